@@ -1,0 +1,13 @@
+export * from './analysis';
+export * from './audit';
+export * from './errors';
+export * from './map';
+export * from './partnership';
+export * from './planning';
+export type * from './ports';
+export * from './primitives';
+export * from './record';
+export * from './roles';
+export * from './upload';
+export * from './validation';
+export * from './vocabulary';

@@ -1,0 +1,170 @@
+import { z } from 'zod';
+import { IsoDate, LongText, Ref, ShortText } from './primitives';
+import { IntelligenceGrading, recordMeta } from './record';
+import {
+  Agency,
+  CarerRelationship,
+  CaseStatus,
+  ConcernCategory,
+  ConsentStatus,
+  EducationStatus,
+  LocationKind,
+  RelationshipKind,
+  Severity,
+} from './vocabulary';
+
+const uniqueItems = <T>(items: readonly T[]) => new Set(items).size === items.length;
+
+/** A young person on the map: a child who may be at risk of harm, never a suspect. */
+export const YoungPerson = z.strictObject({
+  ...recordMeta,
+  ref: Ref,
+  displayName: ShortText(80),
+  dateOfBirth: IsoDate,
+  gender: ShortText(40).optional(),
+  ethnicity: ShortText(80).optional(),
+  educationStatus: EducationStatus,
+  agencies: z.array(Agency).refine(uniqueItems, 'names an agency twice'),
+  keyWorker: ShortText(120).optional(),
+  strengths: z.array(ShortText(200)).max(20),
+  status: CaseStatus,
+});
+export type YoungPerson = z.infer<typeof YoungPerson>;
+
+/**
+ * A link between two young people. A pair is one relationship whichever order its refs
+ * come in: `personA` sorts before `personB` (see `orderPair`).
+ */
+export const Relationship = z
+  .strictObject({
+    ...recordMeta,
+    personA: Ref,
+    personB: Ref,
+    kind: RelationshipKind,
+    strength: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+    firstSeen: IsoDate.optional(),
+    lastSeen: IsoDate.optional(),
+    sourceAgency: Agency,
+    grading: IntelligenceGrading.optional(),
+    restricted: z.boolean(),
+  })
+  .refine((r) => r.personA !== r.personB, {
+    message: 'a young person cannot be related to themselves',
+    path: ['personB'],
+  })
+  .refine((r) => r.personA < r.personB, {
+    message: 'list the pair in order (personA before personB)',
+    path: ['personA'],
+  })
+  .refine((r) => !r.firstSeen || !r.lastSeen || r.firstSeen <= r.lastSeen, {
+    message: 'last seen is before first seen',
+    path: ['lastSeen'],
+  });
+export type Relationship = z.infer<typeof Relationship>;
+
+/** Orders two refs the way a relationship stores them. */
+export function orderPair(a: string, b: string): { personA: string; personB: string } {
+  return a < b ? { personA: a, personB: b } : { personA: b, personB: a };
+}
+
+/** WGS84 latitude and longitude in decimal degrees. */
+export const Position = z.strictObject({
+  latitude: z.number().min(-90).max(90),
+  longitude: z.number().min(-180).max(180),
+});
+export type Position = z.infer<typeof Position>;
+
+/** A British National Grid (EPSG:27700) reference as police analysts record it, in metres. */
+export const GridReference = z.strictObject({
+  easting: z.number().min(0).max(700_000),
+  northing: z.number().min(0).max(1_300_000),
+});
+export type GridReference = z.infer<typeof GridReference>;
+
+/**
+ * A place where young people gather. The position is always WGS84; when the place was
+ * given on the British National Grid, the original reference is kept beside it.
+ * Online places have no position.
+ */
+export const Location = z
+  .strictObject({
+    ...recordMeta,
+    ref: Ref,
+    name: ShortText(120),
+    kind: LocationKind,
+    position: Position.optional(),
+    gridReference: GridReference.optional(),
+    postcode: ShortText(10).optional(),
+    sourceAgency: Agency,
+    notes: LongText(2000).optional(),
+  })
+  .refine((l) => !l.gridReference || l.position, {
+    message: 'a grid reference must be converted to a position',
+    path: ['position'],
+  });
+export type Location = z.infer<typeof Location>;
+
+/** A young person seen at a location on a day. The same four facts are the same sighting. */
+export const Sighting = z.strictObject({
+  ...recordMeta,
+  personRef: Ref,
+  locationRef: Ref,
+  seenOn: IsoDate,
+  sourceAgency: Agency,
+  grading: IntelligenceGrading.optional(),
+  restricted: z.boolean(),
+});
+export type Sighting = z.infer<typeof Sighting>;
+
+/** A safeguarding concern about a young person: what is happening to them, not a label. */
+export const Concern = z.strictObject({
+  ...recordMeta,
+  personRef: Ref,
+  category: ConcernCategory,
+  occurredOn: IsoDate,
+  severity: Severity,
+  sourceAgency: Agency,
+  status: CaseStatus,
+  note: LongText(2000).optional(),
+});
+export type Concern = z.infer<typeof Concern>;
+
+/**
+ * Whether a parent or carer agrees to be contacted about a group. Anything but `not_asked`
+ * says when and by whom it was recorded.
+ */
+export const Consent = z
+  .strictObject({
+    status: ConsentStatus,
+    recordedOn: IsoDate.optional(),
+    recordedBy: ShortText(120).optional(),
+    scope: ShortText(200).optional(),
+    note: LongText(1000).optional(),
+  })
+  .refine((c) => c.status === 'not_asked' || (c.recordedOn && c.recordedBy), {
+    message: 'consent that was asked for needs the date and who recorded it',
+    path: ['recordedOn'],
+  });
+export type Consent = z.infer<typeof Consent>;
+
+/** A parent or carer of one or more young people on the map (siblings share carers). */
+export const Carer = z.strictObject({
+  ...recordMeta,
+  ref: Ref,
+  youngPersonRefs: z.array(Ref).min(1).max(20).refine(uniqueItems, 'names a young person twice'),
+  name: ShortText(120),
+  relationship: CarerRelationship,
+  parentalResponsibility: z.boolean(),
+  contact: z.strictObject({
+    phone: ShortText(40).optional(),
+    email: z.email().max(254).optional(),
+  }),
+  preferredLanguage: ShortText(60).optional(),
+  interpreterNeeded: z.boolean(),
+  transportNeeded: z.boolean(),
+  accessNeeds: ShortText(200).optional(),
+  consent: Consent,
+  doNotContact: z.boolean(),
+  safetyNote: LongText(1000).optional(),
+});
+export type Carer = z.infer<typeof Carer>;

@@ -1,0 +1,115 @@
+import type { AnalysisSnapshot, ClusterSnapshot } from './analysis';
+import type { AuditEvent } from './audit';
+import type { Carer, Concern, Location, Relationship, Sighting, YoungPerson } from './map';
+import type { Partnership } from './partnership';
+import type { ActionPlan, InvitationList } from './planning';
+import type { IsoWeek, PartnershipId, Ref } from './primitives';
+import type { UploadRecord } from './upload';
+
+/** A page of results; `cursor` is opaque and absent on the last page. */
+export interface Page<T> {
+  readonly items: T[];
+  readonly cursor?: string;
+}
+
+export interface PageRequest {
+  /** At most this many items (the store caps it). */
+  readonly limit?: number;
+  /** The `cursor` of the previous page. */
+  readonly cursor?: string;
+}
+
+/** A record as a use case hands it to the store: the store owns the version. */
+export type Draft<T extends { version: number }> = Omit<T, 'version'>;
+
+/**
+ * Storage of one kind of versioned record. `save` without `expectedVersion` creates and
+ * fails if the record exists; with it, it replaces the record only if it is still at that
+ * version (optimistic locking) and returns the record at its new version.
+ */
+export interface VersionedRepository<T extends { version: number }, Key> {
+  get(partnershipId: PartnershipId, key: Key): Promise<T | undefined>;
+  save(record: Draft<T>, expectedVersion?: number): Promise<T>;
+  remove(partnershipId: PartnershipId, key: Key, expectedVersion: number): Promise<void>;
+  list(partnershipId: PartnershipId, page?: PageRequest): Promise<Page<T>>;
+}
+
+export type RelationshipKey = Pick<Relationship, 'personA' | 'personB'>;
+export type SightingKey = Pick<Sighting, 'personRef' | 'locationRef' | 'seenOn' | 'sourceAgency'>;
+export type ConcernKey = Pick<Concern, 'personRef' | 'category' | 'occurredOn' | 'sourceAgency'>;
+
+export interface YoungPeopleRepository extends VersionedRepository<YoungPerson, Ref> {}
+
+export interface RelationshipsRepository extends VersionedRepository<Relationship, RelationshipKey> {
+  /** Every relationship a young person is part of, from either side of the pair. */
+  ofPerson(partnershipId: PartnershipId, ref: Ref): Promise<Relationship[]>;
+}
+
+export interface LocationsRepository extends VersionedRepository<Location, Ref> {}
+
+export interface SightingsRepository extends VersionedRepository<Sighting, SightingKey> {
+  ofPerson(partnershipId: PartnershipId, ref: Ref): Promise<Sighting[]>;
+  atLocation(partnershipId: PartnershipId, locationRef: Ref, page?: PageRequest): Promise<Page<Sighting>>;
+}
+
+export interface ConcernsRepository extends VersionedRepository<Concern, ConcernKey> {
+  ofPerson(partnershipId: PartnershipId, ref: Ref): Promise<Concern[]>;
+}
+
+export interface CarersRepository extends VersionedRepository<Carer, Ref> {
+  /** The carers linked to a young person. */
+  ofYoungPerson(partnershipId: PartnershipId, youngPersonRef: Ref): Promise<Carer[]>;
+  /** The refs of the young people a carer is linked to, from the link index. */
+  youngPeopleOf(partnershipId: PartnershipId, carerRef: Ref): Promise<Ref[]>;
+}
+
+export interface PartnershipsRepository {
+  get(partnershipId: PartnershipId): Promise<Partnership | undefined>;
+  save(record: Draft<Partnership>, expectedVersion?: number): Promise<Partnership>;
+}
+
+export interface UploadsRepository extends VersionedRepository<UploadRecord, string> {}
+
+export interface AnalysesRepository extends VersionedRepository<AnalysisSnapshot, string> {
+  /** The newest completed snapshot, of one week when a week is given. */
+  latestCompleted(partnershipId: PartnershipId, week?: IsoWeek): Promise<AnalysisSnapshot | undefined>;
+  /** Stores a run's clusters; a snapshot's clusters are written once and never changed. */
+  saveClusters(clusters: readonly ClusterSnapshot[]): Promise<void>;
+  clusters(partnershipId: PartnershipId, analysisId: string): Promise<ClusterSnapshot[]>;
+}
+
+export interface ActionPlansRepository {
+  get(partnershipId: PartnershipId, planId: string): Promise<ActionPlan | undefined>;
+  /** Saves a new version; every earlier version stays readable. */
+  save(record: Draft<ActionPlan>, expectedVersion?: number): Promise<ActionPlan>;
+  versions(partnershipId: PartnershipId, planId: string): Promise<ActionPlan[]>;
+  ofCluster(partnershipId: PartnershipId, clusterId: string): Promise<ActionPlan[]>;
+}
+
+export interface InvitationListsRepository extends VersionedRepository<InvitationList, string> {
+  ofCluster(partnershipId: PartnershipId, clusterId: string): Promise<InvitationList[]>;
+}
+
+export interface AuditLog {
+  /** Writes the event and its index entries; throws if it cannot, so nothing goes unaudited. */
+  record(event: AuditEvent): Promise<void>;
+  byYoungPerson(partnershipId: PartnershipId, ref: Ref, page?: PageRequest): Promise<Page<AuditEvent>>;
+  byCarer(partnershipId: PartnershipId, ref: Ref, page?: PageRequest): Promise<Page<AuditEvent>>;
+  byUser(partnershipId: PartnershipId, userId: string, page?: PageRequest): Promise<Page<AuditEvent>>;
+}
+
+/** Everything the use cases need from storage, as one port. */
+export interface MapStore {
+  readonly partnerships: PartnershipsRepository;
+  readonly youngPeople: YoungPeopleRepository;
+  readonly relationships: RelationshipsRepository;
+  readonly locations: LocationsRepository;
+  readonly sightings: SightingsRepository;
+  readonly concerns: ConcernsRepository;
+  readonly carers: CarersRepository;
+  readonly uploads: UploadsRepository;
+  readonly analyses: AnalysesRepository;
+  readonly actionPlans: ActionPlansRepository;
+  readonly invitationLists: InvitationListsRepository;
+  readonly audit: AuditLog;
+}

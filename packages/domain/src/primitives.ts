@@ -1,0 +1,80 @@
+import { z } from 'zod';
+
+/**
+ * A partnership (tenant) id. Lower-case letters, digits and dashes only, so it can never
+ * carry the key delimiter `#` and `P#1#…` can never be read as `P#12#…`.
+ */
+export const PartnershipId = z
+  .string()
+  .regex(/^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/, 'use 1-40 lower-case letters, digits or dashes');
+export type PartnershipId = z.infer<typeof PartnershipId>;
+
+/**
+ * A reference from the source system (`YP00001`, `LOC0003`, `CR00012`). Letters, digits,
+ * dot, dash and underscore: no `#`, which the store uses as its key delimiter.
+ */
+export const Ref = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'use 1-64 letters, digits, dots, dashes or underscores');
+export type Ref = z.infer<typeof Ref>;
+
+/** A service-made id (upload, analysis, plan, list, audit event). */
+export const RecordId = z.uuid();
+export type RecordId = z.infer<typeof RecordId>;
+
+/** A calendar date, `YYYY-MM-DD`, checked to exist (no 31 February). */
+export const IsoDate = z.iso.date();
+export type IsoDate = z.infer<typeof IsoDate>;
+
+/** An instant in UTC, `2026-11-28T09:30:00.000Z`. */
+export const Timestamp = z.iso.datetime();
+export type Timestamp = z.infer<typeof Timestamp>;
+
+/** An ISO 8601 week, `2026-W45`: the week a MADP's mapping belongs to. */
+export const IsoWeek = z
+  .string()
+  .regex(/^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/, 'use an ISO week such as 2026-W45')
+  .refine(isRealIsoWeek, 'that year has no week 53');
+export type IsoWeek = z.infer<typeof IsoWeek>;
+
+/** Short free text a practitioner types: trimmed, no control characters. */
+export const ShortText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine((value) => !hasControlCharacter(value), 'contains a control character');
+
+/** Longer free text (notes): may hold line breaks and tabs, nothing else below space. */
+export const LongText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .refine((value) => !hasControlCharacter(value, ['\n', '\r', '\t']), 'contains a control character');
+
+/** A record's version for optimistic locking: 1 when created, +1 on each change. */
+export const Version = z.number().int().positive();
+
+function isRealIsoWeek(week: string): boolean {
+  const [year, number] = week.split('-W').map(Number);
+  if (year === undefined || number === undefined) return false;
+  return number <= isoWeeksInYear(year);
+}
+
+/** An ISO year has 53 weeks when 1 January is a Thursday, or a Wednesday in a leap year. */
+export function isoWeeksInYear(year: number): 52 | 53 {
+  const firstDay = new Date(Date.UTC(year, 0, 1)).getUTCDay();
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return firstDay === 4 || (leap && firstDay === 3) ? 53 : 52;
+}
+
+function hasControlCharacter(value: string, allowed: readonly string[] = []): boolean {
+  for (const char of value) {
+    const code = char.charCodeAt(0);
+    if ((code < 0x20 || code === 0x7f) && !allowed.includes(char)) return true;
+  }
+  return false;
+}

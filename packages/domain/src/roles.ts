@@ -1,0 +1,128 @@
+import { z } from 'zod';
+
+/** The roles a user of a partnership can hold (Cognito groups carry the same names). */
+export const Role = z.enum(['madp-chair', 'early-help-lead', 'police-analyst', 'partnership-admin']);
+export type Role = z.infer<typeof Role>;
+
+/** Everything a route can ask permission for. Field-level rights are permissions too. */
+export const Permission = z.enum([
+  'young-people:read',
+  'young-people:write',
+  'young-people:erase',
+  'young-people:subject-access',
+  'relationships:read',
+  'relationships:write',
+  'locations:read',
+  'locations:write',
+  'sightings:read',
+  'sightings:write',
+  'concerns:read',
+  'concerns:write',
+  'carers:read',
+  'carers:write',
+  /** Phone, email, consent notes and safety notes of carers. */
+  'carers:read-contact',
+  'consent:write',
+  /** Police intelligence marked restricted. */
+  'intelligence:read-restricted',
+  'uploads:create',
+  'uploads:read',
+  'analyses:run',
+  'analyses:read',
+  'plans:read',
+  'plans:write',
+  'plans:agree',
+  'invitations:read',
+  'invitations:write',
+  'exports:create',
+  'audit:read',
+  'users:manage',
+  'settings:manage',
+]);
+export type Permission = z.infer<typeof Permission>;
+
+/**
+ * The one table every route consults. Least privilege: a role holds only what its work at
+ * the MADP needs (see docs/architecture.md for the reasoning per role).
+ */
+export const PERMISSIONS_BY_ROLE = {
+  'madp-chair': [
+    'young-people:read',
+    'young-people:write',
+    'young-people:erase',
+    'young-people:subject-access',
+    'relationships:read',
+    'relationships:write',
+    'locations:read',
+    'locations:write',
+    'sightings:read',
+    'sightings:write',
+    'concerns:read',
+    'concerns:write',
+    'carers:read',
+    'carers:write',
+    'carers:read-contact',
+    'consent:write',
+    'uploads:create',
+    'uploads:read',
+    'analyses:run',
+    'analyses:read',
+    'plans:read',
+    'plans:write',
+    'plans:agree',
+    'invitations:read',
+    'invitations:write',
+    'exports:create',
+    'audit:read',
+  ],
+  'early-help-lead': [
+    'young-people:read',
+    'relationships:read',
+    'locations:read',
+    'sightings:read',
+    'concerns:read',
+    'carers:read',
+    'carers:write',
+    'carers:read-contact',
+    'consent:write',
+    'analyses:read',
+    'plans:read',
+    'plans:write',
+    'invitations:read',
+    'invitations:write',
+    'exports:create',
+  ],
+  'police-analyst': [
+    'young-people:read',
+    'relationships:read',
+    'relationships:write',
+    'locations:read',
+    'locations:write',
+    'sightings:read',
+    'sightings:write',
+    'concerns:read',
+    'carers:read',
+    'intelligence:read-restricted',
+    'analyses:read',
+    'exports:create',
+  ],
+  'partnership-admin': [
+    'young-people:erase',
+    'young-people:subject-access',
+    'uploads:create',
+    'uploads:read',
+    'audit:read',
+    'users:manage',
+    'settings:manage',
+  ],
+} as const satisfies Record<Role, readonly Permission[]>;
+
+/** Whether a role holds a permission. */
+export function can(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS_BY_ROLE[role] as readonly Permission[]).includes(permission);
+}
+
+/** The roles that hold a permission, e.g. for documenting a route. */
+export function rolesWith(permission: Permission): Role[] {
+  return Role.options.filter((role) => can(role, permission));
+}

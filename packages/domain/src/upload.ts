@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { IsoWeek, PartnershipId, RecordId, ShortText, Timestamp, Version } from './primitives';
+
+/** The sheets of the weekly mapping workbook, by file name without `.csv`. */
+export const SheetName = z.enum(['young_people', 'relationships', 'locations', 'carers', 'sightings', 'concerns']);
+export type SheetName = z.infer<typeof SheetName>;
+
+/** One problem found in an uploaded sheet, pointing where the chair sees it in Excel. */
+export const UploadProblem = z.strictObject({
+  sheet: SheetName,
+  /** The spreadsheet row: the header is row 1, the first record row 2. */
+  row: z.number().int().min(1),
+  column: z.string().max(80).optional(),
+  value: z.string().max(200).optional(),
+  message: z.string().max(500),
+});
+export type UploadProblem = z.infer<typeof UploadProblem>;
+
+const SheetCounts = z.strictObject({
+  created: z.number().int().nonnegative(),
+  updated: z.number().int().nonnegative(),
+  unchanged: z.number().int().nonnegative(),
+});
+
+export const UploadStatus = z.enum(['received', 'writing', 'completed', 'failed', 'rejected']);
+export type UploadStatus = z.infer<typeof UploadStatus>;
+
+/**
+ * One weekly upload: who sent what for which week, the hash that makes a repeat of the
+ * same content a no-op, and what it changed per sheet.
+ */
+export const UploadRecord = z.strictObject({
+  id: RecordId,
+  partnershipId: PartnershipId,
+  week: IsoWeek,
+  status: UploadStatus,
+  contentSha256: z.string().regex(/^[0-9a-f]{64}$/),
+  sheets: z.array(SheetName),
+  counts: z.partialRecord(SheetName, SheetCounts),
+  /** How many problems were found; `problems` holds at most the first few hundred. */
+  problemCount: z.number().int().nonnegative(),
+  problems: z.array(UploadProblem).max(500),
+  uploadedBy: ShortText(128),
+  createdAt: Timestamp,
+  completedAt: Timestamp.optional(),
+  version: Version,
+});
+export type UploadRecord = z.infer<typeof UploadRecord>;

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+
+/** Agencies that take part in a MADP and can be the source of a record. */
+export const Agency = z.enum(['early_help', 'police', 'yjs', 'education', 'social_care', 'health']);
+export type Agency = z.infer<typeof Agency>;
+
+/**
+ * Who can own an action in a plan: the MADP agencies plus the partners a plan names
+ * (the council for unsafe places, the voluntary sector, a parent-led group).
+ */
+export const ActionOwner = z.enum([...Agency.options, 'council', 'voluntary_sector', 'parent_led_group']);
+export type ActionOwner = z.infer<typeof ActionOwner>;
+
+export const EducationStatus = z.enum([
+  'attending',
+  'part_time',
+  'not_in_education',
+  'excluded',
+  'elective_home_education',
+  'unknown',
+]);
+export type EducationStatus = z.infer<typeof EducationStatus>;
+
+/** Whether the partnership is still working with a young person (or a concern is still live). */
+export const CaseStatus = z.enum(['open', 'closed']);
+export type CaseStatus = z.infer<typeof CaseStatus>;
+
+export const RelationshipKind = z.enum([
+  'friend',
+  'associate',
+  'sibling',
+  'partner',
+  'co_offending',
+  'online',
+  'school_peer',
+  'conflict',
+]);
+export type RelationshipKind = z.infer<typeof RelationshipKind>;
+
+export const LocationKind = z.enum([
+  'abandoned_building',
+  'park',
+  'shop',
+  'transport',
+  'residential',
+  'school',
+  'online',
+  'other',
+]);
+export type LocationKind = z.infer<typeof LocationKind>;
+
+export const CarerRelationship = z.enum([
+  'mother',
+  'father',
+  'stepmother',
+  'stepfather',
+  'grandparent',
+  'foster_carer',
+  'guardian',
+  'other',
+]);
+export type CarerRelationship = z.infer<typeof CarerRelationship>;
+
+export const ConsentStatus = z.enum(['given', 'declined', 'not_asked', 'withdrawn']);
+export type ConsentStatus = z.infer<typeof ConsentStatus>;
+
+export const ConcernCategory = z.enum([
+  'missing_episode',
+  'not_in_education',
+  'substance_misuse',
+  'criminal_exploitation',
+  'sexual_exploitation',
+  'online_grooming',
+  'peer_violence',
+  'racially_aggravated_abuse',
+  'antisocial_behaviour',
+  'offence',
+  'weapon',
+]);
+export type ConcernCategory = z.infer<typeof ConcernCategory>;
+
+export const Severity = z.enum(['low', 'medium', 'high']);
+export type Severity = z.infer<typeof Severity>;
+
+/** The two purposes the Contextual Safeguarding guidance allows peer mapping for. */
+export const AnalysisPurpose = z.enum(['safety_planning', 'coordinating_agency_information']);
+export type AnalysisPurpose = z.infer<typeof AnalysisPurpose>;

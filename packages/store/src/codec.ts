@@ -1,0 +1,123 @@
+import { type PageRequest, ValidationError } from '@peermap/domain';
+import type { z } from 'zod';
+import { CorruptItemError } from './errors';
+import type { IndexKeys, PrimaryKey } from './keys';
+import { type IndexName, KEY_ATTRIBUTES, TABLE_DEFINITION } from './table';
+
+/** A stored record: what every versioned entity has in common. */
+export interface StoredRecord {
+  partnershipId: string;
+  version: number;
+}
+
+/**
+ * How one kind of record is kept in the table: its schema, its keys and how it is listed.
+ * `toItem` and `fromItem` are the only ways in and out, and `fromItem` re-validates.
+ */
+export interface EntityModel<T extends StoredRecord, Key> {
+  /** The `entity` attribute of its items. */
+  readonly entity: string;
+  /** How a person reads its name in a message: `young person`. */
+  readonly label: string;
+  /** Bumped when the stored shape changes; `fromItem` refuses items of another version. */
+  readonly schemaVersion: number;
+  readonly schema: z.ZodType<T>;
+  keyOf(record: T): Key;
+  describe(key: Key): string;
+  primaryKey(partnershipId: string, key: Key): PrimaryKey;
+  indexKeys(record: T): IndexKeys;
+  /** The index and partition that list every record of this kind in a partnership. */
+  readonly list: { index: IndexName; partition(partnershipId: string): string; newestFirst?: boolean };
+  /** When DynamoDB may delete the item, if the record says. */
+  expiresAt?(record: T): Date | undefined;
+}
+
+export type Item = Record<string, unknown>;
+
+const META_ATTRIBUTES = new Set<string>([
+  ...KEY_ATTRIBUTES,
+  'entity',
+  'schemaVersion',
+  TABLE_DEFINITION.timeToLiveAttribute,
+]);
+
+/** The item that stores a record: its fields, its keys, its entity type and schema version. */
+export function toItem<T extends StoredRecord, Key>(model: EntityModel<T, Key>, record: T): Item {
+  const expires = model.expiresAt?.(record);
+  return {
+    ...Object.fromEntries(Object.entries(record)),
+    ...model.primaryKey(record.partnershipId, model.keyOf(record)),
+    ...model.indexKeys(record),
+    entity: model.entity,
+    schemaVersion: model.schemaVersion,
+    ...(expires ? { [TABLE_DEFINITION.timeToLiveAttribute]: Math.floor(expires.getTime() / 1000) } : {}),
+  };
+}
+
+/** The record an item stores, validated again: the table is not trusted to hold only good data. */
+export function fromItem<T extends StoredRecord, Key>(model: EntityModel<T, Key>, item: Item): T {
+  if (item['entity'] !== model.entity || item['schemaVersion'] !== model.schemaVersion) {
+    throw new CorruptItemError(
+      `Expected a ${model.entity} item of schema version ${model.schemaVersion}, found ${String(item['entity'])} ${String(item['schemaVersion'])}.`,
+    );
+  }
+  const fields = Object.fromEntries(Object.entries(item).filter(([name]) => !META_ATTRIBUTES.has(name)));
+  const parsed = model.schema.safeParse(fields);
+  if (!parsed.success) {
+    throw new CorruptItemError(`A stored ${model.label} does not match its schema.`, { cause: parsed.error });
+  }
+  return parsed.data;
+}
+
+/** The most items one page returns, whatever the caller asks for. */
+export const MAX_PAGE_SIZE = 500;
+export const DEFAULT_PAGE_SIZE = 100;
+
+export function pageSize(page: PageRequest | undefined): number {
+  const asked = page?.limit ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(asked) || asked < 1) {
+    throw new ValidationError('The page size must be a whole number from 1.', [
+      { path: 'limit', message: 'must be a whole number from 1' },
+    ]);
+  }
+  return Math.min(asked, MAX_PAGE_SIZE);
+}
+
+/** An opaque cursor: the last key of a page, base64url-encoded. */
+export function encodeCursor(lastKey: Record<string, unknown> | undefined): string | undefined {
+  return lastKey ? Buffer.from(JSON.stringify(lastKey), 'utf8').toString('base64url') : undefined;
+}
+
+/**
+ * The start key a cursor stands for, checked against the query it is used with: a cursor
+ * from another list, another partnership or a forger is refused as invalid input.
+ */
+export function decodeCursor(
+  cursor: string | undefined,
+  expected: { partitionAttribute: string; partition: string; partnershipPrefix: string },
+): Record<string, string> | undefined {
+  if (cursor === undefined) return undefined;
+  const invalid = () =>
+    new ValidationError('That page cursor does not belong to this list.', [
+      { path: 'cursor', message: 'is not a cursor of this list' },
+    ]);
+  let decoded: unknown;
+  try {
+    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw invalid();
+  }
+  if (typeof decoded !== 'object' || decoded === null || Array.isArray(decoded)) throw invalid();
+  const entries = Object.entries(decoded);
+  const keyNames = new Set<string>(KEY_ATTRIBUTES);
+  const wellFormed = entries.every(([name, value]) => keyNames.has(name) && typeof value === 'string');
+  const key = Object.fromEntries(entries) as Record<string, string>;
+  if (
+    !wellFormed ||
+    key[expected.partitionAttribute] !== expected.partition ||
+    !key[TABLE_DEFINITION.partitionKey]?.startsWith(expected.partnershipPrefix)
+  ) {
+    throw invalid();
+  }
+  return key;
+}

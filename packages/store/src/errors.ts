@@ -1,0 +1,55 @@
+import {
+  ConditionalCheckFailedException,
+  InternalServerError,
+  ProvisionedThroughputExceededException,
+  RequestLimitExceeded,
+  ThrottlingException,
+  TransactionCanceledException,
+  TransactionConflictException,
+} from '@aws-sdk/client-dynamodb';
+import { UnavailableError } from '@peermap/domain';
+
+/** An item in the table does not match its schema: a defect or a migration gap, never user input. */
+export class CorruptItemError extends Error {
+  override readonly name = 'CorruptItemError';
+}
+
+/** Whether DynamoDB refused because the table is busy, so the same request can be tried again. */
+export function isRetryable(error: unknown): boolean {
+  return (
+    error instanceof ProvisionedThroughputExceededException ||
+    error instanceof ThrottlingException ||
+    error instanceof RequestLimitExceeded ||
+    error instanceof InternalServerError ||
+    error instanceof TransactionConflictException
+  );
+}
+
+export function isConditionFailure(error: unknown): error is ConditionalCheckFailedException {
+  return error instanceof ConditionalCheckFailedException;
+}
+
+/** Whether a transaction was cancelled because one of its conditions failed (not a conflict). */
+export function isTransactionConditionFailure(error: unknown): boolean {
+  return (
+    error instanceof TransactionCanceledException &&
+    (error.CancellationReasons ?? []).some((reason) => reason.Code === 'ConditionalCheckFailed')
+  );
+}
+
+/** Turns a busy-table error into the domain's `UnavailableError`; anything else is rethrown as it is. */
+export function toDomainError(error: unknown): unknown {
+  if (isRetryable(error) || isTransactionCancelledByConflict(error)) {
+    return new UnavailableError('The store is busy; try again shortly.', { cause: error });
+  }
+  return error;
+}
+
+function isTransactionCancelledByConflict(error: unknown): boolean {
+  return (
+    error instanceof TransactionCanceledException &&
+    (error.CancellationReasons ?? []).some(
+      (reason) => reason.Code === 'TransactionConflict' || reason.Code === 'ThrottlingError',
+    )
+  );
+}

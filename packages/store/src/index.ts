@@ -1,0 +1,17 @@
+export { batchGet } from './batch-get';
+export {
+  BATCH_SIZE,
+  BATCH_WRITER_DEFAULTS,
+  type BatchWriteResult,
+  type BatchWriterOptions,
+  type FailedWrite,
+  type WriteRequest,
+  writeBatch,
+} from './batch-writer';
+export { decodeCursor, type EntityModel, encodeCursor, fromItem, type Item, MAX_PAGE_SIZE, toItem } from './codec';
+export { CorruptItemError } from './errors';
+export * as keys from './keys';
+export * as models from './models';
+export type { StoreContext } from './repository';
+export { createDocumentClient, createDynamoStore } from './store';
+export { createTableInput, type IndexName, KEY_ATTRIBUTES, TABLE_DEFINITION } from './table';

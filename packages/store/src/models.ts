@@ -1,0 +1,269 @@
+import {
+  ActionPlan,
+  AnalysisSnapshot,
+  AuditEvent,
+  Carer,
+  ClusterSnapshot,
+  Concern,
+  type ConcernKey,
+  InvitationList,
+  Location,
+  Partnership,
+  Relationship,
+  type RelationshipKey,
+  Sighting,
+  type SightingKey,
+  UploadRecord,
+  YoungPerson,
+} from '@peermap/domain';
+import { z } from 'zod';
+import type { EntityModel } from './codec';
+import * as keys from './keys';
+
+const retention = (record: { retainUntil?: string | undefined }) =>
+  record.retainUntil ? new Date(record.retainUntil) : undefined;
+
+/** Keys and schemas of each kind of record. See docs/data-model.md for the access patterns they serve. */
+export const youngPersonModel: EntityModel<YoungPerson, string> = {
+  entity: 'YoungPerson',
+  label: 'young person',
+  schemaVersion: 1,
+  schema: YoungPerson,
+  keyOf: (r) => r.ref,
+  describe: (ref) => ref,
+  primaryKey: keys.youngPersonKey,
+  indexKeys: (r) => ({ GSI1PK: keys.kindPartition(r.partnershipId, 'YP'), GSI1SK: r.ref }),
+  list: { index: 'byKind', partition: (p) => keys.kindPartition(p, 'YP') },
+  expiresAt: retention,
+};
+
+export const relationshipModel: EntityModel<Relationship, RelationshipKey> = {
+  entity: 'Relationship',
+  label: 'relationship',
+  schemaVersion: 1,
+  schema: Relationship,
+  keyOf: (r) => ({ personA: r.personA, personB: r.personB }),
+  describe: (k) => `${k.personA}–${k.personB}`,
+  primaryKey: keys.relationshipKey,
+  indexKeys: (r) => keys.relationshipIndexKeys(r.partnershipId, r),
+  list: { index: 'byKind', partition: (p) => keys.kindPartition(p, 'REL') },
+  expiresAt: retention,
+};
+
+export const locationModel: EntityModel<Location, string> = {
+  entity: 'Location',
+  label: 'location',
+  schemaVersion: 1,
+  schema: Location,
+  keyOf: (r) => r.ref,
+  describe: (ref) => ref,
+  primaryKey: keys.locationKey,
+  indexKeys: (r) => ({ GSI1PK: keys.kindPartition(r.partnershipId, 'LOC'), GSI1SK: r.ref }),
+  list: { index: 'byKind', partition: (p) => keys.kindPartition(p, 'LOC') },
+  expiresAt: retention,
+};
+
+export const sightingModel: EntityModel<Sighting, SightingKey> = {
+  entity: 'Sighting',
+  label: 'sighting',
+  schemaVersion: 1,
+  schema: Sighting,
+  keyOf: (r) => ({
+    personRef: r.personRef,
+    locationRef: r.locationRef,
+    seenOn: r.seenOn,
+    sourceAgency: r.sourceAgency,
+  }),
+  describe: (k) => `${k.personRef} at ${k.locationRef} on ${k.seenOn} (${k.sourceAgency})`,
+  primaryKey: keys.sightingKey,
+  indexKeys: (r) => keys.sightingIndexKeys(r.partnershipId, r),
+  list: { index: 'byKind', partition: (p) => keys.kindPartition(p, 'SIGHT') },
+  expiresAt: retention,
+};
+
+export const concernModel: EntityModel<Concern, ConcernKey> = {
+  entity: 'Concern',
+  label: 'concern',
+  schemaVersion: 1,
+  schema: Concern,
+  keyOf: (r) => ({
+    personRef: r.personRef,
+    category: r.category,
+    occurredOn: r.occurredOn,
+    sourceAgency: r.sourceAgency,
+  }),
+  describe: (k) => `${k.category} for ${k.personRef} on ${k.occurredOn} (${k.sourceAgency})`,
+  primaryKey: keys.concernKey,
+  indexKeys: (r) => keys.concernIndexKeys(r.partnershipId, r),
+  list: { index: 'byKind', partition: (p) => keys.kindPartition(p, 'CONCERN') },
+  expiresAt: retention,
+};
+
+export const carerModel: EntityModel<Carer, string> = {
+  entity: 'Carer',
+  label: 'carer',
+  schemaVersion: 1,
+  schema: Carer,
+  keyOf: (r) => r.ref,
+  describe: (ref) => ref,
+  primaryKey: keys.carerKey,
+  indexKeys: (r) => ({ GSI1PK: keys.kindPartition(r.partnershipId, 'CR'), GSI1SK: r.ref }),
+  list: { index: 'byKind', partition: (p) => keys.kindPartition(p, 'CR') },
+  expiresAt: retention,
+};
+
+/** The link item between a carer and one of their young people. */
+export const CarerLink = z.strictObject({
+  partnershipId: z.string(),
+  carerRef: z.string(),
+  youngPersonRef: z.string(),
+  version: z.literal(1),
+});
+export type CarerLink = z.infer<typeof CarerLink>;
+
+export const carerLinkModel: EntityModel<CarerLink, { carerRef: string; youngPersonRef: string }> = {
+  entity: 'CarerLink',
+  label: 'carer link',
+  schemaVersion: 1,
+  schema: CarerLink,
+  keyOf: (r) => ({ carerRef: r.carerRef, youngPersonRef: r.youngPersonRef }),
+  describe: (k) => `${k.carerRef}–${k.youngPersonRef}`,
+  primaryKey: (p, k) => keys.carerLinkKey(p, k.carerRef, k.youngPersonRef),
+  indexKeys: (r) => keys.carerLinkIndexKeys(r.partnershipId, r.carerRef, r.youngPersonRef),
+  list: { index: 'byLink', partition: (p) => keys.kindPartition(p, 'CARER-LINK') },
+};
+
+export const partnershipModel: EntityModel<Partnership & { partnershipId: string }, string> = {
+  entity: 'Partnership',
+  label: 'partnership',
+  schemaVersion: 1,
+  schema: Partnership.extend({ partnershipId: z.string() }).refine((p) => p.id === p.partnershipId, 'id mismatch'),
+  keyOf: (r) => r.id,
+  describe: (id) => id,
+  primaryKey: (p) => keys.partnershipKey(p),
+  indexKeys: () => ({}),
+  list: { index: 'byKind', partition: (p) => keys.kindPartition(p, 'PARTNERSHIP') },
+};
+
+export const uploadModel: EntityModel<UploadRecord, string> = {
+  entity: 'Upload',
+  label: 'upload',
+  schemaVersion: 1,
+  schema: UploadRecord,
+  keyOf: (r) => r.id,
+  describe: (id) => id,
+  primaryKey: keys.uploadKey,
+  indexKeys: (r) => ({ GSI1PK: keys.kindPartition(r.partnershipId, 'UPLOAD'), GSI1SK: `${r.createdAt}#${r.id}` }),
+  list: { index: 'byKind', partition: (p) => keys.kindPartition(p, 'UPLOAD'), newestFirst: true },
+};
+
+/**
+ * Every run is listed newest first in byLink; only completed runs are in byKind (a sparse
+ * index), ordered by week and completion, so "the latest completed snapshot" is one Query.
+ */
+export const analysisModel: EntityModel<AnalysisSnapshot, string> = {
+  entity: 'Analysis',
+  label: 'analysis',
+  schemaVersion: 1,
+  schema: AnalysisSnapshot,
+  keyOf: (r) => r.id,
+  describe: (id) => id,
+  primaryKey: keys.analysisKey,
+  indexKeys: (r) => ({
+    GSI2PK: keys.kindPartition(r.partnershipId, 'ANALYSIS'),
+    GSI2SK: `${r.createdAt}#${r.id}`,
+    ...(r.status === 'completed' && r.completedAt
+      ? { GSI1PK: keys.kindPartition(r.partnershipId, 'ANALYSIS'), GSI1SK: `${r.week}#${r.completedAt}#${r.id}` }
+      : {}),
+  }),
+  list: { index: 'byLink', partition: (p) => keys.kindPartition(p, 'ANALYSIS'), newestFirst: true },
+};
+
+export const clusterSnapshotModel: EntityModel<ClusterSnapshot & { version: number }, string> = {
+  entity: 'ClusterSnapshot',
+  label: 'cluster',
+  schemaVersion: 1,
+  schema: ClusterSnapshot.extend({ version: z.literal(1) }),
+  keyOf: (r) => `${r.analysisId}/${r.clusterId}`,
+  describe: (k) => k,
+  primaryKey: (p, k) => {
+    const [analysisId = '', clusterId = ''] = k.split('/');
+    return keys.clusterSnapshotKey(p, analysisId, clusterId);
+  },
+  indexKeys: (r) => ({
+    GSI2PK: keys.clusterPartition(r.partnershipId, r.clusterId),
+    GSI2SK: `SNAPSHOT#${r.analysisId}`,
+  }),
+  list: { index: 'byLink', partition: (p) => keys.kindPartition(p, 'CLUSTER') },
+};
+
+const planTarget = (r: { partnershipId: string; clusterId?: string | undefined; locationRef?: string | undefined }) =>
+  r.clusterId
+    ? keys.clusterPartition(r.partnershipId, r.clusterId)
+    : keys.locationPartition(r.partnershipId, r.locationRef ?? '');
+
+/** The head item of a plan: its current version, found by cluster or place through byLink. */
+export const actionPlanModel: EntityModel<ActionPlan, string> = {
+  entity: 'ActionPlan',
+  label: 'action plan',
+  schemaVersion: 1,
+  schema: ActionPlan,
+  keyOf: (r) => r.id,
+  describe: (id) => id,
+  primaryKey: keys.actionPlanKey,
+  indexKeys: (r) => ({
+    GSI1PK: keys.kindPartition(r.partnershipId, 'PLAN'),
+    GSI1SK: r.id,
+    GSI2PK: planTarget(r),
+    GSI2SK: `PLAN#${r.id}`,
+  }),
+  list: { index: 'byKind', partition: (p) => keys.kindPartition(p, 'PLAN') },
+};
+
+/** A kept version of a plan: the same record under its version's key, never rewritten. */
+export const actionPlanVersionModel: EntityModel<ActionPlan, { id: string; version: number }> = {
+  entity: 'ActionPlanVersion',
+  label: 'action plan version',
+  schemaVersion: 1,
+  schema: ActionPlan,
+  keyOf: (r) => ({ id: r.id, version: r.version }),
+  describe: (k) => `${k.id} v${k.version}`,
+  primaryKey: (p, k) => keys.actionPlanVersionKey(p, k.id, k.version),
+  indexKeys: () => ({}),
+  list: { index: 'byKind', partition: (p) => keys.kindPartition(p, 'PLAN-VERSION') },
+};
+
+export const invitationListModel: EntityModel<InvitationList, string> = {
+  entity: 'InvitationList',
+  label: 'invitation list',
+  schemaVersion: 1,
+  schema: InvitationList,
+  keyOf: (r) => r.id,
+  describe: (id) => id,
+  primaryKey: keys.invitationListKey,
+  indexKeys: (r) => ({
+    GSI1PK: keys.kindPartition(r.partnershipId, 'INVITE'),
+    GSI1SK: `${r.createdAt}#${r.id}`,
+    ...(r.clusterId
+      ? { GSI2PK: keys.clusterPartition(r.partnershipId, r.clusterId), GSI2SK: `INVITE#${r.createdAt}#${r.id}` }
+      : {}),
+  }),
+  list: { index: 'byKind', partition: (p) => keys.kindPartition(p, 'INVITE'), newestFirst: true },
+};
+
+export const auditEventModel: EntityModel<AuditEvent & { version: number }, string> = {
+  entity: 'AuditEvent',
+  label: 'audit event',
+  schemaVersion: 1,
+  schema: AuditEvent.extend({ version: z.literal(1) }),
+  keyOf: (r) => r.id,
+  describe: (id) => id,
+  primaryKey: keys.auditEventKey,
+  indexKeys: (r) => ({
+    GSI1PK: keys.kindPartition(r.partnershipId, 'AUDIT'),
+    GSI1SK: `${r.at}#${r.id}`,
+    GSI2PK: keys.userPartition(r.partnershipId, r.actor.userId),
+    GSI2SK: `AUDIT#${r.at}#${r.id}`,
+  }),
+  list: { index: 'byKind', partition: (p) => keys.kindPartition(p, 'AUDIT'), newestFirst: true },
+};

@@ -1,0 +1,464 @@
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  type ActionPlan,
+  type ActionPlansRepository,
+  AlreadyExistsError,
+  type AnalysesRepository,
+  type AnalysisSnapshot,
+  AuditEvent,
+  type AuditLog,
+  type Carer,
+  type CarersRepository,
+  type ClusterSnapshot,
+  type Concern,
+  type ConcernKey,
+  type ConcernsRepository,
+  type Draft,
+  type InvitationList,
+  type InvitationListsRepository,
+  NotFoundError,
+  type Page,
+  type PageRequest,
+  type Partnership,
+  type PartnershipsRepository,
+  parseWith,
+  type Relationship,
+  type RelationshipKey,
+  type RelationshipsRepository,
+  type Sighting,
+  type SightingKey,
+  type SightingsRepository,
+  UnavailableError,
+  VersionConflictError,
+} from '@peermap/domain';
+import { batchGet } from './batch-get';
+import { type WriteRequest, writeBatch } from './batch-writer';
+import { fromItem, type Item, toItem } from './codec';
+import { isTransactionConditionFailure, toDomainError } from './errors';
+import * as keys from './keys';
+import {
+  actionPlanModel,
+  actionPlanVersionModel,
+  analysisModel,
+  auditEventModel,
+  carerLinkModel,
+  carerModel,
+  clusterSnapshotModel,
+  concernModel,
+  invitationListModel,
+  partnershipModel,
+  relationshipModel,
+  sightingModel,
+} from './models';
+import {
+  checkExpectedVersion,
+  EntityRepository,
+  queryAll,
+  queryPage,
+  type StoreContext,
+  versionCondition,
+} from './repository';
+
+export class DynamoRelationships
+  extends EntityRepository<Relationship, RelationshipKey>
+  implements RelationshipsRepository
+{
+  constructor(ctx: StoreContext) {
+    super(ctx, relationshipModel);
+  }
+
+  async ofPerson(partnershipId: string, ref: string): Promise<Relationship[]> {
+    const partition = keys.youngPersonPartition(partnershipId, ref);
+    const [asFirst, asSecond] = await Promise.all([
+      queryAll(this.ctx, { partnershipId, partition, sortKeyPrefix: 'REL#' }),
+      queryAll(this.ctx, { partnershipId, index: 'byLink', partition, sortKeyPrefix: 'REL#' }),
+    ]);
+    return [...asFirst, ...asSecond].map((item) => fromItem(relationshipModel, item));
+  }
+}
+
+export class DynamoSightings extends EntityRepository<Sighting, SightingKey> implements SightingsRepository {
+  constructor(ctx: StoreContext) {
+    super(ctx, sightingModel);
+  }
+
+  async ofPerson(partnershipId: string, ref: string): Promise<Sighting[]> {
+    const items = await queryAll(this.ctx, {
+      partnershipId,
+      partition: keys.youngPersonPartition(partnershipId, ref),
+      sortKeyPrefix: 'SIGHT#',
+    });
+    return items.map((item) => fromItem(sightingModel, item));
+  }
+
+  async atLocation(partnershipId: string, locationRef: string, page?: PageRequest): Promise<Page<Sighting>> {
+    const result = await queryPage(
+      this.ctx,
+      {
+        partnershipId,
+        index: 'byLink',
+        partition: keys.locationPartition(partnershipId, locationRef),
+        sortKeyPrefix: 'SIGHT#',
+        newestFirst: true,
+      },
+      page,
+    );
+    return { ...result, items: result.items.map((item) => fromItem(sightingModel, item)) };
+  }
+}
+
+export class DynamoConcerns extends EntityRepository<Concern, ConcernKey> implements ConcernsRepository {
+  constructor(ctx: StoreContext) {
+    super(ctx, concernModel);
+  }
+
+  async ofPerson(partnershipId: string, ref: string): Promise<Concern[]> {
+    const items = await queryAll(this.ctx, {
+      partnershipId,
+      partition: keys.youngPersonPartition(partnershipId, ref),
+      sortKeyPrefix: 'CONCERN#',
+    });
+    return items.map((item) => fromItem(concernModel, item));
+  }
+}
+
+/**
+ * Carers are many-to-many with young people: the carer item holds its young people's refs,
+ * and one link item per young person lets each side be found from the other. The carer and
+ * its links change in one transaction, so they never disagree.
+ */
+export class DynamoCarers extends EntityRepository<Carer, string> implements CarersRepository {
+  constructor(ctx: StoreContext) {
+    super(ctx, carerModel);
+  }
+
+  override async save(draft: Draft<Carer>, expectedVersion?: number): Promise<Carer> {
+    const record = this.validate(draft, expectedVersion);
+    const previous = await this.current(record.partnershipId, record.ref, expectedVersion);
+    const dropped = (previous?.youngPersonRefs ?? []).filter((ref) => !record.youngPersonRefs.includes(ref));
+    await this.transact(record.ref, expectedVersion, [
+      {
+        Put: { TableName: this.ctx.tableName, Item: toItem(carerModel, record), ...versionCondition(expectedVersion) },
+      },
+      ...record.youngPersonRefs.map((youngPersonRef) => ({
+        Put: { TableName: this.ctx.tableName, Item: this.linkItem(record.partnershipId, record.ref, youngPersonRef) },
+      })),
+      ...dropped.map((youngPersonRef) => ({
+        Delete: {
+          TableName: this.ctx.tableName,
+          Key: keys.carerLinkKey(record.partnershipId, record.ref, youngPersonRef),
+        },
+      })),
+    ]);
+    return record;
+  }
+
+  override async remove(partnershipId: string, ref: string, expectedVersion: number): Promise<void> {
+    checkExpectedVersion(expectedVersion);
+    const previous = await this.current(partnershipId, ref, expectedVersion);
+    await this.transact(ref, expectedVersion, [
+      {
+        Delete: {
+          TableName: this.ctx.tableName,
+          Key: keys.carerKey(partnershipId, ref),
+          ...versionCondition(expectedVersion),
+        },
+      },
+      ...(previous?.youngPersonRefs ?? []).map((youngPersonRef) => ({
+        Delete: { TableName: this.ctx.tableName, Key: keys.carerLinkKey(partnershipId, ref, youngPersonRef) },
+      })),
+    ]);
+  }
+
+  async ofYoungPerson(partnershipId: string, youngPersonRef: string): Promise<Carer[]> {
+    const links = await queryAll(this.ctx, {
+      partnershipId,
+      partition: keys.youngPersonPartition(partnershipId, youngPersonRef),
+      sortKeyPrefix: 'CARER#',
+    });
+    const carerRefs = links.map((item) => fromItem(carerLinkModel, item).carerRef);
+    const items = await batchGet(
+      this.ctx,
+      carerRefs.map((ref) => keys.carerKey(partnershipId, ref)),
+    );
+    return items.map((item) => fromItem(carerModel, item));
+  }
+
+  async youngPeopleOf(partnershipId: string, carerRef: string): Promise<string[]> {
+    const links = await queryAll(this.ctx, {
+      partnershipId,
+      index: 'byLink',
+      partition: keys.carerPartition(partnershipId, carerRef),
+      sortKeyPrefix: 'YP#',
+    });
+    return links.map((item) => fromItem(carerLinkModel, item).youngPersonRef);
+  }
+
+  /** The carer as it stands, checked against the version the caller read. */
+  private async current(partnershipId: string, ref: string, expectedVersion: number | undefined) {
+    if (expectedVersion === undefined) return undefined;
+    const previous = await this.get(partnershipId, ref);
+    if (!previous) throw new NotFoundError(carerModel.label, ref);
+    if (previous.version !== expectedVersion) throw new VersionConflictError(carerModel.label, ref, expectedVersion);
+    return previous;
+  }
+
+  private linkItem(partnershipId: string, carerRef: string, youngPersonRef: string): Item {
+    return toItem(carerLinkModel, { partnershipId, carerRef, youngPersonRef, version: 1 });
+  }
+
+  private async transact(
+    ref: string,
+    expectedVersion: number | undefined,
+    items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>,
+  ): Promise<void> {
+    try {
+      await this.ctx.client.send(new TransactWriteCommand({ TransactItems: items }));
+    } catch (error) {
+      if (!isTransactionConditionFailure(error)) throw toDomainError(error);
+      throw expectedVersion === undefined
+        ? new AlreadyExistsError(carerModel.label, ref, { cause: error })
+        : new VersionConflictError(carerModel.label, ref, expectedVersion, { cause: error });
+    }
+  }
+}
+
+export class DynamoPartnerships implements PartnershipsRepository {
+  private readonly repository: EntityRepository<Partnership & { partnershipId: string }, string>;
+
+  constructor(ctx: StoreContext) {
+    this.repository = new EntityRepository(ctx, partnershipModel);
+  }
+
+  async get(partnershipId: string): Promise<Partnership | undefined> {
+    const found = await this.repository.get(partnershipId, partnershipId);
+    if (!found) return undefined;
+    const { partnershipId: _, ...partnership } = found;
+    return partnership;
+  }
+
+  async save(record: Draft<Partnership>, expectedVersion?: number): Promise<Partnership> {
+    const { partnershipId: _, ...saved } = await this.repository.save(
+      { ...record, partnershipId: record.id },
+      expectedVersion,
+    );
+    return saved;
+  }
+}
+
+export class DynamoAnalyses extends EntityRepository<AnalysisSnapshot, string> implements AnalysesRepository {
+  constructor(ctx: StoreContext) {
+    super(ctx, analysisModel);
+  }
+
+  async latestCompleted(partnershipId: string, week?: string): Promise<AnalysisSnapshot | undefined> {
+    const { items } = await queryPage(
+      this.ctx,
+      {
+        partnershipId,
+        index: 'byKind',
+        partition: keys.kindPartition(partnershipId, 'ANALYSIS'),
+        ...(week ? { sortKeyPrefix: `${week}#` } : {}),
+        newestFirst: true,
+      },
+      { limit: 1 },
+    );
+    const [item] = items;
+    return item ? fromItem(analysisModel, item) : undefined;
+  }
+
+  async saveClusters(clusters: readonly ClusterSnapshot[]): Promise<void> {
+    const requests: WriteRequest[] = clusters.map((cluster) => ({
+      PutRequest: {
+        Item: toItem(
+          clusterSnapshotModel,
+          parseWith(clusterSnapshotModel.schema, { ...cluster, version: 1 }, 'cluster'),
+        ),
+      },
+    }));
+    const { failed } = await writeBatch(this.ctx.client, this.ctx.tableName, requests);
+    if (failed.length > 0) {
+      throw new UnavailableError(`${failed.length} of ${requests.length} clusters could not be stored; run it again.`);
+    }
+  }
+
+  async clusters(partnershipId: string, analysisId: string): Promise<ClusterSnapshot[]> {
+    const items = await queryAll(this.ctx, {
+      partnershipId,
+      partition: keys.analysisKey(partnershipId, analysisId).PK,
+      sortKeyPrefix: 'CLUSTER#',
+    });
+    return items.map((item) => {
+      const { version: _, ...cluster } = fromItem(clusterSnapshotModel, item);
+      return cluster;
+    });
+  }
+}
+
+/**
+ * A plan is a head item (the current version, for reads and for locking) and one item per
+ * version, written together in a transaction: an edit can never lose a version.
+ */
+export class DynamoActionPlans implements ActionPlansRepository {
+  private readonly heads: EntityRepository<ActionPlan, string>;
+
+  constructor(private readonly ctx: StoreContext) {
+    this.heads = new EntityRepository(ctx, actionPlanModel);
+  }
+
+  get(partnershipId: string, planId: string): Promise<ActionPlan | undefined> {
+    return this.heads.get(partnershipId, planId);
+  }
+
+  async save(draft: Draft<ActionPlan>, expectedVersion?: number): Promise<ActionPlan> {
+    checkExpectedVersion(expectedVersion);
+    const record = parseWith(actionPlanModel.schema, { ...draft, version: (expectedVersion ?? 0) + 1 }, 'action plan');
+    try {
+      await this.ctx.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.ctx.tableName,
+                Item: toItem(actionPlanModel, record),
+                ...versionCondition(expectedVersion),
+              },
+            },
+            {
+              Put: {
+                TableName: this.ctx.tableName,
+                Item: toItem(actionPlanVersionModel, record),
+                ...versionCondition(undefined),
+              },
+            },
+          ],
+        }),
+      );
+    } catch (error) {
+      if (!isTransactionConditionFailure(error)) throw toDomainError(error);
+      if (expectedVersion === undefined) throw new AlreadyExistsError('action plan', record.id, { cause: error });
+      const current = await this.get(record.partnershipId, record.id);
+      if (!current) throw new NotFoundError('action plan', record.id);
+      throw new VersionConflictError('action plan', record.id, expectedVersion, { cause: error });
+    }
+    return record;
+  }
+
+  async versions(partnershipId: string, planId: string): Promise<ActionPlan[]> {
+    const items = await queryAll(this.ctx, {
+      partnershipId,
+      partition: keys.actionPlanKey(partnershipId, planId).PK,
+      sortKeyPrefix: 'V#',
+    });
+    return items.map((item) => fromItem(actionPlanVersionModel, item));
+  }
+
+  async ofCluster(partnershipId: string, clusterId: string): Promise<ActionPlan[]> {
+    const items = await queryAll(this.ctx, {
+      partnershipId,
+      index: 'byLink',
+      partition: keys.clusterPartition(partnershipId, clusterId),
+      sortKeyPrefix: 'PLAN#',
+    });
+    return items.map((item) => fromItem(actionPlanModel, item));
+  }
+}
+
+export class DynamoInvitationLists
+  extends EntityRepository<InvitationList, string>
+  implements InvitationListsRepository
+{
+  constructor(ctx: StoreContext) {
+    super(ctx, invitationListModel);
+  }
+
+  async ofCluster(partnershipId: string, clusterId: string): Promise<InvitationList[]> {
+    const items = await queryAll(this.ctx, {
+      partnershipId,
+      index: 'byLink',
+      partition: keys.clusterPartition(partnershipId, clusterId),
+      sortKeyPrefix: 'INVITE#',
+      newestFirst: true,
+    });
+    return items.map((item) => fromItem(invitationListModel, item));
+  }
+}
+
+/**
+ * The audit log. An event is one item (found by user through byLink) plus one index entry
+ * per young person or carer it names (found by person through byLink). Events are only
+ * ever added.
+ */
+export class DynamoAuditLog implements AuditLog {
+  constructor(private readonly ctx: StoreContext) {}
+
+  async record(event: AuditEvent): Promise<void> {
+    const stored = parseWith(
+      auditEventModel.schema,
+      { ...parseWith(AuditEvent, event, 'audit event'), version: 1 },
+      'audit event',
+    );
+    const subjects = [
+      ...stored.subjects.youngPeople.map((ref) => ({ kind: 'YP' as const, ref, partition: keys.youngPersonPartition })),
+      ...stored.subjects.carers.map((ref) => ({ kind: 'CR' as const, ref, partition: keys.carerPartition })),
+    ];
+    const requests: WriteRequest[] = [
+      { PutRequest: { Item: toItem(auditEventModel, stored) } },
+      ...subjects.map((subject) => ({
+        PutRequest: {
+          Item: {
+            ...keys.auditSubjectKey(stored.partnershipId, stored.id, subject),
+            GSI2PK: subject.partition(stored.partnershipId, subject.ref),
+            GSI2SK: `AUDIT#${stored.at}#${stored.id}`,
+            entity: 'AuditSubject',
+            schemaVersion: 1,
+            eventId: stored.id,
+          },
+        },
+      })),
+    ];
+    const { failed } = await writeBatch(this.ctx.client, this.ctx.tableName, requests);
+    if (failed.length > 0) throw new UnavailableError('The audit event could not be written, so nothing was done.');
+  }
+
+  byYoungPerson(partnershipId: string, ref: string, page?: PageRequest): Promise<Page<AuditEvent>> {
+    return this.bySubject(partnershipId, keys.youngPersonPartition(partnershipId, ref), page);
+  }
+
+  byCarer(partnershipId: string, ref: string, page?: PageRequest): Promise<Page<AuditEvent>> {
+    return this.bySubject(partnershipId, keys.carerPartition(partnershipId, ref), page);
+  }
+
+  async byUser(partnershipId: string, userId: string, page?: PageRequest): Promise<Page<AuditEvent>> {
+    const result = await queryPage(
+      this.ctx,
+      {
+        partnershipId,
+        index: 'byLink',
+        partition: keys.userPartition(partnershipId, userId),
+        sortKeyPrefix: 'AUDIT#',
+        newestFirst: true,
+      },
+      page,
+    );
+    return { ...result, items: result.items.map((item) => this.event(item)) };
+  }
+
+  private async bySubject(partnershipId: string, partition: string, page?: PageRequest): Promise<Page<AuditEvent>> {
+    const result = await queryPage(
+      this.ctx,
+      { partnershipId, index: 'byLink', partition, sortKeyPrefix: 'AUDIT#', newestFirst: true },
+      page,
+    );
+    const events = await batchGet(
+      this.ctx,
+      result.items.map((item) => keys.auditEventKey(partnershipId, String(item['eventId']))),
+    );
+    return { ...result, items: events.map((item) => this.event(item)) };
+  }
+
+  private event(item: Item): AuditEvent {
+    const { version: _, ...event } = fromItem(auditEventModel, item);
+    return event;
+  }
+}

@@ -1,0 +1,204 @@
+import {
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+} from '@aws-sdk/lib-dynamodb';
+import {
+  AlreadyExistsError,
+  type Draft,
+  NotFoundError,
+  type Page,
+  type PageRequest,
+  parseWith,
+  ValidationError,
+  VersionConflictError,
+  type VersionedRepository,
+} from '@peermap/domain';
+import {
+  decodeCursor,
+  type EntityModel,
+  encodeCursor,
+  fromItem,
+  type Item,
+  pageSize,
+  type StoredRecord,
+  toItem,
+} from './codec';
+import { isConditionFailure, toDomainError } from './errors';
+import { partnershipPrefix } from './keys';
+import { type IndexName, TABLE_DEFINITION } from './table';
+
+/** What every repository needs: the document client and the table's name. */
+export interface StoreContext {
+  readonly client: DynamoDBDocumentClient;
+  readonly tableName: string;
+}
+
+/** Runs one DynamoDB call, turning a busy table into the domain's `UnavailableError`. */
+export async function call<T>(operation: () => Promise<T>): Promise<T> {
+  try {
+    return await operation();
+  } catch (error) {
+    throw toDomainError(error);
+  }
+}
+
+export interface QuerySpec {
+  readonly partnershipId: string;
+  readonly index?: IndexName;
+  readonly partition: string;
+  readonly sortKeyPrefix?: string;
+  readonly newestFirst?: boolean;
+}
+
+function queryInput(ctx: StoreContext, spec: QuerySpec) {
+  const keys = spec.index ? TABLE_DEFINITION.indexes[spec.index] : TABLE_DEFINITION;
+  return {
+    TableName: ctx.tableName,
+    ...(spec.index ? { IndexName: spec.index } : { ConsistentRead: true }),
+    KeyConditionExpression: spec.sortKeyPrefix ? '#pk = :pk AND begins_with(#sk, :prefix)' : '#pk = :pk',
+    ExpressionAttributeNames: spec.sortKeyPrefix
+      ? { '#pk': keys.partitionKey, '#sk': keys.sortKey }
+      : { '#pk': keys.partitionKey },
+    ExpressionAttributeValues: spec.sortKeyPrefix
+      ? { ':pk': spec.partition, ':prefix': spec.sortKeyPrefix }
+      : { ':pk': spec.partition },
+    ScanIndexForward: !spec.newestFirst,
+    partitionAttribute: keys.partitionKey,
+  };
+}
+
+/** One page of a Query, with an opaque cursor checked against the same query. */
+export async function queryPage(ctx: StoreContext, spec: QuerySpec, page?: PageRequest): Promise<Page<Item>> {
+  const { partitionAttribute, ...input } = queryInput(ctx, spec);
+  const startKey = decodeCursor(page?.cursor, {
+    partitionAttribute,
+    partition: spec.partition,
+    partnershipPrefix: partnershipPrefix(spec.partnershipId),
+  });
+  const response = await call(() =>
+    ctx.client.send(new QueryCommand({ ...input, Limit: pageSize(page), ExclusiveStartKey: startKey })),
+  );
+  const cursor = encodeCursor(response.LastEvaluatedKey);
+  return { items: response.Items ?? [], ...(cursor ? { cursor } : {}) };
+}
+
+/** Every item of a Query, following DynamoDB's 1 MB pages. For bounded collections (one person's links). */
+export async function queryAll(ctx: StoreContext, spec: QuerySpec): Promise<Item[]> {
+  const { partitionAttribute: _, ...input } = queryInput(ctx, spec);
+  const items: Item[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const response = await call(() => ctx.client.send(new QueryCommand({ ...input, ExclusiveStartKey: startKey })));
+    items.push(...(response.Items ?? []));
+    startKey = response.LastEvaluatedKey;
+  } while (startKey);
+  return items;
+}
+
+/** Checks an expected version from a caller (an `If-Match` header, say) before it reaches a condition. */
+export function checkExpectedVersion(expectedVersion: number | undefined): void {
+  if (expectedVersion !== undefined && (!Number.isInteger(expectedVersion) || expectedVersion < 1)) {
+    throw new ValidationError('The expected version must be a whole number from 1.', [
+      { path: 'version', message: 'must be a whole number from 1' },
+    ]);
+  }
+}
+
+/**
+ * Storage of one kind of versioned record in the single table, by its `EntityModel`.
+ * Creating requires the item to be absent; replacing and removing require the version read.
+ */
+export class EntityRepository<T extends StoredRecord, Key> implements VersionedRepository<T, Key> {
+  constructor(
+    protected readonly ctx: StoreContext,
+    protected readonly model: EntityModel<T, Key>,
+  ) {}
+
+  async get(partnershipId: string, key: Key): Promise<T | undefined> {
+    const { Item } = await call(() =>
+      this.ctx.client.send(
+        new GetCommand({
+          TableName: this.ctx.tableName,
+          Key: this.model.primaryKey(partnershipId, key),
+          ConsistentRead: true,
+        }),
+      ),
+    );
+    return Item ? fromItem(this.model, Item) : undefined;
+  }
+
+  async save(draft: Draft<T>, expectedVersion?: number): Promise<T> {
+    const record = this.validate(draft, expectedVersion);
+    try {
+      await this.ctx.client.send(
+        new PutCommand({
+          TableName: this.ctx.tableName,
+          Item: toItem(this.model, record),
+          ...versionCondition(expectedVersion),
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        }),
+      );
+    } catch (error) {
+      throw this.conditionError(error, this.model.keyOf(record), expectedVersion);
+    }
+    return record;
+  }
+
+  async remove(partnershipId: string, key: Key, expectedVersion: number): Promise<void> {
+    checkExpectedVersion(expectedVersion);
+    try {
+      await this.ctx.client.send(
+        new DeleteCommand({
+          TableName: this.ctx.tableName,
+          Key: this.model.primaryKey(partnershipId, key),
+          ...versionCondition(expectedVersion),
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        }),
+      );
+    } catch (error) {
+      throw this.conditionError(error, key, expectedVersion);
+    }
+  }
+
+  async list(partnershipId: string, page?: PageRequest): Promise<Page<T>> {
+    const { index, partition, newestFirst } = this.model.list;
+    const result = await queryPage(
+      this.ctx,
+      { partnershipId, index, partition: partition(partnershipId), newestFirst: newestFirst ?? false },
+      page,
+    );
+    return { ...result, items: result.items.map((item) => fromItem(this.model, item)) };
+  }
+
+  /** The record at its next version, validated as a whole before anything is written. */
+  protected validate(draft: Draft<T>, expectedVersion: number | undefined): T {
+    checkExpectedVersion(expectedVersion);
+    return parseWith(this.model.schema, { ...draft, version: (expectedVersion ?? 0) + 1 }, this.model.label);
+  }
+
+  /** What a failed condition means: it existed already, it is gone, or it moved on. */
+  protected conditionError(error: unknown, key: Key, expectedVersion: number | undefined): unknown {
+    if (!isConditionFailure(error)) return toDomainError(error);
+    const what = this.model.describe(key);
+    if (expectedVersion === undefined) return new AlreadyExistsError(this.model.label, what, { cause: error });
+    if (!error.Item) return new NotFoundError(this.model.label, what);
+    return new VersionConflictError(this.model.label, what, expectedVersion, { cause: error });
+  }
+}
+
+/** The condition that makes a write optimistic: absent to create, at the version read to change. */
+export function versionCondition(expectedVersion: number | undefined) {
+  return expectedVersion === undefined
+    ? {
+        ConditionExpression: 'attribute_not_exists(#pk)',
+        ExpressionAttributeNames: { '#pk': TABLE_DEFINITION.partitionKey },
+      }
+    : {
+        ConditionExpression: '#version = :expected',
+        ExpressionAttributeNames: { '#version': 'version' },
+        ExpressionAttributeValues: { ':expected': expectedVersion },
+      };
+}

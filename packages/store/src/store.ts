@@ -1,0 +1,44 @@
+import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { MapStore } from '@peermap/domain';
+import { locationModel, uploadModel, youngPersonModel } from './models';
+import {
+  DynamoActionPlans,
+  DynamoAnalyses,
+  DynamoAuditLog,
+  DynamoCarers,
+  DynamoConcerns,
+  DynamoInvitationLists,
+  DynamoPartnerships,
+  DynamoRelationships,
+  DynamoSightings,
+} from './repositories';
+import { EntityRepository, type StoreContext } from './repository';
+
+/**
+ * A document client with the marshalling the store relies on: optional fields that are
+ * `undefined` are left out of the item rather than refused.
+ */
+export function createDocumentClient(config: DynamoDBClientConfig = {}): DynamoDBDocumentClient {
+  return DynamoDBDocumentClient.from(new DynamoDBClient(config), {
+    marshallOptions: { removeUndefinedValues: true },
+  });
+}
+
+/** The DynamoDB adapter behind the domain's `MapStore` port. */
+export function createDynamoStore(ctx: StoreContext): MapStore {
+  return {
+    partnerships: new DynamoPartnerships(ctx),
+    youngPeople: new EntityRepository(ctx, youngPersonModel),
+    relationships: new DynamoRelationships(ctx),
+    locations: new EntityRepository(ctx, locationModel),
+    sightings: new DynamoSightings(ctx),
+    concerns: new DynamoConcerns(ctx),
+    carers: new DynamoCarers(ctx),
+    uploads: new EntityRepository(ctx, uploadModel),
+    analyses: new DynamoAnalyses(ctx),
+    actionPlans: new DynamoActionPlans(ctx),
+    invitationLists: new DynamoInvitationLists(ctx),
+    audit: new DynamoAuditLog(ctx),
+  };
+}
