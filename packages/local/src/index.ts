@@ -1,0 +1,8 @@
+export {
+  type DynamoDbLocalOptions,
+  ensureTable,
+  JavaMissingError,
+  localClientConfig,
+  type RunningDynamoDbLocal,
+  startDynamoDbLocal,
+} from './dynamodb-local';

@@ -1,0 +1,118 @@
+import type { BatchWriteCommandInput, BatchWriteCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { models, type StoreContext, toItem, type WriteRequest, writeBatch } from '@peermap/store';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as make from '../../support/records';
+import { createTestTable } from '../../support/store';
+
+type Request = NonNullable<BatchWriteCommandInput['RequestItems']>[string][number];
+
+/**
+ * Makes DynamoDB Local behave like a busy table: before each BatchWriteItem is marshalled,
+ * `choose` picks requests to hold back; they are not sent, and come back as UnprocessedItems.
+ */
+function holdBack(ctx: StoreContext, choose: (requests: Request[], call: number) => Request[]) {
+  let call = 0;
+  ctx.client.middlewareStack.add(
+    (next, context) => async (args) => {
+      if (context.commandName !== 'BatchWriteItemCommand') return next(args);
+      const input = args.input as BatchWriteCommandInput;
+      const [tableName, requests = []] = Object.entries(input.RequestItems ?? {})[0] ?? [];
+      const held = choose(requests, call++);
+      const sent = requests.filter((request) => !held.includes(request));
+      if (!tableName || sent.length === 0) {
+        const output: Partial<BatchWriteCommandOutput> = { UnprocessedItems: { [tableName ?? '']: held } };
+        return { output: { ...output, $metadata: {} }, response: {} };
+      }
+      const result = await next({ ...args, input: { ...input, RequestItems: { [tableName]: sent } } });
+      const output = result.output as BatchWriteCommandOutput;
+      const unprocessed = [...(output.UnprocessedItems?.[tableName] ?? []), ...held];
+      return {
+        ...result,
+        output: { ...output, UnprocessedItems: unprocessed.length ? { [tableName]: unprocessed } : {} },
+      };
+    },
+    { step: 'initialize', name: 'holdBackSomeWrites' },
+  );
+}
+
+const noWait = { sleep: async () => {}, random: () => 0.5 };
+
+const people = (p: string, count: number): WriteRequest[] =>
+  Array.from({ length: count }, (_, index) => ({
+    PutRequest: {
+      Item: toItem(models.youngPersonModel, {
+        ...make.youngPerson(p, `YP${String(index).padStart(5, '0')}`),
+        version: 1,
+      }),
+    },
+  }));
+
+describe('the batch writer', () => {
+  let table: Awaited<ReturnType<typeof createTestTable>>;
+
+  beforeAll(async () => {
+    table = await createTestTable();
+  });
+  afterAll(async () => {
+    await table.drop();
+  });
+
+  it('writes everything when DynamoDB leaves part of each batch unprocessed at first', async () => {
+    const flaky = await createTestTable();
+    try {
+      // The first two tries of every batch hold back every other request.
+      const tries = new Map<string, number>();
+      holdBack(flaky.ctx, (requests) =>
+        requests.filter((request, index) => {
+          const key = JSON.stringify(request.PutRequest?.Item?.['PK']);
+          const seen = tries.get(key) ?? 0;
+          tries.set(key, seen + 1);
+          return index % 2 === 0 && seen < 2;
+        }),
+      );
+      const requests = people('retry', 130);
+      const result = await writeBatch(flaky.ctx.client, flaky.ctx.tableName, requests, noWait);
+      expect(result.failed).toEqual([]);
+      expect(result.written).toBe(130);
+      expect(result.calls).toBeGreaterThan(Math.ceil(130 / 25));
+      const stored = await flaky.store.youngPeople.list('retry', { limit: 500 });
+      expect(stored.items).toHaveLength(130);
+    } finally {
+      await flaky.drop();
+    }
+  });
+
+  it('returns, never drops, what is still unprocessed when its retry budget runs out', async () => {
+    const stuck = await createTestTable();
+    try {
+      const stubborn = 'P#stuck#YP#YP00007';
+      holdBack(stuck.ctx, (requests) => requests.filter((request) => request.PutRequest?.Item?.['PK'] === stubborn));
+      const sleeps: number[] = [];
+      const result = await writeBatch(stuck.ctx.client, stuck.ctx.tableName, people('stuck', 40), {
+        maxAttempts: 4,
+        baseDelayMs: 100,
+        maxDelayMs: 1_000,
+        random: () => 1,
+        sleep: async (ms) => {
+          sleeps.push(ms);
+        },
+      });
+      expect(result.written).toBe(39);
+      expect(result.failed).toHaveLength(1);
+      expect(result.failed[0]?.request).toMatchObject({ PutRequest: { Item: { PK: stubborn } } });
+      // Backoff doubles each retry up to its ceiling (random() = 1 takes the whole ceiling).
+      expect(sleeps).toEqual([200, 400, 800]);
+      expect((await stuck.store.youngPeople.list('stuck', { limit: 500 })).items).toHaveLength(39);
+    } finally {
+      await stuck.drop();
+    }
+  });
+
+  it('reports a request DynamoDB refuses outright instead of throwing', async () => {
+    const tooBig = { PutRequest: { Item: { PK: 'P#x#Y', SK: 'Y', blob: 'x'.repeat(410_000) } } };
+    const result = await writeBatch(table.ctx.client, table.ctx.tableName, [tooBig], noWait);
+    expect(result.written).toBe(0);
+    expect(result.failed).toHaveLength(1);
+    expect(result.failed[0]?.reason).toMatch(/size/i);
+  });
+});

@@ -1,0 +1,25 @@
+import { randomUUID } from 'node:crypto';
+import { DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { ensureTable, localClientConfig } from '@peermap/local';
+import { createDocumentClient, createDynamoStore, type StoreContext } from '@peermap/store';
+import { inject } from 'vitest';
+
+/** A fresh table in the suite's DynamoDB Local, its store, and a way to drop it. */
+export async function createTestTable() {
+  const endpoint = inject('dynamoEndpoint');
+  const tableName = `peermap-test-${randomUUID()}`;
+  const raw = new DynamoDBClient(localClientConfig(endpoint));
+  await ensureTable(raw, tableName);
+  const client = createDocumentClient(localClientConfig(endpoint));
+  const ctx: StoreContext = { client, tableName };
+  return {
+    ctx,
+    store: createDynamoStore(ctx),
+    endpoint,
+    drop: async () => {
+      await raw.send(new DeleteTableCommand({ TableName: tableName }));
+      client.destroy();
+      raw.destroy();
+    },
+  };
+}
