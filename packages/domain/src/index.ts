@@ -1,6 +1,7 @@
 export * from './analysis';
 export * from './audit';
 export * from './errors';
+export * from './examples';
 export * from './map';
 export * from './partnership';
 export * from './planning';

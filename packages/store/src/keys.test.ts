@@ -1,0 +1,108 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { examples } from '@peermap/domain';
+import { describe, expect, it } from 'vitest';
+import type { EntityModel, StoredRecord } from './codec';
+import * as keys from './keys';
+import * as models from './models';
+import { KEY_ATTRIBUTES } from './table';
+
+/** What a test needs of one model with one of its records: the key attributes it writes. */
+function keyed<T extends StoredRecord, Key>(model: EntityModel<T, Key>, record: T) {
+  return {
+    entity: model.entity,
+    attributes: { ...model.primaryKey(record.partnershipId, model.keyOf(record)), ...model.indexKeys(record) },
+    listPartition: model.list.partition(record.partnershipId),
+  };
+}
+
+const p = 'south-kent';
+const everyModel = [
+  keyed(models.youngPersonModel, examples.youngPerson),
+  keyed(models.relationshipModel, examples.relationship),
+  keyed(models.locationModel, examples.location),
+  keyed(models.sightingModel, examples.sighting),
+  keyed(models.concernModel, examples.concern),
+  keyed(models.carerModel, examples.carer),
+  keyed(models.carerLinkModel, { partnershipId: p, carerRef: 'CR1', youngPersonRef: 'YP1', version: 1 }),
+  keyed(models.partnershipModel, { ...examples.partnership, partnershipId: p }),
+  keyed(models.uploadModel, examples.upload),
+  keyed(models.analysisModel, examples.analysis),
+  keyed(models.clusterSnapshotModel, {
+    partnershipId: p,
+    analysisId: examples.analysis.id,
+    clusterId: 'C-1',
+    label: 'Group 1',
+    memberRefs: ['YP1'],
+    stability: 1,
+    details: {},
+    version: 1,
+  }),
+  keyed(models.actionPlanModel, examples.actionPlan),
+  keyed(models.actionPlanVersionModel, examples.actionPlan),
+  keyed(models.invitationListModel, examples.invitationList),
+  keyed(models.auditEventModel, { ...examples.auditEvent, version: 1 }),
+];
+
+describe('keys', () => {
+  it('covers every entity model', () => {
+    const modelled = Object.values(models).flatMap((value) => ('entity' in value ? [value.entity] : []));
+    expect(everyModel.map((model) => model.entity).sort()).toEqual(modelled.sort());
+  });
+
+  it.each(everyModel)('starts every partition key of $entity with its partnership and a delimiter', (model) => {
+    const { PK, GSI1PK, GSI2PK } = model.attributes;
+    const partitions = [PK, GSI1PK, GSI2PK].filter((value) => value !== undefined);
+    for (const partition of partitions) expect(partition.startsWith(`P#${p}#`)).toBe(true);
+    expect(partitions).toContain(PK);
+    expect(model.listPartition.startsWith(`P#${p}#`)).toBe(true);
+  });
+
+  it('cannot confuse partnership 1 with partnership 12', () => {
+    const one = keys.youngPersonKey('1', 'YP1');
+    const twelve = keys.youngPersonKey('12', 'YP1');
+    expect(one.PK).toBe('P#1#YP#YP1');
+    expect(twelve.PK.startsWith(keys.partnershipPrefix('1'))).toBe(false);
+  });
+
+  it('stores a pair under its first person and indexes it under the second', () => {
+    const pair = { personA: 'YP1', personB: 'YP2' };
+    expect(keys.relationshipKey('p', pair)).toEqual({ PK: 'P#p#YP#YP1', SK: 'REL#YP2' });
+    expect(keys.relationshipIndexKeys('p', pair)).toMatchObject({ GSI2PK: 'P#p#YP#YP2', GSI2SK: 'REL#YP1' });
+  });
+
+  it('keys a sighting by its natural key, so the same sighting is the same item', () => {
+    const sighting = { personRef: 'YP1', locationRef: 'LOC1', seenOn: '2026-11-12', sourceAgency: 'police' } as const;
+    expect(keys.sightingKey('p', sighting)).toEqual(keys.sightingKey('p', { ...sighting }));
+    expect(keys.sightingKey('p', sighting).SK).toBe('SIGHT#2026-11-12#LOC1#police');
+  });
+
+  it('escapes a user id so it cannot carry the delimiter', () => {
+    expect(keys.userPartition('p', 'a#b')).toBe('P#p#USER#a%23b');
+  });
+
+  it('sorts plan versions as numbers', () => {
+    const nine = keys.actionPlanVersionKey('p', 'x', 9).SK;
+    const ten = keys.actionPlanVersionKey('p', 'x', 10).SK;
+    expect([ten, nine].sort()).toEqual([nine, ten]);
+  });
+
+  it('only ever uses declared key attributes', () => {
+    const declared: readonly string[] = KEY_ATTRIBUTES;
+    for (const model of everyModel) {
+      expect(Object.keys(model.attributes).filter((name) => !declared.includes(name))).toEqual([]);
+    }
+  });
+});
+
+describe('the store', () => {
+  it('never scans: no source file names a Scan command', () => {
+    const sources = readdirSync(import.meta.dirname).filter(
+      (name) => name.endsWith('.ts') && !name.endsWith('.test.ts'),
+    );
+    expect(sources.length).toBeGreaterThan(5);
+    for (const name of sources) {
+      expect(readFileSync(join(import.meta.dirname, name), 'utf8')).not.toMatch(/Scan(Command|Input)|ParallelScan/);
+    }
+  });
+});
