@@ -72,7 +72,7 @@ export const examples: {
     ref: 'LOC1',
     name: 'Old Mill Yard',
     kind: 'abandoned_building',
-    position: { latitude: 51.1298, longitude: 0.9017 },
+    position: { latitude: 51.151453, longitude: 0.924231 },
     gridReference: { easting: 604607, northing: 143198 },
     sourceAgency: 'police',
     notes: 'Unsecured',

@@ -52,7 +52,7 @@ export const Relationship = z
     message: 'a young person cannot be related to themselves',
     path: ['personB'],
   })
-  .refine((r) => r.personA < r.personB, {
+  .refine((r) => r.personA === r.personB || r.personA < r.personB, {
     message: 'list the pair in order (personA before personB)',
     path: ['personA'],
   })

@@ -1,0 +1,225 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { SheetName, UploadProblem } from '@peermap/domain';
+import { describe, expect, it } from 'vitest';
+import { gridToPosition } from './grid';
+import { nearest } from './messages';
+import { MAX_PROBLEMS, readWeek, type WeekSheets } from './read-week';
+
+const context = {
+  partnershipId: 'demo',
+  provenance: { recordedBy: 'chair-1', recordedAt: '2026-11-20T10:00:00.000Z' },
+};
+
+const demoWeek = (week: number): WeekSheets => {
+  const folder = join(import.meta.dirname, '../../local/demo', `week-${week}`);
+  const sheet = (name: SheetName) => readFileSync(join(folder, `${name}.csv`), 'utf8');
+  return {
+    young_people: sheet('young_people'),
+    relationships: sheet('relationships'),
+    locations: sheet('locations'),
+    carers: sheet('carers'),
+    sightings: sheet('sightings'),
+    concerns: sheet('concerns'),
+  };
+};
+
+const youngPeopleHeader =
+  'ref,display_name,date_of_birth,gender,ethnicity,education_status,agencies,key_worker,strengths,status';
+const person = (ref: string, extra = 'Sam T.,2012-03-04,male,Not stated,attending,early_help,Kim Worker,,open') =>
+  `${ref},${extra}`;
+
+/** Only the parts of a problem a chair acts on. */
+const where = (problems: UploadProblem[]) => problems.map(({ sheet, row, column }) => `${sheet}:${row}:${column}`);
+
+describe('reading a week of mapping sheets', () => {
+  it.each([1, 2, 3, 4])('reads demo week %i without a problem', (week) => {
+    const { records, problems } = readWeek(demoWeek(week), context);
+    expect(problems).toEqual([]);
+    expect(records.youngPeople).toHaveLength(120);
+    expect(records.locations).toHaveLength(14);
+    expect(records.carers).toHaveLength(152);
+    expect(records.relationships.length).toBeGreaterThan(350);
+  });
+
+  it('turns rows into records with their provenance', () => {
+    const { records } = readWeek(demoWeek(1), context);
+    expect(records.youngPeople[1]).toEqual({
+      ...context,
+      ref: 'YP00002',
+      displayName: 'Ibrahim K.',
+      dateOfBirth: '2015-01-02',
+      gender: 'male',
+      ethnicity: 'Not stated',
+      educationStatus: 'part_time',
+      agencies: ['early_help', 'police'],
+      keyWorker: 'Imani Kowalski',
+      strengths: ['engaged with youth worker'],
+      status: 'open',
+    });
+    expect(records.carers[1]).toMatchObject({
+      ref: 'CR00002',
+      youngPersonRefs: ['YP00001', 'YP00002'],
+      consent: { status: 'given', recordedOn: '2026-09-24', recordedBy: 'Ezra Khan' },
+      accessNeeds: 'hearing loss',
+    });
+  });
+
+  it('converts a British National Grid reference to WGS84 and keeps the original', () => {
+    const { records } = readWeek(demoWeek(1), context);
+    const mill = records.locations.find((location) => location.ref === 'LOC0001');
+    expect(mill?.gridReference).toEqual({ easting: 604607, northing: 143198 });
+    // East of Ashford, Kent.
+    expect(mill?.position?.latitude).toBeCloseTo(51.1515, 3);
+    expect(mill?.position?.longitude).toBeCloseTo(0.9242, 3);
+  });
+
+  it('places a well-known grid reference within metres of its WGS84 position', () => {
+    // The Elizabeth Tower, Westminster: TQ 30268 79640 is 51.50073 N, 0.12463 W.
+    const tower = gridToPosition({ easting: 530268, northing: 179640 });
+    expect(Math.abs(tower.latitude - 51.50073)).toBeLessThan(0.0002);
+    expect(Math.abs(tower.longitude + 0.12463)).toBeLessThan(0.0003);
+  });
+
+  it('stores a pair in one order, whichever order it was typed in', () => {
+    const { records } = readWeek(
+      {
+        young_people: [youngPeopleHeader, person('YP2'), person('YP1')].join('\n'),
+        relationships: 'person_a_ref,person_b_ref,kind,strength,source_agency\nYP2,YP1,friend,3,education',
+      },
+      context,
+    );
+    expect(records.relationships[0]).toMatchObject({ personA: 'YP1', personB: 'YP2' });
+  });
+
+  it('reads a byte-order mark, CRLF line ends and a quoted line break', () => {
+    const text = `\uFEFF${youngPeopleHeader}\r\n${person('YP1', 'Sam T.,2012-03-04,male,Not stated,attending,early_help,Kim Worker,"kind to his sister;\r\nproud of art work",open')}\r\n`;
+    const { records, problems } = readWeek({ young_people: text }, context);
+    expect(problems).toEqual([]);
+    expect(records.youngPeople[0]?.strengths).toEqual(['kind to his sister', 'proud of art work']);
+  });
+
+  it('reports a header-only sheet as empty, and an empty file as missing its columns', () => {
+    expect(readWeek({ young_people: youngPeopleHeader }, context).problems).toEqual([]);
+    expect(where(readWeek({ young_people: '' }, context).problems)).toEqual([
+      'young_people:1:ref',
+      'young_people:1:display_name',
+      'young_people:1:date_of_birth',
+    ]);
+  });
+});
+
+describe('problems in an upload', () => {
+  it('names an unknown column and a missing one', () => {
+    const { problems } = readWeek(
+      { concerns: 'person_ref,category,occurred_on,severity,source,risk_score\n' },
+      context,
+    );
+    expect(where(problems)).toEqual(['concerns:1:source', 'concerns:1:risk_score', 'concerns:1:source_agency']);
+  });
+
+  it('points at the row as Excel shows it, the column and the value, and suggests the nearest allowed value', () => {
+    const { problems } = readWeek(
+      {
+        young_people: [
+          youngPeopleHeader,
+          person('YP1'),
+          person('YP2', 'Ali B.,2012-02-30,male,,atending,early_help,,,open'),
+        ].join('\n'),
+      },
+      context,
+    );
+    expect(problems).toEqual([
+      {
+        sheet: 'young_people',
+        row: 3,
+        column: 'date_of_birth',
+        value: '2012-02-30',
+        message: 'Write a real date as YYYY-MM-DD, such as 2026-11-05.',
+      },
+      expect.objectContaining({ row: 3, column: 'education_status', value: 'atending' }),
+    ]);
+    expect(problems[1]?.message).toContain('Did you mean "attending"?');
+  });
+
+  it('refuses a duplicate ref, a person related to themselves and refs that point nowhere', () => {
+    const { problems } = readWeek(
+      {
+        young_people: [youngPeopleHeader, person('YP1'), person('YP2'), person('YP1')].join('\n'),
+        relationships:
+          'person_a_ref,person_b_ref,kind,strength,source_agency\nYP1,YP1,friend,2,police\nYP1,YP9,friend,2,police',
+        sightings: 'person_ref,location_ref,seen_on,source_agency\nYP2,LOC404,2026-11-03,police',
+      },
+      context,
+    );
+    expect(where(problems)).toEqual([
+      'young_people:4:ref',
+      'relationships:2:person_b_ref',
+      'relationships:3:person_b_ref',
+      'sightings:2:location_ref',
+    ]);
+  });
+
+  it('accepts refs to records uploaded in an earlier week', () => {
+    const { problems } = readWeek(
+      { sightings: 'person_ref,location_ref,seen_on,source_agency\nYP2,LOC1,2026-11-03,police' },
+      context,
+      { youngPeople: new Set(['YP2']), locations: new Set(['LOC1']) },
+    );
+    expect(problems).toEqual([]);
+  });
+
+  it('keeps the same event twice as one, but refuses two versions of it', () => {
+    const header = 'person_ref,category,occurred_on,severity,source_agency';
+    const same = readWeek(
+      { concerns: `${header}\nYP1,missing_episode,2026-11-03,high,police\nYP1,missing_episode,2026-11-03,high,police` },
+      context,
+      { youngPeople: new Set(['YP1']), locations: new Set() },
+    );
+    expect(same.problems).toEqual([]);
+    expect(same.records.concerns).toHaveLength(1);
+    const differing = readWeek(
+      { concerns: `${header}\nYP1,missing_episode,2026-11-03,high,police\nYP1,missing_episode,2026-11-03,low,police` },
+      context,
+      { youngPeople: new Set(['YP1']), locations: new Set() },
+    );
+    expect(where(differing.problems)).toEqual(['concerns:3:person_ref']);
+  });
+
+  it('refuses a place outside Great Britain and a half-given position', () => {
+    const { problems } = readWeek(
+      {
+        locations: [
+          'ref,name,kind,latitude,longitude,easting,northing,source_agency',
+          'LOC1,Swapped,park,0.9,51.1,,,police',
+          'LOC2,Half,park,51.1,,,,police',
+          'LOC3,Fine,park,,,604607,143198,police',
+        ].join('\n'),
+      },
+      context,
+    );
+    expect(where(problems)).toEqual(['locations:2:latitude', 'locations:3:longitude']);
+  });
+
+  it('reports a file that is not CSV as one problem instead of failing', () => {
+    const { problems } = readWeek({ young_people: `${youngPeopleHeader}\nYP1,"unclosed quote,2012-03-04` }, context);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.message).toMatch(/could not be read as CSV/);
+  });
+
+  it('caps the report but says how many problems there were', () => {
+    const rows = Array.from({ length: 10_000 }, (_, index) =>
+      person(`YP${index}`, 'Sam T.,not-a-date,male,,attending,,,,open'),
+    );
+    const { problems, problemCount } = readWeek({ young_people: [youngPeopleHeader, ...rows].join('\n') }, context);
+    expect(problemCount).toBe(10_000);
+    expect(problems).toHaveLength(MAX_PROBLEMS);
+  });
+});
+
+describe('suggestions', () => {
+  it('suggest a close allowed value and nothing for a far one', () => {
+    expect(nearest('Not in Education', ['attending', 'not_in_education'])).toBe('not_in_education');
+    expect(nearest('banana', ['attending', 'not_in_education'])).toBeUndefined();
+  });
+});

@@ -1,0 +1,243 @@
+import { isDeepStrictEqual } from 'node:util';
+import type {
+  Carer,
+  Concern,
+  Draft,
+  Location,
+  Relationship,
+  SheetName,
+  Sighting,
+  UploadProblem,
+  YoungPerson,
+} from '@peermap/domain';
+import { readCsv, type SheetTable } from './csv';
+import { describeIssue } from './messages';
+import { RowReader } from './row-reader';
+import {
+  carersSheet,
+  concernsSheet,
+  locationsSheet,
+  type RowContext,
+  relationshipsSheet,
+  type SheetSpec,
+  sightingsSheet,
+  youngPeopleSheet,
+} from './sheets';
+
+/** The text of each sheet uploaded this week, by sheet name; a sheet that did not change may be absent. */
+export type WeekSheets = Partial<Record<SheetName, string>>;
+
+/** The records one week's sheets describe, ready to store. */
+export interface WeekRecords {
+  youngPeople: Draft<YoungPerson>[];
+  relationships: Draft<Relationship>[];
+  locations: Draft<Location>[];
+  carers: Draft<Carer>[];
+  sightings: Draft<Sighting>[];
+  concerns: Draft<Concern>[];
+}
+
+/** Refs the partnership already holds, so a sheet may point at a record uploaded in an earlier week. */
+export interface KnownRefs {
+  youngPeople: ReadonlySet<string>;
+  locations: ReadonlySet<string>;
+}
+
+export interface WeekReading {
+  records: WeekRecords;
+  /** The first `MAX_PROBLEMS` problems, in sheet and row order. */
+  problems: UploadProblem[];
+  /** How many problems there were in all. */
+  problemCount: number;
+}
+
+/** The report shows this many problems at most, and says how many there were. */
+export const MAX_PROBLEMS = 500;
+
+const NOTHING_KNOWN: KnownRefs = { youngPeople: new Set(), locations: new Set() };
+
+/**
+ * Reads and validates one week's mapping sheets, whole: every row of every sheet is checked,
+ * refs between sheets are resolved, and every problem is reported at once, pointing at sheet,
+ * row and column. Nothing is stored here; a reading with problems must not be stored at all.
+ */
+export function readWeek(sheets: WeekSheets, context: RowContext, known: KnownRefs = NOTHING_KNOWN): WeekReading {
+  const problems: UploadProblem[] = [];
+  const rows = new Map<object, number>();
+  const read = <T extends { version: number }>(spec: SheetSpec<T>, keyOf: (record: Draft<T>) => string) =>
+    readSheet(spec, sheets[spec.name], { context, problems, rows, keyOf });
+
+  const records: WeekRecords = {
+    youngPeople: read(youngPeopleSheet, (r) => r.ref),
+    relationships: read(relationshipsSheet, (r) => `${r.personA}|${r.personB}`),
+    locations: read(locationsSheet, (r) => r.ref),
+    carers: read(carersSheet, (r) => r.ref),
+    sightings: read(sightingsSheet, (r) => [r.personRef, r.locationRef, r.seenOn, r.sourceAgency].join('|')),
+    concerns: read(concernsSheet, (r) => [r.personRef, r.category, r.occurredOn, r.sourceAgency].join('|')),
+  };
+  checkReferences(records, (record) => rows.get(record) ?? 1, known, problems);
+
+  problems.sort((a, b) => SHEET_ORDER.indexOf(a.sheet) - SHEET_ORDER.indexOf(b.sheet) || a.row - b.row);
+  return { records, problems: problems.slice(0, MAX_PROBLEMS), problemCount: problems.length };
+}
+
+const SHEET_ORDER: SheetName[] = ['young_people', 'relationships', 'locations', 'carers', 'sightings', 'concerns'];
+
+/** State sheets hold one row per ref; event sheets may repeat an identical event. */
+const STATE_SHEETS = new Set<SheetName>(['young_people', 'relationships', 'locations', 'carers']);
+
+interface SheetReading<T extends { version: number }> {
+  context: RowContext;
+  problems: UploadProblem[];
+  /** The row each record came from, so a reference problem can point back at it. */
+  rows: Map<object, number>;
+  keyOf: (record: Draft<T>) => string;
+}
+
+function readSheet<T extends { version: number }>(
+  spec: SheetSpec<T>,
+  text: string | undefined,
+  { context, problems, rows, keyOf }: SheetReading<T>,
+): Draft<T>[] {
+  if (text === undefined) return [];
+  const table = readCsv(spec.name, text);
+  if ('message' in table) {
+    problems.push(table);
+    return [];
+  }
+  if (!headerIsUsable(spec, table, problems)) return [];
+
+  const byKey = new Map<string, { record: Draft<T>; row: number }>();
+  for (const { rowNumber, cells } of table.rows) {
+    const record = readRow(spec, new RowReader(spec.name, rowNumber, cells, problems), context, problems);
+    if (!record) continue;
+    const key = keyOf(record);
+    const earlier = byKey.get(key);
+    if (!earlier) {
+      byKey.set(key, { record, row: rowNumber });
+      rows.set(record, rowNumber);
+    } else if (STATE_SHEETS.has(spec.name) || !isDeepStrictEqual(earlier.record, record)) {
+      problems.push({
+        sheet: spec.name,
+        row: rowNumber,
+        column: spec.columns[0]?.name,
+        value: key.replaceAll('|', ' '),
+        message: STATE_SHEETS.has(spec.name)
+          ? `This is already on row ${earlier.row}: each one belongs on one row.`
+          : `The same event is on row ${earlier.row} with different details: keep the correct row.`,
+      });
+    }
+  }
+  return [...byKey.values()].map(({ record }) => record);
+}
+
+function headerIsUsable<T extends { version: number }>(
+  spec: SheetSpec<T>,
+  table: SheetTable,
+  problems: UploadProblem[],
+): boolean {
+  const known = new Set(spec.columns.map((column) => column.name));
+  const before = problems.length;
+  const seen = new Set<string>();
+  for (const name of table.header) {
+    if (!known.has(name)) {
+      problems.push({
+        sheet: spec.name,
+        row: 1,
+        column: name || '(blank)',
+        message: `This sheet has no column "${name}". Its columns are: ${[...known].join(', ')}.`,
+      });
+    } else if (seen.has(name)) {
+      problems.push({ sheet: spec.name, row: 1, column: name, message: 'This column appears twice.' });
+    }
+    seen.add(name);
+  }
+  for (const column of spec.columns) {
+    if (column.required && !seen.has(column.name)) {
+      problems.push({ sheet: spec.name, row: 1, column: column.name, message: 'This column is missing.' });
+    }
+  }
+  return problems.length === before;
+}
+
+function readRow<T extends { version: number }>(
+  spec: SheetSpec<T>,
+  row: RowReader,
+  context: RowContext,
+  problems: UploadProblem[],
+): Draft<T> | undefined {
+  const before = problems.length;
+  const candidate = spec.build(row, context);
+  const parsed = spec.schema.safeParse({ ...candidate, version: 1 });
+  const reported = new Set(problems.slice(before).map((problem) => problem.column));
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const column = columnOf(spec, issue.path.map(String));
+      if (reported.has(column)) continue;
+      reported.add(column);
+      row.problem(column, describeIssue(issue, column ? row.text(column) : undefined));
+    }
+  }
+  if (problems.length > before || !parsed.success) return undefined;
+  const { version: _, ...record } = parsed.data;
+  return record;
+}
+
+/** The column a field path came from: the longest mapped prefix of the path. */
+function columnOf<T extends { version: number }>(spec: SheetSpec<T>, path: string[]): string | undefined {
+  for (let length = path.length; length > 0; length--) {
+    const column = spec.fieldColumns[path.slice(0, length).join('.')];
+    if (column) return column;
+  }
+  return undefined;
+}
+
+interface Reference {
+  sheet: SheetName;
+  record: object;
+  column: string;
+  ref: string;
+  to: 'young person' | 'location';
+}
+
+function checkReferences(
+  records: WeekRecords,
+  rowOf: (record: object) => number,
+  known: KnownRefs,
+  problems: UploadProblem[],
+): void {
+  const targets = {
+    'young person': new Set([...known.youngPeople, ...records.youngPeople.map((person) => person.ref)]),
+    location: new Set([...known.locations, ...records.locations.map((place) => place.ref)]),
+  };
+  const person = (sheet: SheetName, record: object, column: string, ref: string): Reference => ({
+    sheet,
+    record,
+    column,
+    ref,
+    to: 'young person',
+  });
+  const references: Reference[] = [
+    ...records.relationships.flatMap((r) => [
+      person('relationships', r, 'person_a_ref', r.personA),
+      person('relationships', r, 'person_b_ref', r.personB),
+    ]),
+    ...records.carers.flatMap((c) => c.youngPersonRefs.map((ref) => person('carers', c, 'young_person_refs', ref))),
+    ...records.sightings.flatMap((s) => [
+      person('sightings', s, 'person_ref', s.personRef),
+      { sheet: 'sightings' as const, record: s, column: 'location_ref', ref: s.locationRef, to: 'location' as const },
+    ]),
+    ...records.concerns.map((c) => person('concerns', c, 'person_ref', c.personRef)),
+  ];
+  for (const { sheet, record, column, ref, to } of references) {
+    if (targets[to].has(ref)) continue;
+    const where = to === 'young person' ? 'young_people' : 'locations';
+    problems.push({
+      sheet,
+      row: rowOf(record),
+      column,
+      value: ref,
+      message: `No ${to} ${ref} is on the map: add them to ${where} first, or check the ref.`,
+    });
+  }
+}

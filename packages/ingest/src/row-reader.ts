@@ -1,0 +1,69 @@
+import type { SheetName, UploadProblem } from '@peermap/domain';
+
+/**
+ * Reads the cells of one row into typed values, collecting a problem (sheet, row, column,
+ * value, message) for every cell it cannot read instead of stopping at the first.
+ */
+export class RowReader {
+  constructor(
+    readonly sheet: SheetName,
+    readonly rowNumber: number,
+    private readonly cells: Readonly<Record<string, string>>,
+    private readonly problems: UploadProblem[],
+  ) {}
+
+  /** Records a problem at a column of this row. */
+  problem(column: string | undefined, message: string): void {
+    const value = column === undefined ? undefined : this.cells[column];
+    this.problems.push({
+      sheet: this.sheet,
+      row: this.rowNumber,
+      ...(column === undefined ? {} : { column }),
+      ...(value ? { value: value.slice(0, 200) } : {}),
+      message,
+    });
+  }
+
+  /** The trimmed text of a cell; a blank cell is `undefined`. */
+  text(column: string): string | undefined {
+    const value = this.cells[column]?.trim();
+    return value ? value : undefined;
+  }
+
+  /** Like `text`, but a blank cell is a problem. */
+  required(column: string): string {
+    const value = this.text(column);
+    if (value === undefined) this.problem(column, 'This cell is required.');
+    return value ?? '';
+  }
+
+  /** `yes` or `no` (any case); blank is `fallback` when one is given, else a problem. */
+  yesNo(column: string, fallback?: boolean): boolean {
+    const value = this.text(column)?.toLowerCase();
+    if (value === 'yes') return true;
+    if (value === 'no') return false;
+    if (value === undefined && fallback !== undefined) return fallback;
+    this.problem(column, value === undefined ? 'This cell is required: write yes or no.' : 'Write yes or no.');
+    return fallback ?? false;
+  }
+
+  /** A number; blank is `undefined`. */
+  number(column: string): number | undefined {
+    const value = this.text(column);
+    if (value === undefined) return undefined;
+    const parsed = Number(value);
+    if (!Number.isFinite(parsed) || !/^[-+]?\d+(\.\d+)?$/.test(value)) {
+      this.problem(column, 'Write a number, such as 2 or 51.1298.');
+      return undefined;
+    }
+    return parsed;
+  }
+
+  /** A `;`-separated list, each entry trimmed; blank is an empty list. */
+  list(column: string): string[] {
+    return (this.text(column) ?? '')
+      .split(';')
+      .map((entry) => entry.trim())
+      .filter((entry) => entry !== '');
+  }
+}
