@@ -29,9 +29,9 @@ export interface DynamoDbLocalOptions {
   startTimeoutMs?: number;
 }
 
-/** Java is missing or cannot run DynamoDB Local: said in one line, with what to do. */
-export class JavaMissingError extends Error {
-  override readonly name = 'JavaMissingError';
+/** DynamoDB Local could not start (no Java, an old Java, a busy port): said in one line, with what to do. */
+export class DynamoDbLocalStartError extends Error {
+  override readonly name = 'DynamoDbLocalStartError';
 }
 
 /**
@@ -54,6 +54,11 @@ export function localClientConfig(endpoint: string): DynamoDBClientConfig {
  */
 export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Promise<RunningDynamoDbLocal> {
   const port = options.port ?? (await freePort());
+  if (options.port !== undefined && !(await isFree(port))) {
+    throw new DynamoDbLocalStartError(
+      `Port ${port} is already in use, so DynamoDB Local cannot listen there: stop what uses it or choose another port (DYNAMODB_PORT).`,
+    );
+  }
   const path = options.dataDirectory ? resolve(options.dataDirectory) : null;
   if (path) mkdirSync(path, { recursive: true });
 
@@ -69,19 +74,19 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
     child.once('error', (error: NodeJS.ErrnoException) =>
       resolveExit(
         error.code === 'ENOENT'
-          ? new JavaMissingError(
+          ? new DynamoDbLocalStartError(
               'DynamoDB Local needs Java 17 or later, and no `java` was found on the PATH: install a JDK (for example `apt-get install openjdk-17-jre-headless`) and try again.',
             )
           : error,
       ),
     );
-    child.once('exit', (code) =>
-      resolveExit(
-        new JavaMissingError(
-          `DynamoDB Local stopped at start (exit ${code}); it needs Java 17 or later. It said: ${lastLines(output)}`,
-        ),
-      ),
-    );
+    child.once('exit', (code) => {
+      const said = lastLines(output);
+      const advice = /UnsupportedClassVersionError/.test(said)
+        ? 'DynamoDB Local needs Java 17 or later: install a newer JDK.'
+        : `DynamoDB Local stopped as it started (exit ${code}).`;
+      resolveExit(new DynamoDbLocalStartError(`${advice} It said: ${said}`));
+    });
   });
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
@@ -166,6 +171,15 @@ function stopProcess(child: ChildProcess): Promise<void> {
       resolveStop();
     });
     child.kill('SIGTERM');
+  });
+}
+
+function isFree(port: number): Promise<boolean> {
+  return new Promise((resolveFree) => {
+    const server = createServer();
+    server.unref();
+    server.once('error', () => resolveFree(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolveFree(true)));
   });
 }
 

@@ -1,8 +1,10 @@
+export { DEMO_PARTNERSHIP, DEMO_WEEKS, demoSheets, loadDemo } from './demo';
 export {
   type DynamoDbLocalOptions,
+  DynamoDbLocalStartError,
   ensureTable,
-  JavaMissingError,
   localClientConfig,
   type RunningDynamoDbLocal,
   startDynamoDbLocal,
 } from './dynamodb-local';
+export { hashSheets, type ImportWeekRequest, importWeek, uploadIdFor } from './import-week';

@@ -30,6 +30,11 @@ export interface EntityModel<T extends StoredRecord, Key> {
   readonly list: { index: IndexName; partition(partnershipId: string): string; newestFirst?: boolean };
   /** When DynamoDB may delete the item, if the record says. */
   expiresAt?(record: T): Date | undefined;
+  /**
+   * Items that must change with the record (a carer's links to its young people): what to
+   * put for the record as it is now, and what to delete that only its previous version had.
+   */
+  companions?(record: T, previous: T | undefined): { puts: Item[]; deletes: PrimaryKey[] };
 }
 
 export type Item = Record<string, unknown>;

@@ -17,7 +17,7 @@ import {
   YoungPerson,
 } from '@peermap/domain';
 import { z } from 'zod';
-import type { EntityModel } from './codec';
+import { type EntityModel, toItem } from './codec';
 import * as keys from './keys';
 
 const retention = (record: { retainUntil?: string | undefined }) =>
@@ -99,19 +99,6 @@ export const concernModel: EntityModel<Concern, ConcernKey> = {
   expiresAt: retention,
 };
 
-export const carerModel: EntityModel<Carer, string> = {
-  entity: 'Carer',
-  label: 'carer',
-  schemaVersion: 1,
-  schema: Carer,
-  keyOf: (r) => r.ref,
-  describe: (ref) => ref,
-  primaryKey: keys.carerKey,
-  indexKeys: (r) => ({ GSI1PK: keys.kindPartition(r.partnershipId, 'CR'), GSI1SK: r.ref }),
-  list: { index: 'byKind', partition: (p) => keys.kindPartition(p, 'CR') },
-  expiresAt: retention,
-};
-
 /** The link item between a carer and one of their young people. */
 export const CarerLink = z.strictObject({
   partnershipId: z.string(),
@@ -131,6 +118,31 @@ export const carerLinkModel: EntityModel<CarerLink, { carerRef: string; youngPer
   primaryKey: (p, k) => keys.carerLinkKey(p, k.carerRef, k.youngPersonRef),
   indexKeys: (r) => keys.carerLinkIndexKeys(r.partnershipId, r.carerRef, r.youngPersonRef),
   list: { index: 'byLink', partition: (p) => keys.kindPartition(p, 'CARER-LINK') },
+};
+
+/**
+ * Carers are many-to-many with young people: the carer item holds its young people's refs,
+ * and one link item per young person lets each side be found from the other.
+ */
+export const carerModel: EntityModel<Carer, string> = {
+  entity: 'Carer',
+  label: 'carer',
+  schemaVersion: 1,
+  schema: Carer,
+  keyOf: (r) => r.ref,
+  describe: (ref) => ref,
+  primaryKey: keys.carerKey,
+  indexKeys: (r) => ({ GSI1PK: keys.kindPartition(r.partnershipId, 'CR'), GSI1SK: r.ref }),
+  list: { index: 'byKind', partition: (p) => keys.kindPartition(p, 'CR') },
+  expiresAt: retention,
+  companions: (carer, previous) => ({
+    puts: carer.youngPersonRefs.map((youngPersonRef) =>
+      toItem(carerLinkModel, { partnershipId: carer.partnershipId, carerRef: carer.ref, youngPersonRef, version: 1 }),
+    ),
+    deletes: (previous?.youngPersonRefs ?? [])
+      .filter((ref) => !carer.youngPersonRefs.includes(ref))
+      .map((youngPersonRef) => keys.carerLinkKey(carer.partnershipId, carer.ref, youngPersonRef)),
+  }),
 };
 
 export const partnershipModel: EntityModel<Partnership & { partnershipId: string }, string> = {

@@ -122,11 +122,7 @@ export class DynamoConcerns extends EntityRepository<Concern, ConcernKey> implem
   }
 }
 
-/**
- * Carers are many-to-many with young people: the carer item holds its young people's refs,
- * and one link item per young person lets each side be found from the other. The carer and
- * its links change in one transaction, so they never disagree.
- */
+/** Carers and their link items change in one transaction, so the two sides never disagree. */
 export class DynamoCarers extends EntityRepository<Carer, string> implements CarersRepository {
   constructor(ctx: StoreContext) {
     super(ctx, carerModel);
@@ -135,20 +131,13 @@ export class DynamoCarers extends EntityRepository<Carer, string> implements Car
   override async save(draft: Draft<Carer>, expectedVersion?: number): Promise<Carer> {
     const record = this.validate(draft, expectedVersion);
     const previous = await this.current(record.partnershipId, record.ref, expectedVersion);
-    const dropped = (previous?.youngPersonRefs ?? []).filter((ref) => !record.youngPersonRefs.includes(ref));
+    const { puts, deletes } = carerModel.companions?.(record, previous) ?? { puts: [], deletes: [] };
     await this.transact(record.ref, expectedVersion, [
       {
         Put: { TableName: this.ctx.tableName, Item: toItem(carerModel, record), ...versionCondition(expectedVersion) },
       },
-      ...record.youngPersonRefs.map((youngPersonRef) => ({
-        Put: { TableName: this.ctx.tableName, Item: this.linkItem(record.partnershipId, record.ref, youngPersonRef) },
-      })),
-      ...dropped.map((youngPersonRef) => ({
-        Delete: {
-          TableName: this.ctx.tableName,
-          Key: keys.carerLinkKey(record.partnershipId, record.ref, youngPersonRef),
-        },
-      })),
+      ...puts.map((Item) => ({ Put: { TableName: this.ctx.tableName, Item } })),
+      ...deletes.map((Key) => ({ Delete: { TableName: this.ctx.tableName, Key } })),
     ]);
     return record;
   }
@@ -201,10 +190,6 @@ export class DynamoCarers extends EntityRepository<Carer, string> implements Car
     if (!previous) throw new NotFoundError(carerModel.label, ref);
     if (previous.version !== expectedVersion) throw new VersionConflictError(carerModel.label, ref, expectedVersion);
     return previous;
-  }
-
-  private linkItem(partnershipId: string, carerRef: string, youngPersonRef: string): Item {
-    return toItem(carerLinkModel, { partnershipId, carerRef, youngPersonRef, version: 1 });
   }
 
   private async transact(

@@ -1,0 +1,56 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { createDocumentClient, createDynamoStore } from '@peermap/store';
+import { z } from 'zod';
+import { DEMO_PARTNERSHIP, loadDemo } from './demo';
+import { DynamoDbLocalStartError, ensureTable, localClientConfig, startDynamoDbLocal } from './dynamodb-local';
+
+/**
+ * `npm start`: DynamoDB Local on disk, the peermap table, and the demo partnership's four
+ * weeks loaded; runs until Ctrl+C. Settings come from the environment.
+ */
+const LocalSettings = z.object({
+  PEERMAP_DATA_DIR: z.string().default('.data/dynamodb'),
+  DYNAMODB_PORT: z.coerce.number().int().min(1).max(65_535).default(8000),
+  TABLE_NAME: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{3,255}$/)
+    .default('peermap'),
+});
+
+async function main() {
+  const settings = LocalSettings.parse(process.env);
+  const started = Date.now();
+  const dynamo = await startDynamoDbLocal({ dataDirectory: settings.PEERMAP_DATA_DIR, port: settings.DYNAMODB_PORT });
+  const stop = async () => {
+    await dynamo.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+
+  const config = localClientConfig(dynamo.endpoint);
+  await ensureTable(new DynamoDBClient(config), settings.TABLE_NAME);
+  const ctx = { client: createDocumentClient(config), tableName: settings.TABLE_NAME };
+  const uploads = await loadDemo(ctx, createDynamoStore(ctx));
+
+  console.log(`peermap (local) is ready in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  console.log(
+    `  DynamoDB Local: ${dynamo.endpoint}, table "${settings.TABLE_NAME}", data in ${settings.PEERMAP_DATA_DIR}`,
+  );
+  console.log(`  Partnership "${DEMO_PARTNERSHIP}" (invented data) holds these weeks:`);
+  for (const upload of uploads) {
+    const created = Object.values(upload.counts).reduce((sum, count) => sum + (count?.created ?? 0), 0);
+    const updated = Object.values(upload.counts).reduce((sum, count) => sum + (count?.updated ?? 0), 0);
+    console.log(`    ${upload.week}: ${created} records created, ${updated} updated (upload ${upload.id})`);
+  }
+  console.log('Press Ctrl+C to stop.');
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof DynamoDbLocalStartError) {
+    console.error(error.message);
+  } else {
+    console.error('peermap could not start:', error);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,82 @@
+import { DEMO_PARTNERSHIP, DEMO_WEEKS, demoSheets, importWeek, loadDemo } from '@peermap/local';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordCommands } from '../../support/commands';
+import { createTestTable } from '../../support/store';
+
+describe('the demo partnership', () => {
+  let table: Awaited<ReturnType<typeof createTestTable>>;
+
+  beforeAll(async () => {
+    table = await createTestTable();
+  });
+  afterAll(async () => {
+    await table.drop();
+  });
+
+  it('loads the four demo weeks in order', async () => {
+    const uploads = await loadDemo(table.ctx, table.store);
+    expect(uploads.map((upload) => [upload.week, upload.status])).toEqual(
+      DEMO_WEEKS.map(({ week }) => [week, 'completed']),
+    );
+    expect(uploads[0]?.counts.young_people).toEqual({ created: 120, updated: 0, unchanged: 0 });
+    expect(uploads[1]?.counts.young_people).toEqual({ created: 0, updated: 0, unchanged: 120 });
+    expect(uploads[1]?.counts.relationships?.created).toBe(4);
+
+    const people = await table.store.youngPeople.list(DEMO_PARTNERSHIP, { limit: 500 });
+    expect(people.items).toHaveLength(120);
+    expect(await table.store.carers.ofYoungPerson(DEMO_PARTNERSHIP, 'YP00001')).toHaveLength(2);
+    const mill = await table.store.locations.get(DEMO_PARTNERSHIP, 'LOC0001');
+    expect(mill?.gridReference).toEqual({ easting: 604607, northing: 143198 });
+  });
+
+  it('keeps the provenance of the upload that last changed a record', async () => {
+    const uploads = (await table.store.uploads.list(DEMO_PARTNERSHIP)).items;
+    const week4 = uploads.find((upload) => upload.week === '2026-W48');
+    const newGroup = await table.store.relationships.get(DEMO_PARTNERSHIP, { personA: 'YP00114', personB: 'YP00115' });
+    expect(newGroup?.provenance.uploadId).toBe(week4?.id);
+    expect(newGroup?.version).toBe(1);
+  });
+
+  it('changes nothing when the same weeks are loaded again', async () => {
+    const commands = recordCommands(table.ctx.client);
+    const again = await loadDemo(table.ctx, table.store);
+    expect(again.map((upload) => upload.counts)).toEqual(
+      (await Promise.all(again.map((upload) => table.store.uploads.get(DEMO_PARTNERSHIP, upload.id)))).map(
+        (stored) => stored?.counts,
+      ),
+    );
+    expect(commands.filter((name) => /Put|BatchWrite|Update|Delete|TransactWrite/.test(name))).toEqual([]);
+    expect((await table.store.uploads.list(DEMO_PARTNERSHIP)).items).toHaveLength(4);
+  });
+
+  it('writes nothing for a week whose content has not changed, even as a new upload', async () => {
+    const week1 = demoSheets('week-1');
+    const renamed = await importWeek(table.ctx, table.store, {
+      partnershipId: DEMO_PARTNERSHIP,
+      week: '2026-W49',
+      sheets: { young_people: week1.young_people ?? '', locations: week1.locations ?? '' },
+      uploadedBy: 'chair-1',
+    });
+    expect(renamed.status).toBe('completed');
+    expect(renamed.counts).toEqual({
+      young_people: { created: 0, updated: 0, unchanged: 120 },
+      locations: { created: 0, updated: 0, unchanged: 14 },
+    });
+  });
+
+  it('rejects a week with problems and writes none of it', async () => {
+    const upload = await importWeek(table.ctx, table.store, {
+      partnershipId: DEMO_PARTNERSHIP,
+      week: '2026-W50',
+      sheets: {
+        young_people: 'ref,display_name,date_of_birth\nYP99999,New P.,2013-01-01\nYP99998,Other P.,2013-02-30',
+      },
+      uploadedBy: 'chair-1',
+    });
+    expect(upload.status).toBe('rejected');
+    expect(upload.problems).toEqual([
+      expect.objectContaining({ sheet: 'young_people', row: 3, column: 'date_of_birth', value: '2013-02-30' }),
+    ]);
+    expect(await table.store.youngPeople.get(DEMO_PARTNERSHIP, 'YP99999')).toBeUndefined();
+  });
+});
