@@ -6,7 +6,7 @@ import { examples } from './examples';
 import { Carer, Concern, Location, Relationship, Sighting, YoungPerson } from './map';
 import { Partnership } from './partnership';
 import { ActionPlan, InvitationList } from './planning';
-import { IsoWeek, PartnershipId, Ref } from './primitives';
+import { ageOn, IsoWeek, PartnershipId, Ref } from './primitives';
 import { UploadRecord } from './upload';
 
 interface EntityCase {
@@ -205,6 +205,15 @@ describe('rules between fields', () => {
   it('refuses free text with control characters but keeps line breaks in notes', () => {
     expect(pathsOf(YoungPerson, { ...examples.youngPerson, displayName: 'Sam\u0007 T.' })).toEqual(['displayName']);
     expect(pathsOf(Concern, { ...examples.concern, note: 'Seen at the park.\nReturned home.' })).toEqual([]);
+  });
+});
+
+describe('ages', () => {
+  it('count a birthday on the day itself', () => {
+    expect(ageOn('2012-11-20', '2026-11-19')).toBe(13);
+    expect(ageOn('2012-11-20', '2026-11-20')).toBe(14);
+    expect(ageOn('2012-02-29', '2026-02-28')).toBe(13);
+    expect(ageOn('2012-02-29', '2026-03-01')).toBe(14);
   });
 });
 

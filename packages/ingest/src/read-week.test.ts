@@ -142,6 +142,24 @@ describe('problems in an upload', () => {
     expect(problems[1]?.message).toContain('Did you mean "attending"?');
   });
 
+  it('refuses an age a peer map cannot hold, and a birth in the future', () => {
+    const { problems } = readWeek(
+      {
+        young_people: [
+          youngPeopleHeader,
+          person('YP1', 'Old P.,1990-01-01,male,,attending,,,,open'),
+          person('YP2', 'Future P.,2027-01-01,male,,attending,,,,open'),
+          person('YP3', 'Ten P.,2016-11-20,male,,attending,,,,open'),
+        ].join('\n'),
+      },
+      context,
+    );
+    expect(problems.map(({ row, message }) => [row, message.split(';')[0]])).toEqual([
+      [2, 'This gives an age of 36'],
+      [3, 'This date of birth is in the future.'],
+    ]);
+  });
+
   it('refuses a duplicate ref, a person related to themselves and refs that point nowhere', () => {
     const { problems } = readWeek(
       {

@@ -1,7 +1,10 @@
 import {
+  ageOn,
   Carer,
   Concern,
+  IsoDate,
   Location,
+  MAP_AGE_RANGE,
   orderPair,
   type Provenance,
   Relationship,
@@ -71,7 +74,7 @@ export const youngPeopleSheet: SheetSpec<YoungPerson> = {
     ...context,
     ref: row.required('ref'),
     displayName: row.required('display_name'),
-    dateOfBirth: row.required('date_of_birth'),
+    dateOfBirth: checkedDateOfBirth(row, context),
     gender: row.text('gender'),
     ethnicity: row.text('ethnicity'),
     educationStatus: lower(row.text('education_status')) ?? 'unknown',
@@ -93,6 +96,22 @@ export const youngPeopleSheet: SheetSpec<YoungPerson> = {
     status: 'status',
   },
 };
+
+/** A date of birth that gives an age a peer map can hold on the day of the upload. */
+function checkedDateOfBirth(row: RowReader, context: RowContext): string {
+  const dateOfBirth = row.required('date_of_birth');
+  if (!IsoDate.safeParse(dateOfBirth).success) return dateOfBirth;
+  const age = ageOn(dateOfBirth, context.provenance.recordedAt.slice(0, 10));
+  if (age < MAP_AGE_RANGE.youngest || age > MAP_AGE_RANGE.oldest) {
+    row.problem(
+      'date_of_birth',
+      age < 0
+        ? 'This date of birth is in the future.'
+        : `This gives an age of ${age}; a peer map holds young people aged ${MAP_AGE_RANGE.youngest} to ${MAP_AGE_RANGE.oldest}. Check the date of birth.`,
+    );
+  }
+  return dateOfBirth;
+}
 
 export const relationshipsSheet: SheetSpec<Relationship> = {
   name: 'relationships',
