@@ -1,5 +1,5 @@
 #!/bin/sh
-# Runs a root script with the pinned pnpm, after installing the locked dependencies.
+# Runs a root package.json script (by name) with the pinned pnpm, after installing the locked dependencies.
 # A fresh clone needs only Node.js (and Java for DynamoDB Local): corepack fails on this
 # machine kind, so the pinned pnpm is installed through npm when it is missing.
 set -eu
