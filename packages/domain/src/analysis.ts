@@ -13,28 +13,33 @@ const ParameterValue = z.union([z.number(), z.string(), z.boolean(), z.record(z.
  * and (once completed) the summary. Its clusters are stored as separate items that never
  * change; a completed snapshot is never rewritten.
  */
-export const AnalysisSnapshot = z.strictObject({
-  id: RecordId,
-  partnershipId: PartnershipId,
-  week: IsoWeek,
-  purpose: AnalysisPurpose,
-  status: AnalysisStatus,
-  parameters: z.record(z.string(), ParameterValue),
-  requestedBy: ShortText(128),
-  createdAt: Timestamp,
-  completedAt: Timestamp.optional(),
-  summary: z
-    .strictObject({
-      youngPeopleIncluded: z.number().int().nonnegative(),
-      clusterCount: z.number().int().nonnegative(),
-      modularity: z.number().nullable(),
-      /** Young people with no links this week: reported, never dropped. */
-      onTheirOwn: z.array(Ref),
-    })
-    .optional(),
-  failureReason: z.string().max(500).optional(),
-  version: Version,
-});
+export const AnalysisSnapshot = z
+  .strictObject({
+    id: RecordId,
+    partnershipId: PartnershipId,
+    week: IsoWeek,
+    purpose: AnalysisPurpose,
+    status: AnalysisStatus,
+    parameters: z.record(z.string(), ParameterValue),
+    requestedBy: ShortText(128),
+    createdAt: Timestamp,
+    completedAt: Timestamp.optional(),
+    summary: z
+      .strictObject({
+        youngPeopleIncluded: z.number().int().nonnegative(),
+        clusterCount: z.number().int().nonnegative(),
+        modularity: z.number().nullable(),
+        /** Young people with no links this week: reported, never dropped. */
+        onTheirOwn: z.array(Ref),
+      })
+      .optional(),
+    failureReason: z.string().max(500).optional(),
+    version: Version,
+  })
+  .refine((a) => a.status !== 'completed' || (a.completedAt && a.summary), {
+    message: 'a completed analysis has its completion time and summary',
+    path: ['completedAt'],
+  });
 export type AnalysisSnapshot = z.infer<typeof AnalysisSnapshot>;
 
 /** A peer group found by a run: its members and how sure the analysis is about it. */

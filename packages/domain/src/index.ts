@@ -10,5 +10,6 @@ export * from './primitives';
 export * from './record';
 export * from './roles';
 export * from './upload';
+export * from './upload-rules';
 export * from './validation';
 export * from './vocabulary';

@@ -15,9 +15,14 @@ import {
 
 const uniqueItems = <T>(items: readonly T[]) => new Set(items).size === items.length;
 
-/** A young person on the map: a child who may be at risk of harm, never a suspect. */
-export const YoungPerson = z.strictObject({
-  ...recordMeta,
+/**
+ * Each record comes in two schemas: `…Fields`, what a practitioner states (the body of a
+ * create), and the stored record, which adds partnership, version, provenance and retention.
+ * Rules between fields are refinements applied to both.
+ */
+
+/** What is said about a young person on the map: a child who may be at risk of harm, never a suspect. */
+export const YoungPersonFields = z.strictObject({
   ref: Ref,
   displayName: ShortText(80),
   dateOfBirth: IsoDate,
@@ -29,6 +34,8 @@ export const YoungPerson = z.strictObject({
   strengths: z.array(ShortText(200)).max(20),
   status: CaseStatus,
 });
+
+export const YoungPerson = YoungPersonFields.extend(recordMeta);
 export type YoungPerson = z.infer<typeof YoungPerson>;
 
 /**
@@ -86,27 +93,25 @@ export type GridReference = z.infer<typeof GridReference>;
  * given on the British National Grid, the original reference is kept beside it.
  * Online places have no position.
  */
-export const Location = z
-  .strictObject({
-    ...recordMeta,
-    ref: Ref,
-    name: ShortText(120),
-    kind: LocationKind,
-    position: Position.optional(),
-    gridReference: GridReference.optional(),
-    postcode: ShortText(10).optional(),
-    sourceAgency: Agency,
-    notes: LongText(2000).optional(),
-  })
-  .refine((l) => !l.gridReference || l.position, {
-    message: 'a grid reference must be converted to a position',
-    path: ['position'],
-  });
+export const LocationFields = z.strictObject({
+  ref: Ref,
+  name: ShortText(120),
+  kind: LocationKind,
+  position: Position.optional(),
+  gridReference: GridReference.optional(),
+  postcode: ShortText(10).optional(),
+  sourceAgency: Agency,
+  notes: LongText(2000).optional(),
+});
+
+export const Location = LocationFields.extend(recordMeta).refine((l) => !l.gridReference || l.position, {
+  message: 'a grid reference must be converted to a position',
+  path: ['position'],
+});
 export type Location = z.infer<typeof Location>;
 
 /** A young person seen at a location on a day. The same four facts are the same sighting. */
-export const Sighting = z.strictObject({
-  ...recordMeta,
+export const SightingFields = z.strictObject({
   personRef: Ref,
   locationRef: Ref,
   seenOn: IsoDate,
@@ -114,11 +119,12 @@ export const Sighting = z.strictObject({
   grading: IntelligenceGrading.optional(),
   restricted: z.boolean(),
 });
+
+export const Sighting = SightingFields.extend(recordMeta);
 export type Sighting = z.infer<typeof Sighting>;
 
 /** A safeguarding concern about a young person: what is happening to them, not a label. */
-export const Concern = z.strictObject({
-  ...recordMeta,
+export const ConcernFields = z.strictObject({
   personRef: Ref,
   category: ConcernCategory,
   occurredOn: IsoDate,
@@ -127,6 +133,8 @@ export const Concern = z.strictObject({
   status: CaseStatus,
   note: LongText(2000).optional(),
 });
+
+export const Concern = ConcernFields.extend(recordMeta);
 export type Concern = z.infer<typeof Concern>;
 
 /**
@@ -148,8 +156,7 @@ export const Consent = z
 export type Consent = z.infer<typeof Consent>;
 
 /** A parent or carer of one or more young people on the map (siblings share carers). */
-export const Carer = z.strictObject({
-  ...recordMeta,
+export const CarerFields = z.strictObject({
   ref: Ref,
   youngPersonRefs: z.array(Ref).min(1).max(20).refine(uniqueItems, 'names a young person twice'),
   name: ShortText(120),
@@ -167,4 +174,6 @@ export const Carer = z.strictObject({
   doNotContact: z.boolean(),
   safetyNote: LongText(1000).optional(),
 });
+
+export const Carer = CarerFields.extend(recordMeta);
 export type Carer = z.infer<typeof Carer>;

@@ -1,7 +1,15 @@
 import { createHash } from 'node:crypto';
-import { type MapStore, SheetName, UnavailableError, type UploadRecord, type UploadStatus } from '@peermap/domain';
+import {
+  type MapStore,
+  mergeUploaded,
+  mergeUploadedCarer,
+  SheetName,
+  UnavailableError,
+  type UploadRecord,
+  type UploadStatus,
+} from '@peermap/domain';
 import { type KnownRefs, readWeek, type WeekSheets } from '@peermap/ingest';
-import { models, planUpserts, type StoreContext, writeBatch } from '@peermap/store';
+import { models, planUpserts, type StoreContext, writeGroups } from '@peermap/store';
 
 export interface ImportWeekRequest {
   partnershipId: string;
@@ -55,21 +63,20 @@ export async function importWeek(
 
   const { records } = reading;
   const plans = await Promise.all([
-    planUpserts(ctx, models.youngPersonModel, records.youngPeople),
-    planUpserts(ctx, models.relationshipModel, records.relationships),
-    planUpserts(ctx, models.locationModel, records.locations),
-    planUpserts(ctx, models.carerModel, records.carers),
-    planUpserts(ctx, models.sightingModel, records.sightings),
-    planUpserts(ctx, models.concernModel, records.concerns),
+    planUpserts(ctx, models.youngPersonModel, records.youngPeople, mergeUploaded),
+    planUpserts(ctx, models.relationshipModel, records.relationships, mergeUploaded),
+    planUpserts(ctx, models.locationModel, records.locations, mergeUploaded),
+    planUpserts(ctx, models.carerModel, records.carers, mergeUploadedCarer),
+    planUpserts(ctx, models.sightingModel, records.sightings, mergeUploaded),
+    planUpserts(ctx, models.concernModel, records.concerns, mergeUploaded),
   ]);
   const order: SheetName[] = ['young_people', 'relationships', 'locations', 'carers', 'sightings', 'concerns'];
   const counts = Object.fromEntries(
     order.flatMap((sheet, index) => (sheets[sheet] === undefined ? [] : [[sheet, plans[index]?.counts]])),
   );
-  const { failed } = await writeBatch(
+  const { failed } = await writeGroups(
     ctx.client,
-    ctx.tableName,
-    plans.flatMap((plan) => plan.requests),
+    plans.flatMap((plan) => plan.groups),
   );
   if (failed.length > 0) {
     await status('failed', { counts }, writing.version);

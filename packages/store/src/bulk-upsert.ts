@@ -1,9 +1,10 @@
 import { isDeepStrictEqual } from 'node:util';
 import { type Draft, parseWith } from '@peermap/domain';
 import { batchGet } from './batch-get';
-import type { WriteRequest } from './batch-writer';
 import { type EntityModel, fromItem, type StoredRecord, toItem } from './codec';
+import type { WriteGroup } from './group-writer';
 import type { StoreContext } from './repository';
+import { versionCondition } from './repository';
 
 export interface UpsertCounts {
   created: number;
@@ -13,21 +14,23 @@ export interface UpsertCounts {
 
 export interface UpsertPlan {
   counts: UpsertCounts;
-  /** The puts (and, for carers, link deletes) that make the table match the drafts. */
-  requests: WriteRequest[];
+  /** One group per new or changed record: its conditional put and its companions (a carer's links). */
+  groups: WriteGroup[];
 }
 
 /**
  * Plans the writes that bring a batch of records up to date: a new record is created at
  * version 1, a changed one moves to its next version with the new provenance, an unchanged
- * one is left alone (so uploading the same map twice writes nothing). Existing records are
- * read in batches of 100; nothing is written here, so the caller can write every sheet's
- * plan together with the batch writer.
+ * one is left alone (so uploading the same map twice writes nothing). `merge` decides what
+ * of the held record survives (what the sheet cannot say, or a newer consent decision).
+ * Every write is conditional on the version that was read, so a change made meanwhile is
+ * never overwritten: its group fails and the upload can be tried again.
  */
 export async function planUpserts<T extends StoredRecord, Key>(
   ctx: StoreContext,
   model: EntityModel<T, Key>,
   drafts: readonly Draft<T>[],
+  merge: (previous: T | undefined, incoming: T) => T = (_, incoming) => incoming,
 ): Promise<UpsertPlan> {
   const incoming = drafts.map((draft) => parseWith(model.schema, { ...draft, version: 1 }, model.label));
   const existingItems = await batchGet(
@@ -41,23 +44,27 @@ export async function planUpserts<T extends StoredRecord, Key>(
     }),
   );
   const counts: UpsertCounts = { created: 0, updated: 0, unchanged: 0 };
-  const requests: WriteRequest[] = [];
+  const groups: WriteGroup[] = [];
   for (const record of incoming) {
     const previous = existing.get(identity(model, record));
-    if (previous && sameContent(previous, record)) {
+    const merged = merge(previous, record);
+    if (previous && sameContent(previous, merged)) {
       counts.unchanged++;
       continue;
     }
-    const next = { ...record, version: (previous?.version ?? 0) + 1 };
+    const next = { ...merged, version: (previous?.version ?? 0) + 1 };
     counts[previous ? 'updated' : 'created']++;
-    requests.push({ PutRequest: { Item: toItem(model, next) } });
-    const companions = model.companions?.(next, previous);
-    if (companions) {
-      requests.push(...companions.puts.map((Item) => ({ PutRequest: { Item } })));
-      requests.push(...companions.deletes.map((key) => ({ DeleteRequest: { Key: { ...key } } })));
-    }
+    const companions = model.companions?.(next, previous) ?? { puts: [], deletes: [] };
+    groups.push({
+      label: `${model.label} ${model.describe(model.keyOf(next))}`,
+      actions: [
+        { Put: { TableName: ctx.tableName, Item: toItem(model, next), ...versionCondition(previous?.version) } },
+        ...companions.puts.map((Item) => ({ Put: { TableName: ctx.tableName, Item } })),
+        ...companions.deletes.map((Key) => ({ Delete: { TableName: ctx.tableName, Key: { ...Key } } })),
+      ],
+    });
   }
-  return { counts, requests };
+  return { counts, groups };
 }
 
 const identity = <T extends StoredRecord, Key>(model: EntityModel<T, Key>, record: T) => {
@@ -66,10 +73,7 @@ const identity = <T extends StoredRecord, Key>(model: EntityModel<T, Key>, recor
 };
 
 /** Whether two versions of a record say the same thing, whoever wrote them and when. */
-function sameContent(a: StoredRecord, b: StoredRecord): boolean {
-  const content = (record: StoredRecord) => {
-    const { version: _, provenance: __, ...rest } = record as StoredRecord & { provenance?: unknown };
-    return JSON.parse(JSON.stringify(rest)) as unknown;
-  };
+function sameContent<T extends StoredRecord>(a: T, b: T): boolean {
+  const content = (record: T) => JSON.parse(JSON.stringify({ ...record, version: 0, provenance: null })) as unknown;
   return isDeepStrictEqual(content(a), content(b));
 }

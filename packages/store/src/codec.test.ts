@@ -4,7 +4,7 @@ import { decodeCursor, encodeCursor, fromItem, MAX_PAGE_SIZE, pageSize, toItem }
 import { CorruptItemError } from './errors';
 import { youngPersonModel } from './models';
 
-const expected = { partitionAttribute: 'GSI1PK', partition: 'P#1#YP', partnershipPrefix: 'P#1#' };
+const expected = { index: 'byKind', partition: 'P#1#YP', partnershipPrefix: 'P#1#' } as const;
 
 describe('items', () => {
   it('carry their keys, entity type, schema version and retention beside the record', () => {
@@ -37,6 +37,10 @@ describe('cursors', () => {
 
   it('round-trip the last key of a page', () => {
     expect(decodeCursor(encodeCursor(key), expected)).toEqual(key);
+    const tableKey = { PK: 'P#1#YP#YP7', SK: 'REL#YP9' };
+    expect(decodeCursor(encodeCursor(tableKey), { partition: 'P#1#YP#YP7', partnershipPrefix: 'P#1#' })).toEqual(
+      tableKey,
+    );
   });
 
   it.each([
@@ -47,6 +51,8 @@ describe('cursors', () => {
     ['that is an array', Buffer.from('[]').toString('base64url')],
     ['that is not JSON', 'bm90IGpzb24'],
     ['that is empty JSON', Buffer.from('{}').toString('base64url')],
+    ['without its sort key', encodeCursor({ PK: key.PK, GSI1PK: key.GSI1PK, GSI1SK: key.GSI1SK })],
+    ['with the keys of another index', encodeCursor({ ...key, GSI2PK: 'P#1#YP', GSI2SK: 'x' })],
   ])('refuse one %s', (_, cursor) => {
     expect(() => decodeCursor(cursor, expected)).toThrow(ValidationError);
   });

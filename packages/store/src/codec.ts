@@ -26,8 +26,8 @@ export interface EntityModel<T extends StoredRecord, Key> {
   describe(key: Key): string;
   primaryKey(partnershipId: string, key: Key): PrimaryKey;
   indexKeys(record: T): IndexKeys;
-  /** The index and partition that list every record of this kind in a partnership. */
-  readonly list: { index: IndexName; partition(partnershipId: string): string; newestFirst?: boolean };
+  /** The index and partition that list every record of this kind in a partnership, if it is listed. */
+  readonly list?: { index: IndexName; partition(partnershipId: string): string; newestFirst?: boolean };
   /** When DynamoDB may delete the item, if the record says. */
   expiresAt?(record: T): Date | undefined;
   /**
@@ -78,6 +78,7 @@ export function fromItem<T extends StoredRecord, Key>(model: EntityModel<T, Key>
 export const MAX_PAGE_SIZE = 500;
 export const DEFAULT_PAGE_SIZE = 100;
 
+/** The page size to ask DynamoDB for: the caller's, capped, or the default. */
 export function pageSize(page: PageRequest | undefined): number {
   const asked = page?.limit ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(asked) || asked < 1) {
@@ -94,12 +95,14 @@ export function encodeCursor(lastKey: Record<string, unknown> | undefined): stri
 }
 
 /**
- * The start key a cursor stands for, checked against the query it is used with: a cursor
- * from another list, another partnership or a forger is refused as invalid input.
+ * The start key a cursor stands for, checked against the query it is used with: it must
+ * hold exactly the key attributes of that table or index, all strings, in the same partition
+ * of the same partnership. A cursor from another list, another partnership or a forger is
+ * refused as invalid input, never passed on for DynamoDB to reject.
  */
 export function decodeCursor(
   cursor: string | undefined,
-  expected: { partitionAttribute: string; partition: string; partnershipPrefix: string },
+  expected: { index?: IndexName; partition: string; partnershipPrefix: string },
 ): Record<string, string> | undefined {
   if (cursor === undefined) return undefined;
   const invalid = () =>
@@ -113,16 +116,30 @@ export function decodeCursor(
     throw invalid();
   }
   if (typeof decoded !== 'object' || decoded === null || Array.isArray(decoded)) throw invalid();
-  const entries = Object.entries(decoded);
-  const keyNames = new Set<string>(KEY_ATTRIBUTES);
-  const wellFormed = entries.every(([name, value]) => keyNames.has(name) && typeof value === 'string');
-  const key = Object.fromEntries(entries) as Record<string, string>;
+  const index = expected.index ? TABLE_DEFINITION.indexes[expected.index] : undefined;
+  const required: string[] = [
+    TABLE_DEFINITION.partitionKey,
+    TABLE_DEFINITION.sortKey,
+    ...(index ? [index.partitionKey, index.sortKey] : []),
+  ];
+  const key: Record<string, string> = {};
+  for (const [name, value] of Object.entries(decoded)) {
+    if (!required.includes(name) || typeof value !== 'string') throw invalid();
+    key[name] = value;
+  }
+  const partitionAttribute = index?.partitionKey ?? TABLE_DEFINITION.partitionKey;
   if (
-    !wellFormed ||
-    key[expected.partitionAttribute] !== expected.partition ||
+    Object.keys(key).length !== required.length ||
+    key[partitionAttribute] !== expected.partition ||
     !key[TABLE_DEFINITION.partitionKey]?.startsWith(expected.partnershipPrefix)
   ) {
     throw invalid();
   }
   return key;
+}
+
+/** Whether an item is still to be kept: DynamoDB deletes expired items up to days late, so reads skip them. */
+export function isLive(item: Item, now: Date = new Date()): boolean {
+  const expires = item[TABLE_DEFINITION.timeToLiveAttribute];
+  return typeof expires !== 'number' || expires * 1000 > now.getTime();
 }

@@ -11,6 +11,13 @@ export {
 export { planUpserts, type UpsertCounts, type UpsertPlan } from './bulk-upsert';
 export { decodeCursor, type EntityModel, encodeCursor, fromItem, type Item, MAX_PAGE_SIZE, toItem } from './codec';
 export { CorruptItemError } from './errors';
+export {
+  type GroupWriteResult,
+  TRANSACTION_SIZE,
+  type TransactAction,
+  type WriteGroup,
+  writeGroups,
+} from './group-writer';
 export * as keys from './keys';
 export * as models from './models';
 export type { StoreContext } from './repository';

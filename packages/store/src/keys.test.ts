@@ -12,7 +12,7 @@ function keyed<T extends StoredRecord, Key>(model: EntityModel<T, Key>, record: 
   return {
     entity: model.entity,
     attributes: { ...model.primaryKey(record.partnershipId, model.keyOf(record)), ...model.indexKeys(record) },
-    listPartition: model.list.partition(record.partnershipId),
+    list: model.list && { index: model.list.index, partition: model.list.partition(record.partnershipId) },
   };
 }
 
@@ -55,7 +55,17 @@ describe('keys', () => {
     const partitions = [PK, GSI1PK, GSI2PK].filter((value) => value !== undefined);
     for (const partition of partitions) expect(partition.startsWith(`P#${p}#`)).toBe(true);
     expect(partitions).toContain(PK);
-    expect(model.listPartition.startsWith(`P#${p}#`)).toBe(true);
+  });
+
+  it.each(everyModel.filter((model) => model.list))('puts a $entity in the partition that lists its kind', (model) => {
+    const listed = model.list?.index === 'byKind' ? model.attributes.GSI1PK : model.attributes.GSI2PK;
+    expect(listed).toBe(model.list?.partition);
+  });
+
+  it('finds a pair by the same key whichever order it is named in', () => {
+    expect(keys.relationshipKey('p', { personA: 'YP2', personB: 'YP1' })).toEqual(
+      keys.relationshipKey('p', { personA: 'YP1', personB: 'YP2' }),
+    );
   });
 
   it('cannot confuse partnership 1 with partnership 12', () => {

@@ -1,4 +1,4 @@
-import type { ConcernKey, RelationshipKey, SightingKey } from '@peermap/domain';
+import { type ConcernKey, orderPair, type RelationshipKey, type SightingKey } from '@peermap/domain';
 
 /**
  * Key builders: pure functions, one per entity. Every partition key, of the table and of
@@ -47,18 +47,25 @@ export const youngPersonKey = (partnershipId: string, ref: string): PrimaryKey =
   SK: 'YP',
 });
 
-/** A relationship lives under person A; the byLink index finds it from person B's side. */
-export const relationshipKey = (partnershipId: string, { personA, personB }: RelationshipKey): PrimaryKey => ({
-  PK: youngPersonPartition(partnershipId, personA),
-  SK: `REL#${personB}`,
-});
+/**
+ * A relationship lives under the first person of the ordered pair; the byLink index finds
+ * it from the second person's side. Either order of the pair gives the same key.
+ */
+export const relationshipKey = (partnershipId: string, pair: RelationshipKey): PrimaryKey => {
+  const { personA, personB } = orderPair(pair.personA, pair.personB);
+  return { PK: youngPersonPartition(partnershipId, personA), SK: `REL#${personB}` };
+};
 
-export const relationshipIndexKeys = (partnershipId: string, { personA, personB }: RelationshipKey): IndexKeys => ({
-  GSI1PK: kindPartition(partnershipId, 'REL'),
-  GSI1SK: `${personA}#${personB}`,
-  GSI2PK: youngPersonPartition(partnershipId, personB),
-  GSI2SK: `REL#${personA}`,
-});
+/** byKind lists every pair of a partnership; byLink holds the pair under its second person. */
+export const relationshipIndexKeys = (partnershipId: string, pair: RelationshipKey): IndexKeys => {
+  const { personA, personB } = orderPair(pair.personA, pair.personB);
+  return {
+    GSI1PK: kindPartition(partnershipId, 'REL'),
+    GSI1SK: `${personA}#${personB}`,
+    GSI2PK: youngPersonPartition(partnershipId, personB),
+    GSI2SK: `REL#${personA}`,
+  };
+};
 
 export const locationKey = (partnershipId: string, ref: string): PrimaryKey => ({
   PK: locationPartition(partnershipId, ref),

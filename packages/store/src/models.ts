@@ -104,6 +104,8 @@ export const CarerLink = z.strictObject({
   partnershipId: z.string(),
   carerRef: z.string(),
   youngPersonRef: z.string(),
+  /** The carer's own retention: a link never outlives its carer. */
+  retainUntil: z.iso.datetime().optional(),
   version: z.literal(1),
 });
 export type CarerLink = z.infer<typeof CarerLink>;
@@ -117,7 +119,7 @@ export const carerLinkModel: EntityModel<CarerLink, { carerRef: string; youngPer
   describe: (k) => `${k.carerRef}–${k.youngPersonRef}`,
   primaryKey: (p, k) => keys.carerLinkKey(p, k.carerRef, k.youngPersonRef),
   indexKeys: (r) => keys.carerLinkIndexKeys(r.partnershipId, r.carerRef, r.youngPersonRef),
-  list: { index: 'byLink', partition: (p) => keys.kindPartition(p, 'CARER-LINK') },
+  expiresAt: retention,
 };
 
 /**
@@ -137,7 +139,13 @@ export const carerModel: EntityModel<Carer, string> = {
   expiresAt: retention,
   companions: (carer, previous) => ({
     puts: carer.youngPersonRefs.map((youngPersonRef) =>
-      toItem(carerLinkModel, { partnershipId: carer.partnershipId, carerRef: carer.ref, youngPersonRef, version: 1 }),
+      toItem(carerLinkModel, {
+        partnershipId: carer.partnershipId,
+        carerRef: carer.ref,
+        youngPersonRef,
+        ...(carer.retainUntil ? { retainUntil: carer.retainUntil } : {}),
+        version: 1,
+      }),
     ),
     deletes: (previous?.youngPersonRefs ?? [])
       .filter((ref) => !carer.youngPersonRefs.includes(ref))
@@ -154,7 +162,6 @@ export const partnershipModel: EntityModel<Partnership & { partnershipId: string
   describe: (id) => id,
   primaryKey: (p) => keys.partnershipKey(p),
   indexKeys: () => ({}),
-  list: { index: 'byKind', partition: (p) => keys.kindPartition(p, 'PARTNERSHIP') },
 };
 
 export const uploadModel: EntityModel<UploadRecord, string> = {
@@ -206,7 +213,6 @@ export const clusterSnapshotModel: EntityModel<ClusterSnapshot & { version: numb
     GSI2PK: keys.clusterPartition(r.partnershipId, r.clusterId),
     GSI2SK: `SNAPSHOT#${r.analysisId}`,
   }),
-  list: { index: 'byLink', partition: (p) => keys.kindPartition(p, 'CLUSTER') },
 };
 
 const planTarget = (r: { partnershipId: string; clusterId?: string | undefined; locationRef?: string | undefined }) =>
@@ -242,7 +248,6 @@ export const actionPlanVersionModel: EntityModel<ActionPlan, { id: string; versi
   describe: (k) => `${k.id} v${k.version}`,
   primaryKey: (p, k) => keys.actionPlanVersionKey(p, k.id, k.version),
   indexKeys: () => ({}),
-  list: { index: 'byKind', partition: (p) => keys.kindPartition(p, 'PLAN-VERSION') },
 };
 
 export const invitationListModel: EntityModel<InvitationList, string> = {

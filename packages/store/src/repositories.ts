@@ -32,9 +32,9 @@ import {
   VersionConflictError,
 } from '@peermap/domain';
 import { batchGet } from './batch-get';
-import { type WriteRequest, writeBatch } from './batch-writer';
 import { fromItem, type Item, toItem } from './codec';
 import { isTransactionConditionFailure, toDomainError } from './errors';
+import { TRANSACTION_SIZE, type WriteGroup, writeGroups } from './group-writer';
 import * as keys from './keys';
 import {
   actionPlanModel,
@@ -236,6 +236,17 @@ export class DynamoAnalyses extends EntityRepository<AnalysisSnapshot, string> i
     super(ctx, analysisModel);
   }
 
+  /** A completed snapshot is what the meeting decided on: it is never rewritten. */
+  protected override writeCondition(expectedVersion: number | undefined) {
+    const condition = versionCondition(expectedVersion);
+    if (expectedVersion === undefined) return condition;
+    return {
+      ConditionExpression: `${condition.ConditionExpression} AND #status <> :completed`,
+      ExpressionAttributeNames: { ...condition.ExpressionAttributeNames, '#status': 'status' },
+      ExpressionAttributeValues: { ...condition.ExpressionAttributeValues, ':completed': 'completed' },
+    };
+  }
+
   async latestCompleted(partnershipId: string, week?: string): Promise<AnalysisSnapshot | undefined> {
     const { items } = await queryPage(
       this.ctx,
@@ -253,17 +264,24 @@ export class DynamoAnalyses extends EntityRepository<AnalysisSnapshot, string> i
   }
 
   async saveClusters(clusters: readonly ClusterSnapshot[]): Promise<void> {
-    const requests: WriteRequest[] = clusters.map((cluster) => ({
-      PutRequest: {
-        Item: toItem(
-          clusterSnapshotModel,
-          parseWith(clusterSnapshotModel.schema, { ...cluster, version: 1 }, 'cluster'),
-        ),
-      },
+    const groups: WriteGroup[] = clusters.map((cluster) => ({
+      label: `cluster ${cluster.clusterId}`,
+      actions: [
+        {
+          Put: {
+            TableName: this.ctx.tableName,
+            Item: toItem(
+              clusterSnapshotModel,
+              parseWith(clusterSnapshotModel.schema, { ...cluster, version: 1 }, 'cluster'),
+            ),
+            ...versionCondition(undefined),
+          },
+        },
+      ],
     }));
-    const { failed } = await writeBatch(this.ctx.client, this.ctx.tableName, requests);
+    const { failed } = await writeGroups(this.ctx.client, groups);
     if (failed.length > 0) {
-      throw new UnavailableError(`${failed.length} of ${requests.length} clusters could not be stored; run it again.`);
+      throw new UnavailableError(`${failed.length} of ${groups.length} clusters could not be stored; run it again.`);
     }
   }
 
@@ -377,33 +395,51 @@ export class DynamoInvitationLists
 export class DynamoAuditLog implements AuditLog {
   constructor(private readonly ctx: StoreContext) {}
 
+  /**
+   * Writes the event and one index entry per person it names, each only if absent (an event
+   * is never replaced), in transactions of up to 100: an event naming fewer than 100 people
+   * is written whole or not at all.
+   */
   async record(event: AuditEvent): Promise<void> {
+    const parsed = parseWith(AuditEvent, event, 'audit event');
     const stored = parseWith(
       auditEventModel.schema,
-      { ...parseWith(AuditEvent, event, 'audit event'), version: 1 },
+      {
+        ...parsed,
+        subjects: {
+          youngPeople: [...new Set(parsed.subjects.youngPeople)],
+          carers: [...new Set(parsed.subjects.carers)],
+        },
+        version: 1,
+      },
       'audit event',
     );
     const subjects = [
       ...stored.subjects.youngPeople.map((ref) => ({ kind: 'YP' as const, ref, partition: keys.youngPersonPartition })),
       ...stored.subjects.carers.map((ref) => ({ kind: 'CR' as const, ref, partition: keys.carerPartition })),
     ];
-    const requests: WriteRequest[] = [
-      { PutRequest: { Item: toItem(auditEventModel, stored) } },
+    const items: Item[] = [
+      toItem(auditEventModel, stored),
       ...subjects.map((subject) => ({
-        PutRequest: {
-          Item: {
-            ...keys.auditSubjectKey(stored.partnershipId, stored.id, subject),
-            GSI2PK: subject.partition(stored.partnershipId, subject.ref),
-            GSI2SK: `AUDIT#${stored.at}#${stored.id}`,
-            entity: 'AuditSubject',
-            schemaVersion: 1,
-            eventId: stored.id,
-          },
-        },
+        ...keys.auditSubjectKey(stored.partnershipId, stored.id, subject),
+        GSI2PK: subject.partition(stored.partnershipId, subject.ref),
+        GSI2SK: `AUDIT#${stored.at}#${stored.id}`,
+        entity: 'AuditSubject',
+        schemaVersion: 1,
+        eventId: stored.id,
       })),
     ];
-    const { failed } = await writeBatch(this.ctx.client, this.ctx.tableName, requests);
-    if (failed.length > 0) throw new UnavailableError('The audit event could not be written, so nothing was done.');
+    const groups: WriteGroup[] = [];
+    for (let start = 0; start < items.length; start += TRANSACTION_SIZE) {
+      groups.push({
+        label: `audit event ${stored.id}`,
+        actions: items
+          .slice(start, start + TRANSACTION_SIZE)
+          .map((Item) => ({ Put: { TableName: this.ctx.tableName, Item, ...versionCondition(undefined) } })),
+      });
+    }
+    const { failed } = await writeGroups(this.ctx.client, groups);
+    if (failed.length > 0) throw new UnavailableError('The audit event could not be written.');
   }
 
   byYoungPerson(partnershipId: string, ref: string, page?: PageRequest): Promise<Page<AuditEvent>> {

@@ -22,6 +22,7 @@ import {
   encodeCursor,
   fromItem,
   type Item,
+  isLive,
   pageSize,
   type StoredRecord,
   toItem,
@@ -66,33 +67,31 @@ function queryInput(ctx: StoreContext, spec: QuerySpec) {
       ? { ':pk': spec.partition, ':prefix': spec.sortKeyPrefix }
       : { ':pk': spec.partition },
     ScanIndexForward: !spec.newestFirst,
-    partitionAttribute: keys.partitionKey,
   };
 }
 
 /** One page of a Query, with an opaque cursor checked against the same query. */
 export async function queryPage(ctx: StoreContext, spec: QuerySpec, page?: PageRequest): Promise<Page<Item>> {
-  const { partitionAttribute, ...input } = queryInput(ctx, spec);
   const startKey = decodeCursor(page?.cursor, {
-    partitionAttribute,
+    ...(spec.index ? { index: spec.index } : {}),
     partition: spec.partition,
     partnershipPrefix: partnershipPrefix(spec.partnershipId),
   });
   const response = await call(() =>
-    ctx.client.send(new QueryCommand({ ...input, Limit: pageSize(page), ExclusiveStartKey: startKey })),
+    ctx.client.send(new QueryCommand({ ...queryInput(ctx, spec), Limit: pageSize(page), ExclusiveStartKey: startKey })),
   );
   const cursor = encodeCursor(response.LastEvaluatedKey);
-  return { items: response.Items ?? [], ...(cursor ? { cursor } : {}) };
+  return { items: (response.Items ?? []).filter((item) => isLive(item)), ...(cursor ? { cursor } : {}) };
 }
 
 /** Every item of a Query, following DynamoDB's 1 MB pages. For bounded collections (one person's links). */
 export async function queryAll(ctx: StoreContext, spec: QuerySpec): Promise<Item[]> {
-  const { partitionAttribute: _, ...input } = queryInput(ctx, spec);
+  const input = queryInput(ctx, spec);
   const items: Item[] = [];
   let startKey: Record<string, unknown> | undefined;
   do {
     const response = await call(() => ctx.client.send(new QueryCommand({ ...input, ExclusiveStartKey: startKey })));
-    items.push(...(response.Items ?? []));
+    items.push(...(response.Items ?? []).filter((item) => isLive(item)));
     startKey = response.LastEvaluatedKey;
   } while (startKey);
   return items;
@@ -127,7 +126,7 @@ export class EntityRepository<T extends StoredRecord, Key> implements VersionedR
         }),
       ),
     );
-    return Item ? fromItem(this.model, Item) : undefined;
+    return Item && isLive(Item) ? fromItem(this.model, Item) : undefined;
   }
 
   async save(draft: Draft<T>, expectedVersion?: number): Promise<T> {
@@ -137,7 +136,7 @@ export class EntityRepository<T extends StoredRecord, Key> implements VersionedR
         new PutCommand({
           TableName: this.ctx.tableName,
           Item: toItem(this.model, record),
-          ...versionCondition(expectedVersion),
+          ...this.writeCondition(expectedVersion),
           ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
         }),
       );
@@ -164,6 +163,7 @@ export class EntityRepository<T extends StoredRecord, Key> implements VersionedR
   }
 
   async list(partnershipId: string, page?: PageRequest): Promise<Page<T>> {
+    if (!this.model.list) throw new Error(`${this.model.entity} records are not listed by partnership.`);
     const { index, partition, newestFirst } = this.model.list;
     const result = await queryPage(
       this.ctx,
@@ -171,6 +171,11 @@ export class EntityRepository<T extends StoredRecord, Key> implements VersionedR
       page,
     );
     return { ...result, items: result.items.map((item) => fromItem(this.model, item)) };
+  }
+
+  /** The condition of a save: by default only the version; a kind with more rules adds them. */
+  protected writeCondition(expectedVersion: number | undefined) {
+    return versionCondition(expectedVersion);
   }
 
   /** The record at its next version, validated as a whole before anything is written. */
@@ -190,7 +195,11 @@ export class EntityRepository<T extends StoredRecord, Key> implements VersionedR
 }
 
 /** The condition that makes a write optimistic: absent to create, at the version read to change. */
-export function versionCondition(expectedVersion: number | undefined) {
+export function versionCondition(expectedVersion: number | undefined): {
+  ConditionExpression: string;
+  ExpressionAttributeNames: Record<string, string>;
+  ExpressionAttributeValues?: Record<string, unknown>;
+} {
   return expectedVersion === undefined
     ? {
         ConditionExpression: 'attribute_not_exists(#pk)',

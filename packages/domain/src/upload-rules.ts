@@ -1,0 +1,38 @@
+import type { Carer, Consent } from './map';
+
+/**
+ * How a record from a weekly upload combines with the one already held. The sheet states
+ * the map as the chair sees it this week, but some things are not in the sheet or may be
+ * newer in peermap than in the sheet: those are kept.
+ */
+export function mergeUploaded<T extends { retainUntil?: string | undefined }>(previous: T | undefined, incoming: T): T {
+  if (!previous?.retainUntil || incoming.retainUntil) return incoming;
+  return { ...incoming, retainUntil: previous.retainUntil };
+}
+
+/**
+ * A carer from an upload keeps the consent decision peermap holds when that decision is
+ * newer than the sheet's, so an old spreadsheet can never undo a withdrawal recorded since.
+ * The scope and notes of a consent, which the sheet has no columns for, are kept too.
+ */
+export function mergeUploadedCarer(previous: Carer | undefined, incoming: Carer): Carer {
+  const merged = mergeUploaded(previous, incoming);
+  if (!previous) return merged;
+  return { ...merged, consent: newerConsent(previous.consent, incoming.consent) };
+}
+
+function newerConsent(held: Consent, uploaded: Consent): Consent {
+  if (held.status === 'not_asked') return uploaded;
+  if (uploaded.status === 'not_asked') return held;
+  const heldDate = held.recordedOn ?? '';
+  const uploadedDate = uploaded.recordedOn ?? '';
+  if (heldDate > uploadedDate) return held;
+  if (heldDate === uploadedDate && held.status === uploaded.status) {
+    return {
+      ...uploaded,
+      ...(held.scope && !uploaded.scope ? { scope: held.scope } : {}),
+      ...(held.note && !uploaded.note ? { note: held.note } : {}),
+    };
+  }
+  return uploaded;
+}
