@@ -42,31 +42,53 @@ export type YoungPerson = z.infer<typeof YoungPerson>;
  * A link between two young people. A pair is one relationship whichever order its refs
  * come in: `personA` sorts before `personB` (see `orderPair`).
  */
-export const Relationship = z
-  .strictObject({
-    ...recordMeta,
-    personA: Ref,
-    personB: Ref,
-    kind: RelationshipKind,
-    strength: z.union([z.literal(1), z.literal(2), z.literal(3)]),
-    firstSeen: IsoDate.optional(),
-    lastSeen: IsoDate.optional(),
-    sourceAgency: Agency,
-    grading: IntelligenceGrading.optional(),
-    restricted: z.boolean(),
-  })
-  .refine((r) => r.personA !== r.personB, {
-    message: 'a young person cannot be related to themselves',
-    path: ['personB'],
-  })
-  .refine((r) => r.personA === r.personB || r.personA < r.personB, {
-    message: 'list the pair in order (personA before personB)',
-    path: ['personA'],
-  })
-  .refine((r) => !r.firstSeen || !r.lastSeen || r.firstSeen <= r.lastSeen, {
-    message: 'last seen is before first seen',
-    path: ['lastSeen'],
-  });
+export const RelationshipFields = z.strictObject({
+  personA: Ref,
+  personB: Ref,
+  kind: RelationshipKind,
+  strength: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+  firstSeen: IsoDate.optional(),
+  lastSeen: IsoDate.optional(),
+  sourceAgency: Agency,
+  grading: IntelligenceGrading.optional(),
+  restricted: z.boolean(),
+});
+
+type Pair = { personA: string; personB: string; firstSeen?: string | undefined; lastSeen?: string | undefined };
+
+/** The rules of a pair: two different young people, in order, seen first before seen last. */
+export function relationshipRules<S extends z.ZodType<Pair>>(schema: S): S {
+  return schema
+    .refine((r) => r.personA !== r.personB, {
+      message: 'a young person cannot be related to themselves',
+      path: ['personB'],
+    })
+    .refine((r) => r.personA === r.personB || r.personA < r.personB, {
+      message: 'list the pair in order (personA before personB)',
+      path: ['personA'],
+    })
+    .refine((r) => !r.firstSeen || !r.lastSeen || r.firstSeen <= r.lastSeen, {
+      message: 'last seen is before first seen',
+      path: ['lastSeen'],
+    });
+}
+
+type Sourced = { sourceAgency: string; grading?: unknown; restricted: boolean };
+
+/** The 3x5x2 grading and the police-only restriction belong to police intelligence alone. */
+export function intelligenceRules<S extends z.ZodType<Sourced>>(schema: S): S {
+  return schema
+    .refine((r) => !r.grading || r.sourceAgency === 'police', {
+      message: 'only police intelligence carries the 3x5x2 grading',
+      path: ['grading'],
+    })
+    .refine((r) => !r.restricted || r.sourceAgency === 'police', {
+      message: 'only police intelligence can be restricted to police',
+      path: ['restricted'],
+    });
+}
+
+export const Relationship = intelligenceRules(relationshipRules(RelationshipFields.extend(recordMeta)));
 export type Relationship = z.infer<typeof Relationship>;
 
 /** Orders two refs the way a relationship stores them. */
@@ -120,7 +142,7 @@ export const SightingFields = z.strictObject({
   restricted: z.boolean(),
 });
 
-export const Sighting = SightingFields.extend(recordMeta);
+export const Sighting = intelligenceRules(SightingFields.extend(recordMeta));
 export type Sighting = z.infer<typeof Sighting>;
 
 /** A safeguarding concern about a young person: what is happening to them, not a label. */

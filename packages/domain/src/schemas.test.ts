@@ -172,6 +172,12 @@ describe('rules between fields', () => {
     ).toEqual(['lastSeen']);
   });
 
+  it('keeps the grading and the restriction to police intelligence', () => {
+    expect(pathsOf(Relationship, { ...examples.relationship, sourceAgency: 'health' })).toEqual(['grading']);
+    const { grading: _, ...ungraded } = examples.sighting;
+    expect(pathsOf(Sighting, { ...ungraded, sourceAgency: 'education', restricted: true })).toEqual(['restricted']);
+  });
+
   it('refuses a half-filled police grading', () => {
     expect(pathsOf(Sighting, { ...examples.sighting, grading: { sourceEvaluation: 2 } })).toEqual([
       'grading.intelligenceAssessment',

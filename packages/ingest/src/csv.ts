@@ -1,10 +1,16 @@
 import type { SheetName, UploadProblem } from '@peermap/domain';
 import { CsvError, parse } from 'csv-parse/sync';
+import { problemAt } from './row-reader';
 
 /** A sheet's rows as the chair typed them: each cell a string, each row with its Excel row number. */
 export interface SheetTable {
   readonly header: string[];
-  readonly rows: { readonly rowNumber: number; readonly cells: Readonly<Record<string, string>> }[];
+  readonly rows: {
+    readonly rowNumber: number;
+    readonly cells: Readonly<Record<string, string>>;
+    /** How many cells the row has; more than the header has columns is a problem. */
+    readonly width: number;
+  }[];
 }
 
 /**
@@ -19,16 +25,14 @@ export function readCsv(sheet: SheetName, text: string): SheetTable | UploadProb
       bom: true,
       record_delimiter: ['\r\n', '\n', '\r'],
       relax_column_count: true,
-      skip_empty_lines: true,
     });
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
-    const line = (error as CsvError & { lines?: number }).lines;
-    return {
-      sheet,
-      row: typeof line === 'number' && line > 0 ? line : 1,
+    const reported: unknown = error['lines'];
+    const line = typeof reported === 'number' && reported > 0 ? reported : 1;
+    return problemAt(sheet, line, {
       message: `The file could not be read as CSV (${error.message.replace(/^Invalid [^:]*: /, '')}). Save it again as "CSV UTF-8".`,
-    };
+    });
   }
   const [header = [], ...body] = records;
   const names = header.map((name) => name.trim());
@@ -40,7 +44,6 @@ export function readCsv(sheet: SheetName, text: string): SheetTable | UploadProb
         cells: Object.fromEntries(names.map((name, column) => [name, cells[column] ?? ''])),
         width: cells.length,
       }))
-      .filter(({ cells }) => Object.values(cells).some((value) => value.trim() !== ''))
-      .map(({ rowNumber, cells }) => ({ rowNumber, cells })),
+      .filter(({ cells }) => Object.values(cells).some((value) => value.trim() !== '')),
   };
 }

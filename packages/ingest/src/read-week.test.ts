@@ -219,6 +219,56 @@ describe('problems in an upload', () => {
     expect(where(problems)).toEqual(['locations:2:latitude', 'locations:3:longitude']);
   });
 
+  it('refuses a grading on a row that is not police intelligence', () => {
+    const { problems } = readWeek(
+      {
+        sightings:
+          'person_ref,location_ref,seen_on,source_agency,source_evaluation,intelligence_assessment,handling_code\nYP1,LOC1,2026-11-03,education,2,B,P',
+      },
+      context,
+      { youngPeople: new Set(['YP1']), locations: new Set(['LOC1']) },
+    );
+    expect(where(problems)).toEqual(['sightings:2:source_evaluation']);
+  });
+
+  it('refuses a row with more cells than the sheet has columns', () => {
+    const { problems } = readWeek(
+      { young_people: [youngPeopleHeader, `${person('YP1')},surplus`].join('\n') },
+      context,
+    );
+    expect(problems).toEqual([expect.objectContaining({ sheet: 'young_people', row: 2 })]);
+    expect(problems[0]?.message).toMatch(/11 cells but the sheet has 10 columns/);
+  });
+
+  it('counts rows as Excel does, blank lines included', () => {
+    const { problems } = readWeek(
+      {
+        young_people: [
+          youngPeopleHeader,
+          person('YP1'),
+          '',
+          person('YP2', 'Ali B.,2012-02-30,male,,attending,,,,open'),
+        ].join('\n'),
+      },
+      context,
+    );
+    expect(where(problems)).toEqual(['young_people:4:date_of_birth']);
+  });
+
+  it('keeps the report within its limits whatever a cell holds', () => {
+    const huge = 'x'.repeat(5_000);
+    const { problems } = readWeek(
+      { young_people: `${youngPeopleHeader},${huge}\n${person('YP1', `Sam T.,2012-03-04,male,,${huge},,,,open`)}` },
+      context,
+    );
+    expect(problems.length).toBeGreaterThan(0);
+    for (const problem of problems) {
+      expect(problem.column?.length ?? 0).toBeLessThanOrEqual(80);
+      expect(problem.value?.length ?? 0).toBeLessThanOrEqual(200);
+      expect(problem.message.length).toBeLessThanOrEqual(500);
+    }
+  });
+
   it('reports a file that is not CSV as one problem instead of failing', () => {
     const { problems } = readWeek({ young_people: `${youngPeopleHeader}\nYP1,"unclosed quote,2012-03-04` }, context);
     expect(problems).toHaveLength(1);

@@ -12,7 +12,7 @@ import type {
 } from '@peermap/domain';
 import { readCsv, type SheetTable } from './csv';
 import { describeIssue } from './messages';
-import { RowReader } from './row-reader';
+import { problemAt, RowReader } from './row-reader';
 import {
   carersSheet,
   concernsSheet,
@@ -108,7 +108,15 @@ function readSheet<T extends { version: number }>(
   if (!headerIsUsable(spec, table, problems)) return [];
 
   const byKey = new Map<string, { record: Draft<T>; row: number }>();
-  for (const { rowNumber, cells } of table.rows) {
+  for (const { rowNumber, cells, width } of table.rows) {
+    if (width > table.header.length) {
+      problems.push(
+        problemAt(spec.name, rowNumber, {
+          message: `This row has ${width} cells but the sheet has ${table.header.length} columns: a cell may hold an unquoted comma.`,
+        }),
+      );
+      continue;
+    }
     const record = readRow(spec, new RowReader(spec.name, rowNumber, cells, problems), context, problems);
     if (!record) continue;
     const key = keyOf(record);
@@ -117,18 +125,26 @@ function readSheet<T extends { version: number }>(
       byKey.set(key, { record, row: rowNumber });
       rows.set(record, rowNumber);
     } else if (STATE_SHEETS.has(spec.name) || !isDeepStrictEqual(earlier.record, record)) {
-      problems.push({
-        sheet: spec.name,
-        row: rowNumber,
-        column: spec.columns[0]?.name,
-        value: key.replaceAll('|', ' '),
-        message: STATE_SHEETS.has(spec.name)
-          ? `This is already on row ${earlier.row}: each one belongs on one row.`
-          : `The same event is on row ${earlier.row} with different details: keep the correct row.`,
-      });
+      problems.push(duplicateProblem(spec, rowNumber, key, earlier.row));
     }
   }
   return [...byKey.values()].map(({ record }) => record);
+}
+
+/** A ref on two rows of a state sheet, or one event with two versions on an event sheet. */
+function duplicateProblem<T extends { version: number }>(
+  spec: SheetSpec<T>,
+  rowNumber: number,
+  key: string,
+  earlierRow: number,
+): UploadProblem {
+  return problemAt(spec.name, rowNumber, {
+    column: spec.columns[0]?.name,
+    value: key.replaceAll('|', ' '),
+    message: STATE_SHEETS.has(spec.name)
+      ? `This is already on row ${earlierRow}: each one belongs on one row.`
+      : `The same event is on row ${earlierRow} with different details: keep the correct row.`,
+  });
 }
 
 function headerIsUsable<T extends { version: number }>(
@@ -141,20 +157,20 @@ function headerIsUsable<T extends { version: number }>(
   const seen = new Set<string>();
   for (const name of table.header) {
     if (!known.has(name)) {
-      problems.push({
-        sheet: spec.name,
-        row: 1,
-        column: name || '(blank)',
-        message: `This sheet has no column "${name}". Its columns are: ${[...known].join(', ')}.`,
-      });
+      problems.push(
+        problemAt(spec.name, 1, {
+          column: name || '(blank)',
+          message: `This sheet has no column "${name.slice(0, 80)}". Its columns are: ${[...known].join(', ')}.`,
+        }),
+      );
     } else if (seen.has(name)) {
-      problems.push({ sheet: spec.name, row: 1, column: name, message: 'This column appears twice.' });
+      problems.push(problemAt(spec.name, 1, { column: name, message: 'This column appears twice.' }));
     }
     seen.add(name);
   }
   for (const column of spec.columns) {
     if (column.required && !seen.has(column.name)) {
-      problems.push({ sheet: spec.name, row: 1, column: column.name, message: 'This column is missing.' });
+      problems.push(problemAt(spec.name, 1, { column: column.name, message: 'This column is missing.' }));
     }
   }
   return problems.length === before;
@@ -232,12 +248,12 @@ function checkReferences(
   for (const { sheet, record, column, ref, to } of references) {
     if (targets[to].has(ref)) continue;
     const where = to === 'young person' ? 'young_people' : 'locations';
-    problems.push({
-      sheet,
-      row: rowOf(record),
-      column,
-      value: ref,
-      message: `No ${to} ${ref} is on the map: add them to ${where} first, or check the ref.`,
-    });
+    problems.push(
+      problemAt(sheet, rowOf(record), {
+        column,
+        value: ref,
+        message: `No ${to} ${ref} is on the map: add them to ${where} first, or check the ref.`,
+      }),
+    );
   }
 }

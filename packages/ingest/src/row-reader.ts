@@ -15,13 +15,7 @@ export class RowReader {
   /** Records a problem at a column of this row. */
   problem(column: string | undefined, message: string): void {
     const value = column === undefined ? undefined : this.cells[column];
-    this.problems.push({
-      sheet: this.sheet,
-      row: this.rowNumber,
-      ...(column === undefined ? {} : { column }),
-      ...(value ? { value: value.slice(0, 200) } : {}),
-      message,
-    });
+    this.problems.push(problemAt(this.sheet, this.rowNumber, { column, value, message }));
   }
 
   /** The trimmed text of a cell; a blank cell is `undefined`. */
@@ -67,3 +61,23 @@ export class RowReader {
       .filter((entry) => entry !== '');
   }
 }
+
+/**
+ * A problem as the report keeps it: column, value and message cut to the lengths the upload
+ * record holds, so one enormous cell cannot break the report about itself.
+ */
+export function problemAt(
+  sheet: SheetName,
+  row: number,
+  { column, value, message }: { column?: string | undefined; value?: string | undefined; message: string },
+): UploadProblem {
+  return {
+    sheet,
+    row,
+    ...(column === undefined ? {} : { column: clip(column, 80) }),
+    ...(value ? { value: clip(value, 200) } : {}),
+    message: clip(message, 500),
+  };
+}
+
+const clip = (text: string, length: number) => (text.length > length ? `${text.slice(0, length - 1)}…` : text);
