@@ -64,6 +64,37 @@ describe('the demo partnership', () => {
     });
   });
 
+  it('never lets an older sheet undo a consent withdrawn since', async () => {
+    const held = await table.store.carers.get(DEMO_PARTNERSHIP, 'CR00003');
+    expect(held?.consent.status).toBe('given');
+    if (!held) return;
+    const { version, ...rest } = held;
+    await table.store.carers.save(
+      {
+        ...rest,
+        consent: {
+          status: 'withdrawn',
+          recordedOn: '2026-11-27',
+          recordedBy: 'Kim Keyworker',
+          note: 'Asked us to stop',
+        },
+      },
+      version,
+    );
+    const again = await importWeek(table.ctx, table.store, {
+      partnershipId: DEMO_PARTNERSHIP,
+      week: '2026-W52',
+      sheets: { carers: demoSheets('week-4').carers ?? '' },
+      uploadedBy: 'chair-1',
+    });
+    expect(again.status).toBe('completed');
+    expect(again.counts.carers).toEqual({ created: 0, updated: 0, unchanged: 152 });
+    expect((await table.store.carers.get(DEMO_PARTNERSHIP, 'CR00003'))?.consent).toMatchObject({
+      status: 'withdrawn',
+      note: 'Asked us to stop',
+    });
+  });
+
   it('rejects a week with problems and writes none of it', async () => {
     const upload = await importWeek(table.ctx, table.store, {
       partnershipId: DEMO_PARTNERSHIP,

@@ -1,5 +1,5 @@
 import type { BatchWriteCommandInput, BatchWriteCommandOutput } from '@aws-sdk/lib-dynamodb';
-import { models, type StoreContext, toItem, type WriteRequest, writeBatch } from '@peermap/store';
+import { models, type StoreContext, toItem, type WriteRequest, writeBatch, writeGroups } from '@peermap/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as make from '../../support/records';
 import { createTestTable } from '../../support/store';
@@ -114,5 +114,46 @@ describe('the batch writer', () => {
     expect(result.written).toBe(0);
     expect(result.failed).toHaveLength(1);
     expect(result.failed[0]?.reason).toMatch(/size/i);
+  });
+});
+
+describe('the group writer', () => {
+  let table: Awaited<ReturnType<typeof createTestTable>>;
+
+  beforeAll(async () => {
+    table = await createTestTable();
+  });
+  afterAll(async () => {
+    await table.drop();
+  });
+
+  const put = (ref: string, expectedVersion?: number) => ({
+    label: ref,
+    actions: [
+      {
+        Put: {
+          TableName: table.ctx.tableName,
+          Item: toItem(models.youngPersonModel, {
+            ...make.youngPerson('groups', ref),
+            version: (expectedVersion ?? 0) + 1,
+          }),
+          ...(expectedVersion === undefined
+            ? { ConditionExpression: 'attribute_not_exists(PK)' }
+            : { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': expectedVersion } }),
+        },
+      },
+    ],
+  });
+
+  it('writes every group whose condition holds and returns the one whose condition failed', async () => {
+    await table.store.youngPeople.save(make.youngPerson('groups', 'YP-TAKEN'));
+    const groups = [...Array.from({ length: 150 }, (_, index) => put(`YP-G${index}`)), put('YP-TAKEN')];
+    const result = await writeGroups(table.ctx.client, groups, noWait);
+    expect(result.written).toBe(150);
+    expect(result.failed.map((failure) => [failure.group.label, failure.reason])).toEqual([
+      ['YP-TAKEN', 'it changed since it was read'],
+    ]);
+    expect((await table.store.youngPeople.list('groups', { limit: 500 })).items).toHaveLength(151);
+    expect((await table.store.youngPeople.get('groups', 'YP-TAKEN'))?.version).toBe(1);
   });
 });

@@ -1,4 +1,4 @@
-import { AlreadyExistsError, ValidationError, VersionConflictError } from '@peermap/domain';
+import { AlreadyExistsError, UnavailableError, ValidationError, VersionConflictError } from '@peermap/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as make from '../../support/records';
 import { createTestTable } from '../../support/store';
@@ -52,12 +52,14 @@ describe('partnerships never mix', () => {
   });
 
   it("refuses a cursor from another partnership's list", async () => {
+    expect.assertions(2);
     const first = await table.store.youngPeople.list('1', { limit: 1 });
     expect(first.cursor).toBeDefined();
     await expect(table.store.youngPeople.list('12', { limit: 1, ...first })).rejects.toBeInstanceOf(ValidationError);
   });
 
   it('refuses a cursor that was tampered with', async () => {
+    expect.assertions(2);
     const forged = Buffer.from(JSON.stringify({ PK: 'P#1#YP#YP1', GSI1PK: 'P#12#YP' })).toString('base64url');
     await expect(table.store.youngPeople.list('12', { cursor: forged })).rejects.toBeInstanceOf(ValidationError);
     await expect(table.store.youngPeople.list('12', { cursor: 'not base64 json' })).rejects.toBeInstanceOf(
@@ -78,6 +80,7 @@ describe('optimistic locking', () => {
   });
 
   it('refuses a stale version and keeps the newer change', async () => {
+    expect.assertions(3);
     await table.store.youngPeople.save(make.youngPerson(p, 'YP1'));
     await table.store.youngPeople.save(make.youngPerson(p, 'YP1', { educationStatus: 'attending' }), 1);
     await expect(
@@ -107,10 +110,12 @@ describe('optimistic locking', () => {
   });
 
   it('refuses to create a record that exists', async () => {
+    expect.assertions(1);
     await expect(table.store.youngPeople.save(make.youngPerson(p, 'YP1'))).rejects.toBeInstanceOf(AlreadyExistsError);
   });
 
   it('refuses a stale delete', async () => {
+    expect.assertions(2);
     await table.store.locations.save(make.location(p, 'LOC1'));
     await table.store.locations.save(make.location(p, 'LOC1', { name: 'Tannery Works' }), 1);
     await expect(table.store.locations.remove(p, 'LOC1', 1)).rejects.toBeInstanceOf(VersionConflictError);
@@ -119,12 +124,35 @@ describe('optimistic locking', () => {
   });
 
   it('refuses a stale carer edit without touching its links', async () => {
+    expect.assertions(2);
     await table.store.carers.save(make.carer(p, 'CR1', ['YP1']));
     await table.store.carers.save(make.carer(p, 'CR1', ['YP1', 'YP2']), 1);
     await expect(table.store.carers.save(make.carer(p, 'CR1', ['YP3']), 1)).rejects.toBeInstanceOf(
       VersionConflictError,
     );
     expect((await table.store.carers.youngPeopleOf(p, 'CR1')).sort()).toEqual(['YP1', 'YP2']);
+  });
+
+  it('refuses to rewrite a completed analysis snapshot or its clusters', async () => {
+    expect.assertions(3);
+    const done = await table.store.analyses.save(make.analysis(p));
+    await expect(
+      table.store.analyses.save({ ...done, purpose: 'coordinating_agency_information' }, 1),
+    ).rejects.toBeInstanceOf(VersionConflictError);
+    const cluster = {
+      partnershipId: p,
+      analysisId: done.id,
+      clusterId: 'C-1',
+      label: 'Group 1',
+      memberRefs: ['YP1', 'YP2'],
+      stability: 0.9,
+      details: {},
+    };
+    await table.store.analyses.saveClusters([cluster]);
+    await expect(table.store.analyses.saveClusters([{ ...cluster, memberRefs: ['YP9'] }])).rejects.toBeInstanceOf(
+      UnavailableError,
+    );
+    expect(await table.store.analyses.clusters(p, done.id)).toEqual([cluster]);
   });
 
   it('keeps both versions when two plan edits race, and refuses the loser', async () => {

@@ -1,4 +1,4 @@
-import { AlreadyExistsError, NotFoundError, ValidationError } from '@peermap/domain';
+import { AlreadyExistsError, NotFoundError, UnavailableError, ValidationError } from '@peermap/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordCommands } from '../../support/commands';
 import * as make from '../../support/records';
@@ -40,6 +40,7 @@ describe('the store keeps every kind of record as it was given', () => {
     expect(await table.store.relationships.get(p, { personA: 'YP1', personB: 'YP2' })).toEqual(saved);
     expect(await table.store.relationships.ofPerson(p, 'YP1')).toEqual([saved]);
     expect(await table.store.relationships.ofPerson(p, 'YP2')).toEqual([saved]);
+    expect(await table.store.relationships.get(p, { personA: 'YP2', personB: 'YP1' })).toEqual(saved);
   });
 
   it('round-trips a location with its original grid reference', async () => {
@@ -57,6 +58,7 @@ describe('the store keeps every kind of record as it was given', () => {
   });
 
   it('keeps the same sighting uploaded twice as one', async () => {
+    expect.assertions(2);
     await expect(table.store.sightings.save(make.sighting(p, 'YP1', 'LOC1'))).rejects.toBeInstanceOf(
       AlreadyExistsError,
     );
@@ -127,6 +129,38 @@ describe('the store keeps every kind of record as it was given', () => {
     expect(await table.store.invitationLists.ofCluster(p, 'C-1')).toEqual([saved]);
   });
 
+  it('never replaces an audit event, and names a person once however often they are listed', async () => {
+    expect.assertions(2);
+    const event = make.auditEvent(p, {
+      actor: { userId: 'chair-7', role: 'madp-chair' },
+      subjects: { youngPeople: ['YP7', 'YP7'], carers: [] },
+      detail: 'first',
+    });
+    await table.store.audit.record(event);
+    await expect(table.store.audit.record({ ...event, detail: 'second' })).rejects.toBeInstanceOf(UnavailableError);
+    const found = (await table.store.audit.byYoungPerson(p, 'YP7')).items;
+    expect(found.map((e) => [e.detail, e.subjects.youngPeople])).toEqual([['first', ['YP7']]]);
+  });
+
+  it('records an audit event that names more people than one transaction holds', async () => {
+    const many = Array.from({ length: 150 }, (_, index) => `YPM${index}`);
+    await table.store.audit.record(
+      make.auditEvent(p, {
+        actor: { userId: 'chair-8', role: 'madp-chair' },
+        subjects: { youngPeople: many, carers: [] },
+      }),
+    );
+    expect((await table.store.audit.byYoungPerson(p, 'YPM149')).items).toHaveLength(1);
+  });
+
+  it('does not return a record past its retention that DynamoDB has not yet deleted', async () => {
+    await table.store.youngPeople.save(make.youngPerson(p, 'YP-OLD', { retainUntil: '2020-01-01T00:00:00.000Z' }));
+    expect(await table.store.youngPeople.get(p, 'YP-OLD')).toBeUndefined();
+    expect((await table.store.youngPeople.list(p, { limit: 500 })).items.map((person) => person.ref)).not.toContain(
+      'YP-OLD',
+    );
+  });
+
   it('finds audit events by person and by user', async () => {
     const event = make.auditEvent(p, { subjects: { youngPeople: ['YP1', 'YP2'], carers: ['CR1'] } });
     await table.store.audit.record(event);
@@ -148,6 +182,7 @@ describe('the store keeps every kind of record as it was given', () => {
   });
 
   it('says a record is gone when a change names one that does not exist', async () => {
+    expect.assertions(1);
     await expect(table.store.youngPeople.save(make.youngPerson(p, 'YP404'), 3)).rejects.toBeInstanceOf(NotFoundError);
   });
 
