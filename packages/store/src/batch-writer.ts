@@ -1,10 +1,8 @@
-import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, type BatchWriteCommandInput, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { isRetryable } from './errors';
 
 /** One put or delete, as BatchWriteItem takes it. */
-export type WriteRequest =
-  | { PutRequest: { Item: Record<string, unknown> } }
-  | { DeleteRequest: { Key: Record<string, unknown> } };
+export type WriteRequest = NonNullable<BatchWriteCommandInput['RequestItems']>[string][number];
 
 export interface BatchWriterOptions {
   /** Batches of 25 in flight at once. */
@@ -89,7 +87,7 @@ async function writeOneBatch(
     result.calls++;
     try {
       const response = await client.send(new BatchWriteCommand({ RequestItems: { [tableName]: pending } }));
-      const unprocessed = (response.UnprocessedItems?.[tableName] ?? []) as WriteRequest[];
+      const unprocessed: WriteRequest[] = response.UnprocessedItems?.[tableName] ?? [];
       result.written += pending.length - unprocessed.length;
       pending = unprocessed;
       lastReason = NOT_PROCESSED;

@@ -74,6 +74,6 @@ const identity = <T extends StoredRecord, Key>(model: EntityModel<T, Key>, recor
 
 /** Whether two versions of a record say the same thing, whoever wrote them and when. */
 function sameContent<T extends StoredRecord>(a: T, b: T): boolean {
-  const content = (record: T) => JSON.parse(JSON.stringify({ ...record, version: 0, provenance: null })) as unknown;
+  const content = (record: T): unknown => JSON.parse(JSON.stringify({ ...record, version: 0, provenance: null }));
   return isDeepStrictEqual(content(a), content(b));
 }

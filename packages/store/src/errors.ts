@@ -25,6 +25,7 @@ export function isRetryable(error: unknown): boolean {
   );
 }
 
+/** Whether a single write was refused because its condition failed. */
 export function isConditionFailure(error: unknown): error is ConditionalCheckFailedException {
   return error instanceof ConditionalCheckFailedException;
 }

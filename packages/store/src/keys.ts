@@ -26,22 +26,29 @@ export interface IndexKeys {
   GSI2SK?: string;
 }
 
+/** A young person's item collection: profile, pairs as person A, sightings, concerns, carer links. */
 export const youngPersonPartition = (partnershipId: string, ref: string) => partition(partnershipId, 'YP', ref);
+/** A carer's partition (the carer item; in byLink, its links to young people). */
 export const carerPartition = (partnershipId: string, ref: string) => partition(partnershipId, 'CR', ref);
+/** A place's partition (the location item; in byLink, its sightings and plans). */
 export const locationPartition = (partnershipId: string, ref: string) => partition(partnershipId, 'LOC', ref);
+/** A peer group's byLink partition: its snapshots, plans and invitation lists across weeks. */
 export const clusterPartition = (partnershipId: string, clusterId: string) =>
   partition(partnershipId, 'CLUSTER', clusterId);
+/** A user's byLink partition: the audit events of what they did. */
 export const userPartition = (partnershipId: string, userId: string) =>
   partition(partnershipId, 'USER', escapeDelimiter(userId));
 
 /** The byKind partition that lists every record of one kind in a partnership. */
 export const kindPartition = (partnershipId: string, kind: string) => partition(partnershipId, kind);
 
+/** The partnership's own settings item. */
 export const partnershipKey = (partnershipId: string): PrimaryKey => ({
   PK: partition(partnershipId, 'PARTNERSHIP'),
   SK: 'PARTNERSHIP',
 });
 
+/** A young person's profile item. */
 export const youngPersonKey = (partnershipId: string, ref: string): PrimaryKey => ({
   PK: youngPersonPartition(partnershipId, ref),
   SK: 'YP',
@@ -67,6 +74,7 @@ export const relationshipIndexKeys = (partnershipId: string, pair: RelationshipK
   };
 };
 
+/** A place's item. */
 export const locationKey = (partnershipId: string, ref: string): PrimaryKey => ({
   PK: locationPartition(partnershipId, ref),
   SK: 'LOC',
@@ -78,6 +86,7 @@ export const sightingKey = (partnershipId: string, s: SightingKey): PrimaryKey =
   SK: `SIGHT#${s.seenOn}#${s.locationRef}#${s.sourceAgency}`,
 });
 
+/** byKind lists sightings by day; byLink finds them from the place. */
 export const sightingIndexKeys = (partnershipId: string, s: SightingKey): IndexKeys => ({
   GSI1PK: kindPartition(partnershipId, 'SIGHT'),
   GSI1SK: `${s.seenOn}#${s.personRef}#${s.locationRef}#${s.sourceAgency}`,
@@ -85,16 +94,19 @@ export const sightingIndexKeys = (partnershipId: string, s: SightingKey): IndexK
   GSI2SK: `SIGHT#${s.seenOn}#${s.personRef}#${s.sourceAgency}`,
 });
 
+/** A concern's natural key is its key: the same concern uploaded twice is one item. */
 export const concernKey = (partnershipId: string, c: ConcernKey): PrimaryKey => ({
   PK: youngPersonPartition(partnershipId, c.personRef),
   SK: `CONCERN#${c.occurredOn}#${c.category}#${c.sourceAgency}`,
 });
 
+/** byKind lists concerns by day. */
 export const concernIndexKeys = (partnershipId: string, c: ConcernKey): IndexKeys => ({
   GSI1PK: kindPartition(partnershipId, 'CONCERN'),
   GSI1SK: `${c.occurredOn}#${c.personRef}#${c.category}#${c.sourceAgency}`,
 });
 
+/** A carer's item. */
 export const carerKey = (partnershipId: string, ref: string): PrimaryKey => ({
   PK: carerPartition(partnershipId, ref),
   SK: 'CR',
@@ -106,26 +118,31 @@ export const carerLinkKey = (partnershipId: string, carerRef: string, youngPerso
   SK: `CARER#${carerRef}`,
 });
 
+/** The link under the carer in byLink, so a carer's young people are one Query. */
 export const carerLinkIndexKeys = (partnershipId: string, carerRef: string, youngPersonRef: string): IndexKeys => ({
   GSI2PK: carerPartition(partnershipId, carerRef),
   GSI2SK: `YP#${youngPersonRef}`,
 });
 
+/** An upload record's item. */
 export const uploadKey = (partnershipId: string, id: string): PrimaryKey => ({
   PK: partition(partnershipId, 'UPLOAD', id),
   SK: 'UPLOAD',
 });
 
+/** An analysis run's summary item; its clusters share its partition. */
 export const analysisKey = (partnershipId: string, id: string): PrimaryKey => ({
   PK: partition(partnershipId, 'ANALYSIS', id),
   SK: 'ANALYSIS',
 });
 
+/** One cluster of one run, in the run's partition. */
 export const clusterSnapshotKey = (partnershipId: string, analysisId: string, clusterId: string): PrimaryKey => ({
   PK: partition(partnershipId, 'ANALYSIS', analysisId),
   SK: `CLUSTER#${clusterId}`,
 });
 
+/** A plan's head item: its current version. */
 export const actionPlanKey = (partnershipId: string, id: string): PrimaryKey => ({
   PK: partition(partnershipId, 'PLAN', id),
   SK: 'PLAN',
@@ -137,11 +154,13 @@ export const actionPlanVersionKey = (partnershipId: string, id: string, version:
   SK: `V#${String(version).padStart(10, '0')}`,
 });
 
+/** An invitation list's item. */
 export const invitationListKey = (partnershipId: string, id: string): PrimaryKey => ({
   PK: partition(partnershipId, 'INVITE', id),
   SK: 'INVITE',
 });
 
+/** An audit event's item. */
 export const auditEventKey = (partnershipId: string, id: string): PrimaryKey => ({
   PK: partition(partnershipId, 'AUDIT', id),
   SK: 'AUDIT',
