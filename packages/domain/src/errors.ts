@@ -15,6 +15,7 @@ export abstract class PeermapError extends Error {
     | 'validation'
     | 'not-found'
     | 'already-exists'
+    | 'conflict'
     | 'version-conflict'
     | 'forbidden'
     | 'unauthenticated'
@@ -54,6 +55,12 @@ export class AlreadyExistsError extends PeermapError {
   ) {
     super(`A ${entity} ${ref} already exists in this partnership.`, options);
   }
+}
+
+/** The change cannot be made in the record's present state (a person still linked to others, say). */
+export class ConflictError extends PeermapError {
+  override readonly name = 'ConflictError';
+  readonly kind = 'conflict';
 }
 
 /** Someone changed the record since it was read: reload it and apply the change again. */

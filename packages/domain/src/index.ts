@@ -9,6 +9,7 @@ export * from './planning';
 export type * from './ports';
 export * from './primitives';
 export * from './record';
+export * from './redaction';
 export * from './roles';
 export * from './upload';
 export * from './upload-rules';

@@ -1,0 +1,7 @@
+import { awsRuntime, carersRoutes } from '@peermap/api';
+import { createApiHandler } from '@peermap/http';
+
+const { deps, handlerDeps } = awsRuntime(process.env);
+
+/** The carers routes of the API, behind API Gateway's JWT authorizer. */
+export const handler = createApiHandler(carersRoutes(deps), handlerDeps);

@@ -1,0 +1,7 @@
+import { awsRuntime, locationsRoutes } from '@peermap/api';
+import { createApiHandler } from '@peermap/http';
+
+const { deps, handlerDeps } = awsRuntime(process.env);
+
+/** The locations routes of the API, behind API Gateway's JWT authorizer. */
+export const handler = createApiHandler(locationsRoutes(deps), handlerDeps);

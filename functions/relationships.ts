@@ -1,0 +1,7 @@
+import { awsRuntime, relationshipsRoutes } from '@peermap/api';
+import { createApiHandler } from '@peermap/http';
+
+const { deps, handlerDeps } = awsRuntime(process.env);
+
+/** The relationships routes of the API, behind API Gateway's JWT authorizer. */
+export const handler = createApiHandler(relationshipsRoutes(deps), handlerDeps);

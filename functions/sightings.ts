@@ -1,0 +1,7 @@
+import { awsRuntime, sightingsRoutes } from '@peermap/api';
+import { createApiHandler } from '@peermap/http';
+
+const { deps, handlerDeps } = awsRuntime(process.env);
+
+/** The sightings routes of the API, behind API Gateway's JWT authorizer. */
+export const handler = createApiHandler(sightingsRoutes(deps), handlerDeps);

@@ -1,0 +1,7 @@
+import { awsRuntime, youngPeopleRoutes } from '@peermap/api';
+import { createApiHandler } from '@peermap/http';
+
+const { deps, handlerDeps } = awsRuntime(process.env);
+
+/** The young people routes of the API, behind API Gateway's JWT authorizer. */
+export const handler = createApiHandler(youngPeopleRoutes(deps), handlerDeps);

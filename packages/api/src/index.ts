@@ -1,0 +1,13 @@
+export { auditRoutes } from './audit-routes';
+export type { ApiDeps } from './deps';
+export {
+  carersRoutes,
+  concernsRoutes,
+  locationsRoutes,
+  relationshipsRoutes,
+  sightingsRoutes,
+  youngPeopleRoutes,
+} from './map-routes';
+export { apiDocument, openApiDocument } from './openapi';
+export { allRoutes, FUNCTIONS } from './routes';
+export { awsRuntime } from './runtime';

@@ -1,0 +1,328 @@
+import {
+  Agency,
+  Carer,
+  CarerFields,
+  CarerView,
+  Concern,
+  ConcernCategory,
+  ConcernFields,
+  carerFor,
+  IsoDate,
+  Location,
+  LocationFields,
+  mayReceive,
+  NotFoundError,
+  orderPair,
+  Ref,
+  Relationship,
+  RelationshipFields,
+  Sighting,
+  SightingFields,
+  YoungPerson,
+  YoungPersonFields,
+} from '@peermap/domain';
+import { type AnyRoute, route } from '@peermap/http';
+import { z } from 'zod';
+import type { ApiDeps } from './deps';
+import { PageQuery, pageOf, pageRequest } from './paging';
+import { merge, resourceRoutes, stillLinked } from './resource';
+
+const RefParams = z.strictObject({ ref: Ref });
+const none = { youngPeople: [], carers: [] };
+
+/** `YP00001~LOC0003~2026-11-05~police`: a sighting's natural key as one path segment. */
+const SightingId = z
+  .string()
+  .transform((id) => id.split('~'))
+  .pipe(z.tuple([Ref, Ref, IsoDate, Agency]))
+  .transform(([personRef, locationRef, seenOn, sourceAgency]) => ({ personRef, locationRef, seenOn, sourceAgency }));
+
+/** `YP00001~missing_episode~2026-11-05~police`: a concern's natural key as one path segment. */
+const ConcernId = z
+  .string()
+  .transform((id) => id.split('~'))
+  .pipe(z.tuple([Ref, ConcernCategory, IsoDate, Agency]))
+  .transform(([personRef, category, occurredOn, sourceAgency]) => ({ personRef, category, occurredOn, sourceAgency }));
+
+const sightingId = (s: Pick<Sighting, 'personRef' | 'locationRef' | 'seenOn' | 'sourceAgency'>) =>
+  [s.personRef, s.locationRef, s.seenOn, s.sourceAgency].join('~');
+const concernId = (c: Pick<Concern, 'personRef' | 'category' | 'occurredOn' | 'sourceAgency'>) =>
+  [c.personRef, c.category, c.occurredOn, c.sourceAgency].join('~');
+
+/** Young people: any role that reads the map sees them; only the chair changes them outside an upload. */
+export function youngPeopleRoutes(deps: ApiDeps): AnyRoute[] {
+  return resourceRoutes(
+    {
+      name: 'young-people',
+      label: 'young person',
+      itemPath: '/v1/young-people/{ref}',
+      keyParams: RefParams,
+      keyOf: ({ ref }) => ref,
+      pathOf: (r) => `/v1/young-people/${r.ref}`,
+      describe: ({ ref }) => ref,
+      repository: ({ store }) => store.youngPeople,
+      createBody: YoungPersonFields,
+      patchBody: YoungPersonFields.omit({ ref: true }).partial(),
+      record: YoungPerson,
+      permissions: { read: 'young-people:read', write: 'young-people:write' },
+      subjects: (r) => ({ youngPeople: [r.ref], carers: [] }),
+      view: (_, r) => r,
+      beforeDelete: async ({ store }, person) => {
+        const [relationships, carers, sightings, concerns] = await Promise.all([
+          store.relationships.ofPerson(person.partnershipId, person.ref),
+          store.carers.ofYoungPerson(person.partnershipId, person.ref),
+          store.sightings.ofPerson(person.partnershipId, person.ref),
+          store.concerns.ofPerson(person.partnershipId, person.ref),
+        ]);
+        if (relationships.length + carers.length + sightings.length + concerns.length > 0) {
+          throw stillLinked('young person');
+        }
+      },
+    },
+    deps,
+  );
+}
+
+/** Relationships between two young people; restricted police intelligence reaches police analysts only. */
+export function relationshipsRoutes(deps: ApiDeps): AnyRoute[] {
+  return [
+    ...resourceRoutes(
+      {
+        name: 'relationships',
+        label: 'relationship',
+        itemPath: '/v1/relationships/{personA}/{personB}',
+        keyParams: z.strictObject({ personA: Ref, personB: Ref }),
+        keyOf: ({ personA, personB }) => orderPair(personA, personB),
+        pathOf: (r) => `/v1/relationships/${r.personA}/${r.personB}`,
+        describe: ({ personA, personB }) => `${personA}–${personB}`,
+        repository: ({ store }) => store.relationships,
+        createBody: RelationshipFields,
+        patchBody: RelationshipFields.omit({ personA: true, personB: true }).partial(),
+        record: Relationship,
+        normalise: (fields) => ({ ...fields, ...orderPair(fields.personA, fields.personB) }),
+        permissions: { read: 'relationships:read', write: 'relationships:write' },
+        subjects: (r) => ({ youngPeople: [r.personA, r.personB], carers: [] }),
+        view: (role, r) => (mayReceive(role, r) ? r : undefined),
+      },
+      deps,
+    ),
+    route({
+      method: 'GET',
+      path: '/v1/young-people/{ref}/relationships',
+      summary: "A young person's relationships, from either side of each pair",
+      permission: 'relationships:read',
+      resource: 'relationships',
+      action: 'list',
+      params: RefParams,
+      response: pageOf(Relationship),
+      successStatus: 200,
+      handle: async ({ principal, params }) => {
+        await existing(deps, principal.partnershipId, params.ref);
+        const relationships = (await deps.store.relationships.ofPerson(principal.partnershipId, params.ref)).filter(
+          (r) => mayReceive(principal.role, r),
+        );
+        return {
+          status: 200,
+          body: { items: relationships },
+          subjects: merge([
+            { youngPeople: [params.ref], carers: [] },
+            ...relationships.map((r) => ({ youngPeople: [r.personA, r.personB], carers: [] })),
+          ]),
+        };
+      },
+    }),
+  ];
+}
+
+/** Places where young people gather: places are not personal data, but their sightings are. */
+export function locationsRoutes(deps: ApiDeps): AnyRoute[] {
+  return resourceRoutes(
+    {
+      name: 'locations',
+      label: 'location',
+      itemPath: '/v1/locations/{ref}',
+      keyParams: RefParams,
+      keyOf: ({ ref }) => ref,
+      pathOf: (r) => `/v1/locations/${r.ref}`,
+      describe: ({ ref }) => ref,
+      repository: ({ store }) => store.locations,
+      createBody: LocationFields,
+      patchBody: LocationFields.omit({ ref: true }).partial(),
+      record: Location,
+      permissions: { read: 'locations:read', write: 'locations:write' },
+      subjects: () => none,
+      view: (_, r) => r,
+    },
+    deps,
+  );
+}
+
+/** Sightings of a young person at a place; restricted ones reach police analysts only. */
+export function sightingsRoutes(deps: ApiDeps): AnyRoute[] {
+  return [
+    ...resourceRoutes(
+      {
+        name: 'sightings',
+        label: 'sighting',
+        itemPath: '/v1/sightings/{id}',
+        keyParams: z.strictObject({ id: SightingId }),
+        keyOf: ({ id }) => id,
+        pathOf: (r) => `/v1/sightings/${sightingId(r)}`,
+        describe: ({ id }) => sightingId(id),
+        repository: ({ store }) => store.sightings,
+        createBody: SightingFields,
+        patchBody: SightingFields.omit({
+          personRef: true,
+          locationRef: true,
+          seenOn: true,
+          sourceAgency: true,
+        }).partial(),
+        record: Sighting,
+        permissions: { read: 'sightings:read', write: 'sightings:write' },
+        subjects: (r) => ({ youngPeople: [r.personRef], carers: [] }),
+        view: (role, r) => (mayReceive(role, r) ? r : undefined),
+      },
+      deps,
+    ),
+    route({
+      method: 'GET',
+      path: '/v1/young-people/{ref}/sightings',
+      summary: 'Where a young person has been seen',
+      permission: 'sightings:read',
+      resource: 'sightings',
+      action: 'list',
+      params: RefParams,
+      response: pageOf(Sighting),
+      successStatus: 200,
+      handle: async ({ principal, params }) => {
+        await existing(deps, principal.partnershipId, params.ref);
+        const sightings = (await deps.store.sightings.ofPerson(principal.partnershipId, params.ref)).filter((s) =>
+          mayReceive(principal.role, s),
+        );
+        return { status: 200, body: { items: sightings }, subjects: { youngPeople: [params.ref], carers: [] } };
+      },
+    }),
+    route({
+      method: 'GET',
+      path: '/v1/locations/{ref}/sightings',
+      summary: 'Who has been seen at a place, newest first',
+      permission: 'sightings:read',
+      resource: 'sightings',
+      action: 'list',
+      params: RefParams,
+      query: PageQuery,
+      response: pageOf(Sighting),
+      successStatus: 200,
+      handle: async ({ principal, params, query }) => {
+        if (!(await deps.store.locations.get(principal.partnershipId, params.ref))) {
+          throw new NotFoundError('location', params.ref);
+        }
+        const page = await deps.store.sightings.atLocation(principal.partnershipId, params.ref, pageRequest(query));
+        const sightings = page.items.filter((s) => mayReceive(principal.role, s));
+        return {
+          status: 200,
+          body: { items: sightings, ...(page.cursor ? { cursor: page.cursor } : {}) },
+          subjects: { youngPeople: [...new Set(sightings.map((s) => s.personRef))], carers: [] },
+        };
+      },
+    }),
+  ];
+}
+
+/** Safeguarding concerns about a young person. */
+export function concernsRoutes(deps: ApiDeps): AnyRoute[] {
+  return [
+    ...resourceRoutes(
+      {
+        name: 'concerns',
+        label: 'concern',
+        itemPath: '/v1/concerns/{id}',
+        keyParams: z.strictObject({ id: ConcernId }),
+        keyOf: ({ id }) => id,
+        pathOf: (r) => `/v1/concerns/${concernId(r)}`,
+        describe: ({ id }) => concernId(id),
+        repository: ({ store }) => store.concerns,
+        createBody: ConcernFields,
+        patchBody: ConcernFields.omit({
+          personRef: true,
+          category: true,
+          occurredOn: true,
+          sourceAgency: true,
+        }).partial(),
+        record: Concern,
+        permissions: { read: 'concerns:read', write: 'concerns:write' },
+        subjects: (r) => ({ youngPeople: [r.personRef], carers: [] }),
+        view: (_, r) => r,
+      },
+      deps,
+    ),
+    route({
+      method: 'GET',
+      path: '/v1/young-people/{ref}/concerns',
+      summary: 'The concerns about a young person',
+      permission: 'concerns:read',
+      resource: 'concerns',
+      action: 'list',
+      params: RefParams,
+      response: pageOf(Concern),
+      successStatus: 200,
+      handle: async ({ principal, params }) => {
+        await existing(deps, principal.partnershipId, params.ref);
+        const concerns = await deps.store.concerns.ofPerson(principal.partnershipId, params.ref);
+        return { status: 200, body: { items: concerns }, subjects: { youngPeople: [params.ref], carers: [] } };
+      },
+    }),
+  ];
+}
+
+/** Parents and carers; their contact details, consent and safety notes are not for police analysts. */
+export function carersRoutes(deps: ApiDeps): AnyRoute[] {
+  return [
+    ...resourceRoutes(
+      {
+        name: 'carers',
+        label: 'carer',
+        itemPath: '/v1/carers/{ref}',
+        keyParams: RefParams,
+        keyOf: ({ ref }) => ref,
+        pathOf: (r) => `/v1/carers/${r.ref}`,
+        describe: ({ ref }) => ref,
+        repository: ({ store }) => store.carers,
+        createBody: CarerFields,
+        patchBody: CarerFields.omit({ ref: true }).partial(),
+        record: Carer,
+        permissions: { read: 'carers:read', write: 'carers:write' },
+        subjects: (r) => ({ youngPeople: r.youngPersonRefs, carers: [r.ref] }),
+        view: carerFor,
+      },
+      deps,
+    ),
+    route({
+      method: 'GET',
+      path: '/v1/young-people/{ref}/carers',
+      summary: "A young person's parents and carers",
+      permission: 'carers:read',
+      resource: 'carers',
+      action: 'list',
+      params: RefParams,
+      response: pageOf(CarerView),
+      successStatus: 200,
+      handle: async ({ principal, params }) => {
+        await existing(deps, principal.partnershipId, params.ref);
+        const carers = await deps.store.carers.ofYoungPerson(principal.partnershipId, params.ref);
+        return {
+          status: 200,
+          body: { items: carers.map((carer) => carerFor(principal.role, carer)) },
+          subjects: { youngPeople: [params.ref], carers: carers.map((carer) => carer.ref) },
+        };
+      },
+    }),
+  ];
+}
+
+/** A young person of this partnership, or 404: another partnership's refs do not exist here. */
+async function existing(deps: ApiDeps, partnershipId: string, ref: string): Promise<YoungPerson> {
+  const person = await deps.store.youngPeople.get(partnershipId, ref);
+  if (!person) throw new NotFoundError('young person', ref);
+  return person;
+}

@@ -1,0 +1,215 @@
+import {
+  ConflictError,
+  can,
+  type Draft,
+  ForbiddenError,
+  NotFoundError,
+  type Permission,
+  type Provenance,
+  parseWith,
+  type Role,
+  type VersionedRepository,
+} from '@peermap/domain';
+import { type AnyRoute, etagOf, expectedVersion, route, type Subjects } from '@peermap/http';
+import type { z } from 'zod';
+import type { ApiDeps } from './deps';
+import { PageQuery, pageOf, pageRequest } from './paging';
+
+interface MapRecord {
+  partnershipId: string;
+  version: number;
+  provenance: Provenance;
+  restricted?: boolean;
+}
+
+/**
+ * A resource of the map served as list, create, get, change (PATCH with If-Match) and delete.
+ * The parts that differ between resources are data here; every route is the same code.
+ */
+export interface ResourceSpec<T extends MapRecord, Key, Params, Fields extends object> {
+  /** The path segment and audit name: `young-people`. */
+  name: string;
+  /** How a person reads one: `young person`. */
+  label: string;
+  /** `/v1/young-people/{ref}` for one record. */
+  itemPath: `/v1/${string}`;
+  keyParams: z.ZodType<Params>;
+  keyOf(params: Params): Key;
+  /** The path of a stored record, for the Location header. */
+  pathOf(record: T): string;
+  describe(params: Params): string;
+  repository(deps: ApiDeps): VersionedRepository<T, Key>;
+  /** What a create states; rules between fields are checked when the record is saved. */
+  createBody: z.ZodType<Fields>;
+  /** What a change may state: the fields of a create, less the ones that make the key. */
+  patchBody: z.ZodType<{ [K in keyof Fields]?: Fields[K] | undefined }>;
+  /** The record as stored: validates what a route is about to save, and describes responses. */
+  record: z.ZodType<T>;
+  /** Puts a created or changed record's key fields in their stored form (a pair in order, say). */
+  normalise?(fields: Fields): Fields;
+  permissions: { read: Permission; write: Permission };
+  subjects(record: T): Subjects;
+  /** What a role may receive of a record; `undefined` when it may not receive it at all. */
+  view(role: Role, record: T): unknown;
+  /** Refuses a delete that would leave the map inconsistent. */
+  beforeDelete?(deps: ApiDeps, record: T): Promise<void>;
+}
+
+/** The five routes of a resource. */
+export function resourceRoutes<T extends MapRecord, Key, Params, Fields extends object>(
+  spec: ResourceSpec<T, Key, Params, Fields>,
+  deps: ApiDeps,
+): AnyRoute[] {
+  // Resolved per request, so describing the routes (the API document) never needs a store.
+  const repository = () => spec.repository(deps);
+  const collection = `/v1/${spec.name}` as const;
+  const provenance = (userId: string): Provenance => ({ recordedBy: userId, recordedAt: deps.now().toISOString() });
+  const notFound = (params: Params) => new NotFoundError(spec.label, spec.describe(params));
+
+  /** The record a role may act on: one they could not see is, to them, not there. */
+  const visible = async (partnershipId: string, role: Role, params: Params) => {
+    const record = await repository().get(partnershipId, spec.keyOf(params));
+    if (!record || spec.view(role, record) === undefined) throw notFound(params);
+    return record;
+  };
+  const refuseRestricted = (role: Role, fields: { restricted?: unknown }) => {
+    if (fields.restricted === true && !can(role, 'intelligence:read-restricted')) {
+      throw new ForbiddenError('intelligence:read-restricted');
+    }
+  };
+  const withEtag = (record: T) => ({ etag: etagOf(record.version) });
+
+  return [
+    route({
+      method: 'GET',
+      path: collection,
+      summary: `List the ${spec.name.replaceAll('-', ' ')} of your partnership`,
+      permission: spec.permissions.read,
+      resource: spec.name,
+      action: 'list',
+      query: PageQuery,
+      response: pageOf(spec.record),
+      successStatus: 200,
+      handle: async ({ principal, query }) => {
+        const page = await repository().list(principal.partnershipId, pageRequest(query));
+        const records = page.items.filter((record) => spec.view(principal.role, record) !== undefined);
+        return {
+          status: 200,
+          body: {
+            items: records.map((record) => spec.view(principal.role, record)),
+            ...(page.cursor ? { cursor: page.cursor } : {}),
+          },
+          subjects: merge(records.map(spec.subjects)),
+        };
+      },
+    }),
+    route({
+      method: 'POST',
+      path: collection,
+      summary: `Add a ${spec.label}`,
+      permission: spec.permissions.write,
+      resource: spec.name,
+      action: 'create',
+      body: spec.createBody,
+      response: spec.record,
+      successStatus: 201,
+      handle: async ({ principal, body }) => {
+        refuseRestricted(principal.role, body);
+        const fields = spec.normalise ? spec.normalise(body) : body;
+        const draft = { ...fields, partnershipId: principal.partnershipId, provenance: provenance(principal.userId) };
+        const saved = await repository().save(asDraft(spec, draft));
+        return {
+          status: 201,
+          body: spec.view(principal.role, saved),
+          headers: { ...withEtag(saved), location: spec.pathOf(saved) },
+          subjects: spec.subjects(saved),
+        };
+      },
+    }),
+    route({
+      method: 'GET',
+      path: spec.itemPath,
+      summary: `Read a ${spec.label}`,
+      permission: spec.permissions.read,
+      resource: spec.name,
+      action: 'read',
+      params: spec.keyParams,
+      response: spec.record,
+      successStatus: 200,
+      handle: async ({ principal, params }) => {
+        const record = await visible(principal.partnershipId, principal.role, params);
+        return {
+          status: 200,
+          body: spec.view(principal.role, record),
+          headers: withEtag(record),
+          subjects: spec.subjects(record),
+        };
+      },
+    }),
+    route({
+      method: 'PATCH',
+      path: spec.itemPath,
+      summary: `Change a ${spec.label} (send the ETag you read in If-Match)`,
+      permission: spec.permissions.write,
+      resource: spec.name,
+      action: 'update',
+      params: spec.keyParams,
+      body: spec.patchBody,
+      response: spec.record,
+      successStatus: 200,
+      handle: async ({ principal, params, body, headers }) => {
+        const version = expectedVersion(headers);
+        const current = await visible(principal.partnershipId, principal.role, params);
+        refuseRestricted(principal.role, body);
+        const { version: _, ...rest } = current;
+        const saved = await repository().save(
+          asDraft(spec, { ...rest, ...body, provenance: provenance(principal.userId) }),
+          version,
+        );
+        return {
+          status: 200,
+          body: spec.view(principal.role, saved),
+          headers: withEtag(saved),
+          subjects: merge([spec.subjects(current), spec.subjects(saved)]),
+        };
+      },
+    }),
+    route({
+      method: 'DELETE',
+      path: spec.itemPath,
+      summary: `Delete a ${spec.label} (send the ETag you read in If-Match)`,
+      permission: spec.permissions.write,
+      resource: spec.name,
+      action: 'delete',
+      params: spec.keyParams,
+      successStatus: 204,
+      handle: async ({ principal, params, headers }) => {
+        const version = expectedVersion(headers);
+        const current = await visible(principal.partnershipId, principal.role, params);
+        await spec.beforeDelete?.(deps, current);
+        await repository().remove(principal.partnershipId, spec.keyOf(params), version);
+        return { status: 204, subjects: spec.subjects(current) };
+      },
+    }),
+  ];
+}
+
+/** A record about to be saved, validated whole (field rules included) before the store sees it. */
+function asDraft<T extends MapRecord>(spec: { record: z.ZodType<T>; label: string }, value: object): Draft<T> {
+  const { version: _, ...draft } = parseWith(spec.record, { ...value, version: 1 }, spec.label);
+  return draft;
+}
+
+/** The people named by several records, each once. */
+export function merge(all: readonly Subjects[]): Subjects {
+  return {
+    youngPeople: [...new Set(all.flatMap((subjects) => subjects.youngPeople))],
+    carers: [...new Set(all.flatMap((subjects) => subjects.carers))],
+  };
+}
+
+/** A delete refused while other records still name the young person. */
+export const stillLinked = (label: string) =>
+  new ConflictError(
+    `This ${label} is still linked to other records of the map. Remove those first; erasing a person with everything that names them is a separate request.`,
+  );

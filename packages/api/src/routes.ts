@@ -1,0 +1,27 @@
+import type { AnyRoute } from '@peermap/http';
+import { auditRoutes } from './audit-routes';
+import type { ApiDeps } from './deps';
+import {
+  carersRoutes,
+  concernsRoutes,
+  locationsRoutes,
+  relationshipsRoutes,
+  sightingsRoutes,
+  youngPeopleRoutes,
+} from './map-routes';
+
+/** The routes each Lambda function serves: one function per resource. */
+export const FUNCTIONS = {
+  'young-people': youngPeopleRoutes,
+  relationships: relationshipsRoutes,
+  locations: locationsRoutes,
+  sightings: sightingsRoutes,
+  concerns: concernsRoutes,
+  carers: carersRoutes,
+  audit: auditRoutes,
+} as const satisfies Record<string, (deps: ApiDeps) => AnyRoute[]>;
+
+/** Every route of the API, as the local server serves them and the API document lists them. */
+export function allRoutes(deps: ApiDeps): AnyRoute[] {
+  return Object.values(FUNCTIONS).flatMap((routes) => routes(deps));
+}

@@ -1,0 +1,136 @@
+import { randomUUID } from 'node:crypto';
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { type AuditLog, type AuditOutcome, can, ForbiddenError, PeermapError, parseWith } from '@peermap/domain';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { readJsonBody } from './body';
+import { type Principal, principalFromClaims } from './principal';
+import { HttpProblem, problemFor } from './problems';
+import { type AnyRoute, NO_SUBJECTS, type RouteResponse, routeKey, type Subjects } from './route';
+
+/** What a handler needs besides its routes: the audit log, a logger and a clock. */
+export interface HandlerDeps {
+  audit: AuditLog;
+  logger: Logger;
+  now?: () => Date;
+  newId?: () => string;
+}
+
+export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
+export type ApiResult = APIGatewayProxyStructuredResultV2;
+
+/**
+ * A Lambda handler for a table of routes. For each request it finds the route by its route
+ * key, builds the principal from the token's claims, checks the role's permission, parses
+ * path, query and body with the route's schemas, runs the route, writes one audit event
+ * (also for a refusal; if the event cannot be written the request fails), and answers JSON
+ * or `application/problem+json`.
+ */
+export function createApiHandler(routes: readonly AnyRoute[], deps: HandlerDeps) {
+  const byKey = new Map(routes.map((r) => [routeKey(r), r]));
+  const now = deps.now ?? (() => new Date());
+  const newId = deps.newId ?? randomUUID;
+
+  return async function handler(event: ApiEvent): Promise<ApiResult> {
+    const requestId = event.requestContext?.requestId ?? newId();
+    const logger = deps.logger.createChild({ persistentKeys: { requestId, routeKey: event.routeKey } });
+    const route = byKey.get(event.routeKey);
+    let principal: Principal | undefined;
+    try {
+      if (!route) throw new HttpProblem(404, 'Not found', 'There is no such route.');
+      principal = principalFromClaims(event.requestContext?.authorizer?.jwt?.claims);
+      const response = await run(route, principal, event, requestId);
+      await recordAudit(route, principal, requestId, 'allowed', response.subjects);
+      logger.info('answered', { status: response.status, principal: principal.userId, role: principal.role });
+      return json(response);
+    } catch (error) {
+      return refuse(error, route, principal, requestId, logger);
+    }
+  };
+
+  /** Authorizes, parses and runs a route: the only path by which a route's code is reached. */
+  function run(route: AnyRoute, principal: Principal, event: ApiEvent, requestId: string) {
+    if (!can(principal.role, route.permission)) throw new ForbiddenError(route.permission);
+    const body = route.body
+      ? parseWith(route.body, readJsonBody(event.body, event.isBase64Encoded, header(event, 'content-type')), 'body')
+      : undefined;
+    return route.handle({
+      principal,
+      params: route.params ? parseWith(route.params, event.pathParameters ?? {}, 'path') : {},
+      query: route.query ? parseWith(route.query, event.queryStringParameters ?? {}, 'query') : {},
+      body,
+      headers: event.headers ?? {},
+      requestId,
+    });
+  }
+
+  /** The problem response for an error, with its audit event (a refusal is audited too). */
+  async function refuse(
+    error: unknown,
+    route: AnyRoute | undefined,
+    principal: Principal | undefined,
+    requestId: string,
+    logger: Logger,
+  ): Promise<ApiResult> {
+    const problem = problemFor(error, requestId);
+    if (problem.status >= 500) logger.error('failed', { error: error instanceof Error ? error : String(error) });
+    else logger.info('refused', { status: problem.status, principal: principal?.userId });
+    const auditUnavailable = error instanceof PeermapError && error.kind === 'unavailable';
+    if (route && principal && !auditUnavailable) {
+      try {
+        await recordAudit(route, principal, requestId, outcomeOf(problem.status), NO_SUBJECTS, problem.title);
+      } catch (auditError) {
+        logger.error('the audit event of a refusal could not be written', { error: String(auditError) });
+      }
+    }
+    return {
+      statusCode: problem.status,
+      headers: { 'content-type': 'application/problem+json', 'cache-control': 'no-store' },
+      body: JSON.stringify(problem),
+    };
+  }
+
+  async function recordAudit(
+    route: AnyRoute,
+    principal: Principal,
+    requestId: string,
+    outcome: AuditOutcome,
+    subjects: Subjects,
+    detail?: string,
+  ) {
+    await deps.audit.record({
+      id: newId(),
+      partnershipId: principal.partnershipId,
+      at: now().toISOString(),
+      actor: { userId: principal.userId, role: principal.role },
+      action: route.action,
+      resource: route.resource,
+      subjects,
+      requestId,
+      outcome,
+      ...(detail ? { detail } : {}),
+    });
+  }
+}
+
+function outcomeOf(status: number): AuditOutcome {
+  if (status === 403) return 'denied';
+  if (status === 404) return 'not_found';
+  if (status < 500) return 'invalid';
+  return 'failed';
+}
+
+function header(event: ApiEvent, name: string): string | undefined {
+  return Object.entries(event.headers ?? {}).find(([key]) => key.toLowerCase() === name)?.[1];
+}
+
+function json(response: RouteResponse): ApiResult {
+  return {
+    statusCode: response.status,
+    headers: {
+      ...(response.body === undefined ? {} : { 'content-type': 'application/json' }),
+      'cache-control': 'no-store',
+      ...response.headers,
+    },
+    ...(response.body === undefined ? {} : { body: JSON.stringify(response.body) }),
+  };
+}

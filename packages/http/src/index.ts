@@ -1,0 +1,16 @@
+export { type ApiEvent, type ApiResult, createApiHandler, type HandlerDeps } from './api-handler';
+export { MAX_JSON_BODY_BYTES, readJsonBody } from './body';
+export { etagOf, expectedVersion } from './etag';
+export { Principal, principalFromClaims } from './principal';
+export { HttpProblem, type Problem, problemFor } from './problems';
+export {
+  type AnyRoute,
+  type Method,
+  NO_SUBJECTS,
+  type Route,
+  type RouteRequest,
+  type RouteResponse,
+  route,
+  routeKey,
+  type Subjects,
+} from './route';

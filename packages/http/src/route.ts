@@ -1,0 +1,63 @@
+import type { AuditAction, Permission } from '@peermap/domain';
+import type { z } from 'zod';
+import type { Principal } from './principal';
+
+export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+/** Whose personal data a response returned or a request changed, for the audit event. */
+export interface Subjects {
+  youngPeople: string[];
+  carers: string[];
+}
+
+export const NO_SUBJECTS: Subjects = { youngPeople: [], carers: [] };
+
+export interface RouteRequest<Params, Query, Body> {
+  principal: Principal;
+  params: Params;
+  query: Query;
+  body: Body;
+  headers: Readonly<Record<string, string | undefined>>;
+  requestId: string;
+}
+
+export interface RouteResponse {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** The people whose data this response returned or changed. */
+  subjects: Subjects;
+}
+
+/**
+ * One API route: where it is, what permission it needs, how its input is parsed, and what it
+ * does. `handle` gets parsed, authorized input and returns the response and its subjects.
+ */
+export interface Route<Params = unknown, Query = unknown, Body = unknown> {
+  method: Method;
+  path: `/v1/${string}`;
+  summary: string;
+  permission: Permission;
+  /** The kind of resource and action, as the audit log records them. */
+  resource: string;
+  action: AuditAction;
+  params?: z.ZodType<Params>;
+  query?: z.ZodType<Query>;
+  body?: z.ZodType<Body>;
+  /** The schema of a successful response body, for the API document. */
+  response?: z.ZodType;
+  /** The status of success, for the API document. */
+  successStatus: number;
+  handle(request: RouteRequest<Params, Query, Body>): Promise<RouteResponse>;
+}
+
+/** A route of any shape, as route tables hold them (`handle` is a method, so any input types fit). */
+export type AnyRoute = Route<unknown, unknown, unknown>;
+
+/** Declares a route, inferring its input types from its schemas. */
+export function route<Params, Query, Body>(definition: Route<Params, Query, Body>): Route<Params, Query, Body> {
+  return definition;
+}
+
+/** `GET /v1/young-people/{ref}`: how API Gateway names a route. */
+export const routeKey = (r: Pick<AnyRoute, 'method' | 'path'>) => `${r.method} ${r.path}`;
