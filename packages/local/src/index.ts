@@ -7,4 +7,6 @@ export {
   type RunningDynamoDbLocal,
   startDynamoDbLocal,
 } from './dynamodb-local';
+export { createLocalIdentity, type GatewayClaims, type LocalIdentity, TokenRequest } from './identity';
 export { hashSheets, type ImportWeekRequest, importWeek, uploadIdFor } from './import-week';
+export { type LocalServerOptions, type RunningServer, startLocalServer } from './server';

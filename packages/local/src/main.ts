@@ -1,14 +1,19 @@
+import { Logger } from '@aws-lambda-powertools/logger';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createDocumentClient, createDynamoStore } from '@peermap/store';
 import { z } from 'zod';
 import { DEMO_PARTNERSHIP, loadDemo } from './demo';
 import { DynamoDbLocalStartError, ensureTable, localClientConfig, startDynamoDbLocal } from './dynamodb-local';
+import { createLocalIdentity } from './identity';
+import { startLocalServer } from './server';
 
 /**
  * `npm start`: DynamoDB Local on disk, the peermap table, and the demo partnership's four
  * weeks loaded; runs until Ctrl+C. Settings come from the environment.
  */
 const LocalSettings = z.object({
+  PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+  LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('WARN'),
   PEERMAP_DATA_DIR: z.string().default('.data/dynamodb'),
   DYNAMODB_PORT: z.coerce.number().int().min(1).max(65_535).default(8000),
   TABLE_NAME: z
@@ -21,7 +26,9 @@ async function main() {
   const settings = LocalSettings.parse(process.env);
   const started = Date.now();
   const dynamo = await startDynamoDbLocal({ dataDirectory: settings.PEERMAP_DATA_DIR, port: settings.DYNAMODB_PORT });
+  let closeServer = async () => {};
   const stop = async () => {
+    await closeServer();
     await dynamo.stop();
     process.exit(0);
   };
@@ -31,7 +38,14 @@ async function main() {
   const config = localClientConfig(dynamo.endpoint);
   await ensureTable(new DynamoDBClient(config), settings.TABLE_NAME);
   const ctx = { client: createDocumentClient(config), tableName: settings.TABLE_NAME };
-  const uploads = await loadDemo(ctx, createDynamoStore(ctx));
+  const store = createDynamoStore(ctx);
+  const uploads = await loadDemo(ctx, store);
+  const server = await startLocalServer({
+    deps: { store, now: () => new Date() },
+    identity: await createLocalIdentity(),
+    logger: new Logger({ serviceName: 'peermap-local', logLevel: settings.LOG_LEVEL }),
+    port: settings.PORT,
+  });
 
   console.log(`peermap (local) is ready in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   console.log(
@@ -43,6 +57,12 @@ async function main() {
     const updated = Object.values(upload.counts).reduce((sum, count) => sum + (count?.updated ?? 0), 0);
     console.log(`    ${upload.week}: ${created} records created, ${updated} updated (upload ${upload.id})`);
   }
+  closeServer = server.close;
+  console.log(`  The API: ${server.url}/v1 (document: ${server.url}/v1/openapi.json)`);
+  console.log(
+    `  Sign in as a demo user: curl '${server.url}/local/token?role=madp-chair&partnership=${DEMO_PARTNERSHIP}'`,
+  );
+  console.log('    roles: madp-chair, early-help-lead, police-analyst, partnership-admin');
   console.log('Press Ctrl+C to stop.');
 }
 

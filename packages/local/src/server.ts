@@ -1,0 +1,230 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { type ApiDeps, allRoutes, apiDocument } from '@peermap/api';
+import { parseWith } from '@peermap/domain';
+import {
+  type AnyRoute,
+  type ApiEvent,
+  type ApiResult,
+  createApiHandler,
+  HttpProblem,
+  problemFor,
+  routeKey,
+} from '@peermap/http';
+import { type LocalIdentity, TokenRequest } from './identity';
+
+/** Bodies above this are refused before a handler sees them (API Gateway's own limit is higher). */
+const MAX_REQUEST_BYTES = 1024 * 1024;
+
+export interface LocalServerOptions {
+  deps: ApiDeps;
+  identity: LocalIdentity;
+  logger: Logger;
+  port: number;
+  host?: string;
+}
+
+export interface RunningServer {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+interface Template {
+  route: AnyRoute;
+  pattern: RegExp;
+  names: string[];
+}
+
+/** What API Gateway's JWT authorizer answers without a valid token, as a problem document. */
+const UNAUTHORIZED: ApiResult = {
+  statusCode: 401,
+  headers: { 'content-type': 'application/problem+json', 'www-authenticate': 'Bearer' },
+  body: JSON.stringify({
+    type: 'about:blank',
+    title: 'Not signed in',
+    status: 401,
+    detail: 'Send a bearer token: get one for a demo user from /local/token.',
+  }),
+};
+
+/** 405 when the path exists with other methods, else 404. */
+function noRoute(templates: Template[], path: string): HttpProblem {
+  return templates.some((t) => t.pattern.test(path))
+    ? new HttpProblem(405, 'Method not allowed', 'This resource does not take that method.')
+    : new HttpProblem(404, 'Not found', 'There is no such route.');
+}
+
+/**
+ * Serves the API's Lambda handlers on 127.0.0.1: each HTTP request becomes the
+ * `APIGatewayProxyEventV2` that API Gateway would send (route key, path parameters, the
+ * verified token's claims), and each result becomes the HTTP response. Two routes exist only
+ * here: `GET /local/token` (demo sign-in) and the API document at `GET /v1/openapi.json`.
+ */
+export async function startLocalServer(options: LocalServerOptions): Promise<RunningServer> {
+  const routes = allRoutes(options.deps);
+  const handler = createApiHandler(routes, { audit: options.deps.store.audit, logger: options.logger });
+  const templates = routes.map(compile);
+  const document = JSON.stringify(apiDocument());
+
+  const server = createServer((request, response) => {
+    serve(request, response).catch((error: unknown) => {
+      options.logger.error('local server failed', { error: String(error) });
+      send(response, problemResult(error));
+    });
+  });
+
+  async function serve(request: IncomingMessage, response: ServerResponse) {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const method = request.method ?? 'GET';
+    if (method === 'GET' && url.pathname === '/local/token') return send(response, await token(url));
+    if (method === 'GET' && url.pathname === '/v1/openapi.json') {
+      return send(response, { statusCode: 200, headers: { 'content-type': 'application/json' }, body: document });
+    }
+    const match = matchRoute(templates, method, url.pathname);
+    if (!match) return send(response, problemResult(noRoute(templates, url.pathname)));
+    const body = await readBody(request);
+    const claims = await options.identity.verify(bearer(request));
+    if (!claims) return send(response, UNAUTHORIZED);
+    send(response, await handler(toEvent(request, url, match, body, claims)));
+  }
+
+  async function token(url: URL): Promise<ApiResult> {
+    try {
+      const asked = parseWith(TokenRequest, Object.fromEntries(url.searchParams), 'token request');
+      return {
+        statusCode: 200,
+        headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
+        body: JSON.stringify({ token: await options.identity.issue(asked) }),
+      };
+    } catch (error) {
+      return problemResult(error);
+    }
+  }
+
+  await new Promise<void>((resolve) => server.listen(options.port, options.host ?? '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  return {
+    url: `http://${options.host ?? '127.0.0.1'}:${port}`,
+    close: () =>
+      new Promise((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
+
+function compile(route: AnyRoute): Template {
+  const names: string[] = [];
+  const source = route.path.replace(/\{([A-Za-z]+)\}/g, (_, name: string) => {
+    names.push(name);
+    return '([^/]+)';
+  });
+  return { route, pattern: new RegExp(`^${source}$`), names };
+}
+
+function matchRoute(templates: Template[], method: string, path: string) {
+  for (const template of templates) {
+    if (template.route.method !== method) continue;
+    const found = template.pattern.exec(path);
+    if (!found) continue;
+    const params: Record<string, string> = {};
+    template.names.forEach((name, index) => {
+      params[name] = safeDecode(found[index + 1] ?? '');
+    });
+    return { template, params };
+  }
+  return undefined;
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+async function readBody(request: IncomingMessage): Promise<string | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    size += buffer.length;
+    if (size > MAX_REQUEST_BYTES) throw new HttpProblem(413, 'Body too large', 'A request body may be at most 1 MiB.');
+    chunks.push(buffer);
+  }
+  return chunks.length > 0 ? Buffer.concat(chunks).toString('utf8') : undefined;
+}
+
+function bearer(request: IncomingMessage): string | undefined {
+  const value = request.headers.authorization;
+  return value?.startsWith('Bearer ') ? value.slice('Bearer '.length).trim() : undefined;
+}
+
+function toEvent(
+  request: IncomingMessage,
+  url: URL,
+  match: { template: Template; params: Record<string, string> },
+  body: string | undefined,
+  claims: Record<string, string | number | boolean | string[]>,
+): ApiEvent {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(',') : value;
+  }
+  const query: Record<string, string> = {};
+  for (const [name, value] of url.searchParams)
+    query[name] = query[name] === undefined ? value : `${query[name]},${value}`;
+  const now = new Date();
+  const key = routeKey(match.template.route);
+  return {
+    version: '2.0',
+    routeKey: key,
+    rawPath: url.pathname,
+    rawQueryString: url.search.replace(/^\?/, ''),
+    headers,
+    ...(Object.keys(query).length > 0 ? { queryStringParameters: query } : {}),
+    ...(match.template.names.length > 0 ? { pathParameters: match.params } : {}),
+    ...(body === undefined ? {} : { body }),
+    isBase64Encoded: false,
+    requestContext: {
+      accountId: 'local',
+      apiId: 'local',
+      domainName: url.host,
+      domainPrefix: 'local',
+      http: {
+        method: request.method ?? 'GET',
+        path: url.pathname,
+        protocol: `HTTP/${request.httpVersion}`,
+        sourceIp: request.socket.remoteAddress ?? '127.0.0.1',
+        userAgent: request.headers['user-agent'] ?? '',
+      },
+      requestId: randomUUID(),
+      routeKey: key,
+      stage: '$default',
+      time: now.toISOString(),
+      timeEpoch: now.getTime(),
+      authorizer: { principalId: '', integrationLatency: 0, jwt: { claims, scopes: [] } },
+    },
+  };
+}
+
+function problemResult(error: unknown): ApiResult {
+  const problem = problemFor(error, randomUUID());
+  return {
+    statusCode: problem.status,
+    headers: { 'content-type': 'application/problem+json', 'cache-control': 'no-store' },
+    body: JSON.stringify(problem),
+  };
+}
+
+function send(response: ServerResponse, result: ApiResult): void {
+  if (response.headersSent) return;
+  const headers = Object.fromEntries(
+    Object.entries(result.headers ?? {}).map(([name, value]) => [name, String(value)]),
+  );
+  response.writeHead(result.statusCode ?? 200, headers);
+  response.end(result.body ?? '');
+}
