@@ -8,6 +8,7 @@ import {
   type Provenance,
   parseWith,
   type Role,
+  ValidationError,
   type VersionedRepository,
 } from '@peermap/domain';
 import { type AnyRoute, etagOf, expectedVersion, route, type Subjects } from '@peermap/http';
@@ -53,6 +54,8 @@ export interface ResourceSpec<T extends MapRecord, Key, Params, Fields extends o
   view(role: Role, record: T): unknown;
   /** Refuses a delete that would leave the map inconsistent. */
   beforeDelete?(deps: ApiDeps, record: T): Promise<void>;
+  /** The young people and places a record names, which must be on the partnership's map. */
+  references?(record: Draft<T>): { youngPeople: string[]; locations: string[] };
 }
 
 /** The five routes of a resource. */
@@ -117,7 +120,9 @@ export function resourceRoutes<T extends MapRecord, Key, Params, Fields extends 
         refuseRestricted(principal.role, body);
         const fields = spec.normalise ? spec.normalise(body) : body;
         const draft = { ...fields, partnershipId: principal.partnershipId, provenance: provenance(principal.userId) };
-        const saved = await repository().save(asDraft(spec, draft));
+        const checked = asDraft(spec, draft);
+        await mustExist(deps, principal.partnershipId, spec.references?.(checked));
+        const saved = await repository().save(checked);
         return {
           status: 201,
           body: spec.view(principal.role, saved),
@@ -162,10 +167,9 @@ export function resourceRoutes<T extends MapRecord, Key, Params, Fields extends 
         const current = await visible(principal.partnershipId, principal.role, params);
         refuseRestricted(principal.role, body);
         const { version: _, ...rest } = current;
-        const saved = await repository().save(
-          asDraft(spec, { ...rest, ...body, provenance: provenance(principal.userId) }),
-          version,
-        );
+        const changed = asDraft(spec, { ...rest, ...body, provenance: provenance(principal.userId) });
+        await mustExist(deps, principal.partnershipId, spec.references?.(changed));
+        const saved = await repository().save(changed, version);
         return {
           status: 200,
           body: spec.view(principal.role, saved),
@@ -198,6 +202,28 @@ export function resourceRoutes<T extends MapRecord, Key, Params, Fields extends 
 function asDraft<T extends MapRecord>(spec: { record: z.ZodType<T>; label: string }, value: object): Draft<T> {
   const { version: _, ...draft } = parseWith(spec.record, { ...value, version: 1 }, spec.label);
   return draft;
+}
+
+/** Refuses a record that names a young person or place this partnership does not hold. */
+async function mustExist(
+  deps: ApiDeps,
+  partnershipId: string,
+  references: { youngPeople: string[]; locations: string[] } | undefined,
+): Promise<void> {
+  if (!references) return;
+  const [people, places] = await Promise.all([
+    Promise.all(references.youngPeople.map((ref) => deps.store.youngPeople.get(partnershipId, ref))),
+    Promise.all(references.locations.map((ref) => deps.store.locations.get(partnershipId, ref))),
+  ]);
+  const problems = [
+    ...references.youngPeople
+      .filter((_, index) => !people[index])
+      .map((ref) => ({ path: 'youngPerson', message: `no young person ${ref} is on this partnership's map` })),
+    ...references.locations
+      .filter((_, index) => !places[index])
+      .map((ref) => ({ path: 'locationRef', message: `no location ${ref} is on this partnership's map` })),
+  ];
+  if (problems.length > 0) throw new ValidationError('The record names someone or somewhere not on the map.', problems);
 }
 
 /** The people named by several records, each once. */
