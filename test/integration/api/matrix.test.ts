@@ -1,0 +1,367 @@
+import { apiDocument } from '@peermap/api';
+import { type Role, Role as Roles } from '@peermap/domain';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApi } from '../../support/api';
+import * as make from '../../support/records';
+
+type Api = Awaited<ReturnType<typeof startTestApi>>;
+
+/** A short tag per role, so each role acts on records of its own and the cases never collide. */
+const TAG: Record<Role, string> = {
+  'madp-chair': 'c',
+  'early-help-lead': 'e',
+  'police-analyst': 'p',
+  'partnership-admin': 'a',
+};
+
+interface Case {
+  route: string;
+  /** Records the request needs, made straight in the store (not through the API). */
+  setup?: (api: Api, tag: string) => Promise<unknown>;
+  request: (tag: string) => { method: string; path: string; body?: unknown; headers?: Record<string, string> };
+  expected: Record<Role, number>;
+}
+
+const D = 'demo';
+const person = (api: Api, ref: string) => api.table.store.youngPeople.save(make.youngPerson(D, ref));
+const ifMatch = { 'if-match': '"1"' };
+const readers = (ok: number) => ({
+  'madp-chair': ok,
+  'early-help-lead': ok,
+  'police-analyst': ok,
+  'partnership-admin': 403,
+});
+const only = (ok: number, ...roles: Role[]) =>
+  Object.fromEntries(Roles.options.map((role) => [role, roles.includes(role) ? ok : 403])) as Record<Role, number>;
+
+/** Every route × every role, with the status each role must get. Written out, not derived. */
+const cases: Case[] = [
+  {
+    route: 'GET /v1/young-people',
+    request: () => ({ method: 'GET', path: '/v1/young-people' }),
+    expected: readers(200),
+  },
+  {
+    route: 'POST /v1/young-people',
+    request: (t) => ({
+      method: 'POST',
+      path: '/v1/young-people',
+      body: { ...fieldsOf(make.youngPerson(D, `N${t}`)) },
+    }),
+    expected: only(201, 'madp-chair'),
+  },
+  {
+    route: 'GET /v1/young-people/{ref}',
+    request: () => ({ method: 'GET', path: '/v1/young-people/YP00001' }),
+    expected: readers(200),
+  },
+  {
+    route: 'PATCH /v1/young-people/{ref}',
+    setup: (api, t) => person(api, `U${t}`),
+    request: (t) => ({
+      method: 'PATCH',
+      path: `/v1/young-people/U${t}`,
+      body: { educationStatus: 'attending' },
+      headers: ifMatch,
+    }),
+    expected: only(200, 'madp-chair'),
+  },
+  {
+    route: 'DELETE /v1/young-people/{ref}',
+    setup: (api, t) => person(api, `X${t}`),
+    request: (t) => ({ method: 'DELETE', path: `/v1/young-people/X${t}`, headers: ifMatch }),
+    expected: only(204, 'madp-chair'),
+  },
+  {
+    route: 'GET /v1/relationships',
+    request: () => ({ method: 'GET', path: '/v1/relationships' }),
+    expected: readers(200),
+  },
+  {
+    route: 'POST /v1/relationships',
+    setup: async (api, t) => {
+      await person(api, `R${t}1`);
+      await person(api, `R${t}2`);
+    },
+    request: (t) => ({
+      method: 'POST',
+      path: '/v1/relationships',
+      body: {
+        personA: `R${t}2`,
+        personB: `R${t}1`,
+        kind: 'friend',
+        strength: 2,
+        sourceAgency: 'education',
+        restricted: false,
+      },
+    }),
+    expected: only(201, 'madp-chair', 'police-analyst'),
+  },
+  {
+    route: 'GET /v1/relationships/{personA}/{personB}',
+    request: () => ({ method: 'GET', path: '/v1/relationships/YP00001/YP00002' }),
+    expected: readers(200),
+  },
+  {
+    route: 'PATCH /v1/relationships/{personA}/{personB}',
+    setup: async (api, t) => {
+      await person(api, `Q${t}1`);
+      await person(api, `Q${t}2`);
+      await api.table.store.relationships.save(make.relationship(D, `Q${t}1`, `Q${t}2`));
+    },
+    request: (t) => ({
+      method: 'PATCH',
+      path: `/v1/relationships/Q${t}1/Q${t}2`,
+      body: { strength: 3 },
+      headers: ifMatch,
+    }),
+    expected: only(200, 'madp-chair', 'police-analyst'),
+  },
+  {
+    route: 'DELETE /v1/relationships/{personA}/{personB}',
+    setup: async (api, t) => {
+      await person(api, `W${t}1`);
+      await person(api, `W${t}2`);
+      await api.table.store.relationships.save(make.relationship(D, `W${t}1`, `W${t}2`));
+    },
+    request: (t) => ({ method: 'DELETE', path: `/v1/relationships/W${t}2/W${t}1`, headers: ifMatch }),
+    expected: only(204, 'madp-chair', 'police-analyst'),
+  },
+  {
+    route: 'GET /v1/young-people/{ref}/relationships',
+    request: () => ({ method: 'GET', path: '/v1/young-people/YP00001/relationships' }),
+    expected: readers(200),
+  },
+  { route: 'GET /v1/locations', request: () => ({ method: 'GET', path: '/v1/locations' }), expected: readers(200) },
+  {
+    route: 'POST /v1/locations',
+    request: (t) => ({
+      method: 'POST',
+      path: '/v1/locations',
+      body: {
+        ref: `L${t}`,
+        name: 'Skate Park',
+        kind: 'park',
+        position: { latitude: 51.12, longitude: 0.91 },
+        sourceAgency: 'police',
+      },
+    }),
+    expected: only(201, 'madp-chair', 'police-analyst'),
+  },
+  {
+    route: 'GET /v1/locations/{ref}',
+    request: () => ({ method: 'GET', path: '/v1/locations/LOC0001' }),
+    expected: readers(200),
+  },
+  {
+    route: 'PATCH /v1/locations/{ref}',
+    setup: async (api, t) => {
+      await api.table.store.locations.save(make.location(D, `LU${t}`));
+    },
+    request: (t) => ({
+      method: 'PATCH',
+      path: `/v1/locations/LU${t}`,
+      body: { notes: 'Secured by the council' },
+      headers: ifMatch,
+    }),
+    expected: only(200, 'madp-chair', 'police-analyst'),
+  },
+  {
+    route: 'DELETE /v1/locations/{ref}',
+    setup: async (api, t) => {
+      await api.table.store.locations.save(make.location(D, `LD${t}`));
+    },
+    request: (t) => ({ method: 'DELETE', path: `/v1/locations/LD${t}`, headers: ifMatch }),
+    expected: only(204, 'madp-chair', 'police-analyst'),
+  },
+  { route: 'GET /v1/sightings', request: () => ({ method: 'GET', path: '/v1/sightings' }), expected: readers(200) },
+  {
+    route: 'POST /v1/sightings',
+    setup: (api, t) => person(api, `S${t}`),
+    request: (t) => ({
+      method: 'POST',
+      path: '/v1/sightings',
+      body: {
+        personRef: `S${t}`,
+        locationRef: 'LOC0001',
+        seenOn: '2026-11-20',
+        sourceAgency: 'education',
+        restricted: false,
+      },
+    }),
+    expected: only(201, 'madp-chair', 'police-analyst'),
+  },
+  {
+    route: 'GET /v1/sightings/{id}',
+    request: () => ({ method: 'GET', path: '/v1/sightings/YP00001~LOC0007~2026-11-04~education' }),
+    expected: readers(200),
+  },
+  {
+    route: 'PATCH /v1/sightings/{id}',
+    setup: async (api, t) => {
+      await person(api, `SU${t}`);
+      await api.table.store.sightings.save(make.sighting(D, `SU${t}`, 'LOC0001'));
+    },
+    request: (t) => ({
+      method: 'PATCH',
+      path: `/v1/sightings/SU${t}~LOC0001~2026-11-12~police`,
+      body: { grading: { sourceEvaluation: 1, intelligenceAssessment: 'B', handlingCode: 'P' } },
+      headers: ifMatch,
+    }),
+    expected: only(200, 'madp-chair', 'police-analyst'),
+  },
+  {
+    route: 'DELETE /v1/sightings/{id}',
+    setup: async (api, t) => {
+      await person(api, `SD${t}`);
+      await api.table.store.sightings.save(make.sighting(D, `SD${t}`, 'LOC0001'));
+    },
+    request: (t) => ({ method: 'DELETE', path: `/v1/sightings/SD${t}~LOC0001~2026-11-12~police`, headers: ifMatch }),
+    expected: only(204, 'madp-chair', 'police-analyst'),
+  },
+  {
+    route: 'GET /v1/young-people/{ref}/sightings',
+    request: () => ({ method: 'GET', path: '/v1/young-people/YP00001/sightings' }),
+    expected: readers(200),
+  },
+  {
+    route: 'GET /v1/locations/{ref}/sightings',
+    request: () => ({ method: 'GET', path: '/v1/locations/LOC0014/sightings' }),
+    expected: readers(200),
+  },
+  { route: 'GET /v1/concerns', request: () => ({ method: 'GET', path: '/v1/concerns' }), expected: readers(200) },
+  {
+    route: 'POST /v1/concerns',
+    setup: (api, t) => person(api, `C${t}`),
+    request: (t) => ({
+      method: 'POST',
+      path: '/v1/concerns',
+      body: {
+        personRef: `C${t}`,
+        category: 'missing_episode',
+        occurredOn: '2026-11-20',
+        severity: 'high',
+        sourceAgency: 'police',
+        status: 'open',
+      },
+    }),
+    expected: only(201, 'madp-chair'),
+  },
+  {
+    route: 'GET /v1/concerns/{id}',
+    request: () => ({ method: 'GET', path: '/v1/concerns/YP00001~missing_episode~2026-11-05~education' }),
+    expected: readers(200),
+  },
+  {
+    route: 'PATCH /v1/concerns/{id}',
+    setup: async (api, t) => {
+      await person(api, `CU${t}`);
+      await api.table.store.concerns.save(make.concern(D, `CU${t}`));
+    },
+    request: (t) => ({
+      method: 'PATCH',
+      path: `/v1/concerns/CU${t}~missing_episode~2026-11-08~early_help`,
+      body: { status: 'closed' },
+      headers: ifMatch,
+    }),
+    expected: only(200, 'madp-chair'),
+  },
+  {
+    route: 'DELETE /v1/concerns/{id}',
+    setup: async (api, t) => {
+      await person(api, `CD${t}`);
+      await api.table.store.concerns.save(make.concern(D, `CD${t}`));
+    },
+    request: (t) => ({
+      method: 'DELETE',
+      path: `/v1/concerns/CD${t}~missing_episode~2026-11-08~early_help`,
+      headers: ifMatch,
+    }),
+    expected: only(204, 'madp-chair'),
+  },
+  {
+    route: 'GET /v1/young-people/{ref}/concerns',
+    request: () => ({ method: 'GET', path: '/v1/young-people/YP00001/concerns' }),
+    expected: readers(200),
+  },
+  { route: 'GET /v1/carers', request: () => ({ method: 'GET', path: '/v1/carers' }), expected: readers(200) },
+  {
+    route: 'POST /v1/carers',
+    request: (t) => ({ method: 'POST', path: '/v1/carers', body: fieldsOf(make.carer(D, `K${t}`, ['YP00001'])) }),
+    expected: only(201, 'madp-chair', 'early-help-lead'),
+  },
+  {
+    route: 'GET /v1/carers/{ref}',
+    request: () => ({ method: 'GET', path: '/v1/carers/CR00001' }),
+    expected: readers(200),
+  },
+  {
+    route: 'PATCH /v1/carers/{ref}',
+    setup: async (api, t) => {
+      await api.table.store.carers.save(make.carer(D, `KU${t}`, ['YP00003']));
+    },
+    request: (t) => ({
+      method: 'PATCH',
+      path: `/v1/carers/KU${t}`,
+      body: { transportNeeded: false },
+      headers: ifMatch,
+    }),
+    expected: only(200, 'madp-chair', 'early-help-lead'),
+  },
+  {
+    route: 'DELETE /v1/carers/{ref}',
+    setup: async (api, t) => {
+      await api.table.store.carers.save(make.carer(D, `KD${t}`, ['YP00003']));
+    },
+    request: (t) => ({ method: 'DELETE', path: `/v1/carers/KD${t}`, headers: ifMatch }),
+    expected: only(204, 'madp-chair', 'early-help-lead'),
+  },
+  {
+    route: 'GET /v1/young-people/{ref}/carers',
+    request: () => ({ method: 'GET', path: '/v1/young-people/YP00001/carers' }),
+    expected: readers(200),
+  },
+  {
+    route: 'GET /v1/audit',
+    request: () => ({ method: 'GET', path: '/v1/audit?person=YP00001' }),
+    expected: only(200, 'madp-chair', 'partnership-admin'),
+  },
+];
+
+/** The fields a practitioner states, without what the service adds. */
+function fieldsOf<T extends { partnershipId: string; provenance: unknown }>(draft: T) {
+  const { partnershipId: _, provenance: __, ...fields } = draft;
+  return fields;
+}
+
+describe('every route, every role', () => {
+  let api: Api;
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    for (const c of cases) for (const role of Roles.options) await c.setup?.(api, TAG[role]);
+  });
+  afterAll(async () => {
+    await api.close();
+  });
+
+  it('covers every route of the API, once', () => {
+    const document = apiDocument();
+    const documented = Object.entries(document.paths).flatMap(([path, operations]) =>
+      Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect([...cases.map((c) => c.route)].sort()).toEqual(documented.sort());
+  });
+
+  it.each(cases)('$route answers each role as its permissions say', async (c) => {
+    const got: Record<string, number> = {};
+    for (const role of Roles.options) {
+      const { method, path, body, headers } = c.request(TAG[role]);
+      const response = await api
+        .as(role)
+        .request(method, path, { ...(body === undefined ? {} : { body }), ...(headers ? { headers } : {}) });
+      got[role] = response.status;
+    }
+    expect(got).toEqual(c.expected);
+  });
+});
