@@ -9,7 +9,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['packages/*/src/**/*.test.ts', 'infra/src/**/*.test.ts'],
+          include: ['packages/*/src/**/*.test.ts', 'infra/src/**/*.test.ts', 'functions/**/*.test.ts'],
           environment: 'node',
         },
       },
