@@ -41,7 +41,7 @@ export function createApiHandler(routes: readonly AnyRoute[], deps: HandlerDeps)
       const response = await run(route, principal, event, requestId);
       await recordAudit(route, principal, requestId, 'allowed', response.subjects);
       logger.info('answered', { status: response.status, principal: principal.userId, role: principal.role });
-      return json(response);
+      return json(response, requestId);
     } catch (error) {
       return refuse(error, route, principal, requestId, logger);
     }
@@ -84,7 +84,7 @@ export function createApiHandler(routes: readonly AnyRoute[], deps: HandlerDeps)
     }
     return {
       statusCode: problem.status,
-      headers: { 'content-type': 'application/problem+json', 'cache-control': 'no-store' },
+      headers: { 'content-type': 'application/problem+json', 'cache-control': 'no-store', 'x-request-id': requestId },
       body: JSON.stringify(problem),
     };
   }
@@ -123,12 +123,13 @@ function header(event: ApiEvent, name: string): string | undefined {
   return Object.entries(event.headers ?? {}).find(([key]) => key.toLowerCase() === name)?.[1];
 }
 
-function json(response: RouteResponse): ApiResult {
+function json(response: RouteResponse, requestId: string): ApiResult {
   return {
     statusCode: response.status,
     headers: {
       ...(response.body === undefined ? {} : { 'content-type': 'application/json' }),
       'cache-control': 'no-store',
+      'x-request-id': requestId,
       ...response.headers,
     },
     ...(response.body === undefined ? {} : { body: JSON.stringify(response.body) }),

@@ -126,6 +126,7 @@ describe('the handler', () => {
   it('answers, and audits what it returned', async () => {
     const result = await handler(event('T1', '[madp-chair]'));
     expect(result.statusCode).toBe(200);
+    expect(result.headers?.['x-request-id']).toBe('req-T1');
     expect(events.at(-1)).toMatchObject({ outcome: 'allowed', requestId: 'req-T1', subjects: { youngPeople: ['T1'] } });
   });
 
