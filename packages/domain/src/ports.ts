@@ -98,8 +98,38 @@ export interface AuditLog {
   byUser(partnershipId: PartnershipId, userId: string, page?: PageRequest): Promise<Page<AuditEvent>>;
 }
 
+/** The records one weekly upload states, sheet by sheet. */
+export interface MapRecords {
+  youngPeople: Draft<YoungPerson>[];
+  relationships: Draft<Relationship>[];
+  locations: Draft<Location>[];
+  carers: Draft<Carer>[];
+  sightings: Draft<Sighting>[];
+  concerns: Draft<Concern>[];
+}
+
+export interface UpsertCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface MapWriterResult {
+  counts: Record<keyof MapRecords, UpsertCounts>;
+  /** Records not written (changed meanwhile, or the table stayed busy): the upload must be run again. */
+  failed: number;
+}
+
+/** Applies an upload to the map: new and changed records only, each conditional on what was read. */
+export interface MapWriter {
+  apply(records: MapRecords): Promise<MapWriterResult>;
+  /** The refs of the young people and places a partnership holds, for checking an upload's references. */
+  knownRefs(partnershipId: PartnershipId): Promise<{ youngPeople: Set<string>; locations: Set<string> }>;
+}
+
 /** Everything the use cases need from storage, as one port. */
 export interface MapStore {
+  readonly mapWriter: MapWriter;
   readonly partnerships: PartnershipsRepository;
   readonly youngPeople: YoungPeopleRepository;
   readonly relationships: RelationshipsRepository;

@@ -7,7 +7,8 @@ export type SheetName = z.infer<typeof SheetName>;
 
 /** One problem found in an uploaded sheet, pointing where the chair sees it in Excel. */
 export const UploadProblem = z.strictObject({
-  sheet: SheetName,
+  /** The sheet, or `workbook` for a problem with the file as a whole. */
+  sheet: z.union([SheetName, z.literal('workbook')]),
   /** The spreadsheet row: the header is row 1, the first record row 2. */
   row: z.number().int().min(1),
   column: z.string().max(80).optional(),

@@ -10,3 +10,5 @@ export {
   type WeekSheets,
 } from './read-week';
 export type { RowContext, SheetSpec } from './sheets';
+export { ALLOWED_VALUES, csvTemplate, SHEET_COLUMNS, workbookOf } from './template';
+export { readWorkbook, type WorkbookReading } from './workbook';

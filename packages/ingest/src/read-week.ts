@@ -1,15 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import type {
-  Carer,
-  Concern,
-  Draft,
-  Location,
-  Relationship,
-  SheetName,
-  Sighting,
-  UploadProblem,
-  YoungPerson,
-} from '@peermap/domain';
+import type { Draft, MapRecords, SheetName, UploadProblem } from '@peermap/domain';
 import { readCsv, type SheetTable } from './csv';
 import { describeIssue } from './messages';
 import { problemAt, RowReader } from './row-reader';
@@ -24,18 +14,14 @@ import {
   youngPeopleSheet,
 } from './sheets';
 
-/** The text of each sheet uploaded this week, by sheet name; a sheet that did not change may be absent. */
-export type WeekSheets = Partial<Record<SheetName, string>>;
+/**
+ * Each sheet uploaded this week, by sheet name: the CSV text, or the table read from a
+ * workbook. A sheet that did not change may be absent.
+ */
+export type WeekSheets = Partial<Record<SheetName, string | SheetTable>>;
 
 /** The records one week's sheets describe, ready to store. */
-export interface WeekRecords {
-  youngPeople: Draft<YoungPerson>[];
-  relationships: Draft<Relationship>[];
-  locations: Draft<Location>[];
-  carers: Draft<Carer>[];
-  sightings: Draft<Sighting>[];
-  concerns: Draft<Concern>[];
-}
+export type WeekRecords = MapRecords;
 
 /** Refs the partnership already holds, so a sheet may point at a record uploaded in an earlier week. */
 export interface KnownRefs {
@@ -81,7 +67,15 @@ export function readWeek(sheets: WeekSheets, context: RowContext, known: KnownRe
   return { records, problems: problems.slice(0, MAX_PROBLEMS), problemCount: problems.length };
 }
 
-const SHEET_ORDER: SheetName[] = ['young_people', 'relationships', 'locations', 'carers', 'sightings', 'concerns'];
+const SHEET_ORDER: (SheetName | 'workbook')[] = [
+  'workbook',
+  'young_people',
+  'relationships',
+  'locations',
+  'carers',
+  'sightings',
+  'concerns',
+];
 
 /** State sheets hold one row per ref; event sheets may repeat an identical event. */
 const STATE_SHEETS = new Set<SheetName>(['young_people', 'relationships', 'locations', 'carers']);
@@ -96,11 +90,11 @@ interface SheetReading<T extends { version: number }> {
 
 function readSheet<T extends { version: number }>(
   spec: SheetSpec<T>,
-  text: string | undefined,
+  given: string | SheetTable | undefined,
   { context, problems, rows, keyOf }: SheetReading<T>,
 ): Draft<T>[] {
-  if (text === undefined) return [];
-  const table = readCsv(spec.name, text);
+  if (given === undefined) return [];
+  const table = typeof given === 'string' ? readCsv(spec.name, given) : given;
   if ('message' in table) {
     problems.push(table);
     return [];

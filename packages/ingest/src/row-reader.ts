@@ -6,7 +6,7 @@ import type { SheetName, UploadProblem } from '@peermap/domain';
  */
 export class RowReader {
   constructor(
-    readonly sheet: SheetName,
+    readonly sheet: SheetName | 'workbook',
     readonly rowNumber: number,
     private readonly cells: Readonly<Record<string, string>>,
     private readonly problems: UploadProblem[],
@@ -18,17 +18,31 @@ export class RowReader {
     this.problems.push(problemAt(this.sheet, this.rowNumber, { column, value, message }));
   }
 
-  /** The trimmed text of a cell; a blank cell is `undefined`. */
+  /**
+   * The trimmed text of a cell; a blank cell is `undefined`. Text that a spreadsheet would
+   * run as a formula (`=`, `+`, `-`, `@` first) is refused, so it can never reach an export.
+   */
   text(column: string): string | undefined {
+    const value = this.raw(column);
+    if (value && FORMULA_START.test(value)) {
+      this.problem(column, 'This cell starts like a spreadsheet formula (=, +, -, @). Write plain text.');
+      return undefined;
+    }
+    return value;
+  }
+
+  private raw(column: string): string | undefined {
     const value = this.cells[column]?.trim();
     return value ? value : undefined;
   }
 
   /** Like `text`, but a blank cell is a problem. */
   required(column: string): string {
-    const value = this.text(column);
-    if (value === undefined) this.problem(column, 'This cell is required.');
-    return value ?? '';
+    if (this.raw(column) === undefined) {
+      this.problem(column, 'This cell is required.');
+      return '';
+    }
+    return this.text(column) ?? '';
   }
 
   /** `yes` or `no` (any case); blank is `fallback` when one is given, else a problem. */
@@ -43,7 +57,7 @@ export class RowReader {
 
   /** A number; blank is `undefined`. */
   number(column: string): number | undefined {
-    const value = this.text(column);
+    const value = this.raw(column);
     if (value === undefined) return undefined;
     const parsed = Number(value);
     if (!Number.isFinite(parsed) || !/^[-+]?\d+(\.\d+)?$/.test(value)) {
@@ -62,12 +76,14 @@ export class RowReader {
   }
 }
 
+const FORMULA_START = /^[=+\-@\t\r]/;
+
 /**
  * A problem as the report keeps it: column, value and message cut to the lengths the upload
  * record holds, so one enormous cell cannot break the report about itself.
  */
 export function problemAt(
-  sheet: SheetName,
+  sheet: SheetName | 'workbook',
   row: number,
   { column, value, message }: { column?: string | undefined; value?: string | undefined; message: string },
 ): UploadProblem {

@@ -37,10 +37,9 @@ export interface SheetSpec<T extends { version: number }> {
   readonly fieldColumns: Readonly<Record<string, string>>;
 }
 
-const columns = (required: string[], optional: string[]) => [
-  ...required.map((name) => ({ name, required: true })),
-  ...optional.map((name) => ({ name, required: false })),
-];
+/** A sheet's columns in the format's order; a name ending in `!` must be in the header. */
+const columns = (...names: string[]) =>
+  names.map((name) => ({ name: name.replace(/!$/, ''), required: name.endsWith('!') }));
 
 const gradingColumns = ['source_evaluation', 'intelligence_assessment', 'handling_code'];
 
@@ -66,8 +65,16 @@ const lower = (value: string | undefined) => value?.toLowerCase();
 export const youngPeopleSheet: SheetSpec<YoungPerson> = {
   name: 'young_people',
   columns: columns(
-    ['ref', 'display_name', 'date_of_birth'],
-    ['gender', 'ethnicity', 'education_status', 'agencies', 'key_worker', 'strengths', 'status'],
+    'ref!',
+    'display_name!',
+    'date_of_birth!',
+    'gender',
+    'ethnicity',
+    'education_status',
+    'agencies',
+    'key_worker',
+    'strengths',
+    'status',
   ),
   schema: YoungPerson,
   build: (row, context) => ({
@@ -116,8 +123,15 @@ function checkedDateOfBirth(row: RowReader, context: RowContext): string {
 export const relationshipsSheet: SheetSpec<Relationship> = {
   name: 'relationships',
   columns: columns(
-    ['person_a_ref', 'person_b_ref', 'kind', 'strength', 'source_agency'],
-    ['first_seen', 'last_seen', ...gradingColumns, 'restricted'],
+    'person_a_ref!',
+    'person_b_ref!',
+    'kind!',
+    'strength!',
+    'first_seen',
+    'last_seen',
+    'source_agency!',
+    ...gradingColumns,
+    'restricted',
   ),
   schema: Relationship,
   build: (row, context) => {
@@ -149,8 +163,16 @@ export const relationshipsSheet: SheetSpec<Relationship> = {
 export const locationsSheet: SheetSpec<Location> = {
   name: 'locations',
   columns: columns(
-    ['ref', 'name', 'kind', 'source_agency'],
-    ['latitude', 'longitude', 'easting', 'northing', 'postcode', 'notes'],
+    'ref!',
+    'name!',
+    'kind!',
+    'latitude',
+    'longitude',
+    'easting',
+    'northing',
+    'postcode',
+    'source_agency!',
+    'notes',
   ),
   schema: Location,
   build: (row, context) => ({
@@ -216,20 +238,22 @@ function pair(row: RowReader, first: string, second: string): [number, number] |
 export const carersSheet: SheetSpec<Carer> = {
   name: 'carers',
   columns: columns(
-    ['ref', 'young_person_refs', 'name', 'relationship', 'parental_responsibility'],
-    [
-      'phone',
-      'email',
-      'preferred_language',
-      'interpreter_needed',
-      'transport_needed',
-      'access_needs',
-      'consent',
-      'consent_date',
-      'consent_recorded_by',
-      'do_not_contact',
-      'safety_note',
-    ],
+    'ref!',
+    'young_person_refs!',
+    'name!',
+    'relationship!',
+    'parental_responsibility!',
+    'phone',
+    'email',
+    'preferred_language',
+    'interpreter_needed',
+    'transport_needed',
+    'access_needs',
+    'consent',
+    'consent_date',
+    'consent_recorded_by',
+    'do_not_contact',
+    'safety_note',
   ),
   schema: Carer,
   build: (row, context) => ({
@@ -274,7 +298,7 @@ export const carersSheet: SheetSpec<Carer> = {
 
 export const sightingsSheet: SheetSpec<Sighting> = {
   name: 'sightings',
-  columns: columns(['person_ref', 'location_ref', 'seen_on', 'source_agency'], gradingColumns),
+  columns: columns('person_ref!', 'location_ref!', 'seen_on!', 'source_agency!', ...gradingColumns),
   schema: Sighting,
   build: (row, context) => ({
     ...context,
@@ -296,7 +320,7 @@ export const sightingsSheet: SheetSpec<Sighting> = {
 
 export const concernsSheet: SheetSpec<Concern> = {
   name: 'concerns',
-  columns: columns(['person_ref', 'category', 'occurred_on', 'severity', 'source_agency'], ['status', 'note']),
+  columns: columns('person_ref!', 'category!', 'occurred_on!', 'severity!', 'source_agency!', 'status', 'note'),
   schema: Concern,
   build: (row, context) => ({
     ...context,

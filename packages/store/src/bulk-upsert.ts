@@ -1,16 +1,10 @@
 import { isDeepStrictEqual } from 'node:util';
-import { type Draft, parseWith } from '@peermap/domain';
+import { type Draft, parseWith, type UpsertCounts } from '@peermap/domain';
 import { batchGet } from './batch-get';
 import { type EntityModel, fromItem, type StoredRecord, toItem } from './codec';
 import type { WriteGroup } from './group-writer';
 import type { StoreContext } from './repository';
 import { versionCondition } from './repository';
-
-export interface UpsertCounts {
-  created: number;
-  updated: number;
-  unchanged: number;
-}
 
 export interface UpsertPlan {
   counts: UpsertCounts;

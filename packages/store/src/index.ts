@@ -8,7 +8,7 @@ export {
   type WriteRequest,
   writeBatch,
 } from './batch-writer';
-export { planUpserts, type UpsertCounts, type UpsertPlan } from './bulk-upsert';
+export { planUpserts, type UpsertPlan } from './bulk-upsert';
 export { decodeCursor, type EntityModel, encodeCursor, fromItem, type Item, MAX_PAGE_SIZE, toItem } from './codec';
 export { CorruptItemError } from './errors';
 export {

@@ -1,6 +1,7 @@
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { MapStore } from '@peermap/domain';
+import { DynamoMapWriter } from './map-writer';
 import { locationModel, uploadModel, youngPersonModel } from './models';
 import {
   DynamoActionPlans,
@@ -28,6 +29,7 @@ export function createDocumentClient(config: DynamoDBClientConfig = {}): DynamoD
 /** The DynamoDB adapter behind the domain's `MapStore` port. */
 export function createDynamoStore(ctx: StoreContext): MapStore {
   return {
+    mapWriter: new DynamoMapWriter(ctx),
     partnerships: new DynamoPartnerships(ctx),
     youngPeople: new EntityRepository(ctx, youngPersonModel),
     relationships: new DynamoRelationships(ctx),

@@ -1,0 +1,70 @@
+import {
+  type MapRecords,
+  type MapWriter,
+  type MapWriterResult,
+  mergeUploaded,
+  mergeUploadedCarer,
+  type Page,
+  type PartnershipId,
+} from '@peermap/domain';
+import { planUpserts } from './bulk-upsert';
+import { writeGroups } from './group-writer';
+import { carerModel, concernModel, locationModel, relationshipModel, sightingModel, youngPersonModel } from './models';
+import type { StoreContext } from './repository';
+import { EntityRepository } from './repository';
+
+/**
+ * The upload adapter: plans every sheet's writes (new and changed records only, merged with
+ * what is held) and writes them all through the group writer, conditional on what was read.
+ */
+export class DynamoMapWriter implements MapWriter {
+  constructor(private readonly ctx: StoreContext) {}
+
+  async apply(records: MapRecords): Promise<MapWriterResult> {
+    const [youngPeople, relationships, locations, carers, sightings, concerns] = await Promise.all([
+      planUpserts(this.ctx, youngPersonModel, records.youngPeople, mergeUploaded),
+      planUpserts(this.ctx, relationshipModel, records.relationships, mergeUploaded),
+      planUpserts(this.ctx, locationModel, records.locations, mergeUploaded),
+      planUpserts(this.ctx, carerModel, records.carers, mergeUploadedCarer),
+      planUpserts(this.ctx, sightingModel, records.sightings, mergeUploaded),
+      planUpserts(this.ctx, concernModel, records.concerns, mergeUploaded),
+    ]);
+    const plans = { youngPeople, relationships, locations, carers, sightings, concerns };
+    const { failed } = await writeGroups(
+      this.ctx.client,
+      Object.values(plans).flatMap((plan) => plan.groups),
+    );
+    return {
+      counts: {
+        youngPeople: youngPeople.counts,
+        relationships: relationships.counts,
+        locations: locations.counts,
+        carers: carers.counts,
+        sightings: sightings.counts,
+        concerns: concerns.counts,
+      },
+      failed: failed.length,
+    };
+  }
+
+  async knownRefs(partnershipId: PartnershipId) {
+    const [youngPeople, locations] = await Promise.all([
+      allRefs((cursor) => new EntityRepository(this.ctx, youngPersonModel).list(partnershipId, page(cursor))),
+      allRefs((cursor) => new EntityRepository(this.ctx, locationModel).list(partnershipId, page(cursor))),
+    ]);
+    return { youngPeople, locations };
+  }
+}
+
+const page = (cursor: string | undefined) => ({ limit: 500, ...(cursor ? { cursor } : {}) });
+
+async function allRefs(list: (cursor: string | undefined) => Promise<Page<{ ref: string }>>): Promise<Set<string>> {
+  const refs = new Set<string>();
+  let cursor: string | undefined;
+  do {
+    const next = await list(cursor);
+    for (const item of next.items) refs.add(item.ref);
+    cursor = next.cursor;
+  } while (cursor);
+  return refs;
+}
