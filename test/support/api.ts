@@ -29,7 +29,7 @@ export interface Caller {
  */
 export async function startTestApi() {
   const table = await createTestTable();
-  await loadDemo(table.ctx, table.store);
+  await loadDemo(table.store);
   await table.store.youngPeople.save(make.youngPerson(OTHER, 'OT1'));
   await table.store.carers.save(make.carer(OTHER, 'OC1', ['OT1']));
   const identity = await createLocalIdentity();

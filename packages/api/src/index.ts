@@ -11,3 +11,12 @@ export {
 export { apiDocument, openApiDocument } from './openapi';
 export { allRoutes, FUNCTIONS } from './routes';
 export { awsRuntime } from './runtime';
+export {
+  checkWeek,
+  hashFiles,
+  UPLOAD_PARTS,
+  type UploadCheck,
+  uploadIdFor,
+  uploadWeek,
+  type WeekUpload,
+} from './upload-week';

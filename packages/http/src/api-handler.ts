@@ -1,8 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { type AuditLog, type AuditOutcome, can, ForbiddenError, PeermapError, parseWith } from '@peermap/domain';
+import {
+  type AuditLog,
+  type AuditOutcome,
+  can,
+  ForbiddenError,
+  PeermapError,
+  parseWith,
+  ValidationError,
+} from '@peermap/domain';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { readJsonBody } from './body';
+import { readMultipart } from './multipart';
 import { type Principal, principalFromClaims } from './principal';
 import { HttpProblem, problemFor } from './problems';
 import { type AnyRoute, NO_SUBJECTS, type RouteResponse, routeKey, type Subjects } from './route';
@@ -48,16 +57,19 @@ export function createApiHandler(routes: readonly AnyRoute[], deps: HandlerDeps)
   };
 
   /** Authorizes, parses and runs a route: the only path by which a route's code is reached. */
-  function run(route: AnyRoute, principal: Principal, event: ApiEvent, requestId: string) {
+  async function run(route: AnyRoute, principal: Principal, event: ApiEvent, requestId: string) {
     if (!can(principal.role, route.permission)) throw new ForbiddenError(route.permission);
+    const contentType = header(event, 'content-type');
     const body = route.body
-      ? parseWith(route.body, readJsonBody(event.body, event.isBase64Encoded, header(event, 'content-type')), 'body')
+      ? parseWith(route.body, readJsonBody(event.body, event.isBase64Encoded, contentType), 'body')
       : undefined;
+    const files = route.files ? await readFiles(route.files.names, event, contentType) : {};
     return route.handle({
       principal,
       params: route.params ? parseWith(route.params, event.pathParameters ?? {}, 'path') : {},
       query: route.query ? parseWith(route.query, event.queryStringParameters ?? {}, 'query') : {},
       body,
+      files,
       headers: event.headers ?? {},
       requestId,
     });
@@ -123,7 +135,32 @@ function header(event: ApiEvent, name: string): string | undefined {
   return Object.entries(event.headers ?? {}).find(([key]) => key.toLowerCase() === name)?.[1];
 }
 
+/** The files of a multipart request, refusing parts the route does not take. */
+async function readFiles(names: readonly string[], event: ApiEvent, contentType: string | undefined) {
+  const files = await readMultipart(event.body, event.isBase64Encoded, contentType);
+  const unknown = Object.keys(files).filter((name) => !names.includes(name));
+  if (unknown.length > 0) {
+    throw new ValidationError(`This upload takes parts named ${names.join(', ')}.`, [
+      ...unknown.map((name) => ({ path: name.slice(0, 80), message: 'is not a part this upload takes' })),
+    ]);
+  }
+  return files;
+}
+
 function json(response: RouteResponse, requestId: string): ApiResult {
+  if (response.file) {
+    return {
+      statusCode: response.status,
+      headers: {
+        'content-type': response.file.contentType,
+        'content-disposition': `attachment; filename="${response.file.filename}"`,
+        'cache-control': 'no-store',
+        'x-request-id': requestId,
+      },
+      body: Buffer.from(response.file.bytes).toString('base64'),
+      isBase64Encoded: true,
+    };
+  }
   return {
     statusCode: response.status,
     headers: {

@@ -1,6 +1,7 @@
 export { type ApiEvent, type ApiResult, createApiHandler, type HandlerDeps } from './api-handler';
 export { MAX_JSON_BODY_BYTES, readJsonBody } from './body';
 export { etagOf, expectedVersion } from './etag';
+export { MAX_UPLOAD_BYTES, readMultipart } from './multipart';
 export { Principal, principalFromClaims } from './principal';
 export { HttpProblem, type Problem, problemFor } from './problems';
 export {

@@ -17,6 +17,8 @@ export interface RouteRequest<Params, Query, Body> {
   params: Params;
   query: Query;
   body: Body;
+  /** The files of a `multipart/form-data` request, by part name, for routes that take `files`. */
+  files: Readonly<Record<string, Uint8Array>>;
   headers: Readonly<Record<string, string | undefined>>;
   requestId: string;
 }
@@ -24,6 +26,8 @@ export interface RouteRequest<Params, Query, Body> {
 export interface RouteResponse {
   status: number;
   body?: unknown;
+  /** A file to send instead of JSON (a template, an export). */
+  file?: { contentType: string; filename: string; bytes: Uint8Array };
   headers?: Record<string, string>;
   /** The people whose data this response returned or changed. */
   subjects: Subjects;
@@ -44,6 +48,10 @@ export interface Route<Params = unknown, Query = unknown, Body = unknown> {
   params?: z.ZodType<Params>;
   query?: z.ZodType<Query>;
   body?: z.ZodType<Body>;
+  /** The route takes files as `multipart/form-data` instead of a JSON body. */
+  files?: { names: readonly string[] };
+  /** The media type of a file the route answers with, for the API document. */
+  produces?: string;
   /** The schema of a successful response body, for the API document. */
   response?: z.ZodType;
   /** The status of success, for the API document. */

@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { uploadWeek } from '@peermap/api';
 import { type MapStore, PARTNERSHIP_DEFAULTS, SheetName, type UploadRecord } from '@peermap/domain';
-import type { WeekSheets } from '@peermap/ingest';
-import type { StoreContext } from '@peermap/store';
-import { importWeek } from './import-week';
 
 /** The demo weeks shipped in `packages/local/demo`, in the order they happened. */
 export const DEMO_WEEKS = [
@@ -17,10 +15,13 @@ export const DEMO_PARTNERSHIP = 'demo';
 
 const DEMO_FOLDER = join(import.meta.dirname, '..', 'demo');
 
-/** The sheets of one demo week, as a chair would upload them. */
-export function demoSheets(folder: string): WeekSheets {
+/** The CSV files of one demo week, as a chair would upload them (`young_people.csv`, …). */
+export function demoFiles(folder: string): Record<string, Uint8Array> {
   return Object.fromEntries(
-    SheetName.options.map((sheet) => [sheet, readFileSync(join(DEMO_FOLDER, folder, `${sheet}.csv`), 'utf8')]),
+    SheetName.options.map((sheet) => [
+      `${sheet}.csv`,
+      new Uint8Array(readFileSync(join(DEMO_FOLDER, folder, `${sheet}.csv`))),
+    ]),
   );
 }
 
@@ -28,7 +29,7 @@ export function demoSheets(folder: string): WeekSheets {
  * Loads the four demo weeks, in order, into the demo partnership. Weeks already loaded are
  * recognised by their content and left as they are, so starting again changes nothing.
  */
-export async function loadDemo(ctx: StoreContext, store: MapStore, now: () => Date = () => new Date()) {
+export async function loadDemo(store: MapStore, now: () => Date = () => new Date()) {
   if (!(await store.partnerships.get(DEMO_PARTNERSHIP))) {
     await store.partnerships.save({
       id: DEMO_PARTNERSHIP,
@@ -39,10 +40,10 @@ export async function loadDemo(ctx: StoreContext, store: MapStore, now: () => Da
   }
   const uploads: UploadRecord[] = [];
   for (const { folder, week } of DEMO_WEEKS) {
-    const upload = await importWeek(ctx, store, {
+    const upload = await uploadWeek(store, {
       partnershipId: DEMO_PARTNERSHIP,
       week,
-      sheets: demoSheets(folder),
+      files: demoFiles(folder),
       uploadedBy: 'demo-loader',
       now,
     });

@@ -1,4 +1,4 @@
-export { DEMO_PARTNERSHIP, DEMO_WEEKS, demoSheets, loadDemo } from './demo';
+export { DEMO_PARTNERSHIP, DEMO_WEEKS, demoFiles, loadDemo } from './demo';
 export {
   type DynamoDbLocalOptions,
   DynamoDbLocalStartError,
@@ -8,5 +8,4 @@ export {
   startDynamoDbLocal,
 } from './dynamodb-local';
 export { createLocalIdentity, type GatewayClaims, type LocalIdentity, TokenRequest } from './identity';
-export { hashSheets, type ImportWeekRequest, importWeek, uploadIdFor } from './import-week';
 export { type LocalServerOptions, type RunningServer, startLocalServer } from './server';

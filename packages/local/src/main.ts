@@ -39,7 +39,7 @@ async function main() {
   await ensureTable(new DynamoDBClient(config), settings.TABLE_NAME);
   const ctx = { client: createDocumentClient(config), tableName: settings.TABLE_NAME };
   const store = createDynamoStore(ctx);
-  const uploads = await loadDemo(ctx, store);
+  const uploads = await loadDemo(store);
   const server = await startLocalServer({
     deps: { store, now: () => new Date() },
     identity: await createLocalIdentity(),

@@ -1,4 +1,5 @@
-import { DEMO_PARTNERSHIP, DEMO_WEEKS, demoSheets, importWeek, loadDemo } from '@peermap/local';
+import { uploadWeek } from '@peermap/api';
+import { DEMO_PARTNERSHIP, DEMO_WEEKS, demoFiles, loadDemo } from '@peermap/local';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordCommands } from '../../support/commands';
 import { createTestTable } from '../../support/store';
@@ -14,7 +15,7 @@ describe('the demo partnership', () => {
   });
 
   it('loads the four demo weeks in order', async () => {
-    const uploads = await loadDemo(table.ctx, table.store);
+    const uploads = await loadDemo(table.store);
     expect(uploads.map((upload) => [upload.week, upload.status])).toEqual(
       DEMO_WEEKS.map(({ week }) => [week, 'completed']),
     );
@@ -39,7 +40,7 @@ describe('the demo partnership', () => {
 
   it('changes nothing when the same weeks are loaded again', async () => {
     const commands = recordCommands(table.ctx.client);
-    const again = await loadDemo(table.ctx, table.store);
+    const again = await loadDemo(table.store);
     expect(again.map((upload) => upload.counts)).toEqual(
       (await Promise.all(again.map((upload) => table.store.uploads.get(DEMO_PARTNERSHIP, upload.id)))).map(
         (stored) => stored?.counts,
@@ -50,11 +51,14 @@ describe('the demo partnership', () => {
   });
 
   it('writes nothing for a week whose content has not changed, even as a new upload', async () => {
-    const week1 = demoSheets('week-1');
-    const renamed = await importWeek(table.ctx, table.store, {
+    const week1 = demoFiles('week-1');
+    const renamed = await uploadWeek(table.store, {
       partnershipId: DEMO_PARTNERSHIP,
       week: '2026-W49',
-      sheets: { young_people: week1.young_people ?? '', locations: week1.locations ?? '' },
+      files: {
+        'young_people.csv': week1['young_people.csv'] ?? new Uint8Array(),
+        'locations.csv': week1['locations.csv'] ?? new Uint8Array(),
+      },
       uploadedBy: 'chair-1',
     });
     expect(renamed.status).toBe('completed');
@@ -81,10 +85,10 @@ describe('the demo partnership', () => {
       },
       version,
     );
-    const again = await importWeek(table.ctx, table.store, {
+    const again = await uploadWeek(table.store, {
       partnershipId: DEMO_PARTNERSHIP,
       week: '2026-W52',
-      sheets: { carers: demoSheets('week-4').carers ?? '' },
+      files: { 'carers.csv': demoFiles('week-4')['carers.csv'] ?? new Uint8Array() },
       uploadedBy: 'chair-1',
     });
     expect(again.status).toBe('completed');
@@ -96,11 +100,13 @@ describe('the demo partnership', () => {
   });
 
   it('rejects a week with problems and writes none of it', async () => {
-    const upload = await importWeek(table.ctx, table.store, {
+    const upload = await uploadWeek(table.store, {
       partnershipId: DEMO_PARTNERSHIP,
       week: '2026-W50',
-      sheets: {
-        young_people: 'ref,display_name,date_of_birth\nYP99999,New P.,2013-01-01\nYP99998,Other P.,2013-02-30',
+      files: {
+        'young_people.csv': new TextEncoder().encode(
+          'ref,display_name,date_of_birth\nYP99999,New P.,2013-01-01\nYP99998,Other P.,2013-02-30',
+        ),
       },
       uploadedBy: 'chair-1',
     });

@@ -1,0 +1,168 @@
+import { createHash } from 'node:crypto';
+import {
+  type MapRecords,
+  type MapStore,
+  SheetName,
+  UnavailableError,
+  type UploadProblem,
+  type UploadRecord,
+  type UploadStatus,
+} from '@peermap/domain';
+import { MAX_PROBLEMS, readWeek, readWorkbook, type WeekSheets } from '@peermap/ingest';
+
+/** The parts an upload may have: one CSV file per sheet, or one workbook. */
+export const UPLOAD_PARTS = ['workbook', ...SheetName.options.map((sheet) => `${sheet}.csv`)] as const;
+
+export interface WeekUpload {
+  partnershipId: string;
+  week: string;
+  uploadedBy: string;
+  /** `workbook` (XLSX) or `<sheet>.csv` parts, as uploaded. */
+  files: Readonly<Record<string, Uint8Array>>;
+  now?: () => Date;
+}
+
+/** What a dry run answers: the same problems an upload would report, and nothing written. */
+export interface UploadCheck {
+  week: string;
+  sheets: SheetName[];
+  rows: Partial<Record<SheetName, number>>;
+  problemCount: number;
+  problems: UploadProblem[];
+}
+
+const RECORDS_OF: Record<SheetName, keyof MapRecords> = {
+  young_people: 'youngPeople',
+  relationships: 'relationships',
+  locations: 'locations',
+  carers: 'carers',
+  sightings: 'sightings',
+  concerns: 'concerns',
+};
+
+/**
+ * Checks a week's upload whole — every row of every sheet, refs against this upload and the
+ * map already held — without writing anything.
+ */
+export async function checkWeek(store: MapStore, upload: WeekUpload): Promise<UploadCheck> {
+  const { reading, sheets } = await read(store, upload, (upload.now ?? (() => new Date()))().toISOString());
+  return {
+    week: upload.week,
+    sheets,
+    rows: Object.fromEntries(sheets.map((sheet) => [sheet, reading.records[RECORDS_OF[sheet]].length])),
+    problemCount: reading.problemCount,
+    problems: reading.problems,
+  };
+}
+
+/**
+ * A week's upload: checked whole first (with any problem nothing is written and the upload is
+ * kept as `rejected`), then only new and changed records are written, each conditional on what
+ * was read, and the upload record ends `completed` with counts per sheet. The same content for
+ * the same week has the same id, so sending it again changes nothing and returns the first
+ * result; an upload that `failed` part-way is completed by sending it again.
+ */
+export async function uploadWeek(store: MapStore, upload: WeekUpload): Promise<UploadRecord> {
+  const now = upload.now ?? (() => new Date());
+  const contentSha256 = hashFiles(upload.files);
+  const id = uploadIdFor(upload.partnershipId, upload.week, contentSha256);
+  const previous = await store.uploads.get(upload.partnershipId, id);
+  if (previous?.status === 'completed') return previous;
+
+  const createdAt = now().toISOString();
+  const { reading, sheets } = await read(store, upload, createdAt, id);
+  const base = {
+    id,
+    partnershipId: upload.partnershipId,
+    week: upload.week,
+    contentSha256,
+    sheets,
+    counts: {},
+    problemCount: reading.problemCount,
+    problems: reading.problems,
+    uploadedBy: upload.uploadedBy,
+    createdAt,
+  };
+  const save = (status: UploadStatus, extra: Partial<UploadRecord>, version: number | undefined) =>
+    store.uploads.save({ ...base, ...extra, status }, version);
+
+  if (reading.problemCount > 0) return save('rejected', {}, previous?.version);
+  const writing = await save('writing', {}, previous?.version);
+  const { counts, failed } = await store.mapWriter.apply(reading.records);
+  const perSheet = Object.fromEntries(sheets.map((sheet) => [sheet, counts[RECORDS_OF[sheet]]]));
+  if (failed > 0) {
+    await save('failed', { counts: perSheet }, writing.version);
+    throw new UnavailableError(
+      `${failed} records of the ${upload.week} upload changed meanwhile or could not be written; send the upload again.`,
+    );
+  }
+  return save('completed', { counts: perSheet, completedAt: now().toISOString() }, writing.version);
+}
+
+async function read(store: MapStore, upload: WeekUpload, recordedAt: string, uploadId?: string) {
+  const { sheets, problems } = await sheetsOf(upload.files);
+  const reading = readWeek(
+    sheets,
+    {
+      partnershipId: upload.partnershipId,
+      provenance: { ...(uploadId ? { uploadId } : {}), recordedBy: upload.uploadedBy, recordedAt },
+    },
+    await store.mapWriter.knownRefs(upload.partnershipId),
+  );
+  const all = [...problems, ...reading.problems];
+  return {
+    sheets: SheetName.options.filter((sheet) => sheets[sheet] !== undefined),
+    reading: {
+      ...reading,
+      problems: all.slice(0, MAX_PROBLEMS),
+      problemCount: problems.length + reading.problemCount,
+    },
+  };
+}
+
+/** The sheets of an upload: from its workbook, or from its CSV parts (UTF-8). */
+async function sheetsOf(files: Readonly<Record<string, Uint8Array>>) {
+  const problems: UploadProblem[] = [];
+  const names = Object.keys(files);
+  if (names.length === 0) {
+    problems.push({ sheet: 'workbook', row: 1, message: 'Send the week as a workbook, or as one CSV file per sheet.' });
+  }
+  const workbook = files['workbook'];
+  if (workbook) {
+    if (names.length > 1) {
+      problems.push({ sheet: 'workbook', row: 1, message: 'Send either one workbook or CSV files, not both.' });
+    }
+    const { tables, problems: workbookProblems } = await readWorkbook(workbook);
+    return { sheets: tables, problems: [...problems, ...workbookProblems] };
+  }
+  const sheets: WeekSheets = {};
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  for (const sheet of SheetName.options) {
+    const bytes = files[`${sheet}.csv`];
+    if (!bytes) continue;
+    try {
+      sheets[sheet] = decoder.decode(bytes);
+    } catch {
+      problems.push({ sheet, row: 1, message: 'This file is not UTF-8 text. Save it again as "CSV UTF-8".' });
+    }
+  }
+  return { sheets, problems };
+}
+
+/** A hash of the files' names and bytes, whatever order they came in. */
+export function hashFiles(files: Readonly<Record<string, Uint8Array>>): string {
+  const hash = createHash('sha256');
+  for (const name of Object.keys(files).sort()) {
+    hash.update(`${name}\u0000`);
+    hash.update(files[name] ?? new Uint8Array());
+    hash.update('\u0000');
+  }
+  return hash.digest('hex');
+}
+
+/** A stable upload id (a UUID of version 8) for a partnership, a week and a content hash. */
+export function uploadIdFor(partnershipId: string, week: string, contentSha256: string): string {
+  const hex = createHash('sha256').update(`${partnershipId}|${week}|${contentSha256}`).digest('hex');
+  const variant = ((Number.parseInt(hex.slice(16, 17), 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
