@@ -15,12 +15,43 @@ export interface ApiResponse {
   text: string;
 }
 
+export interface RequestOptions {
+  body?: unknown;
+  raw?: string;
+  form?: FormData;
+  headers?: Record<string, string>;
+}
+
 export interface Caller {
-  request(
-    method: string,
-    path: string,
-    options?: { body?: unknown; raw?: string; headers?: Record<string, string> },
-  ): Promise<ApiResponse>;
+  request(method: string, path: string, options?: RequestOptions): Promise<ApiResponse>;
+}
+
+/** The body and headers of a request: JSON, raw text or a multipart form. */
+function prepare(
+  token: string,
+  options: RequestOptions,
+): { body?: string | FormData; headers: Record<string, string> } {
+  const headers: Record<string, string> = { authorization: `Bearer ${token}`, ...options.headers };
+  if (options.body !== undefined) {
+    headers['content-type'] ??= 'application/json';
+    return { body: JSON.stringify(options.body), headers };
+  }
+  const body = options.raw ?? options.form;
+  return body === undefined ? { headers } : { body, headers };
+}
+
+/** A response's body: parsed JSON, text, or the size of a workbook. */
+async function bodyOf(response: Response): Promise<{ text: string; parsed: unknown }> {
+  if ((response.headers.get('content-type') ?? '').includes('spreadsheetml')) {
+    const text = `(${(await response.arrayBuffer()).byteLength} bytes of workbook)`;
+    return { text, parsed: text };
+  }
+  const text = await response.text();
+  try {
+    return { text, parsed: text ? JSON.parse(text) : undefined };
+  } catch {
+    return { text, parsed: text };
+  }
 }
 
 /**
@@ -44,24 +75,9 @@ export async function startTestApi() {
     const token = identity.issue({ role, partnership });
     return {
       request: async (method, path, options = {}) => {
-        const headers: Record<string, string> = { authorization: `Bearer ${await token}`, ...options.headers };
-        let body: string | undefined = options.raw;
-        if (options.body !== undefined) {
-          body = JSON.stringify(options.body);
-          headers['content-type'] ??= 'application/json';
-        }
-        const response = await fetch(`${server.url}${path}`, {
-          method,
-          headers,
-          ...(body === undefined ? {} : { body }),
-        });
-        const text = await response.text();
-        let parsed: unknown = text;
-        try {
-          parsed = text ? JSON.parse(text) : undefined;
-        } catch {
-          parsed = text;
-        }
+        const prepared = prepare(await token, options);
+        const response = await fetch(`${server.url}${path}`, { method, ...prepared });
+        const { text, parsed } = await bodyOf(response);
         return { status: response.status, headers: response.headers, body: parsed, text };
       },
     };

@@ -11,6 +11,7 @@ export {
 export { apiDocument, openApiDocument } from './openapi';
 export { allRoutes, FUNCTIONS } from './routes';
 export { awsRuntime } from './runtime';
+export { uploadRoutes } from './upload-routes';
 export {
   checkWeek,
   hashFiles,

@@ -40,6 +40,24 @@ function parameters(route: AnyRoute) {
   return [...of(route.params, 'path'), ...of(route.query, 'query')];
 }
 
+/** A JSON body from the route's schema, or the files of a multipart upload. */
+function requestBodyOf(route: AnyRoute) {
+  if (route.body) {
+    return {
+      requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } },
+    };
+  }
+  if (route.files) {
+    const properties = Object.fromEntries(
+      route.files.names.map((name) => [name, { type: 'string', format: 'binary' }]),
+    );
+    return {
+      requestBody: { required: true, content: { 'multipart/form-data': { schema: { type: 'object', properties } } } },
+    };
+  }
+  return {};
+}
+
 /**
  * The OpenAPI 3.1 document of a set of routes, generated from the same zod schemas that
  * parse the requests: it cannot describe a route that does not exist, or miss one that does.
@@ -54,13 +72,18 @@ export function openApiDocument(routes: readonly AnyRoute[]) {
       tags: [r.resource],
       'x-peermap-permission': r.permission,
       parameters: parameters(r),
-      ...(r.body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(r.body, 'input') } } } }
-        : {}),
+      ...requestBodyOf(r),
       responses: {
         [String(r.successStatus)]: {
           description: 'Success',
           ...(r.response ? { content: { 'application/json': { schema: jsonSchema(r.response, 'output') } } } : {}),
+          ...(r.produces
+            ? {
+                content: Object.fromEntries(
+                  r.produces.split(', ').map((type) => [type, { schema: { type: 'string', format: 'binary' } }]),
+                ),
+              }
+            : {}),
         },
         default: {
           description: 'A problem (RFC 9457)',

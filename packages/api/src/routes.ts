@@ -9,6 +9,7 @@ import {
   sightingsRoutes,
   youngPeopleRoutes,
 } from './map-routes';
+import { uploadRoutes } from './upload-routes';
 
 /** The routes each Lambda function serves: one function per resource. */
 export const FUNCTIONS = {
@@ -19,6 +20,7 @@ export const FUNCTIONS = {
   concerns: concernsRoutes,
   carers: carersRoutes,
   audit: auditRoutes,
+  uploads: uploadRoutes,
 } as const satisfies Record<string, (deps: ApiDeps) => AnyRoute[]>;
 
 /** Every route of the API, as the local server serves them and the API document lists them. */

@@ -62,12 +62,15 @@ export async function checkWeek(store: MapStore, upload: WeekUpload): Promise<Up
  * the same week has the same id, so sending it again changes nothing and returns the first
  * result; an upload that `failed` part-way is completed by sending it again.
  */
-export async function uploadWeek(store: MapStore, upload: WeekUpload): Promise<UploadRecord> {
+export async function uploadWeek(
+  store: MapStore,
+  upload: WeekUpload,
+): Promise<{ record: UploadRecord; subjects: { youngPeople: string[]; carers: string[] } }> {
   const now = upload.now ?? (() => new Date());
   const contentSha256 = hashFiles(upload.files);
   const id = uploadIdFor(upload.partnershipId, upload.week, contentSha256);
   const previous = await store.uploads.get(upload.partnershipId, id);
-  if (previous?.status === 'completed') return previous;
+  if (previous?.status === 'completed') return { record: previous, subjects: { youngPeople: [], carers: [] } };
 
   const createdAt = now().toISOString();
   const { reading, sheets } = await read(store, upload, createdAt, id);
@@ -86,7 +89,8 @@ export async function uploadWeek(store: MapStore, upload: WeekUpload): Promise<U
   const save = (status: UploadStatus, extra: Partial<UploadRecord>, version: number | undefined) =>
     store.uploads.save({ ...base, ...extra, status }, version);
 
-  if (reading.problemCount > 0) return save('rejected', {}, previous?.version);
+  const none = { youngPeople: [], carers: [] };
+  if (reading.problemCount > 0) return { record: await save('rejected', {}, previous?.version), subjects: none };
   const writing = await save('writing', {}, previous?.version);
   const { counts, failed } = await store.mapWriter.apply(reading.records);
   const perSheet = Object.fromEntries(sheets.map((sheet) => [sheet, counts[RECORDS_OF[sheet]]]));
@@ -96,7 +100,22 @@ export async function uploadWeek(store: MapStore, upload: WeekUpload): Promise<U
       `${failed} records of the ${upload.week} upload changed meanwhile or could not be written; send the upload again.`,
     );
   }
-  return save('completed', { counts: perSheet, completedAt: now().toISOString() }, writing.version);
+  const { records } = reading;
+  return {
+    record: await save('completed', { counts: perSheet, completedAt: now().toISOString() }, writing.version),
+    // The people whose records the upload stated: the audit event of the upload names them.
+    subjects: {
+      youngPeople: [
+        ...new Set([
+          ...records.youngPeople.map((person) => person.ref),
+          ...records.relationships.flatMap((r) => [r.personA, r.personB]),
+          ...records.sightings.map((s) => s.personRef),
+          ...records.concerns.map((c) => c.personRef),
+        ]),
+      ],
+      carers: records.carers.map((carer) => carer.ref),
+    },
+  };
 }
 
 async function read(store: MapStore, upload: WeekUpload, recordedAt: string, uploadId?: string) {

@@ -28,10 +28,14 @@ export class ValidationError extends PeermapError {
   constructor(
     message: string,
     readonly problems: readonly FieldProblem[] = [],
-    options?: ErrorOptions,
+    options?: ErrorOptions & { details?: Readonly<Record<string, unknown>> },
   ) {
     super(message, options);
+    this.details = options?.details;
   }
+
+  /** More for the person who sent it (an upload's problems by sheet, row and column). */
+  readonly details: Readonly<Record<string, unknown>> | undefined;
 }
 
 export class NotFoundError extends PeermapError {

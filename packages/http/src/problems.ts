@@ -1,5 +1,5 @@
 import type { FieldProblem } from '@peermap/domain';
-import { PeermapError } from '@peermap/domain';
+import { PeermapError, ValidationError } from '@peermap/domain';
 
 /** A refusal at the HTTP level (size, media type, a missing precondition), with its status. */
 export class HttpProblem extends Error {
@@ -21,6 +21,7 @@ export interface Problem {
   detail: string;
   instance?: string;
   errors?: readonly FieldProblem[];
+  [extension: string]: unknown;
 }
 
 const BY_KIND: Record<PeermapError['kind'], { status: number; title: string }> = {
@@ -42,7 +43,7 @@ export function problemFor(error: unknown, requestId: string): Problem {
   const base = { instance: `urn:peermap:request:${requestId}` };
   if (error instanceof PeermapError) {
     const { status, title } = BY_KIND[error.kind];
-    const errors = 'problems' in error && Array.isArray(error.problems) ? { errors: error.problems } : {};
+    const errors = error instanceof ValidationError ? { errors: error.problems, ...error.details } : {};
     return {
       type: `https://peermap.dev/problems/${error.kind}`,
       title,

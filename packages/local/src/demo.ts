@@ -40,7 +40,7 @@ export async function loadDemo(store: MapStore, now: () => Date = () => new Date
   }
   const uploads: UploadRecord[] = [];
   for (const { folder, week } of DEMO_WEEKS) {
-    const upload = await uploadWeek(store, {
+    const { record: upload } = await uploadWeek(store, {
       partnershipId: DEMO_PARTNERSHIP,
       week,
       files: demoFiles(folder),

@@ -64,7 +64,8 @@ function noRoute(templates: Template[], path: string): HttpProblem {
 export async function startLocalServer(options: LocalServerOptions): Promise<RunningServer> {
   const routes = allRoutes(options.deps);
   const handler = createApiHandler(routes, { audit: options.deps.store.audit, logger: options.logger });
-  const templates = routes.map(compile);
+  // Static paths before templated ones, as API Gateway chooses: /uploads/template before /uploads/{id}.
+  const templates = routes.map(compile).sort((a, b) => a.names.length - b.names.length);
   const document = JSON.stringify(apiDocument());
 
   const server = createServer((request, response) => {
@@ -146,6 +147,7 @@ function safeDecode(segment: string): string {
   }
 }
 
+/** The body as API Gateway passes it to a Lambda: base64, so binary uploads arrive intact. */
 async function readBody(request: IncomingMessage): Promise<string | undefined> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -155,7 +157,7 @@ async function readBody(request: IncomingMessage): Promise<string | undefined> {
     if (size > MAX_REQUEST_BYTES) throw new HttpProblem(413, 'Body too large', 'A request body may be at most 1 MiB.');
     chunks.push(buffer);
   }
-  return chunks.length > 0 ? Buffer.concat(chunks).toString('utf8') : undefined;
+  return chunks.length > 0 ? Buffer.concat(chunks).toString('base64') : undefined;
 }
 
 function bearer(request: IncomingMessage): string | undefined {
@@ -188,7 +190,7 @@ function toEvent(
     ...(Object.keys(query).length > 0 ? { queryStringParameters: query } : {}),
     ...(match.template.names.length > 0 ? { pathParameters: match.params } : {}),
     ...(body === undefined ? {} : { body }),
-    isBase64Encoded: false,
+    isBase64Encoded: body !== undefined,
     requestContext: {
       accountId: 'local',
       apiId: 'local',
@@ -226,5 +228,5 @@ function send(response: ServerResponse, result: ApiResult): void {
     Object.entries(result.headers ?? {}).map(([name, value]) => [name, String(value)]),
   );
   response.writeHead(result.statusCode ?? 200, headers);
-  response.end(result.body ?? '');
+  response.end(result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64') : (result.body ?? ''));
 }

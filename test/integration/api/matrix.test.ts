@@ -1,5 +1,6 @@
-import { apiDocument } from '@peermap/api';
+import { apiDocument, hashFiles, uploadIdFor } from '@peermap/api';
 import { type Role, Role as Roles } from '@peermap/domain';
+import { demoFiles } from '@peermap/local';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi } from '../../support/api';
 import * as make from '../../support/records';
@@ -18,7 +19,13 @@ interface Case {
   route: string;
   /** Records the request needs, made straight in the store (not through the API). */
   setup?: (api: Api, tag: string) => Promise<unknown>;
-  request: (tag: string) => { method: string; path: string; body?: unknown; headers?: Record<string, string> };
+  request: (tag: string) => {
+    method: string;
+    path: string;
+    body?: unknown;
+    form?: FormData;
+    headers?: Record<string, string>;
+  };
   expected: Record<Role, number>;
 }
 
@@ -322,11 +329,45 @@ const cases: Case[] = [
     expected: readers(200),
   },
   {
+    route: 'POST /v1/uploads',
+    request: () => ({ method: 'POST', path: '/v1/uploads?week=2026-W49&dryRun=true', form: youngPeopleForm() }),
+    expected: only(200, 'madp-chair', 'partnership-admin'),
+  },
+  {
+    route: 'GET /v1/uploads',
+    request: () => ({ method: 'GET', path: '/v1/uploads' }),
+    expected: only(200, 'madp-chair', 'partnership-admin'),
+  },
+  {
+    route: 'GET /v1/uploads/{id}',
+    request: () => ({
+      method: 'GET',
+      path: `/v1/uploads/${uploadIdFor('demo', '2026-W45', hashFiles(demoFiles('week-1')))}`,
+    }),
+    expected: only(200, 'madp-chair', 'partnership-admin'),
+  },
+  {
+    route: 'GET /v1/uploads/template',
+    request: () => ({ method: 'GET', path: '/v1/uploads/template?format=xlsx' }),
+    expected: only(200, 'madp-chair', 'partnership-admin'),
+  },
+  {
     route: 'GET /v1/audit',
     request: () => ({ method: 'GET', path: '/v1/audit?person=YP00001' }),
     expected: only(200, 'madp-chair', 'partnership-admin'),
   },
 ];
+
+/** A one-sheet upload of one new young person. */
+function youngPeopleForm(): FormData {
+  const form = new FormData();
+  form.append(
+    'young_people.csv',
+    new Blob(['ref,display_name,date_of_birth\nYPNEW,Sam T.,2012-03-04\n'], { type: 'text/csv' }),
+    'young_people.csv',
+  );
+  return form;
+}
 
 /** The fields a practitioner states, without what the service adds. */
 function fieldsOf<T extends { partnershipId: string; provenance: unknown }>(draft: T) {
@@ -356,10 +397,12 @@ describe('every route, every role', () => {
   it.each(cases)('$route answers each role as its permissions say', async (c) => {
     const got: Record<string, number> = {};
     for (const role of Roles.options) {
-      const { method, path, body, headers } = c.request(TAG[role]);
-      const response = await api
-        .as(role)
-        .request(method, path, { ...(body === undefined ? {} : { body }), ...(headers ? { headers } : {}) });
+      const { method, path, body, form, headers } = c.request(TAG[role]);
+      const response = await api.as(role).request(method, path, {
+        ...(body === undefined ? {} : { body }),
+        ...(form ? { form } : {}),
+        ...(headers ? { headers } : {}),
+      });
       got[role] = response.status;
     }
     expect(got).toEqual(c.expected);

@@ -59,6 +59,7 @@ describe('the API document', () => {
       'locations',
       'relationships',
       'sightings',
+      'uploads',
       'young-people',
     ]);
   });

@@ -52,7 +52,7 @@ describe('the demo partnership', () => {
 
   it('writes nothing for a week whose content has not changed, even as a new upload', async () => {
     const week1 = demoFiles('week-1');
-    const renamed = await uploadWeek(table.store, {
+    const { record: renamed } = await uploadWeek(table.store, {
       partnershipId: DEMO_PARTNERSHIP,
       week: '2026-W49',
       files: {
@@ -85,7 +85,7 @@ describe('the demo partnership', () => {
       },
       version,
     );
-    const again = await uploadWeek(table.store, {
+    const { record: again } = await uploadWeek(table.store, {
       partnershipId: DEMO_PARTNERSHIP,
       week: '2026-W52',
       files: { 'carers.csv': demoFiles('week-4')['carers.csv'] ?? new Uint8Array() },
@@ -100,7 +100,7 @@ describe('the demo partnership', () => {
   });
 
   it('rejects a week with problems and writes none of it', async () => {
-    const upload = await uploadWeek(table.store, {
+    const { record: upload } = await uploadWeek(table.store, {
       partnershipId: DEMO_PARTNERSHIP,
       week: '2026-W50',
       files: {

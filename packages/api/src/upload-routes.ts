@@ -1,0 +1,134 @@
+import { IsoWeek, NotFoundError, RecordId, SheetName, UploadRecord, ValidationError } from '@peermap/domain';
+import { type AnyRoute, NO_SUBJECTS, route } from '@peermap/http';
+import { csvTemplate, workbookOf } from '@peermap/ingest';
+import { z } from 'zod';
+import type { ApiDeps } from './deps';
+import { PageQuery, pageOf, pageRequest } from './paging';
+import { checkWeek, UPLOAD_PARTS, uploadWeek } from './upload-week';
+
+const UploadQuery = z.strictObject({
+  week: IsoWeek,
+  dryRun: z.enum(['true', 'false']).optional(),
+});
+
+const TemplateQuery = z.strictObject({
+  format: z.enum(['xlsx', 'csv']).default('xlsx'),
+  sheet: SheetName.optional(),
+});
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The weekly mapping upload: send, check, follow, and fetch a blank template. */
+export function uploadRoutes(deps: ApiDeps): AnyRoute[] {
+  return [
+    route({
+      method: 'POST',
+      path: '/v1/uploads',
+      summary:
+        "Upload a week's mapping: multipart/form-data with one part per sheet (young_people.csv, …) or one part named workbook (XLSX). ?dryRun=true checks without writing",
+      permission: 'uploads:create',
+      resource: 'uploads',
+      action: 'upload',
+      query: UploadQuery,
+      files: { names: UPLOAD_PARTS },
+      response: UploadRecord,
+      successStatus: 201,
+      handle: async ({ principal, query, files }) => {
+        const upload = {
+          partnershipId: principal.partnershipId,
+          week: query.week,
+          uploadedBy: principal.userId,
+          files,
+        };
+        if (query.dryRun === 'true') {
+          const check = await checkWeek(deps.store, upload);
+          return { status: 200, body: check, subjects: NO_SUBJECTS };
+        }
+        const { record, subjects } = await uploadWeek(deps.store, upload);
+        if (record.status === 'rejected') {
+          throw new ValidationError(
+            `The upload has ${record.problemCount} problem${record.problemCount === 1 ? '' : 's'}: nothing was written. Fix them and upload again.`,
+            record.problems.slice(0, 50).map((problem) => ({
+              path: [problem.sheet, problem.row, problem.column].filter((part) => part !== undefined).join(':'),
+              message: problem.message,
+            })),
+            { details: { uploadId: record.id, problemCount: record.problemCount, problems: record.problems } },
+          );
+        }
+        return {
+          status: 201,
+          body: record,
+          headers: { location: `/v1/uploads/${record.id}` },
+          subjects,
+        };
+      },
+    }),
+    route({
+      method: 'GET',
+      path: '/v1/uploads',
+      summary: 'The uploads of your partnership, newest first',
+      permission: 'uploads:read',
+      resource: 'uploads',
+      action: 'list',
+      query: PageQuery,
+      response: pageOf(UploadRecord),
+      successStatus: 200,
+      handle: async ({ principal, query }) => ({
+        status: 200,
+        body: await deps.store.uploads.list(principal.partnershipId, pageRequest(query)),
+        subjects: NO_SUBJECTS,
+      }),
+    }),
+    route({
+      method: 'GET',
+      path: '/v1/uploads/{id}',
+      summary: 'An upload: its status, counts per sheet and problems',
+      permission: 'uploads:read',
+      resource: 'uploads',
+      action: 'read',
+      params: z.strictObject({ id: RecordId }),
+      response: UploadRecord,
+      successStatus: 200,
+      handle: async ({ principal, params }) => {
+        const upload = await deps.store.uploads.get(principal.partnershipId, params.id);
+        if (!upload) throw new NotFoundError('upload', params.id);
+        return { status: 200, body: upload, subjects: NO_SUBJECTS };
+      },
+    }),
+    route({
+      method: 'GET',
+      path: '/v1/uploads/template',
+      summary:
+        'A blank template: the workbook (?format=xlsx) with its allowed values, or one sheet as CSV (?format=csv&sheet=…)',
+      permission: 'uploads:create',
+      resource: 'uploads',
+      action: 'read',
+      query: TemplateQuery,
+      produces: `${XLSX}, text/csv`,
+      successStatus: 200,
+      handle: async ({ query }) => {
+        if (query.format === 'xlsx') {
+          return {
+            status: 200,
+            file: { contentType: XLSX, filename: 'peermap-weekly-mapping.xlsx', bytes: await workbookOf() },
+            subjects: NO_SUBJECTS,
+          };
+        }
+        if (!query.sheet) {
+          throw new ValidationError('Name the sheet of a CSV template.', [
+            { path: 'sheet', message: `use one of ${SheetName.options.join(', ')}` },
+          ]);
+        }
+        return {
+          status: 200,
+          file: {
+            contentType: 'text/csv; charset=utf-8',
+            filename: `${query.sheet}.csv`,
+            bytes: new TextEncoder().encode(csvTemplate(query.sheet)),
+          },
+          subjects: NO_SUBJECTS,
+        };
+      },
+    }),
+  ];
+}
