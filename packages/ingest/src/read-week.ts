@@ -50,18 +50,32 @@ const NOTHING_KNOWN: KnownRefs = { youngPeople: new Set(), locations: new Set() 
 export function readWeek(sheets: WeekSheets, context: RowContext, known: KnownRefs = NOTHING_KNOWN): WeekReading {
   const problems: UploadProblem[] = [];
   const rows = new Map<object, number>();
-  const read = <T extends { version: number }>(spec: SheetSpec<T>, keyOf: (record: Draft<T>) => string) =>
-    readSheet(spec, sheets[spec.name], { context, problems, rows, keyOf });
+  // Refs stated on a row count for references even when the row has problems of its own,
+  // so one mistake is reported once, not again on every row that names the person.
+  const stated = { youngPeople: new Set<string>(), locations: new Set<string>() };
+  const read = <T extends { version: number }>(
+    spec: SheetSpec<T>,
+    keyOf: (record: Draft<T>) => string,
+    refs?: Set<string>,
+  ) => readSheet(spec, sheets[spec.name], { context, problems, rows, keyOf, ...(refs ? { refs } : {}) });
 
   const records: WeekRecords = {
-    youngPeople: read(youngPeopleSheet, (r) => r.ref),
+    youngPeople: read(youngPeopleSheet, (r) => r.ref, stated.youngPeople),
     relationships: read(relationshipsSheet, (r) => `${r.personA}|${r.personB}`),
-    locations: read(locationsSheet, (r) => r.ref),
+    locations: read(locationsSheet, (r) => r.ref, stated.locations),
     carers: read(carersSheet, (r) => r.ref),
     sightings: read(sightingsSheet, (r) => [r.personRef, r.locationRef, r.seenOn, r.sourceAgency].join('|')),
     concerns: read(concernsSheet, (r) => [r.personRef, r.category, r.occurredOn, r.sourceAgency].join('|')),
   };
-  checkReferences(records, (record) => rows.get(record) ?? 1, known, problems);
+  checkReferences(
+    records,
+    (record) => rows.get(record) ?? 1,
+    {
+      youngPeople: new Set([...known.youngPeople, ...stated.youngPeople]),
+      locations: new Set([...known.locations, ...stated.locations]),
+    },
+    problems,
+  );
 
   problems.sort((a, b) => SHEET_ORDER.indexOf(a.sheet) - SHEET_ORDER.indexOf(b.sheet) || a.row - b.row);
   return { records, problems: problems.slice(0, MAX_PROBLEMS), problemCount: problems.length };
@@ -86,29 +100,22 @@ interface SheetReading<T extends { version: number }> {
   /** The row each record came from, so a reference problem can point back at it. */
   rows: Map<object, number>;
   keyOf: (record: Draft<T>) => string;
+  /** Collects the `ref` of every row, valid or not. */
+  refs?: Set<string>;
 }
 
 function readSheet<T extends { version: number }>(
   spec: SheetSpec<T>,
   given: string | SheetTable | undefined,
-  { context, problems, rows, keyOf }: SheetReading<T>,
+  { context, problems, rows, keyOf, refs }: SheetReading<T>,
 ): Draft<T>[] {
-  if (given === undefined) return [];
-  const table = typeof given === 'string' ? readCsv(spec.name, given) : given;
-  if ('message' in table) {
-    problems.push(table);
-    return [];
-  }
-  if (!headerIsUsable(spec, table, problems)) return [];
-
+  const table = usableTable(spec, given, problems);
+  if (!table) return [];
   const byKey = new Map<string, { record: Draft<T>; row: number }>();
   for (const { rowNumber, cells, width } of table.rows) {
+    refs?.add(cells['ref']?.trim() ?? '');
     if (width > table.header.length) {
-      problems.push(
-        problemAt(spec.name, rowNumber, {
-          message: `This row has ${width} cells but the sheet has ${table.header.length} columns: a cell may hold an unquoted comma.`,
-        }),
-      );
+      problems.push(tooWide(spec.name, rowNumber, width, table.header.length));
       continue;
     }
     const record = readRow(spec, new RowReader(spec.name, rowNumber, cells, problems), context, problems);
@@ -123,6 +130,27 @@ function readSheet<T extends { version: number }>(
     }
   }
   return [...byKey.values()].map(({ record }) => record);
+}
+
+/** The sheet as a table, when it could be read and its header is right. */
+function usableTable<T extends { version: number }>(
+  spec: SheetSpec<T>,
+  given: string | SheetTable | undefined,
+  problems: UploadProblem[],
+): SheetTable | undefined {
+  if (given === undefined) return undefined;
+  const table = typeof given === 'string' ? readCsv(spec.name, given) : given;
+  if ('message' in table) {
+    problems.push(table);
+    return undefined;
+  }
+  return headerIsUsable(spec, table, problems) ? table : undefined;
+}
+
+function tooWide(sheet: SheetName, row: number, width: number, columns: number): UploadProblem {
+  return problemAt(sheet, row, {
+    message: `This row has ${width} cells but the sheet has ${columns} columns: a cell may hold an unquoted comma.`,
+  });
 }
 
 /** A ref on two rows of a state sheet, or one event with two versions on an event sheet. */

@@ -1,0 +1,185 @@
+import type { UploadRecord } from '@peermap/domain';
+import { SheetName } from '@peermap/domain';
+import { readWorkbook, workbookOf } from '@peermap/ingest';
+import { DEMO_WEEKS, demoFiles } from '@peermap/local';
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApi } from '../../support/api';
+
+type Api = Awaited<ReturnType<typeof startTestApi>>;
+
+const form = (files: Record<string, Uint8Array | string>) => {
+  const data = new FormData();
+  for (const [name, content] of Object.entries(files)) data.append(name, new Blob([content]), name);
+  return data;
+};
+
+describe('the weekly upload over HTTP', () => {
+  let api: Api;
+  const chair = (partnership: string) => api.as('madp-chair', partnership);
+  const upload = (partnership: string, week: string, files: Record<string, Uint8Array | string>, query = '') =>
+    chair(partnership).request('POST', `/v1/uploads?week=${week}${query}`, { form: form(files) });
+
+  beforeAll(async () => {
+    api = await startTestApi();
+  });
+  afterAll(async () => {
+    await api.close();
+  });
+
+  it('takes the four demo weeks in order, then changes nothing when they are sent again', async () => {
+    const first: UploadRecord[] = [];
+    for (const { folder, week } of DEMO_WEEKS) {
+      const response = await upload('kent', week, demoFiles(folder));
+      expect(response.status).toBe(201);
+      first.push(response.body as UploadRecord);
+    }
+    expect(first.map((u) => u.status)).toEqual(['completed', 'completed', 'completed', 'completed']);
+    expect(first[0]?.counts.young_people).toEqual({ created: 120, updated: 0, unchanged: 0 });
+    const versions = async () =>
+      (await api.table.store.relationships.list('kent', { limit: 500 })).items.map((r) => r.version).join();
+    const before = await versions();
+    for (const { folder, week } of DEMO_WEEKS) {
+      const again = await upload('kent', week, demoFiles(folder));
+      expect(again.status).toBe(201);
+      expect((again.body as UploadRecord).id).toBe(first.find((u) => u.week === week)?.id);
+    }
+    expect(await versions()).toBe(before);
+    const history = await chair('kent').request('GET', '/v1/uploads');
+    expect((history.body as { items: UploadRecord[] }).items.map((u) => u.week)).toHaveLength(4);
+  });
+
+  it('gives the same records for a week sent as a workbook as for its CSV files', async () => {
+    const files = demoFiles('week-1');
+    const rows = Object.fromEntries(
+      SheetName.options.map((sheet) => [
+        sheet,
+        (parse(Buffer.from(files[`${sheet}.csv`] ?? new Uint8Array()), { bom: true }) as string[][]).slice(1),
+      ]),
+    );
+    expect((await upload('as-csv', '2026-W45', files)).status).toBe(201);
+    expect((await upload('as-xlsx', '2026-W45', { workbook: await workbookOf(rows) })).status).toBe(201);
+    const { store } = api.table;
+    type Lister = (partnership: string) => Promise<{ items: { partnershipId: string; provenance: unknown }[] }>;
+    const lists: Lister[] = [
+      (p) => store.youngPeople.list(p, { limit: 500 }),
+      (p) => store.relationships.list(p, { limit: 500 }),
+      (p) => store.carers.list(p, { limit: 500 }),
+      (p) => store.locations.list(p, { limit: 500 }),
+      (p) => store.sightings.list(p, { limit: 500 }),
+      (p) => store.concerns.list(p, { limit: 500 }),
+    ];
+    const content = async (list: Lister, partnership: string) =>
+      (await list(partnership)).items.map(({ partnershipId: _, provenance: __, ...rest }) => rest);
+    for (const list of lists) expect(await content(list, 'as-xlsx')).toEqual(await content(list, 'as-csv'));
+  });
+
+  it('refuses a broken file with every problem by sheet, row and column, and writes nothing', async () => {
+    const response = await upload('broken', '2026-W46', {
+      'young_people.csv':
+        'ref,display_name,date_of_birth,education_status\nYP1,Sam T.,2012-02-30,atending\nYP2,Ali B.,2012-01-01,attending',
+      'relationships.csv': 'person_a_ref,person_b_ref,kind,strength,source_agency\nYP1,YP9,friend,2,police',
+    });
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+    const problem = response.body as {
+      problemCount: number;
+      problems: { sheet: string; row: number; column: string }[];
+    };
+    expect(problem.problems.map(({ sheet, row, column }) => `${sheet}:${row}:${column}`)).toEqual([
+      'young_people:2:date_of_birth',
+      'young_people:2:education_status',
+      'relationships:2:person_b_ref',
+    ]);
+    expect((await api.table.store.youngPeople.list('broken')).items).toEqual([]);
+  });
+
+  it('checks without writing on a dry run', async () => {
+    const response = await upload('dry', '2026-W45', demoFiles('week-1'), '&dryRun=true');
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ problemCount: 0, rows: { young_people: 120, carers: 152 } });
+    expect((await api.table.store.youngPeople.list('dry')).items).toEqual([]);
+    expect((await api.table.store.uploads.list('dry')).items).toEqual([]);
+  });
+
+  it.each([
+    ['invalid UTF-8', { 'young_people.csv': new Uint8Array([0x72, 0x65, 0x66, 0xff, 0xfe, 0x0a]) }, 'young_people:1'],
+    ['an empty file', { 'young_people.csv': '' }, 'young_people:1'],
+    ['an extra column', { 'young_people.csv': 'ref,display_name,date_of_birth,risk_score\n' }, 'young_people:1'],
+    [
+      'a workbook and CSV files together',
+      { workbook: new Uint8Array([1, 2, 3]), 'young_people.csv': 'ref\n' },
+      'workbook:1',
+    ],
+    ['a workbook that is not one', { workbook: 'not a zip' }, 'workbook:1'],
+  ])('refuses %s with a problem that says where', async (_, files, where) => {
+    const response = await upload('hostile', '2026-W47', files);
+    expect(response.status).toBe(400);
+    const problems = (response.body as { problems: { sheet: string; row: number }[] }).problems;
+    expect(problems.map(({ sheet, row }) => `${sheet}:${row}`)).toContain(where);
+  });
+
+  it('reads a byte-order mark, CRLF line ends and a header-only sheet', async () => {
+    const response = await upload('tidy', '2026-W47', {
+      'young_people.csv': '\uFEFFref,display_name,date_of_birth\r\nYP1,Sam T.,2012-03-04\r\n',
+      'concerns.csv': 'person_ref,category,occurred_on,severity,source_agency\r\n',
+    });
+    expect(response.status).toBe(201);
+    expect((response.body as UploadRecord).counts).toEqual({
+      young_people: { created: 1, updated: 0, unchanged: 0 },
+      concerns: { created: 0, updated: 0, unchanged: 0 },
+    });
+  });
+
+  it('refuses a part it does not take, a week that is not one, and a body that is not a form', async () => {
+    expect((await upload('hostile', '2026-W47', { 'risk.csv': 'x' })).status).toBe(400);
+    expect((await upload('hostile', '2026-W54', { 'young_people.csv': 'ref\n' })).status).toBe(400);
+    const json = await chair('hostile').request('POST', '/v1/uploads?week=2026-W47', { body: { young_people: [] } });
+    expect(json.status).toBe(415);
+  });
+
+  it('offers a blank template as a workbook and as CSV', async () => {
+    const response = await fetch(`${api.server.url}/v1/uploads/template?format=xlsx`, {
+      headers: { authorization: `Bearer ${await tokenFor('madp-chair')}` },
+    });
+    expect(response.status).toBe(200);
+    const { tables, problems } = await readWorkbook(new Uint8Array(await response.arrayBuffer()));
+    expect(problems).toEqual([]);
+    expect(Object.keys(tables).sort()).toEqual([...SheetName.options].sort());
+    const csv = await chair('demo').request('GET', '/v1/uploads/template?format=csv&sheet=carers');
+    expect(csv.text.startsWith('ref,young_person_refs,name,relationship,parental_responsibility')).toBe(true);
+  });
+
+  it('marks an upload failed when writing breaks half-way, and completes it without duplicates when sent again', async () => {
+    let writes = 0;
+    let failing = true;
+    api.table.ctx.client.middlewareStack.add(
+      (next, context) => async (args) => {
+        const audit = JSON.stringify(args.input).includes('#AUDIT#');
+        if (context.commandName === 'TransactWriteItemsCommand' && !audit && failing && ++writes > 5) {
+          throw new Error('the connection dropped');
+        }
+        return next(args);
+      },
+      { step: 'initialize', name: 'dropHalfWay' },
+    );
+    const files = demoFiles('week-1');
+    const first = await upload('crash', '2026-W45', files);
+    expect(first.status).toBe(503);
+    const stored = (await api.table.store.uploads.list('crash')).items;
+    expect(stored.map((u) => u.status)).toEqual(['failed']);
+    failing = false;
+    const second = await upload('crash', '2026-W45', files);
+    expect(second.status).toBe(201);
+    expect((second.body as UploadRecord).id).toBe(stored[0]?.id);
+    const people = await api.table.store.youngPeople.list('crash', { limit: 500 });
+    expect(people.items).toHaveLength(120);
+    expect(new Set(people.items.map((p) => p.version))).toEqual(new Set([1]));
+    expect(await api.table.store.carers.ofYoungPerson('crash', 'YP00001')).toHaveLength(2);
+  });
+
+  async function tokenFor(role: 'madp-chair') {
+    const response = await fetch(`${api.server.url}/local/token?role=${role}&partnership=demo`);
+    return ((await response.json()) as { token: string }).token;
+  }
+});
