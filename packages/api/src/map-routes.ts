@@ -10,18 +10,21 @@ import {
   IsoDate,
   Location,
   LocationFields,
+  type MapStore,
   mayReceive,
   NotFoundError,
   orderPair,
+  type Permission,
   Ref,
   Relationship,
   RelationshipFields,
+  type Role,
   Sighting,
   SightingFields,
   YoungPerson,
   YoungPersonFields,
 } from '@peermap/domain';
-import { type AnyRoute, route } from '@peermap/http';
+import { type AnyRoute, route, type Subjects } from '@peermap/http';
 import { z } from 'zod';
 import type { ApiDeps } from './deps';
 import { PageQuery, pageOf, pageRequest } from './paging';
@@ -107,30 +110,14 @@ export function relationshipsRoutes(deps: ApiDeps): AnyRoute[] {
       },
       deps,
     ),
-    route({
-      method: 'GET',
-      path: '/v1/young-people/{ref}/relationships',
+    personCollection(deps, {
+      what: 'relationships',
       summary: "A young person's relationships, from either side of each pair",
       permission: 'relationships:read',
-      resource: 'relationships',
-      action: 'list',
-      params: RefParams,
-      response: pageOf(Relationship),
-      successStatus: 200,
-      handle: async ({ principal, params }) => {
-        await existing(deps, principal.partnershipId, params.ref);
-        const relationships = (await deps.store.relationships.ofPerson(principal.partnershipId, params.ref)).filter(
-          (r) => mayReceive(principal.role, r),
-        );
-        return {
-          status: 200,
-          body: { items: relationships },
-          subjects: merge([
-            { youngPeople: [params.ref], carers: [] },
-            ...relationships.map((r) => ({ youngPeople: [r.personA, r.personB], carers: [] })),
-          ]),
-        };
-      },
+      item: Relationship,
+      load: (store, partnershipId, ref) => store.relationships.ofPerson(partnershipId, ref),
+      view: (role, r) => (mayReceive(role, r) ? r : undefined),
+      subjects: (r) => ({ youngPeople: [r.personA, r.personB], carers: [] }),
     }),
   ];
 }
@@ -186,23 +173,14 @@ export function sightingsRoutes(deps: ApiDeps): AnyRoute[] {
       },
       deps,
     ),
-    route({
-      method: 'GET',
-      path: '/v1/young-people/{ref}/sightings',
+    personCollection(deps, {
+      what: 'sightings',
       summary: 'Where a young person has been seen',
       permission: 'sightings:read',
-      resource: 'sightings',
-      action: 'list',
-      params: RefParams,
-      response: pageOf(Sighting),
-      successStatus: 200,
-      handle: async ({ principal, params }) => {
-        await existing(deps, principal.partnershipId, params.ref);
-        const sightings = (await deps.store.sightings.ofPerson(principal.partnershipId, params.ref)).filter((s) =>
-          mayReceive(principal.role, s),
-        );
-        return { status: 200, body: { items: sightings }, subjects: { youngPeople: [params.ref], carers: [] } };
-      },
+      item: Sighting,
+      load: (store, partnershipId, ref) => store.sightings.ofPerson(partnershipId, ref),
+      view: (role, s) => (mayReceive(role, s) ? s : undefined),
+      subjects: () => none,
     }),
     route({
       method: 'GET',
@@ -259,21 +237,14 @@ export function concernsRoutes(deps: ApiDeps): AnyRoute[] {
       },
       deps,
     ),
-    route({
-      method: 'GET',
-      path: '/v1/young-people/{ref}/concerns',
+    personCollection(deps, {
+      what: 'concerns',
       summary: 'The concerns about a young person',
       permission: 'concerns:read',
-      resource: 'concerns',
-      action: 'list',
-      params: RefParams,
-      response: pageOf(Concern),
-      successStatus: 200,
-      handle: async ({ principal, params }) => {
-        await existing(deps, principal.partnershipId, params.ref);
-        const concerns = await deps.store.concerns.ofPerson(principal.partnershipId, params.ref);
-        return { status: 200, body: { items: concerns }, subjects: { youngPeople: [params.ref], carers: [] } };
-      },
+      item: Concern,
+      load: (store, partnershipId, ref) => store.concerns.ofPerson(partnershipId, ref),
+      view: (_, c) => c,
+      subjects: () => none,
     }),
   ];
 }
@@ -301,27 +272,55 @@ export function carersRoutes(deps: ApiDeps): AnyRoute[] {
       },
       deps,
     ),
-    route({
-      method: 'GET',
-      path: '/v1/young-people/{ref}/carers',
+    personCollection(deps, {
+      what: 'carers',
       summary: "A young person's parents and carers",
       permission: 'carers:read',
-      resource: 'carers',
-      action: 'list',
-      params: RefParams,
-      response: pageOf(CarerView),
-      successStatus: 200,
-      handle: async ({ principal, params }) => {
-        await existing(deps, principal.partnershipId, params.ref);
-        const carers = await deps.store.carers.ofYoungPerson(principal.partnershipId, params.ref);
-        return {
-          status: 200,
-          body: { items: carers.map((carer) => carerFor(principal.role, carer)) },
-          subjects: { youngPeople: [params.ref], carers: carers.map((carer) => carer.ref) },
-        };
-      },
+      item: CarerView,
+      load: (store, partnershipId, ref) => store.carers.ofYoungPerson(partnershipId, ref),
+      view: carerFor,
+      subjects: (carer) => ({ youngPeople: [], carers: [carer.ref] }),
     }),
   ];
+}
+
+/**
+ * `GET /v1/young-people/{ref}/<what>`: the records of one kind that name a young person of
+ * this partnership (404 otherwise), as the role may see them, naming everyone they show.
+ */
+function personCollection<T>(
+  deps: ApiDeps,
+  spec: {
+    what: 'relationships' | 'sightings' | 'concerns' | 'carers';
+    summary: string;
+    permission: Permission;
+    item: z.ZodType;
+    load(store: MapStore, partnershipId: string, ref: string): Promise<T[]>;
+    view(role: Role, record: T): unknown;
+    subjects(record: T): Subjects;
+  },
+): AnyRoute {
+  return route({
+    method: 'GET',
+    path: `/v1/young-people/{ref}/${spec.what}`,
+    summary: spec.summary,
+    permission: spec.permission,
+    resource: spec.what,
+    action: 'list',
+    params: RefParams,
+    response: pageOf(spec.item),
+    successStatus: 200,
+    handle: async ({ principal, params }) => {
+      await existing(deps, principal.partnershipId, params.ref);
+      const records = await spec.load(deps.store, principal.partnershipId, params.ref);
+      const visible = records.filter((record) => spec.view(principal.role, record) !== undefined);
+      return {
+        status: 200,
+        body: { items: visible.map((record) => spec.view(principal.role, record)) },
+        subjects: merge([{ youngPeople: [params.ref], carers: [] }, ...visible.map(spec.subjects)]),
+      };
+    },
+  });
 }
 
 /** A young person of this partnership, or 404: another partnership's refs do not exist here. */
