@@ -92,7 +92,11 @@ export async function uploadWeek(
   const none = { youngPeople: [], carers: [] };
   if (reading.problemCount > 0) return { record: await save('rejected', {}, previous?.version), subjects: none };
   const writing = await save('writing', {}, previous?.version);
-  const { counts, failed } = await store.mapWriter.apply(reading.records);
+  const applied = await store.mapWriter.apply(reading.records, reading.unstated).catch(async (error: unknown) => {
+    await save('failed', {}, writing.version);
+    throw error;
+  });
+  const { counts, failed } = applied;
   const perSheet = Object.fromEntries(sheets.map((sheet) => [sheet, counts[RECORDS_OF[sheet]]]));
   if (failed > 0) {
     await save('failed', { counts: perSheet }, writing.version);

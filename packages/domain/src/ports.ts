@@ -120,9 +120,15 @@ export interface MapWriterResult {
   failed: number;
 }
 
+/**
+ * The fields of each kind of record that an upload did not state (their columns were not in
+ * its sheet): a record already held keeps its own values for them.
+ */
+export type UnstatedFields = Partial<Record<keyof MapRecords, readonly string[]>>;
+
 /** Applies an upload to the map: new and changed records only, each conditional on what was read. */
 export interface MapWriter {
-  apply(records: MapRecords): Promise<MapWriterResult>;
+  apply(records: MapRecords, unstated?: UnstatedFields): Promise<MapWriterResult>;
   /** The refs of the young people and places a partnership holds, for checking an upload's references. */
   knownRefs(partnershipId: PartnershipId): Promise<{ youngPeople: Set<string>; locations: Set<string> }>;
 }

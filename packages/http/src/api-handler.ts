@@ -138,13 +138,14 @@ function header(event: ApiEvent, name: string): string | undefined {
 /** The files of a multipart request, refusing parts the route does not take. */
 async function readFiles(names: readonly string[], event: ApiEvent, contentType: string | undefined) {
   const files = await readMultipart(event.body, event.isBase64Encoded, contentType);
-  const unknown = Object.keys(files).filter((name) => !names.includes(name));
+  const unknown = [...files.keys()].filter((name) => !names.includes(name));
   if (unknown.length > 0) {
     throw new ValidationError(`This upload takes parts named ${names.join(', ')}.`, [
       ...unknown.map((name) => ({ path: name.slice(0, 80), message: 'is not a part this upload takes' })),
     ]);
   }
-  return files;
+  // Only known names remain, so a part can never be named after an object's prototype.
+  return Object.fromEntries(files);
 }
 
 function json(response: RouteResponse, requestId: string): ApiResult {

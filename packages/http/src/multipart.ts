@@ -1,3 +1,4 @@
+import { ValidationError } from '@peermap/domain';
 import busboy from 'busboy';
 import { HttpProblem } from './problems';
 
@@ -5,15 +6,21 @@ import { HttpProblem } from './problems';
 export const MAX_UPLOAD_BYTES = 4 * 1024 * 1024;
 const MAX_PARTS = 10;
 
+const broken = () =>
+  new ValidationError('The multipart body could not be read: send it again as multipart/form-data.', [
+    { path: '(body)', message: 'is not a complete multipart body' },
+  ]);
+
 /**
- * The files of a `multipart/form-data` body, by part name, read with busboy. Size, part count
- * and media type are limited and refused with their own status; form fields are ignored.
+ * The files of a `multipart/form-data` body, by part name, read with busboy. Size and part
+ * count are limited (413), a body that is not multipart is refused (415), a broken or
+ * truncated one is invalid (400), and a part name may appear once.
  */
 export async function readMultipart(
   body: string | undefined,
   isBase64Encoded: boolean,
   contentType: string | undefined,
-): Promise<Record<string, Uint8Array>> {
+): Promise<Map<string, Uint8Array>> {
   if (!contentType?.toLowerCase().startsWith('multipart/form-data')) {
     throw new HttpProblem(415, 'Unsupported media type', 'Send the sheets as multipart/form-data.');
   }
@@ -22,33 +29,33 @@ export async function readMultipart(
     throw new HttpProblem(413, 'Upload too large', `An upload may be at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`);
   }
   return new Promise((resolve, reject) => {
-    const files: Record<string, Uint8Array> = {};
+    const files = new Map<string, Uint8Array>();
+    const tooMany = () =>
+      reject(new HttpProblem(413, 'Upload too large', `An upload may hold at most ${MAX_PARTS} parts.`));
     let parser: busboy.Busboy;
     try {
       parser = busboy({
         headers: { 'content-type': contentType },
-        limits: { files: MAX_PARTS, fileSize: MAX_UPLOAD_BYTES, parts: MAX_PARTS * 2 },
+        limits: { files: MAX_PARTS, fields: MAX_PARTS, parts: MAX_PARTS, fileSize: MAX_UPLOAD_BYTES },
       });
     } catch {
-      reject(new HttpProblem(415, 'Unsupported media type', 'The multipart body has no boundary.'));
+      reject(broken());
       return;
     }
     parser.on('file', (name, stream) => {
       const chunks: Buffer[] = [];
+      if (files.has(name)) reject(new ValidationError(`The part "${name.slice(0, 80)}" is sent twice.`));
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('limit', () =>
-        reject(new HttpProblem(413, 'Upload too large', `A file may be at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`)),
+        reject(new HttpProblem(413, 'Upload too large', 'A file is larger than an upload may be.')),
       );
-      stream.on('end', () => {
-        files[name] = new Uint8Array(Buffer.concat(chunks));
-      });
+      stream.on('error', () => reject(broken()));
+      stream.on('end', () => files.set(name, new Uint8Array(Buffer.concat(chunks))));
     });
-    parser.on('filesLimit', () =>
-      reject(new HttpProblem(413, 'Upload too large', `An upload may hold at most ${MAX_PARTS} files.`)),
-    );
-    parser.on('error', () =>
-      reject(new HttpProblem(415, 'Unsupported media type', 'The multipart body could not be read.')),
-    );
+    parser.on('filesLimit', tooMany);
+    parser.on('partsLimit', tooMany);
+    parser.on('fieldsLimit', tooMany);
+    parser.on('error', () => reject(broken()));
     parser.on('close', () => resolve(files));
     parser.end(bytes);
   });

@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { Draft, MapRecords, SheetName, UploadProblem } from '@peermap/domain';
+import type { Draft, MapRecords, SheetName, UnstatedFields, UploadProblem } from '@peermap/domain';
 import { readCsv, type SheetTable } from './csv';
 import { describeIssue } from './messages';
 import { problemAt, RowReader } from './row-reader';
@@ -31,6 +31,8 @@ export interface KnownRefs {
 
 export interface WeekReading {
   records: WeekRecords;
+  /** Fields of each kind whose columns no uploaded sheet had: held records keep theirs. */
+  unstated: UnstatedFields;
   /** The first `MAX_PROBLEMS` problems, in sheet and row order. */
   problems: UploadProblem[];
   /** How many problems there were in all. */
@@ -78,8 +80,37 @@ export function readWeek(sheets: WeekSheets, context: RowContext, known: KnownRe
   );
 
   problems.sort((a, b) => SHEET_ORDER.indexOf(a.sheet) - SHEET_ORDER.indexOf(b.sheet) || a.row - b.row);
-  return { records, problems: problems.slice(0, MAX_PROBLEMS), problemCount: problems.length };
+  return {
+    records,
+    unstated: {
+      youngPeople: unstatedFields(youngPeopleSheet, sheets.young_people),
+      relationships: unstatedFields(relationshipsSheet, sheets.relationships),
+      locations: unstatedFields(locationsSheet, sheets.locations),
+      carers: unstatedFields(carersSheet, sheets.carers),
+      sightings: unstatedFields(sightingsSheet, sheets.sightings),
+      concerns: unstatedFields(concernsSheet, sheets.concerns),
+    },
+    problems: problems.slice(0, MAX_PROBLEMS),
+    problemCount: problems.length,
+  };
 }
+
+/** The top-level fields of a record none of whose columns are in the sheet's header. */
+function unstatedFields<T extends { version: number }>(spec: SheetSpec<T>, given: string | SheetTable | undefined) {
+  if (given === undefined) return [];
+  const header = new Set(typeof given === 'string' ? firstLine(given) : given.header);
+  const columnsByField = new Map<string, string[]>();
+  for (const [path, column] of Object.entries(spec.fieldColumns)) {
+    const field = path.split('.')[0] ?? path;
+    columnsByField.set(field, [...(columnsByField.get(field) ?? []), column]);
+  }
+  return [...columnsByField]
+    .filter(([, columns]) => columns.every((column) => !header.has(column)))
+    .map(([field]) => field);
+}
+
+const firstLine = (text: string) =>
+  (text.replace(/^\uFEFF/, '').split(/\r?\n/)[0] ?? '').split(',').map((name) => name.trim());
 
 const SHEET_ORDER: (SheetName | 'workbook')[] = [
   'workbook',

@@ -51,6 +51,15 @@ export async function readWorkbook(bytes: Uint8Array): Promise<WorkbookReading> 
       }
       return;
     }
+    if (tables[sheet.data]) {
+      problems.push(
+        problemAt('workbook', 1, {
+          value: worksheet.name,
+          message: `Two worksheets are both "${sheet.data}": keep one.`,
+        }),
+      );
+      return;
+    }
     tables[sheet.data] = tableOf(sheet.data, worksheet, problems);
   });
   return { tables, problems };
@@ -89,7 +98,7 @@ function cellsOf(sheet: SheetName, row: ExcelJS.Row, problems: UploadProblem[]):
 
 function textOf(value: ExcelJS.CellValue, formula: () => void): string {
   if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (value instanceof Date) return dayOf(value);
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (typeof value === 'number' || typeof value === 'string') return String(value);
   if ('formula' in value || 'sharedFormula' in value) {
@@ -100,4 +109,9 @@ function textOf(value: ExcelJS.CellValue, formula: () => void): string {
   if ('text' in value && typeof value.text === 'string') return value.text;
   if ('error' in value) return String(value.error);
   return '';
+}
+
+/** A date cell as the day it shows; one holding a number no calendar has becomes text the date check refuses. */
+function dayOf(value: Date): string {
+  return Number.isNaN(value.getTime()) ? 'not a date' : value.toISOString().slice(0, 10);
 }

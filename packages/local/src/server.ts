@@ -9,13 +9,14 @@ import {
   type ApiResult,
   createApiHandler,
   HttpProblem,
+  MAX_UPLOAD_BYTES,
   problemFor,
   routeKey,
 } from '@peermap/http';
 import { type LocalIdentity, TokenRequest } from './identity';
 
-/** Bodies above this are refused before a handler sees them (API Gateway's own limit is higher). */
-const MAX_REQUEST_BYTES = 1024 * 1024;
+/** Bodies above this are refused before a handler sees them: the largest upload, with room to spare. */
+const MAX_REQUEST_BYTES = 2 * MAX_UPLOAD_BYTES;
 
 export interface LocalServerOptions {
   deps: ApiDeps;
@@ -154,7 +155,8 @@ async function readBody(request: IncomingMessage): Promise<string | undefined> {
   for await (const chunk of request) {
     const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
     size += buffer.length;
-    if (size > MAX_REQUEST_BYTES) throw new HttpProblem(413, 'Body too large', 'A request body may be at most 1 MiB.');
+    if (size > MAX_REQUEST_BYTES)
+      throw new HttpProblem(413, 'Body too large', 'This request body is larger than any route takes.');
     chunks.push(buffer);
   }
   return chunks.length > 0 ? Buffer.concat(chunks).toString('base64') : undefined;

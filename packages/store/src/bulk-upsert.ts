@@ -46,7 +46,8 @@ export async function planUpserts<T extends StoredRecord, Key>(
       counts.unchanged++;
       continue;
     }
-    const next = { ...merged, version: (previous?.version ?? 0) + 1 };
+    // What is written is validated again: a merge must never produce a record the schema refuses.
+    const next = parseWith(model.schema, { ...merged, version: (previous?.version ?? 0) + 1 }, model.label);
     counts[previous ? 'updated' : 'created']++;
     const companions = model.companions?.(next, previous) ?? { puts: [], deletes: [] };
     groups.push({

@@ -1,11 +1,14 @@
 import {
+  keepUnstated,
   type MapRecords,
   type MapWriter,
   type MapWriterResult,
   mergeUploaded,
   mergeUploadedCarer,
+  mergeUploadedIntelligence,
   type Page,
   type PartnershipId,
+  type UnstatedFields,
 } from '@peermap/domain';
 import { planUpserts } from './bulk-upsert';
 import { writeGroups } from './group-writer';
@@ -20,14 +23,19 @@ import { EntityRepository } from './repository';
 export class DynamoMapWriter implements MapWriter {
   constructor(private readonly ctx: StoreContext) {}
 
-  async apply(records: MapRecords): Promise<MapWriterResult> {
+  async apply(records: MapRecords, unstated: UnstatedFields = {}): Promise<MapWriterResult> {
+    /** The sheet's own merge rule, after the fields it did not state are taken from what is held. */
+    const rule =
+      <T extends object>(kind: keyof MapRecords, merge: (previous: T | undefined, incoming: T) => T) =>
+      (previous: T | undefined, incoming: T) =>
+        merge(previous, keepUnstated(previous, incoming, unstated[kind] ?? []));
     const [youngPeople, relationships, locations, carers, sightings, concerns] = await Promise.all([
-      planUpserts(this.ctx, youngPersonModel, records.youngPeople, mergeUploaded),
-      planUpserts(this.ctx, relationshipModel, records.relationships, mergeUploaded),
-      planUpserts(this.ctx, locationModel, records.locations, mergeUploaded),
-      planUpserts(this.ctx, carerModel, records.carers, mergeUploadedCarer),
-      planUpserts(this.ctx, sightingModel, records.sightings, mergeUploaded),
-      planUpserts(this.ctx, concernModel, records.concerns, mergeUploaded),
+      planUpserts(this.ctx, youngPersonModel, records.youngPeople, rule('youngPeople', mergeUploaded)),
+      planUpserts(this.ctx, relationshipModel, records.relationships, rule('relationships', mergeUploadedIntelligence)),
+      planUpserts(this.ctx, locationModel, records.locations, rule('locations', mergeUploaded)),
+      planUpserts(this.ctx, carerModel, records.carers, rule('carers', mergeUploadedCarer)),
+      planUpserts(this.ctx, sightingModel, records.sightings, rule('sightings', mergeUploadedIntelligence)),
+      planUpserts(this.ctx, concernModel, records.concerns, rule('concerns', mergeUploaded)),
     ]);
     const plans = { youngPeople, relationships, locations, carers, sightings, concerns };
     const { failed } = await writeGroups(

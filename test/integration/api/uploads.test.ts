@@ -45,8 +45,13 @@ describe('the weekly upload over HTTP', () => {
       expect((again.body as UploadRecord).id).toBe(first.find((u) => u.week === week)?.id);
     }
     expect(await versions()).toBe(before);
+    const asAnotherWeek = await upload('kent', '2026-W50', demoFiles('week-4'));
+    expect(
+      Object.values((asAnotherWeek.body as UploadRecord).counts).every((c) => c?.created === 0 && c.updated === 0),
+    ).toBe(true);
+    expect(await versions()).toBe(before);
     const history = await chair('kent').request('GET', '/v1/uploads');
-    expect((history.body as { items: UploadRecord[] }).items.map((u) => u.week)).toHaveLength(4);
+    expect((history.body as { items: UploadRecord[] }).items.map((u) => u.week)).toHaveLength(5);
   });
 
   it('gives the same records for a week sent as a workbook as for its CSV files', async () => {
@@ -129,6 +134,22 @@ describe('the weekly upload over HTTP', () => {
       young_people: { created: 1, updated: 0, unchanged: 0 },
       concerns: { created: 0, updated: 0, unchanged: 0 },
     });
+  });
+
+  it('answers a truncated or repeated multipart body with 400, and keeps serving', async () => {
+    const truncated = await chair('hostile').request('POST', '/v1/uploads?week=2026-W47', {
+      raw: '--b\r\ncontent-disposition: form-data; name="young_people.csv"; filename="y.csv"\r\n\r\nref,display_name',
+      headers: { 'content-type': 'multipart/form-data; boundary=b' },
+    });
+    expect(truncated.status).toBe(400);
+    const twice = new FormData();
+    twice.append('young_people.csv', new Blob(['ref\n']), 'a.csv');
+    twice.append('young_people.csv', new Blob(['ref\n']), 'b.csv');
+    expect((await chair('hostile').request('POST', '/v1/uploads?week=2026-W47', { form: twice })).status).toBe(400);
+    const named = new FormData();
+    named.append('__proto__', new Blob(['x']), 'x.csv');
+    expect((await chair('hostile').request('POST', '/v1/uploads?week=2026-W47', { form: named })).status).toBe(400);
+    expect((await chair('demo').request('GET', '/v1/young-people/YP00001')).status).toBe(200);
   });
 
   it('refuses a part it does not take, a week that is not one, and a body that is not a form', async () => {

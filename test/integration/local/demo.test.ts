@@ -99,6 +99,30 @@ describe('the demo partnership', () => {
     });
   });
 
+  it('keeps what a sheet does not state: a do-not-contact, a safety note, a police restriction', async () => {
+    const flagged = (await table.store.carers.list(DEMO_PARTNERSHIP, { limit: 500 })).items.find((c) => c.doNotContact);
+    expect(flagged?.safetyNote).toBeDefined();
+    if (!flagged) return;
+    const sheet = `ref,young_person_refs,name,relationship,parental_responsibility\n${flagged.ref},${flagged.youngPersonRefs.join(';')},${flagged.name},${flagged.relationship},yes`;
+    const restricted = (await table.store.relationships.ofPerson(DEMO_PARTNERSHIP, 'YP00005')).find(
+      (r) => r.restricted,
+    );
+    expect(restricted).toBeDefined();
+    if (!restricted) return;
+    const pair = `person_a_ref,person_b_ref,kind,strength,source_agency\n${restricted.personA},${restricted.personB},${restricted.kind},${restricted.strength},education`;
+    const { record } = await uploadWeek(table.store, {
+      partnershipId: DEMO_PARTNERSHIP,
+      week: '2026-W51',
+      files: { 'carers.csv': new TextEncoder().encode(sheet), 'relationships.csv': new TextEncoder().encode(pair) },
+      uploadedBy: 'chair-1',
+    });
+    expect(record.status).toBe('completed');
+    const carer = await table.store.carers.get(DEMO_PARTNERSHIP, flagged.ref);
+    expect(carer).toMatchObject({ doNotContact: true, safetyNote: flagged.safetyNote, consent: flagged.consent });
+    const link = await table.store.relationships.get(DEMO_PARTNERSHIP, restricted);
+    expect(link).toMatchObject({ restricted: true, sourceAgency: 'police', grading: restricted.grading });
+  });
+
   it('rejects a week with problems and writes none of it', async () => {
     const { record: upload } = await uploadWeek(table.store, {
       partnershipId: DEMO_PARTNERSHIP,
