@@ -1,8 +1,9 @@
-import { AuditEvent, Ref, ValidationError } from '@peermap/domain';
+import { AuditEvent, mayReceive, Ref, ValidationError } from '@peermap/domain';
 import { type AnyRoute, route } from '@peermap/http';
 import { z } from 'zod';
 import type { ApiDeps } from './deps';
 import { PageQuery, pageOf, pageRequest } from './paging';
+import { merge } from './resource';
 
 const AuditQuery = PageQuery.extend({
   person: Ref.optional(),
@@ -42,10 +43,17 @@ export function auditRoutes(deps: ApiDeps): AnyRoute[] {
           : carer
             ? await audit.byCarer(principal.partnershipId, carer, page)
             : await audit.byUser(principal.partnershipId, user ?? '', page);
+        // An event about restricted intelligence would tell other roles that the intelligence exists.
+        const visible = events.items.filter((event) =>
+          mayReceive(principal.role, { restricted: event.restricted === true }),
+        );
         return {
           status: 200,
-          body: events,
-          subjects: { youngPeople: person ? [person] : [], carers: carer ? [carer] : [] },
+          body: { ...events, items: visible },
+          subjects: merge([
+            { youngPeople: person ? [person] : [], carers: carer ? [carer] : [] },
+            ...visible.map((event) => event.subjects),
+          ]),
         };
       },
     }),

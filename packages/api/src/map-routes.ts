@@ -28,7 +28,7 @@ import { type AnyRoute, route, type Subjects } from '@peermap/http';
 import { z } from 'zod';
 import type { ApiDeps } from './deps';
 import { PageQuery, pageOf, pageRequest } from './paging';
-import { merge, resourceRoutes, stillLinked } from './resource';
+import { isRestricted, merge, resourceRoutes, stillLinked } from './resource';
 
 const RefParams = z.strictObject({ ref: Ref });
 const none = { youngPeople: [], carers: [] };
@@ -203,6 +203,7 @@ export function sightingsRoutes(deps: ApiDeps): AnyRoute[] {
           status: 200,
           body: { items: sightings, ...(page.cursor ? { cursor: page.cursor } : {}) },
           subjects: { youngPeople: [...new Set(sightings.map((s) => s.personRef))], carers: [] },
+          restricted: sightings.some(isRestricted),
         };
       },
     }),
@@ -279,7 +280,7 @@ export function carersRoutes(deps: ApiDeps): AnyRoute[] {
       item: CarerView,
       load: (store, partnershipId, ref) => store.carers.ofYoungPerson(partnershipId, ref),
       view: carerFor,
-      subjects: (carer) => ({ youngPeople: [], carers: [carer.ref] }),
+      subjects: (carer) => ({ youngPeople: carer.youngPersonRefs, carers: [carer.ref] }),
     }),
   ];
 }
@@ -318,6 +319,7 @@ function personCollection<T>(
         status: 200,
         body: { items: visible.map((record) => spec.view(principal.role, record)) },
         subjects: merge([{ youngPeople: [params.ref], carers: [] }, ...visible.map(spec.subjects)]),
+        restricted: visible.some(isRestricted),
       };
     },
   });

@@ -103,6 +103,7 @@ export function resourceRoutes<T extends MapRecord, Key, Params, Fields extends 
             ...(page.cursor ? { cursor: page.cursor } : {}),
           },
           subjects: merge(records.map(spec.subjects)),
+          restricted: records.some(isRestricted),
         };
       },
     }),
@@ -128,6 +129,7 @@ export function resourceRoutes<T extends MapRecord, Key, Params, Fields extends 
           body: spec.view(principal.role, saved),
           headers: { ...withEtag(saved), location: spec.pathOf(saved) },
           subjects: spec.subjects(saved),
+          restricted: isRestricted(saved),
         };
       },
     }),
@@ -148,6 +150,7 @@ export function resourceRoutes<T extends MapRecord, Key, Params, Fields extends 
           body: spec.view(principal.role, record),
           headers: withEtag(record),
           subjects: spec.subjects(record),
+          restricted: isRestricted(record),
         };
       },
     }),
@@ -175,6 +178,7 @@ export function resourceRoutes<T extends MapRecord, Key, Params, Fields extends 
           body: spec.view(principal.role, saved),
           headers: withEtag(saved),
           subjects: merge([spec.subjects(current), spec.subjects(saved)]),
+          restricted: isRestricted(current) || isRestricted(saved),
         };
       },
     }),
@@ -192,7 +196,7 @@ export function resourceRoutes<T extends MapRecord, Key, Params, Fields extends 
         const current = await visible(principal.partnershipId, principal.role, params);
         await spec.beforeDelete?.(deps, current);
         await repository().remove(principal.partnershipId, spec.keyOf(params), version);
-        return { status: 204, subjects: spec.subjects(current) };
+        return { status: 204, subjects: spec.subjects(current), restricted: isRestricted(current) };
       },
     }),
   ];
@@ -225,6 +229,10 @@ async function mustExist(
   ];
   if (problems.length > 0) throw new ValidationError('The record names someone or somewhere not on the map.', problems);
 }
+
+/** Whether a record is police intelligence marked restricted. */
+export const isRestricted = (record: unknown) =>
+  typeof record === 'object' && record !== null && 'restricted' in record && record.restricted === true;
 
 /** The people named by several records, each once. */
 export function merge(all: readonly Subjects[]): Subjects {

@@ -1,4 +1,13 @@
-import { IsoWeek, NotFoundError, RecordId, SheetName, UploadRecord, ValidationError } from '@peermap/domain';
+import {
+  can,
+  IsoWeek,
+  NotFoundError,
+  RecordId,
+  type Role,
+  SheetName,
+  UploadRecord,
+  ValidationError,
+} from '@peermap/domain';
 import { type AnyRoute, NO_SUBJECTS, route } from '@peermap/http';
 import { csvTemplate, workbookOf } from '@peermap/ingest';
 import { z } from 'zod';
@@ -17,6 +26,12 @@ const TemplateQuery = z.strictObject({
 });
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** An upload as a role may see it: cell values in its problems only for roles that read the map. */
+function uploadFor(role: Role, upload: UploadRecord): UploadRecord {
+  if (can(role, 'young-people:read')) return upload;
+  return { ...upload, problems: upload.problems.map(({ value: _, ...problem }) => problem) };
+}
 
 /** The weekly mapping upload: send, check, follow, and fetch a blank template. */
 export function uploadRoutes(deps: ApiDeps): AnyRoute[] {
@@ -73,11 +88,14 @@ export function uploadRoutes(deps: ApiDeps): AnyRoute[] {
       query: PageQuery,
       response: pageOf(UploadRecord),
       successStatus: 200,
-      handle: async ({ principal, query }) => ({
-        status: 200,
-        body: await deps.store.uploads.list(principal.partnershipId, pageRequest(query)),
-        subjects: NO_SUBJECTS,
-      }),
+      handle: async ({ principal, query }) => {
+        const page = await deps.store.uploads.list(principal.partnershipId, pageRequest(query));
+        return {
+          status: 200,
+          body: { ...page, items: page.items.map((u) => uploadFor(principal.role, u)) },
+          subjects: NO_SUBJECTS,
+        };
+      },
     }),
     route({
       method: 'GET',
@@ -92,7 +110,7 @@ export function uploadRoutes(deps: ApiDeps): AnyRoute[] {
       handle: async ({ principal, params }) => {
         const upload = await deps.store.uploads.get(principal.partnershipId, params.id);
         if (!upload) throw new NotFoundError('upload', params.id);
-        return { status: 200, body: upload, subjects: NO_SUBJECTS };
+        return { status: 200, body: uploadFor(principal.role, upload), subjects: NO_SUBJECTS };
       },
     }),
     route({

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import {
+  ConflictError,
   type MapRecords,
   type MapStore,
   SheetName,
@@ -9,6 +10,12 @@ import {
   type UploadStatus,
 } from '@peermap/domain';
 import { MAX_PROBLEMS, readWeek, readWorkbook, type WeekSheets } from '@peermap/ingest';
+
+/** An upload record keeps this many problems (and the total): an item must stay well under 400 KB. */
+const STORED_PROBLEMS = 100;
+
+/** A second send of the same upload within this time finds the first still writing. */
+const STILL_WRITING_MS = 15 * 60 * 1000;
 
 /** The parts an upload may have: one CSV file per sheet, or one workbook. */
 export const UPLOAD_PARTS = ['workbook', ...SheetName.options.map((sheet) => `${sheet}.csv`)] as const;
@@ -71,6 +78,11 @@ export async function uploadWeek(
   const id = uploadIdFor(upload.partnershipId, upload.week, contentSha256);
   const previous = await store.uploads.get(upload.partnershipId, id);
   if (previous?.status === 'completed') return { record: previous, subjects: { youngPeople: [], carers: [] } };
+  if (previous?.status === 'writing' && now().getTime() - Date.parse(previous.createdAt) < STILL_WRITING_MS) {
+    throw new ConflictError(
+      'This upload is being written now. Follow it at /v1/uploads/{id} and send it again only if it fails.',
+    );
+  }
 
   const createdAt = now().toISOString();
   const { reading, sheets } = await read(store, upload, createdAt, id);
@@ -82,7 +94,7 @@ export async function uploadWeek(
     sheets,
     counts: {},
     problemCount: reading.problemCount,
-    problems: reading.problems,
+    problems: reading.problems.slice(0, STORED_PROBLEMS),
     uploadedBy: upload.uploadedBy,
     createdAt,
   };
@@ -115,6 +127,7 @@ export async function uploadWeek(
           ...records.relationships.flatMap((r) => [r.personA, r.personB]),
           ...records.sightings.map((s) => s.personRef),
           ...records.concerns.map((c) => c.personRef),
+          ...records.carers.flatMap((carer) => carer.youngPersonRefs),
         ]),
       ],
       carers: records.carers.map((carer) => carer.ref),

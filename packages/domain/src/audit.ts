@@ -37,6 +37,8 @@ export const AuditEvent = z.strictObject({
   }),
   requestId: ShortText(128),
   outcome: AuditOutcome,
+  /** The request touched police intelligence marked restricted: the event is for police eyes too. */
+  restricted: z.boolean().optional(),
   detail: z.string().max(500).optional(),
 });
 export type AuditEvent = z.infer<typeof AuditEvent>;

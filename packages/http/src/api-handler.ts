@@ -5,8 +5,8 @@ import {
   type AuditOutcome,
   can,
   ForbiddenError,
-  PeermapError,
   parseWith,
+  UnavailableError,
   ValidationError,
 } from '@peermap/domain';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
@@ -44,15 +44,21 @@ export function createApiHandler(routes: readonly AnyRoute[], deps: HandlerDeps)
     const logger = deps.logger.createChild({ persistentKeys: { requestId, routeKey: event.routeKey } });
     const route = byKey.get(event.routeKey);
     let principal: Principal | undefined;
+    let auditFailed = false;
     try {
       if (!route) throw new HttpProblem(404, 'Not found', 'There is no such route.');
       principal = principalFromClaims(event.requestContext?.authorizer?.jwt?.claims);
       const response = await run(route, principal, event, requestId);
-      await recordAudit(route, principal, requestId, 'allowed', response.subjects);
+      try {
+        await recordAudit(route, principal, requestId, 'allowed', response.subjects, undefined, response.restricted);
+      } catch (auditError) {
+        auditFailed = true;
+        throw auditError;
+      }
       logger.info('answered', { status: response.status, principal: principal.userId, role: principal.role });
       return json(response, requestId);
     } catch (error) {
-      return refuse(error, route, principal, requestId, logger);
+      return refuse(error, auditFailed ? undefined : route, principal, requestId, logger);
     }
   };
 
@@ -86,18 +92,20 @@ export function createApiHandler(routes: readonly AnyRoute[], deps: HandlerDeps)
     const problem = problemFor(error, requestId);
     if (problem.status >= 500) logger.error('failed', { error: error instanceof Error ? error : String(error) });
     else logger.info('refused', { status: problem.status, principal: principal?.userId });
-    const auditUnavailable = error instanceof PeermapError && error.kind === 'unavailable';
-    if (route && principal && !auditUnavailable) {
+    let answer = problem;
+    if (route && principal) {
       try {
         await recordAudit(route, principal, requestId, outcomeOf(problem.status), NO_SUBJECTS, problem.title);
       } catch (auditError) {
+        // No answer leaves without its audit event, a refusal's included.
         logger.error('the audit event of a refusal could not be written', { error: String(auditError) });
+        answer = problemFor(new UnavailableError('The request could not be recorded; try again shortly.'), requestId);
       }
     }
     return {
-      statusCode: problem.status,
+      statusCode: answer.status,
       headers: { 'content-type': 'application/problem+json', 'cache-control': 'no-store', 'x-request-id': requestId },
-      body: JSON.stringify(problem),
+      body: JSON.stringify(answer),
     };
   }
 
@@ -108,6 +116,7 @@ export function createApiHandler(routes: readonly AnyRoute[], deps: HandlerDeps)
     outcome: AuditOutcome,
     subjects: Subjects,
     detail?: string,
+    restricted?: boolean,
   ) {
     await deps.audit.record({
       id: newId(),
@@ -120,6 +129,7 @@ export function createApiHandler(routes: readonly AnyRoute[], deps: HandlerDeps)
       requestId,
       outcome,
       ...(detail ? { detail } : {}),
+      ...(restricted ? { restricted: true } : {}),
     });
   }
 }

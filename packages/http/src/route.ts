@@ -31,6 +31,8 @@ export interface RouteResponse {
   headers?: Record<string, string>;
   /** The people whose data this response returned or changed. */
   subjects: Subjects;
+  /** Whether it returned or changed restricted police intelligence (so its audit event is restricted too). */
+  restricted?: boolean;
 }
 
 /**

@@ -14,7 +14,7 @@ export class RowReader {
 
   /** Records a problem at a column of this row. */
   problem(column: string | undefined, message: string): void {
-    const value = column === undefined ? undefined : this.cells[column];
+    const value = column === undefined || PRIVATE_COLUMNS.has(column) ? undefined : this.cells[column];
     this.problems.push(problemAt(this.sheet, this.rowNumber, { column, value, message }));
   }
 
@@ -77,6 +77,9 @@ export class RowReader {
 }
 
 const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** Columns whose values a problem report never repeats: carers' contact details and notes. */
+const PRIVATE_COLUMNS = new Set(['phone', 'email', 'safety_note', 'access_needs']);
 
 /**
  * A problem as the report keeps it: column, value and message cut to the lengths the upload

@@ -84,6 +84,17 @@ describe('each role receives only what it may', () => {
     expect((await listOf('early-help-lead')).some((r) => r.restricted)).toBe(false);
   });
 
+  it('keeps the audit trail of restricted intelligence from roles that may not see it', async () => {
+    await api.as('police-analyst').request('GET', '/v1/relationships/YP00005/YP00006');
+    const events = async (role: Role) =>
+      ((await api.as(role).request('GET', '/v1/audit?person=YP00006')).body as { items: { restricted?: boolean }[] })
+        .items;
+    expect((await events('madp-chair')).some((event) => event.restricted)).toBe(false);
+    expect((await events('partnership-admin')).some((event) => event.restricted)).toBe(false);
+    const stored = await api.table.store.audit.byYoungPerson('demo', 'YP00006', { limit: 500 });
+    expect(stored.items.some((event) => event.restricted)).toBe(true);
+  });
+
   it('does not let a role that cannot see restricted intelligence create it', async () => {
     const response = await api.as('madp-chair').request('POST', '/v1/relationships', {
       body: {

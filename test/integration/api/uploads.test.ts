@@ -187,6 +187,8 @@ describe('the weekly upload over HTTP', () => {
     const files = demoFiles('week-1');
     const first = await upload('crash', '2026-W45', files);
     expect(first.status).toBe(503);
+    const trail = await api.table.store.audit.byUser('crash', 'demo-madp-chair@crash', { limit: 10 });
+    expect(trail.items.map((event) => [event.action, event.outcome])).toEqual([['upload', 'failed']]);
     const stored = (await api.table.store.uploads.list('crash')).items;
     expect(stored.map((u) => u.status)).toEqual(['failed']);
     failing = false;
