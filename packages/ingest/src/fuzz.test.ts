@@ -1,4 +1,5 @@
 import { SheetName } from '@peermap/domain';
+import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readWeek } from './read-week';
@@ -64,6 +65,33 @@ describe('the upload reader, given anything', () => {
         },
       ),
       { numRuns: 300, seed: 20261128 },
+    );
+  });
+
+  it('never throws on a real workbook whose cells hold any kind of value', async () => {
+    const value = fc.oneof(
+      cell,
+      fc.integer(),
+      fc.double({ noNaN: false }),
+      fc.boolean(),
+      fc.date({ noInvalidDate: false }),
+      fc.constant(null),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...SheetName.options),
+        fc.array(fc.array(value, { maxLength: 12 }), { maxLength: 6 }),
+        async (sheet, rows) => {
+          const workbook = new ExcelJS.Workbook();
+          const worksheet = workbook.addWorksheet(sheet);
+          worksheet.addRow([...SHEET_COLUMNS[sheet]]);
+          for (const row of rows) worksheet.addRow(row);
+          const { tables } = await readWorkbook(new Uint8Array(await workbook.xlsx.writeBuffer()));
+          const reading = readWeek(tables, context);
+          expect(reading.problemCount).toBeGreaterThanOrEqual(0);
+        },
+      ),
+      { numRuns: 60, seed: 20261128 },
     );
   });
 

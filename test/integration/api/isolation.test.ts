@@ -53,18 +53,20 @@ describe('partnerships never see each other', () => {
     },
   );
 
-  it("leaves no trace of the probes in the other partnership, and no data in the prober's audit", async () => {
+  it("leaves no trace of the probes in the demo partnership, and no data in the prober's audit", async () => {
+    const demoTrail = async () =>
+      (await api.table.store.audit.byYoungPerson(DEMO, 'YP00001', { limit: 500 })).items.length;
+    const before = await demoTrail();
     for (const { method, path, body } of probes) {
       await api
         .as('madp-chair', OTHER)
         .request(method, path, { ...(body === undefined ? {} : { body }), headers: { 'if-match': '"1"' } });
     }
-    const demoTrail = await api.table.store.audit.byYoungPerson(DEMO, 'YP00001', { limit: 500 });
-    expect(demoTrail.items.filter((event) => event.partnershipId !== DEMO)).toEqual([]);
-    expect(demoTrail.items.filter((event) => event.actor.userId.endsWith(`@${OTHER}`))).toEqual([]);
+    expect(await demoTrail()).toBe(before);
     const probersTrail = await api.table.store.audit.byUser(OTHER, `demo-madp-chair@${OTHER}`, { limit: 500 });
     expect(probersTrail.items.length).toBeGreaterThanOrEqual(probes.length);
     for (const event of probersTrail.items) {
+      expect(event.partnershipId).toBe(OTHER);
       expect(event.outcome).toBe('not_found');
       expect(event.subjects).toEqual({ youngPeople: [], carers: [] });
     }
