@@ -52,7 +52,7 @@ const sightingId = (s: Pick<Sighting, 'personRef' | 'locationRef' | 'seenOn' | '
 const concernId = (c: Pick<Concern, 'personRef' | 'category' | 'occurredOn' | 'sourceAgency'>) =>
   [c.personRef, c.category, c.occurredOn, c.sourceAgency].join('~');
 
-/** Young people: any role that reads the map sees them; only the chair changes them outside an upload. */
+/** Young people: every role that reads the map sees them; only the chair changes them outside an upload. */
 export function youngPeopleRoutes(deps: ApiDeps): AnyRoute[] {
   return resourceRoutes(
     {

@@ -110,7 +110,7 @@ export function openApiDocument(routes: readonly AnyRoute[]) {
   };
 }
 
-/** Dependencies for describing the routes only: any attempt to read data is a defect. */
+/** Dependencies for describing the routes only: reading data through them is a defect. */
 const DESCRIBE_ONLY: ApiDeps = {
   get store(): MapStore {
     throw new Error('Describing the API reads no data.');
