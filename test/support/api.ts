@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { Role } from '@peermap/domain';
 import { createLocalIdentity, loadDemo, type RunningServer, startLocalServer } from '@peermap/local';
@@ -69,6 +72,7 @@ export async function startTestApi() {
     identity,
     logger: new Logger({ serviceName: 'peermap-test', logLevel: 'SILENT' }),
     port: 0,
+    largeUploadsFolder: mkdtempSync(join(tmpdir(), 'peermap-large-')),
   });
 
   const as = (role: Role, partnership: string = DEMO): Caller => {

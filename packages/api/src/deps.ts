@@ -1,7 +1,9 @@
-import type { MapStore } from '@peermap/domain';
+import type { LargeUploadFiles, MapStore } from '@peermap/domain';
 
-/** What the routes need: the store behind its port, and a clock. */
+/** What the routes need: the store behind its port, a clock, and where large uploads go. */
 export interface ApiDeps {
   store: MapStore;
   now: () => Date;
+  /** Absent where large uploads are not set up; their routes then answer 503. */
+  largeUploads?: LargeUploadFiles;
 }

@@ -1,5 +1,6 @@
 export { auditRoutes } from './audit-routes';
 export type { ApiDeps } from './deps';
+export { LARGE_UPLOAD_WINDOW_MS, openLargeUpload, processLargeUpload } from './large-upload';
 export {
   carersRoutes,
   concernsRoutes,

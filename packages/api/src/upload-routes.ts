@@ -5,13 +5,16 @@ import {
   RecordId,
   type Role,
   SheetName,
+  UnavailableError,
   UploadRecord,
+  UploadSlot,
   ValidationError,
 } from '@peermap/domain';
 import { type AnyRoute, NO_SUBJECTS, route } from '@peermap/http';
 import { csvTemplate, workbookOf } from '@peermap/ingest';
 import { z } from 'zod';
 import type { ApiDeps } from './deps';
+import { openLargeUpload } from './large-upload';
 import { PageQuery, pageOf, pageRequest } from './paging';
 import { checkWeek, UPLOAD_PARTS, uploadWeek } from './upload-week';
 
@@ -26,6 +29,11 @@ const TemplateQuery = z.strictObject({
 });
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+const LargeUploadOpened = z.object({
+  slot: UploadSlot,
+  send: z.object({ method: z.literal('PUT'), url: z.string(), headers: z.record(z.string(), z.string()) }),
+});
 
 /** An upload as a role may see it: cell values in its problems only for roles that read the map. */
 function uploadFor(role: Role, upload: UploadRecord): UploadRecord {
@@ -111,6 +119,49 @@ export function uploadRoutes(deps: ApiDeps): AnyRoute[] {
         const upload = await deps.store.uploads.get(principal.partnershipId, params.id);
         if (!upload) throw new NotFoundError('upload', params.id);
         return { status: 200, body: uploadFor(principal.role, upload), subjects: NO_SUBJECTS };
+      },
+    }),
+    route({
+      method: 'POST',
+      path: '/v1/uploads/large',
+      summary:
+        'Open a large upload: answers where to PUT the workbook (valid 15 minutes); it is then processed in the background, to follow at /v1/uploads/large/{id}',
+      permission: 'uploads:create',
+      resource: 'uploads',
+      action: 'upload',
+      query: UploadQuery.pick({ week: true }),
+      response: LargeUploadOpened,
+      successStatus: 201,
+      handle: async ({ principal, query }) => {
+        if (!deps.largeUploads) throw new UnavailableError('Large uploads are not set up here.');
+        const opened = await openLargeUpload(deps.store, deps.largeUploads, {
+          partnershipId: principal.partnershipId,
+          week: query.week,
+          uploadedBy: principal.userId,
+          now: deps.now(),
+        });
+        return {
+          status: 201,
+          body: opened,
+          headers: { location: `/v1/uploads/large/${opened.slot.id}` },
+          subjects: NO_SUBJECTS,
+        };
+      },
+    }),
+    route({
+      method: 'GET',
+      path: '/v1/uploads/large/{id}',
+      summary: 'A large upload: waiting for its file, processing, or done (with the upload it became)',
+      permission: 'uploads:read',
+      resource: 'uploads',
+      action: 'read',
+      params: z.strictObject({ id: RecordId }),
+      response: UploadSlot,
+      successStatus: 200,
+      handle: async ({ principal, params }) => {
+        const slot = await deps.store.uploadSlots.get(principal.partnershipId, params.id);
+        if (!slot) throw new NotFoundError('large upload', params.id);
+        return { status: 200, body: slot, subjects: NO_SUBJECTS };
       },
     }),
     route({

@@ -4,7 +4,7 @@ import type { Carer, Concern, Location, Relationship, Sighting, YoungPerson } fr
 import type { Partnership } from './partnership';
 import type { ActionPlan, InvitationList } from './planning';
 import type { IsoWeek, PartnershipId, Ref } from './primitives';
-import type { UploadRecord } from './upload';
+import type { UploadRecord, UploadSlot } from './upload';
 
 /** A page of results; `cursor` is opaque and absent on the last page. */
 export interface Page<T> {
@@ -69,6 +69,19 @@ export interface PartnershipsRepository {
 }
 
 export interface UploadsRepository extends VersionedRepository<UploadRecord, string> {}
+
+export interface UploadSlotsRepository {
+  get(partnershipId: PartnershipId, id: string): Promise<UploadSlot | undefined>;
+  save(record: Draft<UploadSlot>, expectedVersion?: number): Promise<UploadSlot>;
+}
+
+/** Where a large upload's file goes: a URL the client sends it to, and the file once there. */
+export interface LargeUploadFiles {
+  target(
+    slot: Pick<UploadSlot, 'partnershipId' | 'id'>,
+  ): Promise<{ method: 'PUT'; url: string; headers: Record<string, string> }>;
+  read(slot: Pick<UploadSlot, 'partnershipId' | 'id'>): Promise<Uint8Array | undefined>;
+}
 
 export interface AnalysesRepository extends VersionedRepository<AnalysisSnapshot, string> {
   /** The newest completed snapshot, of one week when a week is given. */
@@ -144,6 +157,7 @@ export interface MapStore {
   readonly concerns: ConcernsRepository;
   readonly carers: CarersRepository;
   readonly uploads: UploadsRepository;
+  readonly uploadSlots: UploadSlotsRepository;
   readonly analyses: AnalysesRepository;
   readonly actionPlans: ActionPlansRepository;
   readonly invitationLists: InvitationListsRepository;

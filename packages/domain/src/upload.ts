@@ -47,3 +47,26 @@ export const UploadRecord = z.strictObject({
   version: Version,
 });
 export type UploadRecord = z.infer<typeof UploadRecord>;
+
+export const UploadSlotStatus = z.enum(['waiting', 'processing', 'completed', 'rejected', 'failed']);
+export type UploadSlotStatus = z.infer<typeof UploadSlotStatus>;
+
+/**
+ * A place for one large upload: the workbook goes straight to file storage (S3 in AWS), and
+ * is then processed in the background with the same checks and idempotency as any upload.
+ */
+export const UploadSlot = z.strictObject({
+  id: RecordId,
+  partnershipId: PartnershipId,
+  week: IsoWeek,
+  status: UploadSlotStatus,
+  uploadedBy: ShortText(128),
+  /** The upload the workbook became, once processed. */
+  uploadId: RecordId.optional(),
+  problemCount: z.number().int().nonnegative().optional(),
+  createdAt: Timestamp,
+  /** The file must arrive before this; the slot then serves only its history. */
+  sendBy: Timestamp,
+  version: Version,
+});
+export type UploadSlot = z.infer<typeof UploadSlot>;

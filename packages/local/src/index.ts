@@ -8,4 +8,5 @@ export {
   startDynamoDbLocal,
 } from './dynamodb-local';
 export { createLocalIdentity, type GatewayClaims, type LocalIdentity, TokenRequest } from './identity';
+export { createLocalLargeUploads, type LocalLargeUploads, MAX_LARGE_UPLOAD_BYTES } from './large-uploads';
 export { type LocalServerOptions, type RunningServer, startLocalServer } from './server';

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createDocumentClient, createDynamoStore } from '@peermap/store';
@@ -45,6 +46,7 @@ async function main() {
     identity: await createLocalIdentity(),
     logger: new Logger({ serviceName: 'peermap-local', logLevel: settings.LOG_LEVEL }),
     port: settings.PORT,
+    largeUploadsFolder: join(settings.PEERMAP_DATA_DIR, '..', 'large-uploads'),
   });
 
   console.log(`peermap (local) is ready in ${((Date.now() - started) / 1000).toFixed(1)} s.`);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { type ApiDeps, allRoutes, apiDocument } from '@peermap/api';
+import { type ApiDeps, allRoutes, apiDocument, processLargeUpload } from '@peermap/api';
 import { parseWith } from '@peermap/domain';
 import {
   type AnyRoute,
@@ -14,12 +14,15 @@ import {
   routeKey,
 } from '@peermap/http';
 import { type LocalIdentity, TokenRequest } from './identity';
+import { createLocalLargeUploads, type LocalLargeUploads, MAX_LARGE_UPLOAD_BYTES } from './large-uploads';
 
 /** Bodies above this are refused before a handler sees them: the largest upload, with room to spare. */
 const MAX_REQUEST_BYTES = 2 * MAX_UPLOAD_BYTES;
 
 export interface LocalServerOptions {
   deps: ApiDeps;
+  /** The folder large uploads land in; when given, the API offers them. */
+  largeUploadsFolder?: string;
   identity: LocalIdentity;
   logger: Logger;
   port: number;
@@ -63,7 +66,12 @@ function noRoute(templates: Template[], path: string): HttpProblem {
  * here: `GET /local/token` (demo sign-in) and the API document at `GET /v1/openapi.json`.
  */
 export async function startLocalServer(options: LocalServerOptions): Promise<RunningServer> {
-  const routes = allRoutes(options.deps);
+  let url = '';
+  const largeUploads: LocalLargeUploads | undefined = options.largeUploadsFolder
+    ? createLocalLargeUploads(options.largeUploadsFolder, () => url)
+    : undefined;
+  const deps: ApiDeps = largeUploads ? { ...options.deps, largeUploads } : options.deps;
+  const routes = allRoutes(deps);
   const handler = createApiHandler(routes, { audit: options.deps.store.audit, logger: options.logger });
   // Static paths before templated ones, as API Gateway chooses: /uploads/template before /uploads/{id}.
   const templates = routes.map(compile).sort((a, b) => a.names.length - b.names.length);
@@ -80,6 +88,9 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Run
     const url = new URL(request.url ?? '/', 'http://localhost');
     const method = request.method ?? 'GET';
     if (method === 'GET' && url.pathname === '/local/token') return send(response, await token(url));
+    const large = /^\/local\/large-uploads\/([a-z0-9-]{1,40})\/([0-9a-f-]{36})$/.exec(url.pathname);
+    if (method === 'PUT' && large?.[1] && large[2])
+      return send(response, await receive(request, large[1], large[2], url));
     if (method === 'GET' && url.pathname === '/v1/openapi.json') {
       return send(response, { statusCode: 200, headers: { 'content-type': 'application/json' }, body: document });
     }
@@ -89,6 +100,19 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Run
     const claims = await options.identity.verify(bearer(request));
     if (!claims) return send(response, UNAUTHORIZED);
     send(response, await handler(toEvent(request, url, match, body, claims)));
+  }
+
+  /** A large upload's file, as S3 would take it; processing then runs in the background. */
+  async function receive(request: IncomingMessage, partnershipId: string, id: string, url: URL): Promise<ApiResult> {
+    const files = largeUploads;
+    const bytes = await readRaw(request, MAX_LARGE_UPLOAD_BYTES);
+    if (!files || !(await files.accept(partnershipId, id, url.searchParams.get('signature') ?? '', bytes))) {
+      return problemResult(new HttpProblem(404, 'Not found', 'There is no such upload address.'));
+    }
+    processLargeUpload(deps.store, files, partnershipId, id).catch((error: unknown) =>
+      options.logger.error('a large upload could not be processed', { error: String(error) }),
+    );
+    return { statusCode: 200, headers: {}, body: '' };
   }
 
   async function token(url: URL): Promise<ApiResult> {
@@ -107,8 +131,9 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Run
   await new Promise<void>((resolve) => server.listen(options.port, options.host ?? '127.0.0.1', resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
+  url = `http://${options.host ?? '127.0.0.1'}:${port}`;
   return {
-    url: `http://${options.host ?? '127.0.0.1'}:${port}`,
+    url,
     close: () =>
       new Promise((resolve, reject) => {
         server.closeAllConnections();
@@ -146,6 +171,19 @@ function safeDecode(segment: string): string {
   } catch {
     return segment;
   }
+}
+
+/** The raw bytes of a body, refused past a limit. */
+async function readRaw(request: IncomingMessage, limit: number): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    size += buffer.length;
+    if (size > limit) throw new HttpProblem(413, 'Body too large', 'This file is larger than a large upload may be.');
+    chunks.push(buffer);
+  }
+  return new Uint8Array(Buffer.concat(chunks));
 }
 
 /** The body as API Gateway passes it to a Lambda: base64, so binary uploads arrive intact. */

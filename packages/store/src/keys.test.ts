@@ -27,6 +27,16 @@ const everyModel = [
   keyed(models.carerLinkModel, { partnershipId: p, carerRef: 'CR1', youngPersonRef: 'YP1', version: 1 }),
   keyed(models.partnershipModel, { ...examples.partnership, partnershipId: p }),
   keyed(models.uploadModel, examples.upload),
+  keyed(models.uploadSlotModel, {
+    id: examples.upload.id,
+    partnershipId: p,
+    week: '2026-W48',
+    status: 'waiting',
+    uploadedBy: 'chair-1',
+    createdAt: '2026-11-28T09:00:00.000Z',
+    sendBy: '2026-11-28T09:15:00.000Z',
+    version: 1,
+  }),
   keyed(models.analysisModel, examples.analysis),
   keyed(models.clusterSnapshotModel, {
     partnershipId: p,

@@ -130,6 +130,12 @@ export const uploadKey = (partnershipId: string, id: string): PrimaryKey => ({
   SK: 'UPLOAD',
 });
 
+/** A large upload's slot. */
+export const uploadSlotKey = (partnershipId: string, id: string): PrimaryKey => ({
+  PK: partition(partnershipId, 'SLOT', id),
+  SK: 'SLOT',
+});
+
 /** An analysis run's summary item; its clusters share its partition. */
 export const analysisKey = (partnershipId: string, id: string): PrimaryKey => ({
   PK: partition(partnershipId, 'ANALYSIS', id),

@@ -14,6 +14,7 @@ import {
   Sighting,
   type SightingKey,
   UploadRecord,
+  UploadSlot,
   YoungPerson,
 } from '@peermap/domain';
 import { z } from 'zod';
@@ -174,6 +175,17 @@ export const uploadModel: EntityModel<UploadRecord, string> = {
   primaryKey: keys.uploadKey,
   indexKeys: (r) => ({ GSI1PK: keys.kindPartition(r.partnershipId, 'UPLOAD'), GSI1SK: `${r.createdAt}#${r.id}` }),
   list: { index: 'byKind', partition: (p) => keys.kindPartition(p, 'UPLOAD'), newestFirst: true },
+};
+
+export const uploadSlotModel: EntityModel<UploadSlot, string> = {
+  entity: 'UploadSlot',
+  label: 'upload slot',
+  schemaVersion: 1,
+  schema: UploadSlot,
+  keyOf: (r) => r.id,
+  describe: (id) => id,
+  primaryKey: keys.uploadSlotKey,
+  indexKeys: () => ({}),
 };
 
 /**

@@ -2,7 +2,7 @@ import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynam
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { MapStore } from '@peermap/domain';
 import { DynamoMapWriter } from './map-writer';
-import { locationModel, uploadModel, youngPersonModel } from './models';
+import { locationModel, uploadModel, uploadSlotModel, youngPersonModel } from './models';
 import {
   DynamoActionPlans,
   DynamoAnalyses,
@@ -38,6 +38,7 @@ export function createDynamoStore(ctx: StoreContext): MapStore {
     concerns: new DynamoConcerns(ctx),
     carers: new DynamoCarers(ctx),
     uploads: new EntityRepository(ctx, uploadModel),
+    uploadSlots: new EntityRepository(ctx, uploadSlotModel),
     analyses: new DynamoAnalyses(ctx),
     actionPlans: new DynamoActionPlans(ctx),
     invitationLists: new DynamoInvitationLists(ctx),

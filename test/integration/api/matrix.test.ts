@@ -30,6 +30,7 @@ interface Case {
 }
 
 const D = 'demo';
+const SLOT = '3f2a1b7c-5d6e-4f80-9a1b-2c3d4e5f6a7b';
 const person = (api: Api, ref: string) => api.table.store.youngPeople.save(make.youngPerson(D, ref));
 const ifMatch = { 'if-match': '"1"' };
 const readers = (ok: number) => ({
@@ -344,6 +345,28 @@ const cases: Case[] = [
       method: 'GET',
       path: `/v1/uploads/${uploadIdFor('demo', '2026-W45', hashFiles(demoFiles('week-1')))}`,
     }),
+    expected: only(200, 'madp-chair', 'partnership-admin'),
+  },
+  {
+    route: 'POST /v1/uploads/large',
+    request: () => ({ method: 'POST', path: '/v1/uploads/large?week=2026-W49' }),
+    expected: only(201, 'madp-chair', 'partnership-admin'),
+  },
+  {
+    route: 'GET /v1/uploads/large/{id}',
+    setup: (api) =>
+      api.table.store.uploadSlots
+        .save({
+          id: SLOT,
+          partnershipId: D,
+          week: '2026-W49',
+          status: 'waiting',
+          uploadedBy: 'chair-1',
+          createdAt: '2026-11-28T09:00:00.000Z',
+          sendBy: '2026-11-28T09:15:00.000Z',
+        })
+        .catch(() => undefined),
+    request: () => ({ method: 'GET', path: `/v1/uploads/large/${SLOT}` }),
     expected: only(200, 'madp-chair', 'partnership-admin'),
   },
   {

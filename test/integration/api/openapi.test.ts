@@ -31,8 +31,10 @@ describe('the API document', () => {
           .filter((parameter) => parameter.in === 'path')
           .map((parameter) => parameter.name);
         expect(described, `${method} ${path}`).toEqual(inPath);
-        if (method === 'post' || method === 'patch')
+        // Opening a large upload is the one change without a body: the file goes elsewhere.
+        if ((method === 'post' && path !== '/v1/uploads/large') || method === 'patch') {
           expect(operation, `${method} ${path}`).toHaveProperty('requestBody');
+        }
       }
     }
   });

@@ -201,6 +201,46 @@ describe('the weekly upload over HTTP', () => {
     expect(await api.table.store.carers.ofYoungPerson('crash', 'YP00001')).toHaveLength(2);
   });
 
+  it('takes a large workbook straight to file storage and processes it once in the background', async () => {
+    const files = demoFiles('week-1');
+    const rows = Object.fromEntries(
+      SheetName.options.map((sheet) => [
+        sheet,
+        (parse(Buffer.from(files[`${sheet}.csv`] ?? new Uint8Array()), { bom: true }) as string[][]).slice(1),
+      ]),
+    );
+    const workbook = await workbookOf(rows);
+    const opened = await chair('large').request('POST', '/v1/uploads/large?week=2026-W45');
+    expect(opened.status).toBe(201);
+    const { slot, send } = opened.body as {
+      slot: { id: string; status: string };
+      send: { url: string; method: string };
+    };
+    expect(slot.status).toBe('waiting');
+    const forged = await fetch(send.url.replace(/signature=[^&]+/, 'signature=forged'), {
+      method: 'PUT',
+      body: workbook,
+    });
+    expect(forged.status).toBe(404);
+    // Sent twice, as a client retrying after a timeout would.
+    expect((await fetch(send.url, { method: send.method, body: workbook })).status).toBe(200);
+    expect((await fetch(send.url, { method: send.method, body: workbook })).status).toBe(200);
+    let status = 'waiting';
+    let followed: { status: string; uploadId?: string } = { status };
+    for (let tries = 0; tries < 100 && ['waiting', 'processing'].includes(status); tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const answer = await chair('large').request('GET', `/v1/uploads/large/${slot.id}`);
+      if (answer.status !== 200) throw new Error(answer.text);
+      followed = answer.body as typeof followed;
+      status = followed.status;
+    }
+    expect(status).toBe('completed');
+    expect((await api.table.store.youngPeople.list('large', { limit: 500 })).items).toHaveLength(120);
+    expect((await api.table.store.uploads.list('large')).items.map((u) => u.id)).toEqual([followed.uploadId]);
+    const people = await api.table.store.youngPeople.list('large', { limit: 500 });
+    expect(new Set(people.items.map((p) => p.version))).toEqual(new Set([1]));
+  });
+
   async function tokenFor(role: 'madp-chair') {
     const response = await fetch(`${api.server.url}/local/token?role=${role}&partnership=demo`);
     return ((await response.json()) as { token: string }).token;

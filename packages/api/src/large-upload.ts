@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+import {
+  type LargeUploadFiles,
+  type MapStore,
+  UnavailableError,
+  type UploadSlot,
+  VersionConflictError,
+} from '@peermap/domain';
+import { uploadWeek } from './upload-week';
+
+/** How long a client has to send the file of a large upload. */
+export const LARGE_UPLOAD_WINDOW_MS = 15 * 60 * 1000;
+
+/** Opens a slot for a large upload and returns where to send the workbook. */
+export async function openLargeUpload(
+  store: MapStore,
+  files: LargeUploadFiles,
+  request: { partnershipId: string; week: string; uploadedBy: string; now: Date },
+) {
+  const slot = await store.uploadSlots.save({
+    id: randomUUID(),
+    partnershipId: request.partnershipId,
+    week: request.week,
+    status: 'waiting',
+    uploadedBy: request.uploadedBy,
+    createdAt: request.now.toISOString(),
+    sendBy: new Date(request.now.getTime() + LARGE_UPLOAD_WINDOW_MS).toISOString(),
+  });
+  return { slot, send: await files.target(slot) };
+}
+
+/**
+ * Processes the workbook of a large upload once it has arrived, with the same checks and
+ * idempotency as any upload. File storage may announce an arrival more than once, and a
+ * client may send the file again after a timeout: a slot moves from `waiting` to
+ * `processing` only once (a conditional write), so the file is processed once.
+ */
+export async function processLargeUpload(
+  store: MapStore,
+  files: LargeUploadFiles,
+  partnershipId: string,
+  slotId: string,
+  now: () => Date = () => new Date(),
+): Promise<UploadSlot | undefined> {
+  const slot = await store.uploadSlots.get(partnershipId, slotId);
+  if (!slot || slot.status !== 'waiting') return slot;
+  const { version, ...waiting } = slot;
+  let processing: UploadSlot;
+  try {
+    processing = await store.uploadSlots.save({ ...waiting, status: 'processing' }, version);
+  } catch (error) {
+    if (error instanceof VersionConflictError) return store.uploadSlots.get(partnershipId, slotId);
+    throw error;
+  }
+  const { version: processingVersion, ...rest } = processing;
+  try {
+    const workbook = await files.read(slot);
+    if (!workbook) throw new UnavailableError('The file of this upload never arrived.');
+    const { record } = await uploadWeek(store, {
+      partnershipId,
+      week: slot.week,
+      uploadedBy: slot.uploadedBy,
+      files: { workbook },
+      now,
+    });
+    return await store.uploadSlots.save(
+      {
+        ...rest,
+        status: record.status === 'completed' ? 'completed' : 'rejected',
+        uploadId: record.id,
+        problemCount: record.problemCount,
+      },
+      processingVersion,
+    );
+  } catch (error) {
+    await store.uploadSlots.save({ ...rest, status: 'failed' }, processingVersion);
+    throw error;
+  }
+}
