@@ -7,7 +7,7 @@ const files = readdirSync(import.meta.dirname).filter((name) => name.endsWith('.
 describe('the Lambda functions', () => {
   it('are one file per group of routes, and the API document', () => {
     expect(files.map((name) => name.replace(/\.ts$/, '')).sort()).toEqual(
-      [...Object.keys(FUNCTIONS), 'openapi'].sort(),
+      [...Object.keys(FUNCTIONS), 'openapi', 'process-large-upload'].sort(),
     );
   });
 
@@ -19,6 +19,7 @@ describe('the Lambda functions', () => {
 
   it.each(files)('%s exports only a handler', async (name) => {
     process.env['TABLE_NAME'] = 'peermap-test';
+    process.env['UPLOAD_BUCKET'] = 'peermap-uploads-test';
     const module: Record<string, unknown> = await import(/* @vite-ignore */ `./${name}?with-table`);
     expect(Object.keys(module)).toEqual(['handler']);
     expect(typeof module['handler']).toBe('function');

@@ -1,6 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
+import { S3Client } from '@aws-sdk/client-s3';
 import type { HandlerDeps } from '@peermap/http';
-import { createDocumentClient, createDynamoStore } from '@peermap/store';
+import { createDocumentClient, createDynamoStore, createS3LargeUploads } from '@peermap/store';
 import { z } from 'zod';
 import type { ApiDeps } from './deps';
 
@@ -9,19 +10,28 @@ const FunctionSettings = z.object({
   TABLE_NAME: z.string().regex(/^[A-Za-z0-9_.-]{3,255}$/),
 });
 
+/** Functions that handle large uploads also need their bucket. */
+const LargeUploadSettings = z.object({ UPLOAD_BUCKET: z.string().regex(/^[a-z0-9.-]{3,63}$/) });
+
 /**
  * The dependencies of a function in AWS, built once per cold start from its environment:
  * the document client, the store and the logger (JSON, with the request id on every line,
  * never the request's body).
  */
-export function awsRuntime(environment: Readonly<Record<string, string | undefined>>): {
+export function awsRuntime(
+  environment: Readonly<Record<string, string | undefined>>,
+  options: { largeUploads?: boolean } = {},
+): {
   deps: ApiDeps;
   handlerDeps: HandlerDeps;
 } {
   const settings = FunctionSettings.parse(environment);
   const store = createDynamoStore({ client: createDocumentClient(), tableName: settings.TABLE_NAME });
+  const largeUploads = options.largeUploads
+    ? createS3LargeUploads(new S3Client({}), LargeUploadSettings.parse(environment).UPLOAD_BUCKET)
+    : undefined;
   return {
-    deps: { store, now: () => new Date() },
+    deps: { store, now: () => new Date(), ...(largeUploads ? { largeUploads } : {}) },
     handlerDeps: { audit: store.audit, logger: new Logger({ serviceName: 'peermap' }) },
   };
 }

@@ -21,5 +21,6 @@ export {
 export * as keys from './keys';
 export * as models from './models';
 export type { StoreContext } from './repository';
+export { createS3LargeUploads, largeUploadKey, slotOfKey } from './s3-large-uploads';
 export { createDocumentClient, createDynamoStore } from './store';
 export { createTableInput, type IndexName, KEY_ATTRIBUTES, TABLE_DEFINITION } from './table';

@@ -1,0 +1,26 @@
+import { S3Client } from '@aws-sdk/client-s3';
+import { describe, expect, it } from 'vitest';
+import { createS3LargeUploads, largeUploadKey, slotOfKey } from './s3-large-uploads';
+
+const slot = { partnershipId: 'kent', id: '3f2a1b7c-5d6e-4f80-9a1b-2c3d4e5f6a7b' };
+
+describe('large uploads in S3', () => {
+  it('give the client a presigned PUT under the partnership, valid for 15 minutes', async () => {
+    const client = new S3Client({
+      region: 'eu-west-2',
+      credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' },
+    });
+    const { method, url } = await createS3LargeUploads(client, 'peermap-uploads').target(slot);
+    const parsed = new URL(url);
+    expect(method).toBe('PUT');
+    expect(parsed.pathname).toContain(`/uploads/kent/${slot.id}.xlsx`);
+    expect(parsed.searchParams.get('X-Amz-Expires')).toBe('900');
+    expect(parsed.searchParams.get('X-Amz-Signature')).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('find the slot of an object key, and nothing in any other key', () => {
+    expect(slotOfKey(largeUploadKey(slot))).toEqual(slot);
+    expect(slotOfKey('uploads/kent/../other/x.xlsx')).toBeUndefined();
+    expect(slotOfKey('elsewhere/kent/3f2a1b7c-5d6e-4f80-9a1b-2c3d4e5f6a7b.xlsx')).toBeUndefined();
+  });
+});
