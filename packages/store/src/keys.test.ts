@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { EntityModel, StoredRecord } from './codec';
 import * as keys from './keys';
 import * as models from './models';
-import { KEY_ATTRIBUTES } from './table';
+import { KEY_ATTRIBUTES, TABLE_DEFINITION } from './table';
 
 /** What a test needs of one model with one of its records: the key attributes it writes. */
 function keyed<T extends StoredRecord, Key>(model: EntityModel<T, Key>, record: T) {
@@ -111,6 +111,25 @@ describe('keys', () => {
     const declared: readonly string[] = KEY_ATTRIBUTES;
     for (const model of everyModel) {
       expect(Object.keys(model.attributes).filter((name) => !declared.includes(name))).toEqual([]);
+    }
+  });
+});
+
+describe('record fields', () => {
+  it('never take the name of a key, type or retention attribute, which the codec strips', () => {
+    const reserved = new Set<string>([
+      ...KEY_ATTRIBUTES,
+      'entity',
+      'schemaVersion',
+      TABLE_DEFINITION.timeToLiveAttribute,
+    ]);
+    const schemas = Object.values(models).flatMap((value) => ('schema' in value ? [value.schema] : []));
+    expect(schemas.length).toBeGreaterThan(10);
+    for (const schema of schemas) {
+      const fields =
+        'shape' in schema && typeof schema.shape === 'object' && schema.shape ? Object.keys(schema.shape) : [];
+      expect(fields.length).toBeGreaterThan(0);
+      expect(fields.filter((field) => reserved.has(field))).toEqual([]);
     }
   });
 });
