@@ -31,7 +31,7 @@ export async function openLargeUpload(
 
 /**
  * Processes the workbook of a large upload once it has arrived, with the same checks and
- * idempotency as any upload. File storage may announce an arrival more than once, and a
+ * idempotency as every upload. File storage may announce an arrival more than once, and a
  * client may send the file again after a timeout: a slot moves from `waiting` to
  * `processing` only once (a conditional write), so the file is processed once.
  */

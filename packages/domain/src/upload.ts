@@ -53,7 +53,7 @@ export type UploadSlotStatus = z.infer<typeof UploadSlotStatus>;
 
 /**
  * A place for one large upload: the workbook goes straight to file storage (S3 in AWS), and
- * is then processed in the background with the same checks and idempotency as any upload.
+ * is then processed in the background with the same checks and idempotency as every upload.
  */
 export const UploadSlot = z.strictObject({
   id: RecordId,
