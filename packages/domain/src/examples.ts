@@ -1,4 +1,4 @@
-import type { AnalysisSnapshot } from './analysis';
+import { type AnalysisSnapshot, type ClusterSnapshot, DEFAULT_ANALYSIS_PARAMETERS } from './analysis';
 import type { AuditEvent } from './audit';
 import type { Carer, Concern, Location, Relationship, Sighting, YoungPerson } from './map';
 import type { Partnership } from './partnership';
@@ -24,6 +24,7 @@ export const examples: {
   carer: Carer;
   upload: UploadRecord;
   analysis: AnalysisSnapshot;
+  cluster: ClusterSnapshot;
   actionPlan: ActionPlan;
   invitationList: InvitationList;
   auditEvent: AuditEvent;
@@ -138,12 +139,90 @@ export const examples: {
     week: '2026-W46',
     purpose: 'safety_planning',
     status: 'completed',
-    parameters: { resolution: 1, halfLifeDays: 42, kindFactors: { friend: 1, sibling: 0.8 } },
+    parameters: DEFAULT_ANALYSIS_PARAMETERS,
     requestedBy: 'chair-1',
     createdAt: '2026-11-20T11:00:00.000Z',
     completedAt: '2026-11-20T11:00:03.000Z',
-    summary: { youngPeopleIncluded: 3, clusterCount: 1, modularity: 0.41, onTheirOwn: ['YP3'] },
+    summary: {
+      youngPeopleIncluded: 3,
+      closedLeftOut: 0,
+      links: 2,
+      clusterCount: 1,
+      modularity: 0.41,
+      resolution: 2,
+      disconnectedCommunitiesSplit: 0,
+      meanStability: 1,
+      assessment: '1 groups found; on average members stayed together in 100% of repeated runs, none of them weak.',
+      onTheirOwn: ['YP3'],
+      smallGroups: [],
+      busyPlacesLeftOut: [],
+      ended: [],
+      labelsIssued: 1,
+    },
     version: 1,
+  },
+  cluster: {
+    partnershipId,
+    analysisId: '5d0f8f0a-7a0e-4c3c-8f57-2a3d9b1e6c21',
+    week: '2026-W46',
+    clusterId: 'C-1',
+    label: 'Group 1',
+    memberRefs: ['YP1', 'YP2'],
+    stability: 1,
+    weak: false,
+    change: { status: 'new', previousClusterIds: [], splitInto: [], joined: ['YP1', 'YP2'], left: [] },
+    ageRange: { youngest: 13, oldest: 15 },
+    density: 1,
+    mostConnected: [{ ref: 'YP1', linksInside: 1, linkWeightInside: 3, betweennessInside: 0 }],
+    bridges: [],
+    tensions: [],
+    places: [
+      {
+        locationRef: 'LOC1',
+        name: 'Old Mill Yard',
+        kind: 'abandoned_building',
+        recentSightings: 2,
+        youngPeopleSeen: 2,
+        lastSeen: '2026-11-14',
+      },
+    ],
+    concerns: [
+      {
+        category: 'missing_episode',
+        label: 'missing from home or care',
+        youngPeople: 1,
+        open: 1,
+        recent: 1,
+        lastOccurred: '2026-11-12',
+      },
+    ],
+    agencies: [{ agency: 'early_help', youngPeople: 2 }],
+    education: [{ status: 'attending', youngPeople: 2 }],
+    strengths: [{ ref: 'YP1', strengths: ['plays football'] }],
+    members: [
+      {
+        ref: 'YP1',
+        stability: 1,
+        shareOfLinkWeightInside: 1,
+        linksInside: 1,
+        linksOutside: 0,
+        strongestLinks: [
+          { ref: 'YP2', weight: 3, kind: 'friend', strength: 3, lastSeen: '2026-11-14', placesSeenTogether: [] },
+        ],
+      },
+      {
+        ref: 'YP2',
+        stability: 1,
+        shareOfLinkWeightInside: 1,
+        linksInside: 1,
+        linksOutside: 0,
+        strongestLinks: [
+          { ref: 'YP1', weight: 3, kind: 'friend', strength: 3, lastSeen: '2026-11-14', placesSeenTogether: [] },
+        ],
+      },
+    ],
+    narrative:
+      'What is going well: 1 of the 2 young people have strengths recorded. Group 1 links 2 young people aged 13 to 15, each a child who may be at risk of harm.',
   },
   actionPlan: {
     id: '9c4b2f1e-2d6a-4e8b-b1c3-7f0a5e9d3c42',

@@ -71,6 +71,32 @@ export function isoWeeksInYear(year: number): 52 | 53 {
   return firstDay === 4 || (leap && firstDay === 3) ? 53 : 52;
 }
 
+/** The Monday and the Sunday of an ISO week (`YYYY-Www`), as `YYYY-MM-DD`. */
+export function isoWeekDays(week: string): { firstDay: string; lastDay: string } {
+  const [year = 0, number = 0] = week.split('-W').map(Number);
+  const fourthOfJanuary = Date.UTC(year, 0, 4);
+  const weekdayOfFourth = (new Date(fourthOfJanuary).getUTCDay() + 6) % 7;
+  const monday = fourthOfJanuary + ((number - 1) * 7 - weekdayOfFourth) * DAY_MS;
+  return { firstDay: isoDay(monday), lastDay: isoDay(monday + 6 * DAY_MS) };
+}
+
+/** The ISO week (`YYYY-Www`) a moment falls in. */
+export function isoWeekOf(moment: Date): string {
+  const day = Date.UTC(moment.getUTCFullYear(), moment.getUTCMonth(), moment.getUTCDate());
+  const thursday = day + (3 - ((new Date(day).getUTCDay() + 6) % 7)) * DAY_MS;
+  const year = new Date(thursday).getUTCFullYear();
+  const number = Math.floor((thursday - Date.UTC(year, 0, 1)) / (7 * DAY_MS)) + 1;
+  return `${year}-W${String(number).padStart(2, '0')}`;
+}
+
+/** Whole days from one `YYYY-MM-DD` to another (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS);
+}
+
+const DAY_MS = 86_400_000;
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
 function hasControlCharacter(value: string, allowed: readonly string[] = []): boolean {
   for (const char of value) {
     const code = char.charCodeAt(0);

@@ -1,4 +1,4 @@
-import { AlreadyExistsError, UnavailableError, ValidationError, VersionConflictError } from '@peermap/domain';
+import { AlreadyExistsError, examples, UnavailableError, ValidationError, VersionConflictError } from '@peermap/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as make from '../../support/records';
 import { createTestTable } from '../../support/store';
@@ -139,15 +139,7 @@ describe('optimistic locking', () => {
     await expect(
       table.store.analyses.save({ ...done, purpose: 'coordinating_agency_information' }, 1),
     ).rejects.toBeInstanceOf(VersionConflictError);
-    const cluster = {
-      partnershipId: p,
-      analysisId: done.id,
-      clusterId: 'C-1',
-      label: 'Group 1',
-      memberRefs: ['YP1', 'YP2'],
-      stability: 0.9,
-      details: {},
-    };
+    const cluster = { ...examples.cluster, partnershipId: p, analysisId: done.id };
     await table.store.analyses.saveClusters([cluster]);
     await expect(table.store.analyses.saveClusters([{ ...cluster, memberRefs: ['YP9'] }])).rejects.toBeInstanceOf(
       UnavailableError,

@@ -1,4 +1,4 @@
-import { AlreadyExistsError, NotFoundError, UnavailableError, ValidationError } from '@peermap/domain';
+import { AlreadyExistsError, examples, NotFoundError, UnavailableError, ValidationError } from '@peermap/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordCommands } from '../../support/commands';
 import * as make from '../../support/records';
@@ -98,15 +98,7 @@ describe('the store keeps every kind of record as it was given', () => {
     const older = await table.store.analyses.save(make.analysis(p, { week: '2026-W45' }));
     const latest = await table.store.analyses.save(make.analysis(p, { week: '2026-W46' }));
     await table.store.analyses.save(make.analysis(p, { week: '2026-W47', status: 'running', summary: undefined }));
-    const cluster = {
-      partnershipId: p,
-      analysisId: latest.id,
-      clusterId: 'C-1',
-      label: 'Group 1',
-      memberRefs: ['YP1', 'YP2'],
-      stability: 0.9,
-      details: { density: 1 },
-    };
+    const cluster = { ...examples.cluster, partnershipId: p, analysisId: latest.id };
     await table.store.analyses.saveClusters([cluster]);
     expect(await table.store.analyses.get(p, latest.id)).toEqual(latest);
     expect(await table.store.analyses.latestCompleted(p)).toEqual(latest);
