@@ -7,7 +7,7 @@ const files = readdirSync(import.meta.dirname).filter((name) => name.endsWith('.
 describe('the Lambda functions', () => {
   it('are one file per group of routes, and the API document', () => {
     expect(files.map((name) => name.replace(/\.ts$/, '')).sort()).toEqual(
-      [...Object.keys(FUNCTIONS), 'openapi', 'process-large-upload'].sort(),
+      [...Object.keys(FUNCTIONS), 'openapi', 'process-large-upload', 'run-analysis'].sort(),
     );
   });
 
@@ -20,6 +20,7 @@ describe('the Lambda functions', () => {
   it.each(files)('%s exports only a handler', async (name) => {
     process.env['TABLE_NAME'] = 'peermap-test';
     process.env['UPLOAD_BUCKET'] = 'peermap-uploads-test';
+    process.env['ANALYSIS_FUNCTION_NAME'] = 'peermap-test-run-analysis';
     const module: Record<string, unknown> = await import(/* @vite-ignore */ `./${name}?with-table`);
     expect(Object.keys(module)).toEqual(['handler']);
     expect(typeof module['handler']).toBe('function');

@@ -1,4 +1,4 @@
-import type { LargeUploadFiles, MapStore } from '@peermap/domain';
+import type { AnalysisRunner, LargeUploadFiles, MapStore } from '@peermap/domain';
 
 /** What the routes need: the store behind its port, a clock, and where large uploads go. */
 export interface ApiDeps {
@@ -6,4 +6,6 @@ export interface ApiDeps {
   now: () => Date;
   /** Absent where large uploads are not set up; their routes then answer 503. */
   largeUploads?: LargeUploadFiles;
+  /** Starts analysis runs away from the request; absent where analyses are not set up (503). */
+  analysisRunner?: AnalysisRunner;
 }

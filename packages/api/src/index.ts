@@ -1,3 +1,5 @@
+export { type AnalysisAsked, fitOneItem, requestAnalysis, runAnalysis } from './analysis';
+export { analysisRoutes } from './analysis-routes';
 export { auditRoutes } from './audit-routes';
 export type { ApiDeps } from './deps';
 export { LARGE_UPLOAD_WINDOW_MS, openLargeUpload, processLargeUpload } from './large-upload';

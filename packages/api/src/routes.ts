@@ -1,4 +1,5 @@
 import type { AnyRoute } from '@peermap/http';
+import { analysisRoutes } from './analysis-routes';
 import { auditRoutes } from './audit-routes';
 import type { ApiDeps } from './deps';
 import {
@@ -21,6 +22,7 @@ export const FUNCTIONS = {
   carers: carersRoutes,
   audit: auditRoutes,
   uploads: uploadRoutes,
+  analyses: analysisRoutes,
 } as const satisfies Record<string, (deps: ApiDeps) => AnyRoute[]>;
 
 /** Every route of the API, as the local server serves them and the API document lists them. */

@@ -1,7 +1,13 @@
 import { Logger } from '@aws-lambda-powertools/logger';
+import { LambdaClient } from '@aws-sdk/client-lambda';
 import { S3Client } from '@aws-sdk/client-s3';
 import type { HandlerDeps } from '@peermap/http';
-import { createDocumentClient, createDynamoStore, createS3LargeUploads } from '@peermap/store';
+import {
+  createDocumentClient,
+  createDynamoStore,
+  createLambdaAnalysisRunner,
+  createS3LargeUploads,
+} from '@peermap/store';
 import { z } from 'zod';
 import type { ApiDeps } from './deps';
 
@@ -13,6 +19,9 @@ const FunctionSettings = z.object({
 /** Functions that handle large uploads also need their bucket. */
 const LargeUploadSettings = z.object({ UPLOAD_BUCKET: z.string().regex(/^[a-z0-9.-]{3,63}$/) });
 
+/** The function that starts analyses needs the name of the function that runs them. */
+const AnalysisSettings = z.object({ ANALYSIS_FUNCTION_NAME: z.string().regex(/^[A-Za-z0-9_:.-]{1,140}$/) });
+
 /**
  * The dependencies of a function in AWS, built once per cold start from its environment:
  * the document client, the store and the logger (JSON, with the request id on every line,
@@ -20,7 +29,7 @@ const LargeUploadSettings = z.object({ UPLOAD_BUCKET: z.string().regex(/^[a-z0-9
  */
 export function awsRuntime(
   environment: Readonly<Record<string, string | undefined>>,
-  options: { largeUploads?: boolean } = {},
+  options: { largeUploads?: boolean; analyses?: boolean } = {},
 ): {
   deps: ApiDeps;
   handlerDeps: HandlerDeps;
@@ -30,8 +39,16 @@ export function awsRuntime(
   const largeUploads = options.largeUploads
     ? createS3LargeUploads(new S3Client({}), LargeUploadSettings.parse(environment).UPLOAD_BUCKET)
     : undefined;
+  const analysisRunner = options.analyses
+    ? createLambdaAnalysisRunner(new LambdaClient({}), AnalysisSettings.parse(environment).ANALYSIS_FUNCTION_NAME)
+    : undefined;
   return {
-    deps: { store, now: () => new Date(), ...(largeUploads ? { largeUploads } : {}) },
+    deps: {
+      store,
+      now: () => new Date(),
+      ...(largeUploads ? { largeUploads } : {}),
+      ...(analysisRunner ? { analysisRunner } : {}),
+    },
     handlerDeps: { audit: store.audit, logger: new Logger({ serviceName: 'peermap' }) },
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDate, IsoWeek, PartnershipId, RecordId, Ref, ShortText, Timestamp, Version } from './primitives';
+import { Role } from './roles';
 import {
   Agency,
   AnalysisPurpose,
@@ -186,7 +187,9 @@ export const AnalysisSnapshot = z
     status: AnalysisStatus,
     parameters: AnalysisParameters,
     requestedBy: ShortText(128),
+    requestedByRole: Role,
     createdAt: Timestamp,
+    startedAt: Timestamp.optional(),
     completedAt: Timestamp.optional(),
     summary: AnalysisSummary.optional(),
     failureReason: z.string().max(500).optional(),
@@ -290,6 +293,8 @@ export const ClusterSnapshot = z.strictObject({
   education: z.array(z.strictObject({ status: EducationStatus, youngPeople: z.number().int().positive() })),
   strengths: z.array(z.strictObject({ ref: Ref, strengths: z.array(z.string()) })),
   members: z.array(MemberExplanation),
+  /** Explanations were shortened so the cluster fits one stored item (a very large cluster). */
+  trimmed: z.boolean().optional(),
   /** What the meeting reads first: what is going well, then who is in the group and how sure it is. */
   narrative: z.string().max(2000),
 });

@@ -141,6 +141,7 @@ export const examples: {
     status: 'completed',
     parameters: DEFAULT_ANALYSIS_PARAMETERS,
     requestedBy: 'chair-1',
+    requestedByRole: 'madp-chair',
     createdAt: '2026-11-20T11:00:00.000Z',
     completedAt: '2026-11-20T11:00:03.000Z',
     summary: {

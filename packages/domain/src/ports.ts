@@ -86,6 +86,10 @@ export interface LargeUploadFiles {
 export interface AnalysesRepository extends VersionedRepository<AnalysisSnapshot, string> {
   /** The newest completed snapshot, of one week when a week is given. */
   latestCompleted(partnershipId: PartnershipId, week?: IsoWeek): Promise<AnalysisSnapshot | undefined>;
+  /** The newest completed snapshot of any week before this one: what a run follows clusters from. */
+  latestCompletedBefore(partnershipId: PartnershipId, week: IsoWeek): Promise<AnalysisSnapshot | undefined>;
+  /** Every stored snapshot of one cluster, latest week first (a cluster keeps its id across weeks). */
+  clusterHistory(partnershipId: PartnershipId, clusterId: string): Promise<ClusterSnapshot[]>;
   /** Stores a run's clusters; a snapshot's clusters are written once and never changed. */
   saveClusters(clusters: readonly ClusterSnapshot[]): Promise<void>;
   clusters(partnershipId: PartnershipId, analysisId: string): Promise<ClusterSnapshot[]>;
@@ -146,9 +150,28 @@ export interface MapWriter {
   knownRefs(partnershipId: PartnershipId): Promise<{ youngPeople: Set<string>; locations: Set<string> }>;
 }
 
+/** The whole map a partnership holds, as the peer-group analysis reads it. */
+export interface WholeMap {
+  youngPeople: YoungPerson[];
+  relationships: Relationship[];
+  locations: Location[];
+  sightings: Sighting[];
+  concerns: Concern[];
+}
+
+export interface MapReader {
+  wholeMap(partnershipId: PartnershipId): Promise<WholeMap>;
+}
+
+/** Starts an analysis run away from the request that asked for it (an async Lambda, a background task). */
+export interface AnalysisRunner {
+  start(job: { partnershipId: PartnershipId; analysisId: string }): Promise<void>;
+}
+
 /** Everything the use cases need from storage, as one port. */
 export interface MapStore {
   readonly mapWriter: MapWriter;
+  readonly mapReader: MapReader;
   readonly partnerships: PartnershipsRepository;
   readonly youngPeople: YoungPeopleRepository;
   readonly relationships: RelationshipsRepository;

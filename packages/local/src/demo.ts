@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { uploadWeek } from '@peermap/api';
-import { type MapStore, PARTNERSHIP_DEFAULTS, SheetName, type UploadRecord } from '@peermap/domain';
+import { requestAnalysis, runAnalysis, uploadWeek } from '@peermap/api';
+import {
+  type AnalysisSnapshot,
+  type MapStore,
+  PARTNERSHIP_DEFAULTS,
+  SheetName,
+  type UploadRecord,
+} from '@peermap/domain';
 
 /** The demo weeks shipped in `packages/local/demo`, in the order they happened. */
 export const DEMO_WEEKS = [
@@ -25,9 +31,14 @@ export function demoFiles(folder: string): Record<string, Uint8Array> {
   );
 }
 
+/** The demo chair, who uploads each week and runs its analysis. */
+export const DEMO_CHAIR = `demo-madp-chair@${DEMO_PARTNERSHIP}`;
+
 /**
- * Loads the four demo weeks, in order, into the demo partnership. Weeks already loaded are
- * recognised by their content and left as they are, so starting again changes nothing.
+ * Loads the four demo weeks, in order, into the demo partnership, and after each week runs
+ * its peer-group analysis as the chair would at that week's meeting, so the demo shows the
+ * clusters week by week with what changed. Weeks already loaded are recognised by their
+ * content and weeks already analysed are left as they are: starting again changes nothing.
  */
 export async function loadDemo(store: MapStore, now: () => Date = () => new Date()) {
   if (!(await store.partnerships.get(DEMO_PARTNERSHIP))) {
@@ -39,6 +50,7 @@ export async function loadDemo(store: MapStore, now: () => Date = () => new Date
     });
   }
   const uploads: UploadRecord[] = [];
+  const analyses: AnalysisSnapshot[] = [];
   for (const { folder, week } of DEMO_WEEKS) {
     const { record: upload } = await uploadWeek(store, {
       partnershipId: DEMO_PARTNERSHIP,
@@ -51,6 +63,28 @@ export async function loadDemo(store: MapStore, now: () => Date = () => new Date
       throw new Error(`The demo ${week} did not load: ${upload.problems[0]?.message ?? upload.status}`);
     }
     uploads.push(upload);
+    const analysis =
+      (await store.analyses.latestCompleted(DEMO_PARTNERSHIP, week)) ?? (await analyseDemoWeek(store, week, now));
+    analyses.push(analysis);
   }
-  return uploads;
+  return { uploads, analyses };
+}
+
+async function analyseDemoWeek(store: MapStore, week: string, now: () => Date): Promise<AnalysisSnapshot> {
+  const queued = await requestAnalysis(
+    store,
+    { start: async (job) => void (await runAnalysis(store, job, now)) },
+    {
+      partnershipId: DEMO_PARTNERSHIP,
+      request: { week, purpose: 'safety_planning' },
+      requestedBy: DEMO_CHAIR,
+      requestedByRole: 'madp-chair',
+      now: now(),
+    },
+  );
+  const done = await store.analyses.get(DEMO_PARTNERSHIP, queued.id);
+  if (done?.status !== 'completed') {
+    throw new Error(`The demo analysis of ${week} did not complete: ${done?.failureReason ?? done?.status}`);
+  }
+  return done;
 }

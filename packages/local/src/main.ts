@@ -40,7 +40,7 @@ async function main() {
   await ensureTable(new DynamoDBClient(config), settings.TABLE_NAME);
   const ctx = { client: createDocumentClient(config), tableName: settings.TABLE_NAME };
   const store = createDynamoStore(ctx);
-  const uploads = await loadDemo(store);
+  const { uploads, analyses } = await loadDemo(store);
   const server = await startLocalServer({
     deps: { store, now: () => new Date() },
     identity: await createLocalIdentity(),
@@ -58,6 +58,10 @@ async function main() {
     const created = Object.values(upload.counts).reduce((sum, count) => sum + (count?.created ?? 0), 0);
     const updated = Object.values(upload.counts).reduce((sum, count) => sum + (count?.updated ?? 0), 0);
     console.log(`    ${upload.week}: ${created} records created, ${updated} updated (upload ${upload.id})`);
+  }
+  console.log('  Analyses (one per week, as the chair ran them):');
+  for (const analysis of analyses) {
+    console.log(`    ${analysis.week}: ${analysis.summary?.clusterCount ?? 0} clusters, analysis ${analysis.id}`);
   }
   closeServer = server.close;
   console.log(`  The API: ${server.url}/v1 (document: ${server.url}/v1/openapi.json)`);

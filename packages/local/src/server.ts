@@ -13,6 +13,7 @@ import {
   problemFor,
   routeKey,
 } from '@peermap/http';
+import { createBackgroundAnalysisRunner } from './background-runner';
 import { type LocalIdentity, TokenRequest } from './identity';
 import { createLocalLargeUploads, type LocalLargeUploads, MAX_LARGE_UPLOAD_BYTES } from './large-uploads';
 
@@ -70,7 +71,11 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Run
   const largeUploads: LocalLargeUploads | undefined = options.largeUploadsFolder
     ? createLocalLargeUploads(options.largeUploadsFolder, () => url)
     : undefined;
-  const deps: ApiDeps = largeUploads ? { ...options.deps, largeUploads } : options.deps;
+  const deps: ApiDeps = {
+    ...options.deps,
+    ...(largeUploads ? { largeUploads } : {}),
+    analysisRunner: options.deps.analysisRunner ?? createBackgroundAnalysisRunner(options.deps.store, options.logger),
+  };
   const routes = allRoutes(deps);
   const handler = createApiHandler(routes, { audit: options.deps.store.audit, logger: options.logger });
   // Static paths before templated ones, as API Gateway chooses: /uploads/template before /uploads/{id}.

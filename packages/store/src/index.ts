@@ -19,6 +19,7 @@ export {
   writeGroups,
 } from './group-writer';
 export * as keys from './keys';
+export { createLambdaAnalysisRunner } from './lambda-analysis-runner';
 export * as models from './models';
 export type { StoreContext } from './repository';
 export { createS3LargeUploads, largeUploadKey, slotOfKey } from './s3-large-uploads';

@@ -223,7 +223,7 @@ export const clusterSnapshotModel: EntityModel<ClusterSnapshot & { version: numb
   },
   indexKeys: (r) => ({
     GSI2PK: keys.clusterPartition(r.partnershipId, r.clusterId),
-    GSI2SK: `SNAPSHOT#${r.analysisId}`,
+    GSI2SK: `SNAPSHOT#${r.week}#${r.analysisId}`,
   }),
 };
 

@@ -1,4 +1,4 @@
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import {
   type ActionPlan,
   type ActionPlansRepository,
@@ -51,6 +51,7 @@ import {
   sightingModel,
 } from './models';
 import {
+  call,
   checkExpectedVersion,
   EntityRepository,
   queryAll,
@@ -261,6 +262,38 @@ export class DynamoAnalyses extends EntityRepository<AnalysisSnapshot, string> i
     );
     const [item] = items;
     return item ? fromItem(analysisModel, item) : undefined;
+  }
+
+  async latestCompletedBefore(partnershipId: string, week: string): Promise<AnalysisSnapshot | undefined> {
+    const response = await call(() =>
+      this.ctx.client.send(
+        new QueryCommand({
+          TableName: this.ctx.tableName,
+          IndexName: 'byKind',
+          KeyConditionExpression: '#pk = :pk AND #sk < :week',
+          ExpressionAttributeNames: { '#pk': 'GSI1PK', '#sk': 'GSI1SK' },
+          ExpressionAttributeValues: { ':pk': keys.kindPartition(partnershipId, 'ANALYSIS'), ':week': `${week}#` },
+          ScanIndexForward: false,
+          Limit: 1,
+        }),
+      ),
+    );
+    const [item] = response.Items ?? [];
+    return item ? fromItem(analysisModel, item) : undefined;
+  }
+
+  async clusterHistory(partnershipId: string, clusterId: string): Promise<ClusterSnapshot[]> {
+    const items = await queryAll(this.ctx, {
+      partnershipId,
+      index: 'byLink',
+      partition: keys.clusterPartition(partnershipId, clusterId),
+      sortKeyPrefix: 'SNAPSHOT#',
+      newestFirst: true,
+    });
+    return items.map((item) => {
+      const { version: _, ...cluster } = fromItem(clusterSnapshotModel, item);
+      return cluster;
+    });
   }
 
   async saveClusters(clusters: readonly ClusterSnapshot[]): Promise<void> {

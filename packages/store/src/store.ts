@@ -1,6 +1,7 @@
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { MapStore } from '@peermap/domain';
+import { DynamoMapReader } from './map-reader';
 import { DynamoMapWriter } from './map-writer';
 import { locationModel, uploadModel, uploadSlotModel, youngPersonModel } from './models';
 import {
@@ -30,6 +31,7 @@ export function createDocumentClient(config: DynamoDBClientConfig = {}): DynamoD
 export function createDynamoStore(ctx: StoreContext): MapStore {
   return {
     mapWriter: new DynamoMapWriter(ctx),
+    mapReader: new DynamoMapReader(ctx),
     partnerships: new DynamoPartnerships(ctx),
     youngPeople: new EntityRepository(ctx, youngPersonModel),
     relationships: new DynamoRelationships(ctx),

@@ -30,6 +30,8 @@ interface Case {
 }
 
 const D = 'demo';
+/** The demo's analysis of week 47 and one of its clusters, found once the demo is loaded. */
+const DEMO_ANALYSIS = { id: '', clusterId: '' };
 const SLOT = '3f2a1b7c-5d6e-4f80-9a1b-2c3d4e5f6a7b';
 const person = (api: Api, ref: string) => api.table.store.youngPeople.save(make.youngPerson(D, ref));
 const ifMatch = { 'if-match': '"1"' };
@@ -375,6 +377,31 @@ const cases: Case[] = [
     expected: only(200, 'madp-chair', 'partnership-admin'),
   },
   {
+    route: 'POST /v1/analyses',
+    request: () => ({ method: 'POST', path: '/v1/analyses', body: { week: '2026-W48', purpose: 'safety_planning' } }),
+    expected: only(202, 'madp-chair'),
+  },
+  {
+    route: 'GET /v1/analyses',
+    request: () => ({ method: 'GET', path: '/v1/analyses' }),
+    expected: readers(200),
+  },
+  {
+    route: 'GET /v1/analyses/{id}',
+    request: () => ({ method: 'GET', path: `/v1/analyses/${DEMO_ANALYSIS.id}` }),
+    expected: readers(200),
+  },
+  {
+    route: 'GET /v1/clusters',
+    request: () => ({ method: 'GET', path: '/v1/clusters?week=2026-W47' }),
+    expected: readers(200),
+  },
+  {
+    route: 'GET /v1/clusters/{id}',
+    request: () => ({ method: 'GET', path: `/v1/clusters/${DEMO_ANALYSIS.clusterId}` }),
+    expected: readers(200),
+  },
+  {
     route: 'GET /v1/audit',
     request: () => ({ method: 'GET', path: '/v1/audit?person=YP00001' }),
     expected: only(200, 'madp-chair', 'partnership-admin'),
@@ -403,6 +430,9 @@ describe('every route, every role', () => {
 
   beforeAll(async () => {
     api = await startTestApi();
+    const analysis = await api.table.store.analyses.latestCompleted(D, '2026-W47');
+    const [cluster] = await api.table.store.analyses.clusters(D, analysis?.id ?? '');
+    Object.assign(DEMO_ANALYSIS, { id: analysis?.id, clusterId: cluster?.clusterId });
     for (const c of cases) for (const role of Roles.options) await c.setup?.(api, TAG[role]);
   });
   afterAll(async () => {

@@ -55,6 +55,7 @@ describe('the API document', () => {
 
   it('has a Lambda function for every group of routes', () => {
     expect(Object.keys(FUNCTIONS).sort()).toEqual([
+      'analyses',
       'audit',
       'carers',
       'concerns',

@@ -14,8 +14,12 @@ describe('the demo partnership', () => {
     await table.drop();
   });
 
-  it('loads the four demo weeks in order', async () => {
-    const uploads = await loadDemo(table.store);
+  it('loads the four demo weeks in order, each analysed after its upload as the chair would', async () => {
+    const { uploads, analyses } = await loadDemo(table.store);
+    expect(analyses.map((analysis) => [analysis.week, analysis.status])).toEqual(
+      DEMO_WEEKS.map(({ week }) => [week, 'completed']),
+    );
+    expect(analyses[1]?.summary?.comparedWith?.analysisId).toBe(analyses[0]?.id);
     expect(uploads.map((upload) => [upload.week, upload.status])).toEqual(
       DEMO_WEEKS.map(({ week }) => [week, 'completed']),
     );
@@ -40,7 +44,7 @@ describe('the demo partnership', () => {
 
   it('changes nothing when the same weeks are loaded again', async () => {
     const commands = recordCommands(table.ctx.client);
-    const again = await loadDemo(table.store);
+    const { uploads: again } = await loadDemo(table.store);
     expect(again.map((upload) => upload.counts)).toEqual(
       (await Promise.all(again.map((upload) => table.store.uploads.get(DEMO_PARTNERSHIP, upload.id)))).map(
         (stored) => stored?.counts,
@@ -48,6 +52,7 @@ describe('the demo partnership', () => {
     );
     expect(commands.filter((name) => /Put|BatchWrite|Update|Delete|TransactWrite/.test(name))).toEqual([]);
     expect((await table.store.uploads.list(DEMO_PARTNERSHIP)).items).toHaveLength(4);
+    expect((await table.store.analyses.list(DEMO_PARTNERSHIP)).items).toHaveLength(4);
   });
 
   it('writes nothing for a week whose content has not changed, even as a new upload', async () => {

@@ -1,0 +1,239 @@
+import {
+  AnalysisRequest,
+  AnalysisSnapshot,
+  type ClusterSnapshot,
+  ClusterSnapshot as ClusterSnapshotSchema,
+  ConflictError,
+  IsoWeek,
+  NotFoundError,
+  RecordId,
+} from '@peermap/domain';
+import { type AnyRoute, NO_SUBJECTS, route, type Subjects } from '@peermap/http';
+import { z } from 'zod';
+import { requestAnalysis } from './analysis';
+import type { ApiDeps } from './deps';
+import { PageQuery, pageOf, pageRequest } from './paging';
+
+const ClusterId = z.string().regex(/^[A-Za-z0-9-]{1,40}$/, 'a cluster id: letters, digits and dashes');
+
+/** A run as a list shows it: what was asked and how it went, without anyone's ref. */
+const AnalysisListItem = z.object({
+  id: RecordId,
+  week: IsoWeek,
+  purpose: AnalysisSnapshot.shape.purpose,
+  status: AnalysisSnapshot.shape.status,
+  requestedBy: z.string(),
+  createdAt: z.string(),
+  completedAt: z.string().optional(),
+  clusterCount: z.number().int().optional(),
+  meanStability: z.number().nullable().optional(),
+  failureReason: z.string().optional(),
+});
+
+const ClusterListItem = ClusterSnapshotSchema.pick({
+  clusterId: true,
+  label: true,
+  memberRefs: true,
+  stability: true,
+  weak: true,
+  narrative: true,
+}).extend({ size: z.number().int(), change: z.object({ status: ClusterSnapshotSchema.shape.change.shape.status }) });
+
+const ClusterList = z.object({ analysisId: RecordId, week: IsoWeek, clusters: z.array(ClusterListItem) });
+
+const ClusterWithHistory = z.object({
+  cluster: ClusterSnapshotSchema,
+  /** Earlier and later weeks of the same cluster (it keeps its id while it continues). */
+  history: z.array(
+    z.object({
+      week: IsoWeek,
+      analysisId: RecordId,
+      size: z.number().int(),
+      status: ClusterSnapshotSchema.shape.change.shape.status,
+    }),
+  ),
+});
+
+/** Every young person a cluster's report names: members, links, bridges and tensions. */
+function subjectsOf(clusters: readonly ClusterSnapshot[]): Subjects {
+  const refs = new Set(
+    clusters.flatMap((c) => [
+      ...c.memberRefs,
+      ...c.members.flatMap((m) => m.strongestLinks.map((link) => link.ref)),
+      ...c.bridges.flatMap((b) => b.pairs.map((pair) => pair.outside)),
+      ...c.tensions.map((t) => t.other),
+      ...c.change.joined,
+      ...c.change.left,
+    ]),
+  );
+  return { youngPeople: [...refs].sort(), carers: [] };
+}
+
+function summarySubjects(snapshot: AnalysisSnapshot): Subjects {
+  const summary = snapshot.summary;
+  if (!summary) return NO_SUBJECTS;
+  const refs = new Set([
+    ...summary.onTheirOwn,
+    ...summary.smallGroups.flat(),
+    ...summary.ended.flatMap((e) => e.memberRefs),
+  ]);
+  return { youngPeople: [...refs].sort(), carers: [] };
+}
+
+/** The peer-group analysis: start a run, follow it, read its clusters. */
+export function analysisRoutes(deps: ApiDeps): AnyRoute[] {
+  const completedOf = async (partnershipId: string, week: string, analysisId: string | undefined) => {
+    const snapshot = analysisId
+      ? await deps.store.analyses.get(partnershipId, analysisId)
+      : await deps.store.analyses.latestCompleted(partnershipId, week);
+    if (!snapshot || snapshot.week !== week) throw new NotFoundError('completed analysis of', week);
+    if (snapshot.status !== 'completed') {
+      throw new ConflictError(`The analysis ${snapshot.id} is ${snapshot.status}; its clusters are not ready.`);
+    }
+    return snapshot;
+  };
+
+  return [
+    route({
+      method: 'POST',
+      path: '/v1/analyses',
+      summary:
+        "Start the peer-group analysis of a week's map for a stated purpose; answers 202 with the run to follow at /v1/analyses/{id}",
+      permission: 'analyses:run',
+      resource: 'analyses',
+      action: 'analyse',
+      body: AnalysisRequest,
+      response: AnalysisSnapshot,
+      successStatus: 202,
+      handle: async ({ principal, body }) => {
+        const snapshot = await requestAnalysis(deps.store, deps.analysisRunner, {
+          partnershipId: principal.partnershipId,
+          request: body,
+          requestedBy: principal.userId,
+          requestedByRole: principal.role,
+          now: deps.now(),
+        });
+        return {
+          status: 202,
+          body: snapshot,
+          headers: { location: `/v1/analyses/${snapshot.id}` },
+          subjects: NO_SUBJECTS,
+        };
+      },
+    }),
+    route({
+      method: 'GET',
+      path: '/v1/analyses',
+      summary: 'The analysis runs of your partnership, newest first',
+      permission: 'analyses:read',
+      resource: 'analyses',
+      action: 'list',
+      query: PageQuery,
+      response: pageOf(AnalysisListItem),
+      successStatus: 200,
+      handle: async ({ principal, query }) => {
+        const page = await deps.store.analyses.list(principal.partnershipId, pageRequest(query));
+        const items = page.items.map((run) => ({
+          id: run.id,
+          week: run.week,
+          purpose: run.purpose,
+          status: run.status,
+          requestedBy: run.requestedBy,
+          createdAt: run.createdAt,
+          ...(run.completedAt ? { completedAt: run.completedAt } : {}),
+          ...(run.summary ? { clusterCount: run.summary.clusterCount, meanStability: run.summary.meanStability } : {}),
+          ...(run.failureReason ? { failureReason: run.failureReason } : {}),
+        }));
+        return { status: 200, body: { ...page, items }, subjects: NO_SUBJECTS };
+      },
+    }),
+    route({
+      method: 'GET',
+      path: '/v1/analyses/{id}',
+      summary: 'A run: its status, purpose, parameters and, once completed, its summary',
+      permission: 'analyses:read',
+      resource: 'analyses',
+      action: 'read',
+      params: z.strictObject({ id: RecordId }),
+      response: AnalysisSnapshot,
+      successStatus: 200,
+      handle: async ({ principal, params }) => {
+        const snapshot = await deps.store.analyses.get(principal.partnershipId, params.id);
+        if (!snapshot) throw new NotFoundError('analysis', params.id);
+        return { status: 200, body: snapshot, subjects: summarySubjects(snapshot) };
+      },
+    }),
+    route({
+      method: 'GET',
+      path: '/v1/clusters',
+      summary:
+        "A week's clusters with their members' refs, from the latest completed analysis of the week (or ?analysisId=)",
+      permission: 'analyses:read',
+      resource: 'clusters',
+      action: 'list',
+      query: z.strictObject({ week: IsoWeek, analysisId: RecordId.optional() }),
+      response: ClusterList,
+      successStatus: 200,
+      handle: async ({ principal, query }) => {
+        const snapshot = await completedOf(principal.partnershipId, query.week, query.analysisId);
+        const clusters = await deps.store.analyses.clusters(principal.partnershipId, snapshot.id);
+        const ordered = [...clusters].sort(
+          (a, b) => b.memberRefs.length - a.memberRefs.length || (a.clusterId < b.clusterId ? -1 : 1),
+        );
+        return {
+          status: 200,
+          body: {
+            analysisId: snapshot.id,
+            week: snapshot.week,
+            clusters: ordered.map((c) => ({
+              clusterId: c.clusterId,
+              label: c.label,
+              size: c.memberRefs.length,
+              memberRefs: c.memberRefs,
+              stability: c.stability,
+              weak: c.weak,
+              change: { status: c.change.status },
+              narrative: c.narrative,
+            })),
+          },
+          subjects: { youngPeople: ordered.flatMap((c) => c.memberRefs).sort(), carers: [] },
+        };
+      },
+    }),
+    route({
+      method: 'GET',
+      path: '/v1/clusters/{id}',
+      summary:
+        "A cluster's report: why each member is in it, how sure, what changed, its places, concerns and strengths; its latest week, or ?week=",
+      permission: 'analyses:read',
+      resource: 'clusters',
+      action: 'read',
+      params: z.strictObject({ id: ClusterId }),
+      query: z.strictObject({ week: IsoWeek.optional() }),
+      response: ClusterWithHistory,
+      successStatus: 200,
+      handle: async ({ principal, params, query }) => {
+        const history = await deps.store.analyses.clusterHistory(principal.partnershipId, params.id);
+        const week = query.week ?? history[0]?.week;
+        // A week analysed twice has the cluster in both runs: the latest completed run is the one shown.
+        const latestRun = week ? await deps.store.analyses.latestCompleted(principal.partnershipId, week) : undefined;
+        const ofWeek = history.filter((c) => c.week === week);
+        const cluster = ofWeek.find((c) => c.analysisId === latestRun?.id) ?? ofWeek[0];
+        if (!cluster) throw new NotFoundError('cluster', query.week ? `${params.id} in ${query.week}` : params.id);
+        return {
+          status: 200,
+          body: {
+            cluster,
+            history: history.map((c) => ({
+              week: c.week,
+              analysisId: c.analysisId,
+              size: c.memberRefs.length,
+              status: c.change.status,
+            })),
+          },
+          subjects: subjectsOf([cluster]),
+        };
+      },
+    }),
+  ];
+}

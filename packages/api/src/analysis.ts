@@ -1,0 +1,195 @@
+import { randomUUID } from 'node:crypto';
+import {
+  AnalysisParameters,
+  type AnalysisRequest,
+  type AnalysisRunner,
+  type AnalysisSnapshot,
+  type ClusterSnapshot,
+  ConflictError,
+  isoWeekOf,
+  type MapStore,
+  PeermapError,
+  type Role,
+  UnavailableError,
+  ValidationError,
+} from '@peermap/domain';
+import { analyseWeek, type PreviousAnalysis } from '@peermap/graph';
+
+export interface AnalysisAsked {
+  partnershipId: string;
+  request: AnalysisRequest;
+  requestedBy: string;
+  requestedByRole: Role;
+  now: Date;
+}
+
+/**
+ * Records a queued run of the analysis and starts it away from the request. A week after this
+ * one cannot be analysed, nor a week older than the latest upload: the store holds the map as
+ * it stands, so an earlier week would be analysed with changes made after it. Runs already
+ * made for earlier weeks stay as they were.
+ */
+export async function requestAnalysis(
+  store: MapStore,
+  runner: AnalysisRunner | undefined,
+  asked: AnalysisAsked,
+): Promise<AnalysisSnapshot> {
+  const { partnershipId, request, now } = asked;
+  if (!runner) throw new UnavailableError('Analyses are not set up here.');
+  if (request.week > isoWeekOf(now)) {
+    throw new ValidationError('That week has not started yet.', [
+      { path: 'week', message: `analyse this week (${isoWeekOf(now)}) or an earlier one` },
+    ]);
+  }
+  const latestUpload = await latestUploadedWeek(store, partnershipId);
+  if (latestUpload && request.week < latestUpload) {
+    throw new ConflictError(
+      `The map now holds the upload for ${latestUpload}; analysing ${request.week} now would mix in later changes. Earlier analyses are kept as they were (GET /v1/analyses).`,
+    );
+  }
+  const snapshot = await store.analyses.save({
+    id: randomUUID(),
+    partnershipId,
+    week: request.week,
+    purpose: request.purpose,
+    status: 'queued',
+    parameters: request.parameters ?? AnalysisParameters.parse({}),
+    requestedBy: asked.requestedBy,
+    requestedByRole: asked.requestedByRole,
+    createdAt: now.toISOString(),
+  });
+  try {
+    await runner.start({ partnershipId, analysisId: snapshot.id });
+  } catch (error) {
+    await finish(store, snapshot, { status: 'failed', failureReason: 'The analysis could not be started; ask again.' });
+    throw new UnavailableError('The analysis could not be started; ask again.', { cause: error });
+  }
+  return snapshot;
+}
+
+async function latestUploadedWeek(store: MapStore, partnershipId: string): Promise<string | undefined> {
+  let latest: string | undefined;
+  let cursor: string | undefined;
+  do {
+    const page = await store.uploads.list(partnershipId, { limit: 100, ...(cursor ? { cursor } : {}) });
+    for (const upload of page.items) {
+      if (upload.status === 'completed' && (!latest || upload.week > latest)) latest = upload.week;
+    }
+    cursor = page.cursor;
+  } while (cursor);
+  return latest;
+}
+
+/** A cluster item stays this far under DynamoDB's 400 KB item limit. */
+const CLUSTER_ITEM_BYTES = 300_000;
+
+/**
+ * Runs a queued analysis once: marks it running (a conditional write, so a repeated start does
+ * nothing), reads the whole map, follows clusters from the latest earlier run, stores each
+ * cluster as its own item that never changes, audits the read of every young person included,
+ * and completes the snapshot. A failure is recorded on the snapshot in words a chair can act on.
+ */
+export async function runAnalysis(
+  store: MapStore,
+  job: { partnershipId: string; analysisId: string },
+  now: () => Date = () => new Date(),
+): Promise<AnalysisSnapshot | undefined> {
+  const queued = await store.analyses.get(job.partnershipId, job.analysisId);
+  if (queued?.status !== 'queued') return queued;
+  const running = await claim(store, queued, now);
+  if (!running) return store.analyses.get(job.partnershipId, job.analysisId);
+  try {
+    const { summary, clusters, included } = await analyse(store, running);
+    await store.analyses.saveClusters(clusters);
+    await store.audit.record({
+      id: randomUUID(),
+      partnershipId: running.partnershipId,
+      at: now().toISOString(),
+      actor: { userId: running.requestedBy, role: running.requestedByRole },
+      action: 'analyse',
+      resource: 'analyses',
+      subjects: { youngPeople: included, carers: [] },
+      requestId: running.id,
+      outcome: 'allowed',
+      detail: `Peer-group analysis of ${running.week} for ${running.purpose.replaceAll('_', ' ')}.`,
+    });
+    return await finish(store, running, { status: 'completed', completedAt: now().toISOString(), summary });
+  } catch (error) {
+    const failureReason =
+      error instanceof PeermapError
+        ? `The analysis could not be completed: ${error.message}`.slice(0, 500)
+        : 'The analysis could not be completed because of a fault in peermap; it has been logged. Ask again.';
+    const failed = await finish(store, running, { status: 'failed', failureReason });
+    // A fault in peermap itself is thrown on, to be logged; an expected refusal is the answer.
+    if (!(error instanceof PeermapError)) throw error;
+    return failed;
+  }
+}
+
+async function claim(store: MapStore, queued: AnalysisSnapshot, now: () => Date) {
+  const { version, ...draft } = queued;
+  try {
+    return await store.analyses.save({ ...draft, status: 'running', startedAt: now().toISOString() }, version);
+  } catch (error) {
+    if (error instanceof PeermapError && error.kind === 'version-conflict') return undefined;
+    throw error;
+  }
+}
+
+function finish(store: MapStore, snapshot: AnalysisSnapshot, outcome: Partial<AnalysisSnapshot>) {
+  const { version, ...draft } = snapshot;
+  return store.analyses.save({ ...draft, ...outcome }, version);
+}
+
+async function analyse(store: MapStore, run: AnalysisSnapshot) {
+  const [map, earlier] = await Promise.all([
+    store.mapReader.wholeMap(run.partnershipId),
+    store.analyses.latestCompletedBefore(run.partnershipId, run.week),
+  ]);
+  const previous: PreviousAnalysis | undefined =
+    earlier?.summary === undefined
+      ? undefined
+      : {
+          analysisId: earlier.id,
+          week: earlier.week,
+          clusters: await store.analyses.clusters(run.partnershipId, earlier.id),
+          labelsIssued: earlier.summary.labelsIssued,
+        };
+  const result = analyseWeek({
+    map,
+    week: run.week,
+    parameters: run.parameters,
+    previous,
+    newClusterId: (n) => `${run.id.slice(0, 8)}-${n}`,
+  });
+  const clusters = result.clusters.map((cluster) =>
+    fitOneItem({ ...cluster, partnershipId: run.partnershipId, analysisId: run.id, week: run.week }),
+  );
+  const included = [
+    ...result.clusters.flatMap((c) => c.memberRefs),
+    ...result.summary.smallGroups.flat(),
+    ...result.summary.onTheirOwn,
+  ];
+  return { summary: result.summary, clusters, included };
+}
+
+/**
+ * A very large cluster's explanations are shortened until its item fits: first to the
+ * strongest link and one bridge pair each, then to the figures without per-member detail.
+ */
+export function fitOneItem(cluster: ClusterSnapshot): ClusterSnapshot {
+  const fits = (c: ClusterSnapshot) => Buffer.byteLength(JSON.stringify(c)) <= CLUSTER_ITEM_BYTES;
+  if (fits(cluster)) return cluster;
+  const shorter: ClusterSnapshot = {
+    ...cluster,
+    trimmed: true,
+    members: cluster.members.map((m) => ({ ...m, strongestLinks: m.strongestLinks.slice(0, 1) })),
+    bridges: cluster.bridges.map((b) => ({ ...b, pairs: b.pairs.slice(0, 1) })),
+  };
+  if (fits(shorter)) return shorter;
+  const figures: ClusterSnapshot = { ...shorter, members: [], bridges: shorter.bridges.slice(0, 50) };
+  if (fits(figures)) return figures;
+  throw new ConflictError(
+    `${cluster.label} has ${cluster.memberRefs.length} young people, too many to store as one group; raise the group density threshold so the map splits into peer groups.`,
+  );
+}
