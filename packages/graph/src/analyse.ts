@@ -1,6 +1,6 @@
 import { type AnalysisParameters, type AnalysisSummary, isoWeekDays } from '@peermap/domain';
 import { adjacencyOf } from './adjacency';
-import { clusterPeers, modularityOf } from './clustering';
+import { louvainRun, modularityOf, resolutionFor, withStabilityRuns } from './clustering';
 import { type ClusterReport, explainClusters } from './explain';
 import { buildPeerGraph, type WeekMap } from './peer-graph';
 import { groupsOf, memberStability } from './stability';
@@ -21,7 +21,10 @@ export interface AnalyseWeekInput {
   readonly previous?: PreviousAnalysis | undefined;
   /** The id of the n-th cluster this run finds that did not exist before. */
   readonly newClusterId: (n: number) => string;
-  /** When given, the time each stage took is returned (for the benchmark). */
+  /**
+   * When given, the time each stage took is returned (for the benchmark): `cluster` is the
+   * first seeded run, `stability` the further runs and the stability figures.
+   */
   readonly clock?: () => number;
 }
 
@@ -52,8 +55,10 @@ export function analyseWeek(input: AnalyseWeekInput): WeekAnalysis {
   const adjacency = adjacencyOf(built.graph, built.refs);
   const build = lap();
 
-  const clustering = clusterPeers(built.graph, built.refs, adjacency, parameters);
+  const resolution = resolutionFor(adjacency, parameters);
+  const first = louvainRun(built.graph, built.refs, adjacency, resolution, parameters.seed);
   const cluster = lap();
+  const clustering = withStabilityRuns(first, built.graph, built.refs, adjacency, parameters, resolution);
   const groups = groupsOf(clustering.chosen.labels, clustering.chosen.count);
   const isLinked = (node: number) => (adjacency.offsets[node + 1] ?? 0) > (adjacency.offsets[node] ?? 0);
   const clustered = groups

@@ -318,3 +318,37 @@ function chain(...lines: string[][]): WeekMap {
 function fail(): never {
   throw new Error('missing test data');
 }
+
+describe('conflicts', () => {
+  it('never pull people together and are shown as tensions, inside a cluster and across clusters', () => {
+    const map = chain(['A', 'B', 'C', 'D'], ['E', 'F', 'G', 'H']);
+    const conflict = (personA: string, personB: string) => ({
+      personA,
+      personB,
+      kind: 'conflict' as const,
+      strength: 3 as const,
+      lastSeen: AS_OF,
+      restricted: false,
+    });
+    const withConflicts: WeekMap = {
+      ...map,
+      relationships: [...map.relationships, conflict('A', 'E'), conflict('B', 'C')],
+    };
+    const result = analyseWeek({
+      map: withConflicts,
+      week: WEEK,
+      parameters: { ...P, minimumResolution: 0.1 },
+      newClusterId: idOf,
+    });
+    expect(result.clusters.map((c) => c.memberRefs)).toEqual([
+      ['A', 'B', 'C', 'D'],
+      ['E', 'F', 'G', 'H'],
+    ]);
+    const [first, second] = result.clusters;
+    expect(first?.tensions).toEqual([
+      { inside: 'A', other: 'E', otherClusterId: second?.clusterId },
+      { inside: 'B', other: 'C' },
+    ]);
+    expect(second?.tensions).toEqual([{ inside: 'E', other: 'A', otherClusterId: first?.clusterId }]);
+  });
+});

@@ -49,16 +49,33 @@ export function clusterPeers(
   parameters: AnalysisParameters,
   resolution = resolutionFor(adjacency, parameters),
 ): Clustering {
-  const runs: Partition[] = [];
-  for (let run = 0; run <= parameters.stabilityRuns; run++) {
+  const first = louvainRun(graph, refs, adjacency, resolution, parameters.seed);
+  return withStabilityRuns(first, graph, refs, adjacency, parameters, resolution);
+}
+
+/**
+ * The further runs (seed+1, …, seed+stabilityRuns) beside a first one; the run kept is the one
+ * with the best modularity at the resolution, the lowest seed on a tie.
+ */
+export function withStabilityRuns(
+  first: Partition,
+  graph: PeerGraph,
+  refs: readonly string[],
+  adjacency: Adjacency,
+  parameters: AnalysisParameters,
+  resolution: number,
+): Clustering {
+  const runs = [first];
+  for (let run = 1; run <= parameters.stabilityRuns; run++) {
     runs.push(louvainRun(graph, refs, adjacency, resolution, parameters.seed + run));
   }
-  let chosen = runs[0] as Partition;
+  let chosen = first;
   for (const run of runs) if (run.louvainModularity > chosen.louvainModularity) chosen = run;
   return { resolution, chosen, others: runs.filter((run) => run !== chosen) };
 }
 
-function louvainRun(
+/** One seeded Louvain run at a resolution, split into connected communities. */
+export function louvainRun(
   graph: PeerGraph,
   refs: readonly string[],
   adjacency: Adjacency,

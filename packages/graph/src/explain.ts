@@ -78,6 +78,7 @@ function contextOf(input: ExplainInput) {
     input,
     clusterOfNode,
     clusterOfRef,
+    conflictsByCluster: conflictsByCluster(built.conflicts, clusterOfRef),
     people: new Map(map.youngPeople.map((person) => [person.ref, person])),
     places: new Map(map.locations.map((location) => [location.ref, location])),
     sightings: byPerson(map.sightings, (s) => !s.restricted && recent(s.seenOn)),
@@ -227,16 +228,28 @@ function bridgesOf(context: Context, cluster: ClusterToExplain, position: number
 }
 
 function tensionsOf(context: Context, position: number): ClusterReport['tensions'] {
-  const tensions: ClusterReport['tensions'] = [];
-  for (const { personA, personB } of context.input.built.conflicts) {
-    const a = context.clusterOfRef.get(personA) ?? -1;
-    const b = context.clusterOfRef.get(personB) ?? -1;
-    if (a !== position && b !== position) continue;
-    const [inside, other, otherCluster] = a === position ? [personA, personB, b] : [personB, personA, a];
+  return (context.conflictsByCluster.get(position) ?? []).map(({ inside, other, otherCluster }) => {
     const otherClusterId = otherCluster === position ? undefined : context.input.clusters[otherCluster]?.clusterId;
-    tensions.push({ inside, other, ...(otherClusterId ? { otherClusterId } : {}) });
+    return { inside, other, ...(otherClusterId ? { otherClusterId } : {}) };
+  });
+}
+
+/** Each conflict filed under the cluster of each side (once when both are in the same one). */
+function conflictsByCluster(conflicts: BuiltGraph['conflicts'], clusterOfRef: ReadonlyMap<string, number>) {
+  const byCluster = new Map<number, { inside: string; other: string; otherCluster: number }[]>();
+  const file = (position: number, entry: { inside: string; other: string; otherCluster: number }) => {
+    if (position < 0) return;
+    const list = byCluster.get(position) ?? [];
+    list.push(entry);
+    byCluster.set(position, list);
+  };
+  for (const { personA, personB } of conflicts) {
+    const a = clusterOfRef.get(personA) ?? -1;
+    const b = clusterOfRef.get(personB) ?? -1;
+    file(a, { inside: personA, other: personB, otherCluster: b });
+    if (b !== a) file(b, { inside: personB, other: personA, otherCluster: a });
   }
-  return tensions;
+  return byCluster;
 }
 
 function placesOf(context: Context, refs: readonly string[]): ClusterReport['places'] {

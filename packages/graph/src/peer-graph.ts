@@ -28,8 +28,8 @@ export interface WeekMap {
 /** Why two young people are linked: the relationship recorded, places they were seen together, or both. */
 export interface LinkAttributes {
   weight: number;
-  relationship?: { kind: LinkKind; strength: number; lastSeen?: string; weight: number };
-  placesSeenTogether: string[];
+  relationship?: { readonly kind: LinkKind; readonly strength: number; readonly lastSeen?: string | undefined };
+  placesSeenTogether: readonly string[];
 }
 
 export type PeerGraph = Graph<Record<string, never>, LinkAttributes>;
@@ -93,12 +93,8 @@ function addRelationships(
     const seen = relationship.lastSeen ?? relationship.firstSeen;
     const weight =
       relationship.strength * parameters.kindFactors[kind] * (seen ? recency(seen) : parameters.undatedLinkFactor);
-    const described = {
-      kind,
-      strength: relationship.strength,
-      weight,
-      ...(relationship.lastSeen ? { lastSeen: relationship.lastSeen } : {}),
-    };
+    if (weight <= 0) continue;
+    const described = { kind, strength: relationship.strength, lastSeen: relationship.lastSeen };
     addLink(graph, personA, personB, weight, (link) => {
       link.relationship = described;
     });
@@ -119,13 +115,15 @@ function addLink(
   graph.updateUndirectedEdge(a, b, (attributes) => {
     const link: LinkAttributes = {
       weight: (attributes.weight ?? 0) + weight,
-      placesSeenTogether: attributes.placesSeenTogether ?? [],
+      placesSeenTogether: attributes.placesSeenTogether ?? NO_PLACES,
       ...(attributes.relationship ? { relationship: attributes.relationship } : {}),
     };
     describe(link);
     return link;
   });
 }
+
+const NO_PLACES: readonly string[] = Object.freeze([]);
 
 /** `0.5 ^ (days since / half-life)`, cached per day because maps repeat their dates. */
 function recencyOf(parameters: AnalysisParameters, asOf: string): (day: string) => number {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { requestAnalysis, runAnalysis, uploadWeek } from '@peermap/api';
 import {
   type AnalysisSnapshot,
+  ConflictError,
   type MapStore,
   PARTNERSHIP_DEFAULTS,
   SheetName,
@@ -65,12 +66,16 @@ export async function loadDemo(store: MapStore, now: () => Date = () => new Date
     uploads.push(upload);
     const analysis =
       (await store.analyses.latestCompleted(DEMO_PARTNERSHIP, week)) ?? (await analyseDemoWeek(store, week, now));
-    analyses.push(analysis);
+    if (analysis) analyses.push(analysis);
   }
   return { uploads, analyses };
 }
 
-async function analyseDemoWeek(store: MapStore, week: string, now: () => Date): Promise<AnalysisSnapshot> {
+/**
+ * Runs a demo week's analysis; none when the data folder already holds a later week (data from
+ * before analyses existed), since an earlier week cannot be analysed once a later one is loaded.
+ */
+async function analyseDemoWeek(store: MapStore, week: string, now: () => Date): Promise<AnalysisSnapshot | undefined> {
   const queued = await requestAnalysis(
     store,
     { start: async (job) => void (await runAnalysis(store, job, now)) },
@@ -81,7 +86,11 @@ async function analyseDemoWeek(store: MapStore, week: string, now: () => Date): 
       requestedByRole: 'madp-chair',
       now: now(),
     },
-  );
+  ).catch((error: unknown) => {
+    if (error instanceof ConflictError) return undefined;
+    throw error;
+  });
+  if (!queued) return undefined;
   const done = await store.analyses.get(DEMO_PARTNERSHIP, queued.id);
   if (done?.status !== 'completed') {
     throw new Error(`The demo analysis of ${week} did not complete: ${done?.failureReason ?? done?.status}`);
