@@ -4,10 +4,10 @@ import {
   adjacencyOf,
   analyseWeek,
   buildPeerGraph,
+  labelsOfClusters,
   louvainRun,
   normalisedMutualInformation,
   plantedMap,
-  type WeekAnalysis,
 } from '@peermap/graph';
 
 /**
@@ -60,7 +60,7 @@ function runCase(youngPeople: number, mixing: number): CaseResult {
   });
   const peakMb = process.resourceUsage().maxRSS / 1024;
   const refs = planted.map.youngPeople.map((person) => person.ref);
-  const found = labelsOf(result, refs);
+  const found = labelsOfClusters(result.clusters, refs);
   // Resolution 1 beside it, for the figures the resolution rule is meant to beat (not timed).
   const built = buildPeerGraph(planted.map, DEFAULT_ANALYSIS_PARAMETERS, AS_OF);
   const atOne = louvainRun(built.graph, built.refs, adjacencyOf(built.graph, built.refs), 1, 1);
@@ -82,16 +82,6 @@ function runCase(youngPeople: number, mixing: number): CaseResult {
     disconnectedBeforeSplit: result.summary.disconnectedCommunitiesSplit,
     meanStability: result.summary.meanStability,
   };
-}
-
-/** Each young person's cluster; those outside clusters each count as a group of their own. */
-function labelsOf(result: WeekAnalysis, refs: readonly string[]): Int32Array {
-  const clusterOf = new Map<string, number>();
-  result.clusters.forEach((cluster, index) => {
-    for (const ref of cluster.memberRefs) clusterOf.set(ref, index);
-  });
-  let outside = result.clusters.length;
-  return Int32Array.from(refs, (ref) => clusterOf.get(ref) ?? outside++);
 }
 
 const seconds = (ms: number) => (ms / 1000).toFixed(2);

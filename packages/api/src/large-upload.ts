@@ -43,7 +43,7 @@ export async function processLargeUpload(
   now: () => Date = () => new Date(),
 ): Promise<UploadSlot | undefined> {
   const slot = await store.uploadSlots.get(partnershipId, slotId);
-  if (!slot || slot.status !== 'waiting') return slot;
+  if (slot?.status !== 'waiting') return slot;
   const { version, ...waiting } = slot;
   let processing: UploadSlot;
   try {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { adjacencyOf } from './adjacency';
 import { analyseWeek, type PreviousAnalysis, type WeekAnalysis } from './analyse';
 import { clusterPeers, splitIntoConnected } from './clustering';
-import { normalisedMutualInformation } from './compare';
+import { labelsOfClusters, normalisedMutualInformation } from './compare';
 import { DEMO_WEEKS, demoMaps } from './demo-weeks.testing';
 import { buildPeerGraph, type PeerGraph, type WeekMap } from './peer-graph';
 import { plantedMap } from './planted';
@@ -17,21 +17,14 @@ function planted(mixing: number, youngPeople = 1000, seed = 11) {
   return plantedMap({ youngPeople, averageDegree: 8, mixing, smallestGroup: 5, largestGroup: 40, seed, asOf: AS_OF });
 }
 
-function labelsOf(result: WeekAnalysis, refs: readonly string[]): Int32Array {
-  const clusterOf = new Map<string, number>();
-  result.clusters.forEach((cluster, index) => {
-    for (const ref of cluster.memberRefs) clusterOf.set(ref, index);
-  });
-  let outside = result.clusters.length;
-  return Int32Array.from(refs, (ref) => clusterOf.get(ref) ?? outside++);
-}
-
 describe('peer clusters on planted maps', () => {
   it('recovers planted groups at mixing 0.3 (NMI ≥ 0.95) with the density-threshold resolution', () => {
     const { map, plantedGroups } = planted(0.3);
     const result = analyseWeek({ map, week: WEEK, parameters: P, newClusterId: idOf });
     const refs = map.youngPeople.map((p) => p.ref);
-    expect(normalisedMutualInformation(plantedGroups, labelsOf(result, refs))).toBeGreaterThanOrEqual(0.95);
+    expect(normalisedMutualInformation(plantedGroups, labelsOfClusters(result.clusters, refs))).toBeGreaterThanOrEqual(
+      0.95,
+    );
     expect(result.summary.resolution).toBeGreaterThan(1);
     expect(result.summary.meanStability).toBeGreaterThan(0.8);
   });
@@ -137,6 +130,7 @@ describe('the graph', () => {
         seen('B', 'PARK', '2026-11-04'),
         seen('B', 'PARK', AS_OF),
         seen('C', 'PARK', '2026-10-01'),
+        { ...seen('C', 'PARK', AS_OF), restricted: true },
         ...crowd,
       ],
       concerns: [],
@@ -217,6 +211,45 @@ describe('week to week on the demo map', () => {
     expect(formed?.memberRefs).toEqual(['YP00114', 'YP00115', 'YP00116']);
     expect(before).toEqual(expect.arrayContaining(['YP00114', 'YP00115', 'YP00116']));
     expect(formed?.label).toBe(`Group ${(weeks[2]?.result.summary.labelsIssued ?? 0) + 1}`);
+  });
+
+  it('week 3 read back against week 2: the merged group splits, and its parts say so', () => {
+    const maps = demoMaps();
+    const week3 = weeks[2]?.result ?? fail();
+    const merged = week3.clusters.find((c) => c.memberRefs.includes('YP00011')) ?? fail();
+    const previous = {
+      analysisId: 'w3',
+      week: '2026-W47',
+      clusters: week3.clusters,
+      labelsIssued: week3.summary.labelsIssued,
+    };
+    const back = analyseWeek({ map: maps[1] ?? fail(), week: '2026-W46', parameters: P, previous, newClusterId: idOf });
+    const parts = back.clusters.filter((c) => c.change.previousClusterIds.includes(merged.clusterId));
+    expect(parts.length).toBe(2);
+    for (const part of parts) {
+      expect(part.change.status).toBe('split');
+      expect(part.change.splitInto).toHaveLength(2);
+    }
+    expect(parts.map((p) => p.clusterId)).toContain(merged.clusterId);
+  });
+
+  it('week 4 read back against week 3: the new group ends and its members are on their own again', () => {
+    const maps = demoMaps();
+    const week4 = weeks[3]?.result ?? fail();
+    const formed = week4.clusters.find((c) => c.change.status === 'new') ?? fail();
+    const previous = {
+      analysisId: 'w4',
+      week: '2026-W48',
+      clusters: week4.clusters,
+      labelsIssued: week4.summary.labelsIssued,
+    };
+    const back = analyseWeek({ map: maps[2] ?? fail(), week: '2026-W47', parameters: P, previous, newClusterId: idOf });
+    expect(back.summary.ended).toContainEqual({
+      clusterId: formed.clusterId,
+      label: formed.label,
+      memberRefs: formed.memberRefs,
+    });
+    expect(back.summary.onTheirOwn).toEqual(expect.arrayContaining(formed.memberRefs));
   });
 
   it('keeps ids and labels of continuing clusters', () => {

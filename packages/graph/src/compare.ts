@@ -34,3 +34,16 @@ function entropy(counts: Map<number, number>, n: number): number {
   for (const count of counts.values()) sum -= (count / n) * Math.log(count / n);
   return sum;
 }
+
+/**
+ * A label per young person from a list of clusters (in `refs` order), for comparing with
+ * planted groups: those outside every cluster each count as a group of their own.
+ */
+export function labelsOfClusters(clusters: readonly { memberRefs: readonly string[] }[], refs: readonly string[]) {
+  const clusterOf = new Map<string, number>();
+  clusters.forEach((cluster, index) => {
+    for (const ref of cluster.memberRefs) clusterOf.set(ref, index);
+  });
+  let outside = clusters.length;
+  return Int32Array.from(refs, (ref) => clusterOf.get(ref) ?? outside++);
+}
