@@ -4,6 +4,7 @@ import {
   type AnalysisRequest,
   type AnalysisRunner,
   type AnalysisSnapshot,
+  type AnalysisSummary,
   type ClusterSnapshot,
   ConflictError,
   isoWeekOf,
@@ -113,7 +114,11 @@ export async function runAnalysis(
       outcome: 'allowed',
       detail: `Peer-group analysis of ${running.week} for ${running.purpose.replaceAll('_', ' ')}.`,
     });
-    return await finish(store, running, { status: 'completed', completedAt: now().toISOString(), summary });
+    return await finish(store, running, {
+      status: 'completed',
+      completedAt: now().toISOString(),
+      summary: fitSummary(summary),
+    });
   } catch (error) {
     const failureReason =
       error instanceof PeermapError
@@ -171,6 +176,22 @@ async function analyse(store: MapStore, run: AnalysisSnapshot) {
     ...result.summary.onTheirOwn,
   ];
   return { summary: result.summary, clusters, included };
+}
+
+/** A snapshot item stays this far under the item limit, whatever the size of the map. */
+const SUMMARY_BYTES = 250_000;
+
+/** The summary's lists of refs, shortened when a very large map would overflow the snapshot; counts stay whole. */
+export function fitSummary(summary: AnalysisSummary): AnalysisSummary {
+  if (Buffer.byteLength(JSON.stringify(summary)) <= SUMMARY_BYTES) return summary;
+  return {
+    ...summary,
+    onTheirOwn: summary.onTheirOwn.slice(0, 5_000),
+    smallGroups: summary.smallGroups.slice(0, 1_000),
+    ended: summary.ended.slice(0, 500).map((e) => ({ ...e, memberRefs: e.memberRefs.slice(0, 50) })),
+    busyPlacesLeftOut: summary.busyPlacesLeftOut.slice(0, 500),
+    listsShortened: true,
+  };
 }
 
 /**

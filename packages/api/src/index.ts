@@ -1,4 +1,4 @@
-export { type AnalysisAsked, fitOneItem, requestAnalysis, runAnalysis } from './analysis';
+export { type AnalysisAsked, fitOneItem, fitSummary, requestAnalysis, runAnalysis } from './analysis';
 export { analysisRoutes } from './analysis-routes';
 export { auditRoutes } from './audit-routes';
 export type { ApiDeps } from './deps';

@@ -162,8 +162,12 @@ export const AnalysisSummary = z.strictObject({
   assessment: z.string().max(1000),
   /** Young people with no links this week: reported, never dropped. */
   onTheirOwn: z.array(Ref),
+  onTheirOwnCount: z.number().int().nonnegative(),
   /** Linked young people in groups smaller than the minimum cluster size. */
   smallGroups: z.array(z.array(Ref)),
+  smallGroupCount: z.number().int().nonnegative(),
+  /** The lists above were shortened to fit the stored snapshot (a very large map); the counts are whole. */
+  listsShortened: z.boolean().optional(),
   busyPlacesLeftOut: z.array(Ref),
   ended: z.array(EndedCluster),
   /** The analysis this one was compared with (the latest completed run of an earlier week). */

@@ -191,7 +191,11 @@ function ageRangeOf(context: Context, refs: readonly string[]) {
     const person = context.people.get(ref);
     return person ? [ageOn(person.dateOfBirth, context.input.asOf)] : [];
   });
-  return { youngest: Math.min(...ages), oldest: Math.max(...ages) };
+  // A loop, not Math.min(...ages): a very large cluster would overflow the call's arguments.
+  return ages.reduce(
+    (range, age) => ({ youngest: Math.min(range.youngest, age), oldest: Math.max(range.oldest, age) }),
+    { youngest: ages[0] ?? 0, oldest: ages[0] ?? 0 },
+  );
 }
 
 function bridgesOf(context: Context, cluster: ClusterToExplain, position: number): ClusterReport['bridges'] {
