@@ -80,6 +80,23 @@ function summarySubjects(snapshot: AnalysisSnapshot): Subjects {
   return { youngPeople: [...refs].sort(), carers: [] };
 }
 
+/** No run lasts longer than its function may (15 minutes in Lambda); one still open after this stopped. */
+const RUN_GIVEN_UP_AFTER_MS = 20 * 60 * 1000;
+
+/**
+ * A run as it is answered: one still queued or running long after any function could have
+ * finished it (its function was stopped without recording why) is shown as failed.
+ */
+export function presentRun(run: AnalysisSnapshot, now: Date): AnalysisSnapshot {
+  const open = run.status === 'queued' || run.status === 'running';
+  if (!open || now.getTime() - Date.parse(run.createdAt) < RUN_GIVEN_UP_AFTER_MS) return run;
+  return {
+    ...run,
+    status: 'failed',
+    failureReason: 'The run stopped without finishing (it ran out of time or memory); start it again.',
+  };
+}
+
 /** The peer-group analysis: start a run, follow it, read its clusters. */
 export function analysisRoutes(deps: ApiDeps): AnyRoute[] {
   const completedOf = async (partnershipId: string, week: string, analysisId: string | undefined) => {
@@ -133,17 +150,21 @@ export function analysisRoutes(deps: ApiDeps): AnyRoute[] {
       successStatus: 200,
       handle: async ({ principal, query }) => {
         const page = await deps.store.analyses.list(principal.partnershipId, pageRequest(query));
-        const items = page.items.map((run) => ({
-          id: run.id,
-          week: run.week,
-          purpose: run.purpose,
-          status: run.status,
-          requestedBy: run.requestedBy,
-          createdAt: run.createdAt,
-          ...(run.completedAt ? { completedAt: run.completedAt } : {}),
-          ...(run.summary ? { clusterCount: run.summary.clusterCount, meanStability: run.summary.meanStability } : {}),
-          ...(run.failureReason ? { failureReason: run.failureReason } : {}),
-        }));
+        const items = page.items
+          .map((stored) => presentRun(stored, deps.now()))
+          .map((run) => ({
+            id: run.id,
+            week: run.week,
+            purpose: run.purpose,
+            status: run.status,
+            requestedBy: run.requestedBy,
+            createdAt: run.createdAt,
+            ...(run.completedAt ? { completedAt: run.completedAt } : {}),
+            ...(run.summary
+              ? { clusterCount: run.summary.clusterCount, meanStability: run.summary.meanStability }
+              : {}),
+            ...(run.failureReason ? { failureReason: run.failureReason } : {}),
+          }));
         return { status: 200, body: { ...page, items }, subjects: NO_SUBJECTS };
       },
     }),
@@ -160,7 +181,7 @@ export function analysisRoutes(deps: ApiDeps): AnyRoute[] {
       handle: async ({ principal, params }) => {
         const snapshot = await deps.store.analyses.get(principal.partnershipId, params.id);
         if (!snapshot) throw new NotFoundError('analysis', params.id);
-        return { status: 200, body: snapshot, subjects: summarySubjects(snapshot) };
+        return { status: 200, body: presentRun(snapshot, deps.now()), subjects: summarySubjects(snapshot) };
       },
     }),
     route({
