@@ -385,3 +385,16 @@ describe('conflicts', () => {
     expect(second?.tensions).toEqual([{ inside: 'E', other: 'A', otherClusterId: first?.clusterId }]);
   });
 });
+
+describe('order of the records', () => {
+  it('does not change the clusters: the same map in another order gives the same result', () => {
+    const { map } = planted(0.4, 600, 9);
+    const shuffled: WeekMap = {
+      ...map,
+      youngPeople: [...map.youngPeople].reverse(),
+      relationships: [...map.relationships].reverse(),
+    };
+    const once = analyseWeek({ map, week: WEEK, parameters: P, newClusterId: idOf });
+    expect(analyseWeek({ map: shuffled, week: WEEK, parameters: P, newClusterId: idOf })).toEqual(once);
+  });
+});

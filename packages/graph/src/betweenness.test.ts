@@ -50,3 +50,18 @@ describe('betweenness inside a cluster', () => {
     expect(total(sampled) / total(exact)).toBeLessThan(1.1);
   });
 });
+
+describe('sampled betweenness of a hub', () => {
+  it('never exceeds 1, even for a hub no sample started from', () => {
+    const n = 1_500;
+    const neighbours: number[][] = Array.from({ length: n }, () => []);
+    for (let i = 0; i < n; i++) {
+      if (i === 2) continue;
+      neighbours[2]?.push(i);
+      neighbours[i]?.push(2);
+    }
+    const centrality = betweennessInside(neighbours);
+    expect(Math.max(...centrality)).toBeLessThanOrEqual(1);
+    expect(centrality[2]).toBeCloseTo(1, 2);
+  });
+});

@@ -18,7 +18,8 @@ export function betweennessInside(neighbours: readonly (readonly number[])[], ex
   }
   // Each pair is counted from both ends; (n-1)(n-2) ordered pairs can pass through a node.
   const scale = n / sources / ((n - 1) * (n - 2));
-  for (let i = 0; i < n; i++) centrality[i] = (centrality[i] ?? 0) * scale;
+  // A sampled figure can overshoot for a hub that was never a source: a share is at most 1.
+  for (let i = 0; i < n; i++) centrality[i] = Math.min(1, (centrality[i] ?? 0) * scale);
   return centrality;
 }
 

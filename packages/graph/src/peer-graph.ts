@@ -82,7 +82,12 @@ function addRelationships(
   recency: (day: string) => number,
 ): Conflict[] {
   const conflicts: Conflict[] = [];
-  for (const relationship of map.relationships) {
+  // In pair order, whatever order the records came in: the order links are added is the order
+  // Louvain visits neighbours, so the same map gives the same clusters.
+  const inPairOrder = [...map.relationships].sort(
+    (x, y) => compare(x.personA, y.personA) || compare(x.personB, y.personB),
+  );
+  for (const relationship of inPairOrder) {
     const { personA, personB, kind } = relationship;
     if (relationship.restricted || !included.has(personA) || !included.has(personB)) continue;
     if (relationship.firstSeen && relationship.firstSeen > asOf) continue;
@@ -163,7 +168,7 @@ function addCoPresence(
     byPlace.set(sighting.locationRef, seen);
   }
   const busy: string[] = [];
-  for (const [place, seen] of [...byPlace].sort(([a], [b]) => (a < b ? -1 : 1))) {
+  for (const [place, seen] of [...byPlace].sort(([a], [b]) => compare(a, b))) {
     const people = new Set(seen.map((s) => s.personRef)).size;
     if (people > parameters.busyPlaceThreshold) {
       busy.push(place);
@@ -187,7 +192,7 @@ function pairsSeenTogether(
   seen: readonly { personRef: string; seenOn: string }[],
   windowDays: number,
 ): Map<string, string> {
-  const ordered = [...seen].sort((x, y) => (x.seenOn < y.seenOn ? -1 : x.seenOn > y.seenOn ? 1 : 0));
+  const ordered = [...seen].sort((x, y) => compare(x.seenOn, y.seenOn) || compare(x.personRef, y.personRef));
   const pairs = new Map<string, string>();
   for (let i = 0; i < ordered.length; i++) {
     const first = ordered[i];
@@ -205,3 +210,5 @@ function pairsSeenTogether(
   }
   return pairs;
 }
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

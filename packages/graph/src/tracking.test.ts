@@ -63,3 +63,22 @@ describe('following clusters from last week', () => {
     expect(tracked[0]?.change).toMatchObject({ status: 'merged', previousClusterIds: ['L', 'S'] });
   });
 });
+
+describe('where an ended cluster went', () => {
+  it('names the cluster that took most of its members', () => {
+    const C = { clusterId: 'C', label: 'Group 3', memberRefs: Array.from({ length: 10 }, (_, i) => `c${i}`) };
+    const { ended, tracked } = trackClusters(
+      [
+        [...A.memberRefs, ...C.memberRefs.slice(0, 4)],
+        [...B.memberRefs, ...C.memberRefs.slice(4)],
+      ],
+      [A, B, C],
+      options,
+    );
+    expect(tracked.map((t) => [t.clusterId, t.change.status])).toEqual([
+      ['A', 'merged'],
+      ['B', 'merged'],
+    ]);
+    expect(ended).toEqual([{ clusterId: 'C', label: 'Group 3', memberRefs: C.memberRefs, mergedInto: 'B' }]);
+  });
+});

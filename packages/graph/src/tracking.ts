@@ -88,7 +88,9 @@ export function trackClusters(
   const ended = previous
     .filter((p) => !continued.has(p.clusterId))
     .map((p) => {
-      const into = links.find((l) => previous[l.previous] === p);
+      const into = links
+        .filter((l) => previous[l.previous] === p)
+        .sort((a, b) => b.shared - a.shared || a.current - b.current)[0];
       const mergedInto = into === undefined ? undefined : identities[into.current]?.clusterId;
       return {
         clusterId: p.clusterId,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import {
   type ActionPlan,
@@ -425,28 +426,42 @@ export class DynamoInvitationLists
  * per young person or carer it names (found by person through byLink). Events are only
  * ever added.
  */
+/** People one audit event item names at most: 2,000 refs of up to 64 characters stay well under 400 KB. */
+const SUBJECTS_PER_EVENT = 2_000;
+
 export class DynamoAuditLog implements AuditLog {
   constructor(private readonly ctx: StoreContext) {}
 
   /**
    * Writes the event and one index entry per person it names, each only if absent (an event
    * is never replaced), in transactions of up to 100: an event naming fewer than 100 people
-   * is written whole or not at all.
+   * is written whole or not at all. An event naming more people than one item holds (an
+   * analysis of a whole map) is written as several events, one per part, sharing its request id.
    */
   async record(event: AuditEvent): Promise<void> {
     const parsed = parseWith(AuditEvent, event, 'audit event');
-    const stored = parseWith(
-      auditEventModel.schema,
-      {
+    const named = [
+      ...[...new Set(parsed.subjects.youngPeople)].map((ref) => ({ kind: 'youngPeople' as const, ref })),
+      ...[...new Set(parsed.subjects.carers)].map((ref) => ({ kind: 'carers' as const, ref })),
+    ];
+    const parts = Math.max(1, Math.ceil(named.length / SUBJECTS_PER_EVENT));
+    for (let part = 0; part < parts; part++) {
+      const slice = named.slice(part * SUBJECTS_PER_EVENT, (part + 1) * SUBJECTS_PER_EVENT);
+      const refsOf = (kind: 'youngPeople' | 'carers') => slice.filter((s) => s.kind === kind).map((s) => s.ref);
+      const partNote = parts > 1 ? ` (part ${part + 1} of ${parts})` : '';
+      await this.recordOne({
         ...parsed,
-        subjects: {
-          youngPeople: [...new Set(parsed.subjects.youngPeople)],
-          carers: [...new Set(parsed.subjects.carers)],
-        },
-        version: 1,
-      },
-      'audit event',
-    );
+        ...(part > 0 ? { id: randomUUID() } : {}),
+        subjects: { youngPeople: refsOf('youngPeople'), carers: refsOf('carers') },
+        ...(parsed.detail || partNote
+          ? { detail: `${(parsed.detail ?? '').slice(0, 500 - partNote.length)}${partNote}`.trim() }
+          : {}),
+      });
+    }
+  }
+
+  private async recordOne(event: AuditEvent): Promise<void> {
+    const stored = parseWith(auditEventModel.schema, { ...event, version: 1 }, 'audit event');
     const subjects = [
       ...stored.subjects.youngPeople.map((ref) => ({ kind: 'YP' as const, ref, partition: keys.youngPersonPartition })),
       ...stored.subjects.carers.map((ref) => ({ kind: 'CR' as const, ref, partition: keys.carerPartition })),

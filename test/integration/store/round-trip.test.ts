@@ -145,6 +145,27 @@ describe('the store keeps every kind of record as it was given', () => {
     expect((await table.store.audit.byYoungPerson(p, 'YPM149')).items).toHaveLength(1);
   });
 
+  it('writes an event naming more people than one item holds as parts sharing its request id', async () => {
+    const everyone = Array.from({ length: 2_100 }, (_, index) => `YPW${index}`);
+    const event = make.auditEvent(p, {
+      actor: { userId: 'chair-9', role: 'madp-chair' },
+      action: 'analyse',
+      subjects: { youngPeople: everyone, carers: [] },
+      detail: 'Peer-group analysis',
+    });
+    await table.store.audit.record(event);
+    const [first] = (await table.store.audit.byYoungPerson(p, 'YPW0')).items;
+    const [last] = (await table.store.audit.byYoungPerson(p, 'YPW2099')).items;
+    expect(first).toMatchObject({
+      id: event.id,
+      requestId: event.requestId,
+      detail: 'Peer-group analysis (part 1 of 2)',
+    });
+    expect(last).toMatchObject({ requestId: event.requestId, detail: 'Peer-group analysis (part 2 of 2)' });
+    expect(last?.id).not.toBe(event.id);
+    expect((first?.subjects.youngPeople.length ?? 0) + (last?.subjects.youngPeople.length ?? 0)).toBe(2_100);
+  });
+
   it('does not return a record past its retention that DynamoDB has not yet deleted', async () => {
     await table.store.youngPeople.save(make.youngPerson(p, 'YP-OLD', { retainUntil: '2020-01-01T00:00:00.000Z' }));
     expect(await table.store.youngPeople.get(p, 'YP-OLD')).toBeUndefined();
