@@ -10,7 +10,7 @@ import {
 } from '@peermap/domain';
 import { type AnyRoute, NO_SUBJECTS, route, type Subjects } from '@peermap/http';
 import { z } from 'zod';
-import { requestAnalysis } from './analysis';
+import { GIVEN_UP, RUN_GIVEN_UP_AFTER_MS, requestAnalysis } from './analysis';
 import type { ApiDeps } from './deps';
 import { PageQuery, pageOf, pageRequest } from './paging';
 
@@ -80,9 +80,6 @@ function summarySubjects(snapshot: AnalysisSnapshot): Subjects {
   return { youngPeople: [...refs].sort(), carers: [] };
 }
 
-/** No run lasts longer than its function may (15 minutes in Lambda); one still open after this stopped. */
-const RUN_GIVEN_UP_AFTER_MS = 20 * 60 * 1000;
-
 /**
  * A run as it is answered: one still queued or running long after any function could have
  * finished it (its function was stopped without recording why) is shown as failed.
@@ -90,11 +87,7 @@ const RUN_GIVEN_UP_AFTER_MS = 20 * 60 * 1000;
 export function presentRun(run: AnalysisSnapshot, now: Date): AnalysisSnapshot {
   const open = run.status === 'queued' || run.status === 'running';
   if (!open || now.getTime() - Date.parse(run.createdAt) < RUN_GIVEN_UP_AFTER_MS) return run;
-  return {
-    ...run,
-    status: 'failed',
-    failureReason: 'The run stopped without finishing (it ran out of time or memory); start it again.',
-  };
+  return { ...run, status: 'failed', failureReason: GIVEN_UP };
 }
 
 /** The peer-group analysis: start a run, follow it, read its clusters. */
@@ -108,6 +101,19 @@ export function analysisRoutes(deps: ApiDeps): AnyRoute[] {
       throw new ConflictError(`The analysis ${snapshot.id} is ${snapshot.status}; its clusters are not ready.`);
     }
     return snapshot;
+  };
+
+  /** Only a week's latest completed run speaks for it: clusters of failed or replaced runs are left out. */
+  const currentSnapshots = async (partnershipId: string, snapshots: readonly ClusterSnapshot[]) => {
+    const weeks = [...new Set(snapshots.map((c) => c.week))];
+    const latest = new Map(
+      await Promise.all(
+        weeks.map(
+          async (week) => [week, (await deps.store.analyses.latestCompleted(partnershipId, week))?.id] as const,
+        ),
+      ),
+    );
+    return snapshots.filter((c) => c.analysisId === latest.get(c.week));
   };
 
   return [
@@ -234,12 +240,12 @@ export function analysisRoutes(deps: ApiDeps): AnyRoute[] {
       response: ClusterWithHistory,
       successStatus: 200,
       handle: async ({ principal, params, query }) => {
-        const history = await deps.store.analyses.clusterHistory(principal.partnershipId, params.id);
+        const history = await currentSnapshots(
+          principal.partnershipId,
+          await deps.store.analyses.clusterHistory(principal.partnershipId, params.id),
+        );
         const week = query.week ?? history[0]?.week;
-        // A week analysed twice has the cluster in both runs: the latest completed run is the one shown.
-        const latestRun = week ? await deps.store.analyses.latestCompleted(principal.partnershipId, week) : undefined;
-        const ofWeek = history.filter((c) => c.week === week);
-        const cluster = ofWeek.find((c) => c.analysisId === latestRun?.id) ?? ofWeek[0];
+        const cluster = history.find((c) => c.week === week);
         if (!cluster) throw new NotFoundError('cluster', query.week ? `${params.id} in ${query.week}` : params.id);
         return {
           status: 200,

@@ -42,6 +42,16 @@ describe('stored items of an analysis stay under the item limit', () => {
     expect(bytes(fitted)).toBeLessThan(250_000);
     expect(fitSummary(summary)).toBe(summary);
   });
+
+  it('shortens until it fits however long the refs and groups are', () => {
+    const summary = examples.analysis.summary;
+    if (!summary) throw new Error('the example is completed');
+    const long = (i: number) => `${'R'.repeat(58)}${String(i).padStart(6, '0')}`;
+    const groups = Array.from({ length: 5_000 }, (_, g) => Array.from({ length: 49 }, (__, i) => long(g * 49 + i)));
+    const fitted = fitSummary({ ...summary, smallGroups: groups, smallGroupCount: groups.length });
+    expect(bytes(fitted)).toBeLessThan(250_000);
+    expect(fitted.smallGroupCount).toBe(5_000);
+  });
 });
 
 describe('a run as it is answered', () => {

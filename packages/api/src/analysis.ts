@@ -42,12 +42,13 @@ export async function requestAnalysis(
       { path: 'week', message: `analyse this week (${isoWeekOf(now)}) or an earlier one` },
     ]);
   }
-  const latestUpload = await latestUploadedWeek(store, partnershipId);
-  if (latestUpload && request.week < latestUpload) {
+  const uploads = await uploadsOf(store, partnershipId, now);
+  if (uploads.writing) {
     throw new ConflictError(
-      `The map now holds the upload for ${latestUpload}; analysing ${request.week} now would mix in later changes. Earlier analyses are kept as they were (GET /v1/analyses).`,
+      `The upload for ${uploads.writing} is still being written; start the analysis once it has finished (GET /v1/uploads).`,
     );
   }
+  refuseEarlierThanUploads(request.week, uploads.latest);
   const snapshot = await store.analyses.save({
     id: randomUUID(),
     partnershipId,
@@ -62,24 +63,52 @@ export async function requestAnalysis(
   try {
     await runner.start({ partnershipId, analysisId: snapshot.id });
   } catch (error) {
-    await finish(store, snapshot, { status: 'failed', failureReason: 'The analysis could not be started; ask again.' });
+    // The start may have reached the run all the same (it claimed the snapshot): then the run is the answer.
+    const failed = await finish(store, snapshot, {
+      status: 'failed',
+      failureReason: 'The analysis could not be started; ask again.',
+    }).catch(() => undefined);
+    if (!failed) {
+      const started = await store.analyses.get(partnershipId, snapshot.id);
+      if (started) return started;
+    }
     throw new UnavailableError('The analysis could not be started; ask again.', { cause: error });
   }
   return snapshot;
 }
 
-async function latestUploadedWeek(store: MapStore, partnershipId: string): Promise<string | undefined> {
+function refuseEarlierThanUploads(week: string, latestUpload: string | undefined): void {
+  if (latestUpload && week < latestUpload) {
+    throw new ConflictError(
+      `The map now holds the upload for ${latestUpload}; analysing ${week} now would mix in later changes. Earlier analyses are kept as they were (GET /v1/analyses).`,
+    );
+  }
+}
+
+/** An upload still `writing` after this has stopped (see the upload use case); it no longer blocks. */
+const UPLOAD_STILL_WRITING_MS = 15 * 60 * 1000;
+
+/** The latest week whose upload completed, and a week whose upload is being written now. */
+async function uploadsOf(store: MapStore, partnershipId: string, now: Date) {
   let latest: string | undefined;
+  let writing: string | undefined;
   let cursor: string | undefined;
   do {
     const page = await store.uploads.list(partnershipId, { limit: 100, ...(cursor ? { cursor } : {}) });
     for (const upload of page.items) {
       if (upload.status === 'completed' && (!latest || upload.week > latest)) latest = upload.week;
+      const recent = now.getTime() - Date.parse(upload.createdAt) < UPLOAD_STILL_WRITING_MS;
+      if ((upload.status === 'writing' || upload.status === 'received') && recent) writing = upload.week;
     }
     cursor = page.cursor;
   } while (cursor);
-  return latest;
+  return { latest, writing };
 }
+
+/** No run lasts longer than its function may (15 minutes in Lambda); one still open after this stopped. */
+export const RUN_GIVEN_UP_AFTER_MS = 20 * 60 * 1000;
+
+export const GIVEN_UP = 'The run stopped without finishing (it ran out of time or memory); start it again.';
 
 /** A cluster item stays this far under DynamoDB's 400 KB item limit. */
 const CLUSTER_ITEM_BYTES = 300_000;
@@ -97,9 +126,15 @@ export async function runAnalysis(
 ): Promise<AnalysisSnapshot | undefined> {
   const queued = await store.analyses.get(job.partnershipId, job.analysisId);
   if (queued?.status !== 'queued') return queued;
+  if (now().getTime() - Date.parse(queued.createdAt) >= RUN_GIVEN_UP_AFTER_MS) {
+    // A start delayed past the time its requester was told it failed must not bring it back.
+    return await finish(store, queued, { status: 'failed', failureReason: GIVEN_UP }).catch(() => undefined);
+  }
   const running = await claim(store, queued, now);
   if (!running) return store.analyses.get(job.partnershipId, job.analysisId);
   try {
+    // A later week uploaded between the request and now would be mixed into this week's map.
+    refuseEarlierThanUploads(running.week, (await uploadsOf(store, running.partnershipId, now())).latest);
     const { summary, clusters, included } = await analyse(store, running);
     await store.analyses.saveClusters(clusters);
     await store.audit.record({
@@ -183,15 +218,20 @@ const SUMMARY_BYTES = 250_000;
 
 /** The summary's lists of refs, shortened when a very large map would overflow the snapshot; counts stay whole. */
 export function fitSummary(summary: AnalysisSummary): AnalysisSummary {
-  if (Buffer.byteLength(JSON.stringify(summary)) <= SUMMARY_BYTES) return summary;
-  return {
-    ...summary,
-    onTheirOwn: summary.onTheirOwn.slice(0, 5_000),
-    smallGroups: summary.smallGroups.slice(0, 1_000),
-    ended: summary.ended.slice(0, 500).map((e) => ({ ...e, memberRefs: e.memberRefs.slice(0, 50) })),
-    busyPlacesLeftOut: summary.busyPlacesLeftOut.slice(0, 500),
-    listsShortened: true,
-  };
+  const fits = (candidate: AnalysisSummary) => Buffer.byteLength(JSON.stringify(candidate)) <= SUMMARY_BYTES;
+  if (fits(summary)) return summary;
+  // Halve every list until the summary fits; with nothing left it is a few hundred bytes.
+  for (let keep = 4_096; ; keep = Math.floor(keep / 2)) {
+    const shortened: AnalysisSummary = {
+      ...summary,
+      onTheirOwn: summary.onTheirOwn.slice(0, keep),
+      smallGroups: summary.smallGroups.slice(0, keep).map((group) => group.slice(0, keep)),
+      ended: summary.ended.slice(0, keep).map((e) => ({ ...e, memberRefs: e.memberRefs.slice(0, keep) })),
+      busyPlacesLeftOut: summary.busyPlacesLeftOut.slice(0, keep),
+      listsShortened: true,
+    };
+    if (keep === 0 || fits(shortened)) return shortened;
+  }
 }
 
 /**
@@ -208,7 +248,14 @@ export function fitOneItem(cluster: ClusterSnapshot): ClusterSnapshot {
     bridges: cluster.bridges.map((b) => ({ ...b, pairs: b.pairs.slice(0, 1) })),
   };
   if (fits(shorter)) return shorter;
-  const figures: ClusterSnapshot = { ...shorter, members: [], bridges: shorter.bridges.slice(0, 50) };
+  const figures: ClusterSnapshot = {
+    ...shorter,
+    members: [],
+    bridges: shorter.bridges.slice(0, 50),
+    tensions: shorter.tensions.slice(0, 100),
+    strengths: shorter.strengths.slice(0, 50),
+    change: { ...shorter.change, joined: shorter.change.joined.slice(0, 500), left: shorter.change.left.slice(0, 500) },
+  };
   if (fits(figures)) return figures;
   throw new ConflictError(
     `${cluster.label} has ${cluster.memberRefs.length} young people, too many to store as one group; raise the group density threshold so the map splits into peer groups.`,

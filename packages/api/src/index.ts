@@ -1,4 +1,12 @@
-export { type AnalysisAsked, fitOneItem, fitSummary, requestAnalysis, runAnalysis } from './analysis';
+export {
+  type AnalysisAsked,
+  fitOneItem,
+  fitSummary,
+  GIVEN_UP,
+  RUN_GIVEN_UP_AFTER_MS,
+  requestAnalysis,
+  runAnalysis,
+} from './analysis';
 export { analysisRoutes } from './analysis-routes';
 export { auditRoutes } from './audit-routes';
 export type { ApiDeps } from './deps';

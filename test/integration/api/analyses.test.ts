@@ -1,6 +1,8 @@
+import { examples } from '@peermap/domain';
 import { DEMO_WEEKS, demoFiles } from '@peermap/local';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiResponse, DEMO, startTestApi } from '../../support/api';
+import * as make from '../../support/records';
 
 /** A partnership of its own, so its weeks are uploaded and analysed one at a time, in order. */
 const WEEKLY = 'weekly';
@@ -169,6 +171,21 @@ describe('the peer-group analysis through the API', () => {
     expect(response.headers.get('content-type')).toMatch(/problem\+json/);
     const after = (await chair().request('GET', '/v1/analyses?limit=100')).body as { items: unknown[] };
     expect(after.items).toHaveLength(before.items.length);
+  });
+
+  it('never serves a cluster from a run that failed', async () => {
+    const failed = await api.table.store.analyses.save({
+      ...make.analysis(WEEKLY, { week: '2026-W48' }),
+      status: 'failed',
+      summary: undefined,
+      completedAt: undefined,
+      failureReason: 'stopped',
+    });
+    await api.table.store.analyses.saveClusters([
+      { ...examples.cluster, partnershipId: WEEKLY, analysisId: failed.id, week: '2026-W48', clusterId: 'ghost-1' },
+    ]);
+    expect((await chair().request('GET', '/v1/clusters/ghost-1')).status).toBe(404);
+    expect((await chair().request('GET', `/v1/clusters?week=2026-W48&analysisId=${failed.id}`)).status).toBe(409);
   });
 
   it('answers 404 for a cluster or week nobody analysed', async () => {
