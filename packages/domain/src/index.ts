@@ -1,3 +1,4 @@
+export * from './action-rules';
 export * from './analysis';
 export * from './audit';
 export * from './errors';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ActionRules } from './action-rules';
 import { PartnershipId, ShortText, Timestamp, Version } from './primitives';
 
 /** A safeguarding partnership: the tenant. Nothing crosses from one partnership to another. */
@@ -9,6 +10,15 @@ export const Partnership = z.strictObject({
   handlingMarking: ShortText(60),
   /** Weeks after a young person's last linked record before their record is due for review. */
   reviewAfterWeeks: z.number().int().min(1).max(104),
+  /** The rules that suggest a group's actions; absent, the starting rules apply. */
+  actionRules: ActionRules.optional(),
+  /** Blaming phrases the partnership adds to the starting list, each with better words. */
+  languagePhrases: z
+    .array(z.strictObject({ phrase: ShortText(80), suggestion: ShortText(200) }))
+    .max(200)
+    .optional(),
+  /** An invite list past this many carers proposes smaller sessions: groups work better started small. */
+  inviteSizeLimit: z.number().int().min(2).max(100).optional(),
   createdAt: Timestamp,
   version: Version,
 });
@@ -19,3 +29,6 @@ export const PARTNERSHIP_DEFAULTS = {
   handlingMarking: 'OFFICIAL-SENSITIVE',
   reviewAfterWeeks: 12,
 } as const satisfies Pick<Partnership, 'handlingMarking' | 'reviewAfterWeeks'>;
+
+/** An invite list past this many carers proposes smaller sessions. */
+export const DEFAULT_INVITE_SIZE_LIMIT = 12;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IsoDate, LongText, PartnershipId, RecordId, Ref, ShortText, Timestamp, Version } from './primitives';
-import { ActionOwner } from './vocabulary';
+import { ActionOwner, CarerRelationship } from './vocabulary';
 
 export const ActionStatus = z.enum(['not_started', 'in_progress', 'done', 'cancelled']);
 
@@ -33,6 +33,8 @@ export const ActionPlan = z
       .optional(),
     locationRef: Ref.optional(),
     analysisId: RecordId.optional(),
+    /** The group's young people when the plan was drafted: each must be covered before it is agreed. */
+    youngPersonRefs: z.array(Ref).optional(),
     status: PlanStatus,
     summary: LongText(5000),
     actions: z.array(PlanAction).max(200),
@@ -47,6 +49,7 @@ export const ActionPlan = z
 export type ActionPlan = z.infer<typeof ActionPlan>;
 
 export const InvitationOutcome = z.enum(['invited', 'attended', 'apologies', 'no_response']);
+export type InvitationOutcome = z.infer<typeof InvitationOutcome>;
 
 /** Why a carer is not on the invite list; each reason is shown to the organiser. */
 export const NotInvitedReason = z.enum([
@@ -57,10 +60,50 @@ export const NotInvitedReason = z.enum([
   'case_closed',
   'no_parental_responsibility_or_caring_role',
 ]);
+export type NotInvitedReason = z.infer<typeof NotInvitedReason>;
 
-const InvitedCarer = z.strictObject({
+/** How the organiser reaches a carer: what the carer record holds, or through the key worker. */
+export const ContactRoute = z.enum(['phone', 'email', 'key_worker']);
+
+/** A carer as the organiser needs them for a session: who, for whom, and what makes coming possible. */
+const ListedCarer = z.strictObject({
   carerRef: Ref,
+  name: ShortText(120),
+  relationship: CarerRelationship,
+  parentalResponsibility: z.boolean(),
   youngPersonRefs: z.array(Ref).min(1),
+  preferredLanguage: ShortText(60).optional(),
+  interpreterNeeded: z.boolean(),
+  transportNeeded: z.boolean(),
+  accessNeeds: ShortText(200).optional(),
+});
+
+export const InvitedCarer = ListedCarer.extend({
+  contactRoute: ContactRoute,
+  phone: ShortText(40).optional(),
+  email: z.email().max(254).optional(),
+});
+export type InvitedCarer = z.infer<typeof InvitedCarer>;
+
+export const AskConsentFirst = ListedCarer.extend({ askedBy: ShortText(120).optional() });
+export type AskConsentFirst = z.infer<typeof AskConsentFirst>;
+
+export const NotInvitedCarer = ListedCarer.extend({ reason: NotInvitedReason });
+export type NotInvitedCarer = z.infer<typeof NotInvitedCarer>;
+
+export const SessionDetails = z.strictObject({
+  date: IsoDate,
+  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use a 24-hour time such as 18:30'),
+  venue: ShortText(200),
+  facilitators: z.array(ShortText(120)).max(20),
+});
+export type SessionDetails = z.infer<typeof SessionDetails>;
+
+/** A first session works better small: past the limit, the list proposes smaller sessions along the group's sub-groups. */
+export const SizeWarning = z.strictObject({
+  limit: z.number().int().positive(),
+  inviteCount: z.number().int().positive(),
+  proposedSessions: z.array(z.strictObject({ youngPersonRefs: z.array(Ref), carerRefs: z.array(Ref) })),
 });
 
 /** The carers to invite to a Parent Empowerment Session, and who must be asked or left out first. */
@@ -72,15 +115,12 @@ export const InvitationList = z.strictObject({
     .regex(/^[A-Za-z0-9-]{1,40}$/)
     .optional(),
   youngPersonRefs: z.array(Ref).min(1),
-  session: z.strictObject({
-    date: IsoDate,
-    time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use a 24-hour time such as 18:30'),
-    venue: ShortText(200),
-    facilitators: z.array(ShortText(120)).max(20),
-  }),
+  session: SessionDetails,
   invite: z.array(InvitedCarer),
-  askConsentFirst: z.array(InvitedCarer.extend({ askedBy: ShortText(120).optional() })),
-  notInvited: z.array(InvitedCarer.extend({ reason: NotInvitedReason })),
+  askConsentFirst: z.array(AskConsentFirst),
+  notInvited: z.array(NotInvitedCarer),
+  sizeWarning: SizeWarning.optional(),
+  /** Recorded after the session, for each carer invited. */
   attendance: z.record(Ref, InvitationOutcome),
   createdBy: ShortText(128),
   createdAt: Timestamp,

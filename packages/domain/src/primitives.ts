@@ -94,6 +94,11 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS);
 }
 
+/** A `YYYY-MM-DD` day plus a number of days. */
+export function addDays(day: string, days: number): string {
+  return isoDay(Date.parse(day) + days * DAY_MS);
+}
+
 const DAY_MS = 86_400_000;
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 

@@ -1,0 +1,140 @@
+import {
+  type ActionRules,
+  addDays,
+  type ClusterSnapshot,
+  type Concern,
+  type Location,
+  type PlanAction,
+} from '@peermap/domain';
+
+export interface ClusterPlanInput {
+  readonly cluster: Pick<
+    ClusterSnapshot,
+    'label' | 'memberRefs' | 'ageRange' | 'strengths' | 'concerns' | 'places' | 'stability' | 'weak'
+  >;
+  /** Each member's concerns. */
+  readonly concernsOf: ReadonlyMap<string, readonly Pick<Concern, 'category' | 'status'>[]>;
+  /** For each place the group gathers at, the members seen there recently. */
+  readonly seenAt: ReadonlyMap<string, readonly string[]>;
+  readonly rules: ActionRules;
+  /** The day the plan is drafted (`YYYY-MM-DD`): due dates count from it. */
+  readonly today: string;
+}
+
+export interface PlanDraft {
+  readonly summary: string;
+  readonly actions: PlanAction[];
+}
+
+/**
+ * A draft plan for a peer group: a summary that starts with what is going well, then the
+ * concerns and places, and the actions the partnership's rules suggest, each covering the
+ * young people it is for. The meeting edits it; nothing here is decided for them.
+ */
+export function draftClusterPlan(input: ClusterPlanInput): PlanDraft {
+  const { cluster, rules, today } = input;
+  const suggested: Omit<PlanAction, 'id'>[] = [];
+  const action = (description: string, ownerAgency: PlanAction['ownerAgency'], dueInDays: number, covers: string[]) =>
+    suggested.push({
+      description,
+      ownerAgency,
+      dueOn: addDays(today, dueInDays),
+      status: 'not_started',
+      coversRefs: covers,
+    });
+
+  for (const rule of rules) {
+    const { trigger } = rule;
+    if (trigger.when === 'always') {
+      for (const a of rule.actions) action(a.description, a.ownerAgency, a.dueInDays, [...cluster.memberRefs]);
+    } else if (trigger.when === 'concern') {
+      const covers = cluster.memberRefs.filter((ref) =>
+        (input.concernsOf.get(ref) ?? []).some((c) => c.status === 'open' && trigger.categories.includes(c.category)),
+      );
+      if (covers.length === 0) continue;
+      for (const a of rule.actions) action(a.description, a.ownerAgency, a.dueInDays, covers);
+    } else {
+      for (const place of cluster.places.filter((p) => trigger.kinds.includes(p.kind))) {
+        const covers = [...(input.seenAt.get(place.locationRef) ?? [])];
+        if (covers.length === 0) continue;
+        for (const a of rule.actions) action(`${a.description}: ${place.name}`, a.ownerAgency, a.dueInDays, covers);
+      }
+    }
+  }
+  return {
+    summary: clusterSummary(input),
+    actions: suggested.map((a, index) => ({ id: `A${index + 1}`, ...a })),
+  };
+}
+
+function clusterSummary({ cluster }: ClusterPlanInput): string {
+  const size = cluster.memberRefs.length;
+  const ages =
+    cluster.ageRange.youngest === cluster.ageRange.oldest
+      ? `aged ${cluster.ageRange.youngest}`
+      : `aged ${cluster.ageRange.youngest} to ${cluster.ageRange.oldest}`;
+  const strengths = cluster.strengths.flatMap((s) => s.strengths);
+  const parts = [
+    `${cluster.label}: ${size} young people ${ages}, each a child who may be at risk of harm.`,
+    strengths.length > 0
+      ? `What is going well: ${unique(strengths).slice(0, 8).join('; ')}.`
+      : 'What is going well: not yet recorded; ask the key workers and the families.',
+  ];
+  const concerns = cluster.concerns.filter((c) => c.open > 0);
+  if (concerns.length > 0) {
+    parts.push(
+      `Concerns: ${concerns
+        .slice(0, 6)
+        .map((c) => `${c.youngPeople} ${c.label}`)
+        .join('; ')}.`,
+    );
+  }
+  if (cluster.places.length > 0) {
+    parts.push(`Where the group is seen: ${cluster.places.map((p) => p.name).join(', ')}.`);
+  }
+  if (cluster.weak) {
+    parts.push('The analysis found this grouping weak: partners check it before planning for it as one group.');
+  }
+  return parts.join(' ');
+}
+
+export interface PlacePlanInput {
+  readonly location: Pick<Location, 'ref' | 'name' | 'kind'>;
+  /** Young people seen there recently. */
+  readonly seenRefs: readonly string[];
+  readonly rules: ActionRules;
+  readonly today: string;
+}
+
+/**
+ * A draft plan for a place: the actions of the rules for its kind (a safety assessment,
+ * securing it, patrols), and of every place rule when none names its kind, so a place plan
+ * always starts with something to agree.
+ */
+export function draftPlacePlan(input: PlacePlanInput): PlanDraft {
+  const placeRules = input.rules.filter((r) => r.trigger.when === 'place');
+  const matching = placeRules.filter(
+    (r) => r.trigger.when === 'place' && r.trigger.kinds.includes(input.location.kind),
+  );
+  const actions = (matching.length > 0 ? matching : placeRules).flatMap((rule) =>
+    rule.actions.map((a) => ({
+      description: `${a.description}: ${input.location.name}`,
+      ownerAgency: a.ownerAgency,
+      dueOn: addDays(input.today, a.dueInDays),
+      status: 'not_started' as const,
+      coversRefs: [...input.seenRefs],
+    })),
+  );
+  return {
+    summary: `${input.location.name} (${input.location.kind.replaceAll('_', ' ')}): ${input.seenRefs.length} young people seen here recently, each a child who may be at risk of harm here. The plan makes the place safer: a safety assessment, and actions for police, the council and the owner.`,
+    actions: actions.map((a, index) => ({ id: `A${index + 1}`, ...a })),
+  };
+}
+
+/** The young people of a group that no action (other than a cancelled one) covers. */
+export function uncovered(youngPersonRefs: readonly string[], actions: readonly PlanAction[]): string[] {
+  const covered = new Set(actions.filter((a) => a.status !== 'cancelled').flatMap((a) => a.coversRefs));
+  return youngPersonRefs.filter((ref) => !covered.has(ref));
+}
+
+const unique = (values: readonly string[]) => [...new Set(values)];
