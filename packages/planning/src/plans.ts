@@ -1,5 +1,6 @@
 import {
   type ActionRules,
+  type ActionRuleTrigger,
   addDays,
   type ClusterSnapshot,
   type Concern,
@@ -32,39 +33,34 @@ export interface PlanDraft {
  * young people it is for. The meeting edits it; nothing here is decided for them.
  */
 export function draftClusterPlan(input: ClusterPlanInput): PlanDraft {
-  const { cluster, rules, today } = input;
-  const suggested: Omit<PlanAction, 'id'>[] = [];
-  const action = (description: string, ownerAgency: PlanAction['ownerAgency'], dueInDays: number, covers: string[]) =>
-    suggested.push({
-      description,
-      ownerAgency,
-      dueOn: addDays(today, dueInDays),
-      status: 'not_started',
-      coversRefs: covers,
-    });
+  const actions = input.rules.flatMap((rule) =>
+    occasionsOf(input, rule.trigger).flatMap(({ suffix, covers }) =>
+      rule.actions.map((a) => ({
+        description: `${a.description}${suffix}`,
+        ownerAgency: a.ownerAgency,
+        dueOn: addDays(input.today, a.dueInDays),
+        status: 'not_started' as const,
+        coversRefs: covers,
+      })),
+    ),
+  );
+  return { summary: clusterSummary(input), actions: actions.map((a, index) => ({ id: `A${index + 1}`, ...a })) };
+}
 
-  for (const rule of rules) {
-    const { trigger } = rule;
-    if (trigger.when === 'always') {
-      for (const a of rule.actions) action(a.description, a.ownerAgency, a.dueInDays, [...cluster.memberRefs]);
-    } else if (trigger.when === 'concern') {
-      const covers = cluster.memberRefs.filter((ref) =>
-        (input.concernsOf.get(ref) ?? []).some((c) => c.status === 'open' && trigger.categories.includes(c.category)),
-      );
-      if (covers.length === 0) continue;
-      for (const a of rule.actions) action(a.description, a.ownerAgency, a.dueInDays, covers);
-    } else {
-      for (const place of cluster.places.filter((p) => trigger.kinds.includes(p.kind))) {
-        const covers = [...(input.seenAt.get(place.locationRef) ?? [])];
-        if (covers.length === 0) continue;
-        for (const a of rule.actions) action(`${a.description}: ${place.name}`, a.ownerAgency, a.dueInDays, covers);
-      }
-    }
+/** When a rule applies to the group, and whom each application covers (a place rule, once per place). */
+function occasionsOf(input: ClusterPlanInput, trigger: ActionRuleTrigger): { suffix: string; covers: string[] }[] {
+  const { cluster } = input;
+  if (trigger.when === 'always') return [{ suffix: '', covers: [...cluster.memberRefs] }];
+  if (trigger.when === 'concern') {
+    const covers = cluster.memberRefs.filter((ref) =>
+      (input.concernsOf.get(ref) ?? []).some((c) => c.status === 'open' && trigger.categories.includes(c.category)),
+    );
+    return covers.length > 0 ? [{ suffix: '', covers }] : [];
   }
-  return {
-    summary: clusterSummary(input),
-    actions: suggested.map((a, index) => ({ id: `A${index + 1}`, ...a })),
-  };
+  return cluster.places
+    .filter((place) => trigger.kinds.includes(place.kind))
+    .map((place) => ({ suffix: `: ${place.name}`, covers: [...(input.seenAt.get(place.locationRef) ?? [])] }))
+    .filter((occasion) => occasion.covers.length > 0);
 }
 
 function clusterSummary({ cluster }: ClusterPlanInput): string {
