@@ -10,7 +10,7 @@ import {
 } from '@peermap/domain';
 import { type AnyRoute, NO_SUBJECTS, route, type Subjects } from '@peermap/http';
 import { z } from 'zod';
-import { GIVEN_UP, RUN_GIVEN_UP_AFTER_MS, requestAnalysis } from './analysis';
+import { clusterWeeks, GIVEN_UP, RUN_GIVEN_UP_AFTER_MS, requestAnalysis } from './analysis';
 import type { ApiDeps } from './deps';
 import { PageQuery, pageOf, pageRequest } from './paging';
 
@@ -101,19 +101,6 @@ export function analysisRoutes(deps: ApiDeps): AnyRoute[] {
       throw new ConflictError(`The analysis ${snapshot.id} is ${snapshot.status}; its clusters are not ready.`);
     }
     return snapshot;
-  };
-
-  /** Only a week's latest completed run speaks for it: clusters of failed or replaced runs are left out. */
-  const currentSnapshots = async (partnershipId: string, snapshots: readonly ClusterSnapshot[]) => {
-    const weeks = [...new Set(snapshots.map((c) => c.week))];
-    const latest = new Map(
-      await Promise.all(
-        weeks.map(
-          async (week) => [week, (await deps.store.analyses.latestCompleted(partnershipId, week))?.id] as const,
-        ),
-      ),
-    );
-    return snapshots.filter((c) => c.analysisId === latest.get(c.week));
   };
 
   return [
@@ -240,10 +227,7 @@ export function analysisRoutes(deps: ApiDeps): AnyRoute[] {
       response: ClusterWithHistory,
       successStatus: 200,
       handle: async ({ principal, params, query }) => {
-        const history = await currentSnapshots(
-          principal.partnershipId,
-          await deps.store.analyses.clusterHistory(principal.partnershipId, params.id),
-        );
+        const history = await clusterWeeks(deps.store, principal.partnershipId, params.id);
         const week = query.week ?? history[0]?.week;
         const cluster = history.find((c) => c.week === week);
         if (!cluster) throw new NotFoundError('cluster', query.week ? `${params.id} in ${query.week}` : params.id);

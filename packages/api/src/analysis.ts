@@ -9,6 +9,7 @@ import {
   ConflictError,
   isoWeekOf,
   type MapStore,
+  NotFoundError,
   PeermapError,
   type Role,
   UnavailableError,
@@ -260,4 +261,32 @@ export function fitOneItem(cluster: ClusterSnapshot): ClusterSnapshot {
   throw new ConflictError(
     `${cluster.label} has ${cluster.memberRefs.length} young people, too many to store as one group; raise the group density threshold so the map splits into peer groups.`,
   );
+}
+
+/**
+ * A cluster's snapshots, latest week first, each from its week's latest completed run only:
+ * clusters of failed or replaced runs never speak for a week.
+ */
+export async function clusterWeeks(store: MapStore, partnershipId: string, clusterId: string) {
+  const snapshots = await store.analyses.clusterHistory(partnershipId, clusterId);
+  const weeks = [...new Set(snapshots.map((c) => c.week))];
+  const latest = new Map(
+    await Promise.all(
+      weeks.map(async (week) => [week, (await store.analyses.latestCompleted(partnershipId, week))?.id] as const),
+    ),
+  );
+  return snapshots.filter((c) => c.analysisId === latest.get(c.week));
+}
+
+/** A cluster as its latest week (or the week given) shows it; not found otherwise. */
+export async function currentCluster(
+  store: MapStore,
+  partnershipId: string,
+  clusterId: string,
+  week?: string,
+): Promise<ClusterSnapshot> {
+  const history = await clusterWeeks(store, partnershipId, clusterId);
+  const cluster = week ? history.find((c) => c.week === week) : history[0];
+  if (!cluster) throw new NotFoundError('cluster', week ? `${clusterId} in ${week}` : clusterId);
+  return cluster;
 }

@@ -20,6 +20,7 @@ export {
   youngPeopleRoutes,
 } from './map-routes';
 export { apiDocument, openApiDocument } from './openapi';
+export { invitationRoutes, planRoutes } from './planning-routes';
 export { allRoutes, FUNCTIONS } from './routes';
 export { awsRuntime } from './runtime';
 export { uploadRoutes } from './upload-routes';

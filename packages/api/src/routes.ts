@@ -10,6 +10,7 @@ import {
   sightingsRoutes,
   youngPeopleRoutes,
 } from './map-routes';
+import { invitationRoutes, planRoutes } from './planning-routes';
 import { uploadRoutes } from './upload-routes';
 
 /** The routes each Lambda function serves: one function per resource. */
@@ -23,6 +24,8 @@ export const FUNCTIONS = {
   audit: auditRoutes,
   uploads: uploadRoutes,
   analyses: analysisRoutes,
+  'invitation-lists': invitationRoutes,
+  'action-plans': planRoutes,
 } as const satisfies Record<string, (deps: ApiDeps) => AnyRoute[]>;
 
 /** Every route of the API, as the local server serves them and the API document lists them. */

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * Words that blame children for their own abuse or label them, from the partnership's
  * guidance, each with better words. Nothing peermap writes may contain them; text users type
@@ -29,12 +31,14 @@ export function blamingPhrasesIn(text: string, phrases: readonly string[] = BLAM
   return phrases.filter((phrase) => lower.includes(phrase.toLowerCase()));
 }
 
-export interface LanguageNote {
+/** A blaming phrase found in what someone wrote, where, and better words. */
+export const LanguageNote = z.object({
   /** Where the words are, e.g. `summary` or `actions.2.description`. */
-  field: string;
-  phrase: string;
-  suggestion: string;
-}
+  field: z.string(),
+  phrase: z.string(),
+  suggestion: z.string(),
+});
+export type LanguageNote = z.infer<typeof LanguageNote>;
 
 /**
  * Each blaming phrase found in each field, with better words: the starting guide and the

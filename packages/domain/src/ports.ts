@@ -101,6 +101,8 @@ export interface ActionPlansRepository {
   save(record: Draft<ActionPlan>, expectedVersion?: number): Promise<ActionPlan>;
   versions(partnershipId: PartnershipId, planId: string): Promise<ActionPlan[]>;
   ofCluster(partnershipId: PartnershipId, clusterId: string): Promise<ActionPlan[]>;
+  /** The plans of a place (its safety assessment and actions). */
+  ofLocation(partnershipId: PartnershipId, locationRef: Ref): Promise<ActionPlan[]>;
 }
 
 export interface InvitationListsRepository extends VersionedRepository<InvitationList, string> {

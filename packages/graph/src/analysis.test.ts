@@ -7,6 +7,7 @@ import { labelsOfClusters, normalisedMutualInformation } from './compare';
 import { DEMO_WEEKS, demoMaps } from './demo-weeks.testing';
 import { buildPeerGraph, type PeerGraph, type WeekMap } from './peer-graph';
 import { plantedMap } from './planted';
+import { subGroupsOf } from './sub-groups';
 
 const P = DEFAULT_ANALYSIS_PARAMETERS;
 const WEEK = '2026-W45';
@@ -396,5 +397,54 @@ describe('order of the records', () => {
     };
     const once = analyseWeek({ map, week: WEEK, parameters: P, newClusterId: idOf });
     expect(analyseWeek({ map: shuffled, week: WEEK, parameters: P, newClusterId: idOf })).toEqual(once);
+  });
+});
+
+describe('sub-groups of a cluster', () => {
+  it('splits a cluster along its weakest links, the same way every time', () => {
+    const links: Record<string, [string, number][]> = {
+      A: [
+        ['B', 3],
+        ['C', 3],
+      ],
+      B: [
+        ['A', 3],
+        ['C', 3],
+      ],
+      C: [
+        ['A', 3],
+        ['B', 3],
+        ['D', 0.3],
+      ],
+      D: [
+        ['E', 3],
+        ['F', 3],
+        ['C', 0.3],
+      ],
+      E: [
+        ['D', 3],
+        ['F', 3],
+      ],
+      F: [
+        ['D', 3],
+        ['E', 3],
+      ],
+    };
+    const cluster = {
+      memberRefs: Object.keys(links),
+      members: Object.entries(links).map(([ref, strongest]) => ({
+        ref,
+        stability: 1,
+        shareOfLinkWeightInside: 1,
+        linksInside: strongest.length,
+        linksOutside: 0,
+        strongestLinks: strongest.map(([other, weight]) => ({ ref: other, weight, placesSeenTogether: [] })),
+      })),
+    };
+    expect(subGroupsOf(cluster)).toEqual([
+      ['A', 'B', 'C'],
+      ['D', 'E', 'F'],
+    ]);
+    expect(subGroupsOf(cluster)).toEqual(subGroupsOf(cluster));
   });
 });

@@ -8,4 +8,5 @@ export * from './peer-graph';
 export * from './planted';
 export * from './random';
 export * from './stability';
+export * from './sub-groups';
 export * from './tracking';

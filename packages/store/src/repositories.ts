@@ -399,6 +399,16 @@ export class DynamoActionPlans implements ActionPlansRepository {
     });
     return items.map((item) => fromItem(actionPlanModel, item));
   }
+
+  async ofLocation(partnershipId: string, locationRef: string): Promise<ActionPlan[]> {
+    const items = await queryAll(this.ctx, {
+      partnershipId,
+      index: 'byLink',
+      partition: keys.locationPartition(partnershipId, locationRef),
+      sortKeyPrefix: 'PLAN#',
+    });
+    return items.map((item) => fromItem(actionPlanModel, item));
+  }
 }
 
 export class DynamoInvitationLists
@@ -421,14 +431,14 @@ export class DynamoInvitationLists
   }
 }
 
+/** People one audit event item names at most: 2,000 refs of up to 64 characters stay well under 400 KB. */
+const SUBJECTS_PER_EVENT = 2_000;
+
 /**
  * The audit log. An event is one item (found by user through byLink) plus one index entry
  * per young person or carer it names (found by person through byLink). Events are only
  * ever added.
  */
-/** People one audit event item names at most: 2,000 refs of up to 64 characters stay well under 400 KB. */
-const SUBJECTS_PER_EVENT = 2_000;
-
 export class DynamoAuditLog implements AuditLog {
   constructor(private readonly ctx: StoreContext) {}
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { apiDocument, hashFiles, uploadIdFor } from '@peermap/api';
 import { type Role, Role as Roles } from '@peermap/domain';
 import { demoFiles } from '@peermap/local';
@@ -30,8 +31,24 @@ interface Case {
 }
 
 const D = 'demo';
-/** The demo's analysis of week 47 and one of its clusters, found once the demo is loaded. */
-const DEMO_ANALYSIS = { id: '', clusterId: '' };
+/** The demo's analysis of week 47, one of its clusters and records made for it, found once the demo is loaded. */
+const DEMO_ANALYSIS = {
+  id: '',
+  clusterId: '',
+  listId: '',
+  planId: '',
+  lists: {} as Record<string, string>,
+  plans: {} as Record<string, string>,
+  agreeable: {} as Record<string, string>,
+};
+const SESSION = { date: '2026-12-10', time: '18:30', venue: 'Community Centre', facilitators: ['Early Help'] };
+
+/** Records made straight in the store for the routes that change them. */
+const invitationList = (api: Api) => api.table.store.invitationLists.save(make.invitationList(D, { id: randomUUID() }));
+const actionPlan = (api: Api) =>
+  api.table.store.actionPlans.save(
+    make.actionPlan(D, { id: randomUUID(), clusterId: DEMO_ANALYSIS.clusterId, youngPersonRefs: ['YP1', 'YP2'] }),
+  );
 const SLOT = '3f2a1b7c-5d6e-4f80-9a1b-2c3d4e5f6a7b';
 const person = (api: Api, ref: string) => api.table.store.youngPeople.save(make.youngPerson(D, ref));
 const ifMatch = { 'if-match': '"1"' };
@@ -402,6 +419,98 @@ const cases: Case[] = [
     expected: readers(200),
   },
   {
+    route: 'POST /v1/clusters/{id}/invitation-lists',
+    request: () => ({
+      method: 'POST',
+      path: `/v1/clusters/${DEMO_ANALYSIS.clusterId}/invitation-lists`,
+      body: { session: SESSION },
+    }),
+    expected: only(201, 'madp-chair', 'early-help-lead'),
+  },
+  {
+    route: 'POST /v1/invitation-lists',
+    request: () => ({
+      method: 'POST',
+      path: '/v1/invitation-lists',
+      body: { session: SESSION, youngPersonRefs: ['YP00001'] },
+    }),
+    expected: only(201, 'madp-chair', 'early-help-lead'),
+  },
+  {
+    route: 'GET /v1/clusters/{id}/invitation-lists',
+    request: () => ({ method: 'GET', path: `/v1/clusters/${DEMO_ANALYSIS.clusterId}/invitation-lists` }),
+    expected: only(200, 'madp-chair', 'early-help-lead'),
+  },
+  {
+    route: 'GET /v1/invitation-lists/{id}',
+    request: () => ({ method: 'GET', path: `/v1/invitation-lists/${DEMO_ANALYSIS.listId}` }),
+    expected: only(200, 'madp-chair', 'early-help-lead'),
+  },
+  {
+    route: 'PATCH /v1/invitation-lists/{id}',
+    setup: async (api, t) => {
+      DEMO_ANALYSIS.lists[t] = (await invitationList(api)).id;
+    },
+    request: (t) => ({
+      method: 'PATCH',
+      path: `/v1/invitation-lists/${DEMO_ANALYSIS.lists[t]}`,
+      body: { attendance: {} },
+      headers: ifMatch,
+    }),
+    expected: only(200, 'madp-chair', 'early-help-lead'),
+  },
+  {
+    route: 'POST /v1/clusters/{id}/action-plans',
+    request: () => ({ method: 'POST', path: `/v1/clusters/${DEMO_ANALYSIS.clusterId}/action-plans`, body: {} }),
+    expected: only(201, 'madp-chair', 'early-help-lead'),
+  },
+  {
+    route: 'POST /v1/locations/{ref}/action-plans',
+    request: () => ({ method: 'POST', path: '/v1/locations/LOC0001/action-plans', body: {} }),
+    expected: only(201, 'madp-chair', 'early-help-lead'),
+  },
+  {
+    route: 'GET /v1/clusters/{id}/action-plans',
+    request: () => ({ method: 'GET', path: `/v1/clusters/${DEMO_ANALYSIS.clusterId}/action-plans` }),
+    expected: only(200, 'madp-chair', 'early-help-lead'),
+  },
+  {
+    route: 'GET /v1/action-plans/{id}',
+    request: () => ({ method: 'GET', path: `/v1/action-plans/${DEMO_ANALYSIS.planId}` }),
+    expected: only(200, 'madp-chair', 'early-help-lead'),
+  },
+  {
+    route: 'GET /v1/action-plans/{id}/versions',
+    request: () => ({ method: 'GET', path: `/v1/action-plans/${DEMO_ANALYSIS.planId}/versions` }),
+    expected: only(200, 'madp-chair', 'early-help-lead'),
+  },
+  {
+    route: 'PATCH /v1/action-plans/{id}',
+    setup: async (api, t) => {
+      DEMO_ANALYSIS.plans[t] = (await actionPlan(api)).id;
+    },
+    request: (t) => ({
+      method: 'PATCH',
+      path: `/v1/action-plans/${DEMO_ANALYSIS.plans[t]}`,
+      body: { summary: 'A group that enjoys football.' },
+      headers: ifMatch,
+    }),
+    expected: only(200, 'madp-chair', 'early-help-lead'),
+  },
+  {
+    route: 'POST /v1/action-plans/{id}/status',
+    setup: async (api, t) => {
+      DEMO_ANALYSIS.agreeable[t] = (await actionPlan(api)).id;
+    },
+    request: (t) => ({
+      method: 'POST',
+      path: `/v1/action-plans/${DEMO_ANALYSIS.agreeable[t]}/status`,
+      body: { status: 'agreed' },
+      headers: ifMatch,
+    }),
+    expected: only(200, 'madp-chair'),
+  },
+  {
     route: 'GET /v1/audit',
     request: () => ({ method: 'GET', path: '/v1/audit?person=YP00001' }),
     expected: only(200, 'madp-chair', 'partnership-admin'),
@@ -433,6 +542,8 @@ describe('every route, every role', () => {
     const analysis = await api.table.store.analyses.latestCompleted(D, '2026-W47');
     const [cluster] = await api.table.store.analyses.clusters(D, analysis?.id ?? '');
     Object.assign(DEMO_ANALYSIS, { id: analysis?.id, clusterId: cluster?.clusterId });
+    DEMO_ANALYSIS.listId = (await invitationList(api)).id;
+    DEMO_ANALYSIS.planId = (await actionPlan(api)).id;
     for (const c of cases) for (const role of Roles.options) await c.setup?.(api, TAG[role]);
   });
   afterAll(async () => {

@@ -55,10 +55,12 @@ describe('the API document', () => {
 
   it('has a Lambda function for every group of routes', () => {
     expect(Object.keys(FUNCTIONS).sort()).toEqual([
+      'action-plans',
       'analyses',
       'audit',
       'carers',
       'concerns',
+      'invitation-lists',
       'locations',
       'relationships',
       'sightings',

@@ -1,0 +1,7 @@
+import { awsRuntime, planRoutes } from '@peermap/api';
+import { createApiHandler } from '@peermap/http';
+
+const { deps, handlerDeps } = awsRuntime(process.env);
+
+/** Joint action plans for peer groups and places, behind API Gateway's JWT authorizer. */
+export const handler = createApiHandler(planRoutes(deps), handlerDeps);

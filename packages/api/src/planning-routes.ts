@@ -1,0 +1,322 @@
+import {
+  ActionPlan,
+  InvitationList,
+  InvitationOutcome,
+  IsoWeek,
+  LanguageNote,
+  LongText,
+  NotFoundError,
+  PlanAction,
+  PlanStatus,
+  RecordId,
+  Ref,
+  SessionDetails,
+} from '@peermap/domain';
+import { type AnyRoute, etagOf, expectedVersion, route, type Subjects } from '@peermap/http';
+import { z } from 'zod';
+import { clusterWeeks } from './analysis';
+import type { ApiDeps } from './deps';
+import {
+  changePlan,
+  createInvitationList,
+  draftPlanForCluster,
+  draftPlanForPlace,
+  movePlan,
+  recordAttendance,
+  viewOf,
+} from './planning';
+
+const ClusterParams = z.strictObject({ id: z.string().regex(/^[A-Za-z0-9-]{1,40}$/, 'a cluster id') });
+const IdParams = z.strictObject({ id: RecordId });
+
+const PlanView = z.object({
+  plan: ActionPlan,
+  languageNotes: z.array(LanguageNote),
+  /** Young people of the group that no action covers yet: the plan cannot be agreed until there are none. */
+  uncovered: z.array(Ref),
+});
+
+/** Whose data a list names: the young people it is for and every carer on it. */
+function listSubjects(list: InvitationList): Subjects {
+  return {
+    youngPeople: [...list.youngPersonRefs],
+    carers: [...list.invite, ...list.askConsentFirst, ...list.notInvited].map((c) => c.carerRef),
+  };
+}
+
+function planSubjects(plans: readonly ActionPlan[]): Subjects {
+  const refs = plans.flatMap((p) => [...(p.youngPersonRefs ?? []), ...p.actions.flatMap((a) => a.coversRefs)]);
+  return { youngPeople: [...new Set(refs)].sort(), carers: [] };
+}
+
+/** Parent session invitation lists: who to invite, whom to ask first, who not and why; then who came. */
+export function invitationRoutes(deps: ApiDeps): AnyRoute[] {
+  const listOf = async (partnershipId: string, id: string) => {
+    const list = await deps.store.invitationLists.get(partnershipId, id);
+    if (!list) throw new NotFoundError('invitation list', id);
+    return list;
+  };
+  const created = (list: InvitationList) => ({
+    status: 201,
+    body: list,
+    headers: { location: `/v1/invitation-lists/${list.id}`, etag: etagOf(list.version) },
+    subjects: listSubjects(list),
+  });
+  return [
+    route({
+      method: 'POST',
+      path: '/v1/clusters/{id}/invitation-lists',
+      summary:
+        "An invitation list for a cluster's Parent Empowerment Session (its latest week, or ?week=; or some of its young people)",
+      permission: 'invitations:write',
+      resource: 'invitation-lists',
+      action: 'create',
+      params: ClusterParams,
+      query: z.strictObject({ week: IsoWeek.optional() }),
+      body: z.strictObject({ session: SessionDetails, youngPersonRefs: z.array(Ref).min(1).max(500).optional() }),
+      response: InvitationList,
+      successStatus: 201,
+      handle: async ({ principal, params, query, body }) =>
+        created(
+          await createInvitationList(deps.store, {
+            partnershipId: principal.partnershipId,
+            clusterId: params.id,
+            week: query.week,
+            youngPersonRefs: body.youngPersonRefs,
+            session: body.session,
+            createdBy: principal.userId,
+            now: deps.now(),
+          }),
+        ),
+    }),
+    route({
+      method: 'POST',
+      path: '/v1/invitation-lists',
+      summary: 'An invitation list for a chosen set of young people',
+      permission: 'invitations:write',
+      resource: 'invitation-lists',
+      action: 'create',
+      body: z.strictObject({ session: SessionDetails, youngPersonRefs: z.array(Ref).min(1).max(500) }),
+      response: InvitationList,
+      successStatus: 201,
+      handle: async ({ principal, body }) =>
+        created(
+          await createInvitationList(deps.store, {
+            partnershipId: principal.partnershipId,
+            youngPersonRefs: body.youngPersonRefs,
+            session: body.session,
+            createdBy: principal.userId,
+            now: deps.now(),
+          }),
+        ),
+    }),
+    route({
+      method: 'GET',
+      path: '/v1/clusters/{id}/invitation-lists',
+      summary: "A cluster's invitation lists, newest first",
+      permission: 'invitations:read',
+      resource: 'invitation-lists',
+      action: 'list',
+      params: ClusterParams,
+      response: z.object({ items: z.array(InvitationList) }),
+      successStatus: 200,
+      handle: async ({ principal, params }) => {
+        const items = await deps.store.invitationLists.ofCluster(principal.partnershipId, params.id);
+        const subjects = items.map(listSubjects);
+        return {
+          status: 200,
+          body: { items },
+          subjects: {
+            youngPeople: [...new Set(subjects.flatMap((s) => s.youngPeople))],
+            carers: [...new Set(subjects.flatMap((s) => s.carers))],
+          },
+        };
+      },
+    }),
+    route({
+      method: 'GET',
+      path: '/v1/invitation-lists/{id}',
+      summary: 'An invitation list: invite, ask consent first, not invited (with reasons), and attendance',
+      permission: 'invitations:read',
+      resource: 'invitation-lists',
+      action: 'read',
+      params: IdParams,
+      response: InvitationList,
+      successStatus: 200,
+      handle: async ({ principal, params }) => {
+        const list = await listOf(principal.partnershipId, params.id);
+        return { status: 200, body: list, headers: { etag: etagOf(list.version) }, subjects: listSubjects(list) };
+      },
+    }),
+    route({
+      method: 'PATCH',
+      path: '/v1/invitation-lists/{id}',
+      summary: 'Record attendance after the session (send the ETag you read in If-Match)',
+      permission: 'invitations:write',
+      resource: 'invitation-lists',
+      action: 'update',
+      params: IdParams,
+      body: z.strictObject({ attendance: z.record(Ref, InvitationOutcome) }),
+      response: InvitationList,
+      successStatus: 200,
+      handle: async ({ principal, params, body, headers }) => {
+        const version = expectedVersion(headers);
+        const list = await listOf(principal.partnershipId, params.id);
+        const saved = await recordAttendance(deps.store, list, body.attendance, version);
+        return { status: 200, body: saved, headers: { etag: etagOf(saved.version) }, subjects: listSubjects(saved) };
+      },
+    }),
+  ];
+}
+
+/** Joint action plans for peer groups and places: drafted from the rules, edited, agreed, reviewed. */
+export function planRoutes(deps: ApiDeps): AnyRoute[] {
+  const planOf = async (partnershipId: string, id: string) => {
+    const plan = await deps.store.actionPlans.get(partnershipId, id);
+    if (!plan) throw new NotFoundError('action plan', id);
+    return plan;
+  };
+  const answer = async (plan: ActionPlan, status: number) => ({
+    status,
+    body: await viewOf(deps.store, plan),
+    headers: { etag: etagOf(plan.version), ...(status === 201 ? { location: `/v1/action-plans/${plan.id}` } : {}) },
+    subjects: planSubjects([plan]),
+  });
+  return [
+    route({
+      method: 'POST',
+      path: '/v1/clusters/{id}/action-plans',
+      summary: "Draft a cluster's action plan from its latest report (or ?week=) and the partnership's rules",
+      permission: 'plans:write',
+      resource: 'action-plans',
+      action: 'create',
+      params: ClusterParams,
+      query: z.strictObject({ week: IsoWeek.optional() }),
+      body: z.strictObject({}),
+      response: PlanView,
+      successStatus: 201,
+      handle: async ({ principal, params, query }) =>
+        answer(
+          await draftPlanForCluster(deps.store, {
+            partnershipId: principal.partnershipId,
+            clusterId: params.id,
+            week: query.week,
+            by: principal.userId,
+            now: deps.now(),
+          }),
+          201,
+        ),
+    }),
+    route({
+      method: 'POST',
+      path: '/v1/locations/{ref}/action-plans',
+      summary: "Draft a place's own plan: a safety assessment and actions for police, council and owners",
+      permission: 'plans:write',
+      resource: 'action-plans',
+      action: 'create',
+      params: z.strictObject({ ref: Ref }),
+      body: z.strictObject({}),
+      response: PlanView,
+      successStatus: 201,
+      handle: async ({ principal, params }) =>
+        answer(
+          await draftPlanForPlace(deps.store, {
+            partnershipId: principal.partnershipId,
+            locationRef: params.ref,
+            by: principal.userId,
+            now: deps.now(),
+          }),
+          201,
+        ),
+    }),
+    route({
+      method: 'GET',
+      path: '/v1/clusters/{id}/action-plans',
+      summary: "A cluster's plans, with the plans of the places it gathers at",
+      permission: 'plans:read',
+      resource: 'action-plans',
+      action: 'list',
+      params: ClusterParams,
+      query: z.strictObject({ week: IsoWeek.optional() }),
+      response: z.object({ items: z.array(ActionPlan), placePlans: z.array(ActionPlan) }),
+      successStatus: 200,
+      handle: async ({ principal, params }) => {
+        const items = await deps.store.actionPlans.ofCluster(principal.partnershipId, params.id);
+        const places = await placesOfCluster(deps, principal.partnershipId, params.id);
+        const placePlans = (
+          await Promise.all(places.map((ref) => deps.store.actionPlans.ofLocation(principal.partnershipId, ref)))
+        ).flat();
+        return { status: 200, body: { items, placePlans }, subjects: planSubjects([...items, ...placePlans]) };
+      },
+    }),
+    route({
+      method: 'GET',
+      path: '/v1/action-plans/{id}',
+      summary: 'A plan, with language notes on its words and the young people no action covers yet',
+      permission: 'plans:read',
+      resource: 'action-plans',
+      action: 'read',
+      params: IdParams,
+      response: PlanView,
+      successStatus: 200,
+      handle: async ({ principal, params }) => answer(await planOf(principal.partnershipId, params.id), 200),
+    }),
+    route({
+      method: 'GET',
+      path: '/v1/action-plans/{id}/versions',
+      summary: 'Every version of a plan, oldest first',
+      permission: 'plans:read',
+      resource: 'action-plans',
+      action: 'list',
+      params: IdParams,
+      response: z.object({ items: z.array(ActionPlan) }),
+      successStatus: 200,
+      handle: async ({ principal, params }) => {
+        const items = await deps.store.actionPlans.versions(principal.partnershipId, params.id);
+        if (items.length === 0) throw new NotFoundError('action plan', params.id);
+        return { status: 200, body: { items }, subjects: planSubjects(items) };
+      },
+    }),
+    route({
+      method: 'PATCH',
+      path: '/v1/action-plans/{id}',
+      summary: "Change a plan's summary or actions (send the ETag you read in If-Match); language notes come back",
+      permission: 'plans:write',
+      resource: 'action-plans',
+      action: 'update',
+      params: IdParams,
+      body: z.strictObject({ summary: LongText(5000).optional(), actions: z.array(PlanAction).max(200).optional() }),
+      response: PlanView,
+      successStatus: 200,
+      handle: async ({ principal, params, body, headers }) => {
+        const version = expectedVersion(headers);
+        const plan = await planOf(principal.partnershipId, params.id);
+        return answer(await changePlan(deps.store, plan, body, principal.userId, deps.now(), version), 200);
+      },
+    }),
+    route({
+      method: 'POST',
+      path: '/v1/action-plans/{id}/status',
+      summary:
+        'Move a plan: draft → agreed (only when every young person has an action) → reviewed, or back to draft (If-Match)',
+      permission: 'plans:agree',
+      resource: 'action-plans',
+      action: 'update',
+      params: IdParams,
+      body: z.strictObject({ status: PlanStatus }),
+      response: PlanView,
+      successStatus: 200,
+      handle: async ({ principal, params, body, headers }) => {
+        const version = expectedVersion(headers);
+        const plan = await planOf(principal.partnershipId, params.id);
+        return answer(await movePlan(deps.store, plan, body.status, principal.userId, deps.now(), version), 200);
+      },
+    }),
+  ];
+}
+
+/** The places a cluster gathers at, from its latest report (none when it has no report). */
+async function placesOfCluster(deps: ApiDeps, partnershipId: string, clusterId: string): Promise<string[]> {
+  const [latest] = await clusterWeeks(deps.store, partnershipId, clusterId);
+  return latest?.places.map((p) => p.locationRef) ?? [];
+}

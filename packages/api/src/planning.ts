@@ -1,0 +1,260 @@
+import { randomUUID } from 'node:crypto';
+import {
+  type ActionPlan,
+  ConflictError,
+  DEFAULT_ACTION_RULES,
+  DEFAULT_INVITE_SIZE_LIMIT,
+  type Draft,
+  daysBetween,
+  type InvitationList,
+  type InvitationOutcome,
+  type LanguageNote,
+  languageNotes,
+  type MapStore,
+  NotFoundError,
+  type Partnership,
+  type PlanAction,
+  type PlanStatus,
+  type SessionDetails,
+  ValidationError,
+} from '@peermap/domain';
+import { subGroupsOf } from '@peermap/graph';
+import { draftClusterPlan, draftPlacePlan, sortCarers, uncovered } from '@peermap/planning';
+import { currentCluster } from './analysis';
+
+/** Sightings this recent count as where a group gathers now (as in the analysis). */
+const RECENT_DAYS = 28;
+
+async function partnershipOf(store: MapStore, partnershipId: string): Promise<Partial<Partnership>> {
+  return (await store.partnerships.get(partnershipId)) ?? {};
+}
+
+/**
+ * An invitation list for a cluster's young people (or a chosen set of them, or of anyone on the
+ * map): every carer sorted into invite, ask consent first and not invited, with the reason.
+ */
+export async function createInvitationList(
+  store: MapStore,
+  asked: {
+    partnershipId: string;
+    clusterId?: string | undefined;
+    week?: string | undefined;
+    youngPersonRefs?: readonly string[] | undefined;
+    session: SessionDetails;
+    createdBy: string;
+    now: Date;
+  },
+): Promise<InvitationList> {
+  const { partnershipId } = asked;
+  const cluster = asked.clusterId ? await currentCluster(store, partnershipId, asked.clusterId, asked.week) : undefined;
+  const refs = asked.youngPersonRefs ?? cluster?.memberRefs ?? [];
+  if (cluster && asked.youngPersonRefs) {
+    const outside = asked.youngPersonRefs.filter((ref) => !cluster.memberRefs.includes(ref));
+    if (outside.length > 0) {
+      throw new ValidationError('Choose young people of the cluster.', [
+        { path: 'youngPersonRefs', message: `not in ${cluster.label}: ${outside.join(', ')}` },
+      ]);
+    }
+  }
+  const people = await Promise.all(refs.map((ref) => store.youngPeople.get(partnershipId, ref)));
+  const missing = refs.filter((_, index) => !people[index]);
+  if (missing.length > 0) throw new NotFoundError('young person', missing.join(', '));
+  const carers = (await Promise.all(refs.map((ref) => store.carers.ofYoungPerson(partnershipId, ref)))).flat();
+  const partnership = await partnershipOf(store, partnershipId);
+  const sorted = sortCarers({
+    youngPersonRefs: refs,
+    youngPeople: new Map(people.flatMap((person) => (person ? [[person.ref, person]] : []))),
+    carers,
+    inviteSizeLimit: partnership.inviteSizeLimit ?? DEFAULT_INVITE_SIZE_LIMIT,
+    ...(cluster ? { subGroups: subGroupsOf(cluster).map((group) => group.filter((ref) => refs.includes(ref))) } : {}),
+  });
+  return store.invitationLists.save({
+    id: randomUUID(),
+    partnershipId,
+    ...(cluster ? { clusterId: cluster.clusterId } : {}),
+    youngPersonRefs: [...refs],
+    session: asked.session,
+    ...sorted,
+    attendance: {},
+    createdBy: asked.createdBy,
+    createdAt: asked.now.toISOString(),
+  });
+}
+
+/** Records who came: only carers who were invited can have attended or sent apologies. */
+export async function recordAttendance(
+  store: MapStore,
+  list: InvitationList,
+  attendance: Readonly<Record<string, InvitationOutcome>>,
+  expectedVersion: number,
+): Promise<InvitationList> {
+  const invited = new Set(list.invite.map((carer) => carer.carerRef));
+  const strangers = Object.keys(attendance).filter((ref) => !invited.has(ref));
+  if (strangers.length > 0) {
+    throw new ValidationError('Attendance is for carers on the invite list.', [
+      { path: 'attendance', message: `not invited: ${strangers.join(', ')}` },
+    ]);
+  }
+  const { version: _, ...draft } = list;
+  return store.invitationLists.save({ ...draft, attendance: { ...list.attendance, ...attendance } }, expectedVersion);
+}
+
+/** A plan as it is answered: with the language notes on what people wrote and who no action covers yet. */
+export interface PlanView {
+  plan: ActionPlan;
+  languageNotes: LanguageNote[];
+  uncovered: string[];
+}
+
+export async function viewOf(store: MapStore, plan: ActionPlan): Promise<PlanView> {
+  const partnership = await partnershipOf(store, plan.partnershipId);
+  return {
+    plan,
+    languageNotes: languageNotes(
+      {
+        summary: plan.summary,
+        ...Object.fromEntries(plan.actions.map((a, index) => [`actions.${index}.description`, a.description])),
+      },
+      partnership.languagePhrases ?? [],
+    ),
+    uncovered: uncovered(plan.youngPersonRefs ?? [], plan.actions),
+  };
+}
+
+/** Drafts a peer group's plan from its latest (or the given week's) report and the partnership's rules. */
+export async function draftPlanForCluster(
+  store: MapStore,
+  asked: { partnershipId: string; clusterId: string; week?: string | undefined; by: string; now: Date },
+): Promise<ActionPlan> {
+  const { partnershipId } = asked;
+  const cluster = await currentCluster(store, partnershipId, asked.clusterId, asked.week);
+  const today = asked.now.toISOString().slice(0, 10);
+  const [concerns, sightings, partnership] = await Promise.all([
+    Promise.all(cluster.memberRefs.map((ref) => store.concerns.ofPerson(partnershipId, ref))),
+    Promise.all(cluster.memberRefs.map((ref) => store.sightings.ofPerson(partnershipId, ref))),
+    partnershipOf(store, partnershipId),
+  ]);
+  const seenAt = new Map<string, string[]>();
+  for (const sighting of sightings.flat()) {
+    const age = daysBetween(sighting.seenOn, today);
+    if (sighting.restricted || age < 0 || age >= RECENT_DAYS) continue;
+    const seen = seenAt.get(sighting.locationRef) ?? [];
+    if (!seen.includes(sighting.personRef)) seen.push(sighting.personRef);
+    seenAt.set(sighting.locationRef, seen);
+  }
+  const draft = draftClusterPlan({
+    cluster,
+    concernsOf: new Map(cluster.memberRefs.map((ref, index) => [ref, concerns[index] ?? []])),
+    seenAt,
+    rules: partnership.actionRules ?? DEFAULT_ACTION_RULES,
+    today,
+  });
+  return store.actionPlans.save({
+    id: randomUUID(),
+    partnershipId,
+    clusterId: cluster.clusterId,
+    analysisId: cluster.analysisId,
+    youngPersonRefs: [...cluster.memberRefs],
+    status: 'draft',
+    ...draft,
+    updatedBy: asked.by,
+    updatedAt: asked.now.toISOString(),
+  });
+}
+
+/** Drafts a place's own plan: its safety assessment and the actions for police, council and owners. */
+export async function draftPlanForPlace(
+  store: MapStore,
+  asked: { partnershipId: string; locationRef: string; by: string; now: Date },
+): Promise<ActionPlan> {
+  const { partnershipId } = asked;
+  const location = await store.locations.get(partnershipId, asked.locationRef);
+  if (!location) throw new NotFoundError('location', asked.locationRef);
+  const today = asked.now.toISOString().slice(0, 10);
+  const [sightings, partnership] = await Promise.all([
+    store.sightings.atLocation(partnershipId, location.ref, { limit: 500 }),
+    partnershipOf(store, partnershipId),
+  ]);
+  const seenRefs = [
+    ...new Set(
+      sightings.items
+        .filter((s) => !s.restricted && daysBetween(s.seenOn, today) < RECENT_DAYS)
+        .map((s) => s.personRef),
+    ),
+  ].sort();
+  const draft = draftPlacePlan({ location, seenRefs, rules: partnership.actionRules ?? DEFAULT_ACTION_RULES, today });
+  return store.actionPlans.save({
+    id: randomUUID(),
+    partnershipId,
+    locationRef: location.ref,
+    status: 'draft',
+    ...draft,
+    updatedBy: asked.by,
+    updatedAt: asked.now.toISOString(),
+  });
+}
+
+/** The changes a plan's editor may make: its words and its actions; the status has its own step. */
+export interface PlanChanges {
+  summary?: string | undefined;
+  actions?: PlanAction[] | undefined;
+}
+
+export async function changePlan(
+  store: MapStore,
+  plan: ActionPlan,
+  changes: PlanChanges,
+  by: string,
+  now: Date,
+  expectedVersion: number,
+): Promise<ActionPlan> {
+  const ids = (changes.actions ?? []).map((a) => a.id);
+  if (new Set(ids).size !== ids.length) {
+    throw new ValidationError('Each action needs its own id.', [
+      { path: 'actions', message: 'two actions share an id' },
+    ]);
+  }
+  const { version: _, ...current } = plan;
+  const next: Draft<ActionPlan> = {
+    ...current,
+    ...(changes.summary !== undefined ? { summary: changes.summary } : {}),
+    ...(changes.actions !== undefined ? { actions: changes.actions } : {}),
+    updatedBy: by,
+    updatedAt: now.toISOString(),
+  };
+  if (next.status === 'agreed') refuseUncovered(next);
+  return store.actionPlans.save(next, expectedVersion);
+}
+
+const NEXT_STATUSES: Readonly<Record<PlanStatus, readonly PlanStatus[]>> = {
+  draft: ['agreed'],
+  agreed: ['reviewed', 'draft'],
+  reviewed: ['draft'],
+};
+
+/** The chair moves a plan from draft to agreed to reviewed; a plan is agreed only when it covers every young person. */
+export async function movePlan(
+  store: MapStore,
+  plan: ActionPlan,
+  status: PlanStatus,
+  by: string,
+  now: Date,
+  expectedVersion: number,
+): Promise<ActionPlan> {
+  if (!NEXT_STATUSES[plan.status].includes(status)) {
+    throw new ConflictError(`A plan that is ${plan.status} cannot become ${status}.`);
+  }
+  const { version: _, ...current } = plan;
+  const next = { ...current, status, updatedBy: by, updatedAt: now.toISOString() };
+  if (status === 'agreed') refuseUncovered(next);
+  return store.actionPlans.save(next, expectedVersion);
+}
+
+function refuseUncovered(plan: Draft<ActionPlan>): void {
+  const left = uncovered(plan.youngPersonRefs ?? [], plan.actions);
+  if (left.length > 0) {
+    throw new ConflictError(
+      `No action covers ${left.join(', ')}: give every young person in the group an action before the plan is agreed.`,
+    );
+  }
+}

@@ -1,0 +1,206 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO, startTestApi } from '../../support/api';
+
+type Api = Awaited<ReturnType<typeof startTestApi>>;
+
+const SESSION = {
+  date: '2026-12-10',
+  time: '18:30',
+  venue: 'Community Centre',
+  facilitators: ['Early Help', 'Police'],
+};
+
+interface ListBody {
+  id: string;
+  invite: { carerRef: string; youngPersonRefs: string[]; contactRoute: string }[];
+  askConsentFirst: { carerRef: string; askedBy?: string }[];
+  notInvited: { carerRef: string; reason: string }[];
+  sizeWarning?: { proposedSessions: { carerRefs: string[] }[] };
+  attendance: Record<string, string>;
+}
+
+interface PlanBody {
+  plan: {
+    id: string;
+    status: string;
+    version: number;
+    summary: string;
+    actions: { id: string; description: string; coversRefs: string[]; status: string }[];
+  };
+  languageNotes: { field: string; phrase: string; suggestion: string }[];
+  uncovered: string[];
+}
+
+describe('planning for the MADP on the demo map (week 4)', () => {
+  let api: Api;
+  let clusters: { clusterId: string; memberRefs: string[] }[] = [];
+  const chair = () => api.as('madp-chair');
+  const lead = () => api.as('early-help-lead');
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    const listed = await chair().request('GET', '/v1/clusters?week=2026-W48');
+    clusters = (listed.body as { clusters: typeof clusters }).clusters;
+  });
+  afterAll(async () => {
+    await api.close();
+  });
+
+  it('gives every week-4 cluster an invitation list and an agreed action plan', async () => {
+    expect(clusters.length).toBeGreaterThan(5);
+    for (const cluster of clusters) {
+      const list = await lead().request('POST', `/v1/clusters/${cluster.clusterId}/invitation-lists`, {
+        body: { session: SESSION },
+      });
+      expect(list.status).toBe(201);
+      const drafted = await lead().request('POST', `/v1/clusters/${cluster.clusterId}/action-plans`, { body: {} });
+      expect(drafted.status).toBe(201);
+      const { plan, uncovered } = drafted.body as PlanBody;
+      expect(uncovered).toEqual([]);
+      const agreed = await chair().request('POST', `/v1/action-plans/${plan.id}/status`, {
+        body: { status: 'agreed' },
+        headers: { 'if-match': `"${plan.version}"` },
+      });
+      expect(agreed.status).toBe(200);
+      expect((agreed.body as PlanBody).plan.status).toBe('agreed');
+    }
+  });
+
+  it('sorts the demo carers by consent and safety, each carer once, siblings together', async () => {
+    const response = await lead().request('POST', '/v1/invitation-lists', {
+      body: { session: SESSION, youngPersonRefs: ['YP00001', 'YP00002'] },
+    });
+    expect(response.status).toBe(201);
+    const list = response.body as ListBody;
+    // CR00001 (not asked yet) and CR00002 (consent given) care for both brothers.
+    expect(list.askConsentFirst.map((c) => c.carerRef)).toContain('CR00001');
+    expect(list.invite.find((c) => c.carerRef === 'CR00002')?.youngPersonRefs).toEqual(['YP00001', 'YP00002']);
+    const everyone = [...list.invite, ...list.askConsentFirst, ...list.notInvited].map((c) => c.carerRef);
+    expect(new Set(everyone).size).toBe(everyone.length);
+  });
+
+  it('records attendance for invited carers only, against the version read', async () => {
+    const created = await lead().request('POST', '/v1/invitation-lists', {
+      body: { session: SESSION, youngPersonRefs: ['YP00001', 'YP00002'] },
+    });
+    const list = created.body as ListBody;
+    const [invited] = list.invite;
+    const path = `/v1/invitation-lists/${list.id}`;
+    expect((await lead().request('PATCH', path, { body: { attendance: {} } })).status).toBe(428);
+    const ok = await lead().request('PATCH', path, {
+      body: { attendance: { [invited?.carerRef ?? '']: 'attended' } },
+      headers: { 'if-match': '"1"' },
+    });
+    expect(ok.status).toBe(200);
+    expect((ok.body as ListBody).attendance).toEqual({ [invited?.carerRef ?? '']: 'attended' });
+    const stale = await lead().request('PATCH', path, {
+      body: { attendance: { [invited?.carerRef ?? '']: 'apologies' } },
+      headers: { 'if-match': '"1"' },
+    });
+    expect(stale.status).toBe(412);
+    const stranger = await lead().request('PATCH', path, {
+      body: { attendance: { CR99999: 'attended' } },
+      headers: { 'if-match': '"2"' },
+    });
+    expect(stranger.status).toBe(400);
+    expect(stranger.headers.get('content-type')).toMatch(/problem\+json/);
+  });
+
+  it('keeps invitation lists and plans from police analysts, and audits every read of a list', async () => {
+    const police = api.as('police-analyst');
+    const cluster = clusters[0]?.clusterId ?? '';
+    expect(
+      (await police.request('POST', `/v1/clusters/${cluster}/invitation-lists`, { body: { session: SESSION } })).status,
+    ).toBe(403);
+    expect((await police.request('GET', `/v1/clusters/${cluster}/invitation-lists`)).status).toBe(403);
+    expect((await police.request('GET', `/v1/clusters/${cluster}/action-plans`)).status).toBe(403);
+    const created = await lead().request('POST', '/v1/invitation-lists', {
+      body: { session: SESSION, youngPersonRefs: ['YP00003'] },
+    });
+    const list = created.body as ListBody;
+    await chair().request('GET', `/v1/invitation-lists/${list.id}`);
+    const events = await api.table.store.audit.byCarer(DEMO, 'CR00003');
+    const reads = events.items.filter((e) => e.resource === 'invitation-lists' && e.action === 'read');
+    expect(reads.length).toBeGreaterThan(0);
+  });
+
+  it('lets one of two edits made from the same version win, refuses the other with 412, and keeps every version', async () => {
+    const drafted = await lead().request('POST', `/v1/clusters/${clusters[1]?.clusterId}/action-plans`, { body: {} });
+    const { plan } = drafted.body as PlanBody;
+    const path = `/v1/action-plans/${plan.id}`;
+    const edit = (summary: string) =>
+      lead().request('PATCH', path, { body: { summary }, headers: { 'if-match': `"${plan.version}"` } });
+    const results = await Promise.all([edit('First edit of the summary.'), edit('Second edit of the summary.')]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 412]);
+    const versions = await lead().request('GET', `${path}/versions`);
+    const items = (versions.body as { items: { version: number; summary: string }[] }).items;
+    expect(items.map((v) => v.version)).toEqual([1, 2]);
+    expect(items[0]?.summary).toBe(plan.summary);
+  });
+
+  it('answers blaming words with better ones, and writes none itself', async () => {
+    const drafted = await lead().request('POST', `/v1/clusters/${clusters[2]?.clusterId}/action-plans`, { body: {} });
+    const { plan, languageNotes } = drafted.body as PlanBody;
+    expect(languageNotes).toEqual([]);
+    const edited = await lead().request('PATCH', `/v1/action-plans/${plan.id}`, {
+      body: { summary: 'Two gang members are putting themselves at risk.' },
+      headers: { 'if-match': '"1"' },
+    });
+    expect(edited.status).toBe(200);
+    expect((edited.body as PlanBody).languageNotes).toEqual([
+      { field: 'summary', phrase: 'putting themselves at risk', suggestion: 'is at risk of harm' },
+      { field: 'summary', phrase: 'gang member', suggestion: 'young person at risk of criminal exploitation' },
+    ]);
+  });
+
+  it('does not agree a plan while a young person in the group has no action', async () => {
+    const cluster = clusters[3];
+    const drafted = await lead().request('POST', `/v1/clusters/${cluster?.clusterId}/action-plans`, { body: {} });
+    const { plan } = drafted.body as PlanBody;
+    const [first] = cluster?.memberRefs ?? [];
+    const actions = plan.actions.map((a) => ({ ...a, coversRefs: a.coversRefs.filter((ref) => ref !== first) }));
+    const edited = await lead().request('PATCH', `/v1/action-plans/${plan.id}`, {
+      body: { actions },
+      headers: { 'if-match': '"1"' },
+    });
+    expect((edited.body as PlanBody).uncovered).toEqual([first]);
+    const refused = await chair().request('POST', `/v1/action-plans/${plan.id}/status`, {
+      body: { status: 'agreed' },
+      headers: { 'if-match': '"2"' },
+    });
+    expect(refused.status).toBe(409);
+    expect((refused.body as { detail: string }).detail).toContain(first);
+    const byLead = await lead().request('POST', `/v1/action-plans/${plan.id}/status`, {
+      body: { status: 'agreed' },
+      headers: { 'if-match': '"2"' },
+    });
+    expect(byLead.status).toBe(403);
+  });
+
+  it("drafts a place's own plan and shows it with the plans of every cluster that gathers there", async () => {
+    const report = await chair().request('GET', `/v1/clusters/${clusters[0]?.clusterId}`);
+    const places = (report.body as { cluster: { places: { locationRef: string }[] } }).cluster.places;
+    const place = places[0]?.locationRef ?? 'LOC0001';
+    const drafted = await chair().request('POST', `/v1/locations/${place}/action-plans`, { body: {} });
+    expect(drafted.status).toBe(201);
+    const placePlan = (drafted.body as PlanBody).plan;
+    expect(placePlan.actions.length).toBeGreaterThan(0);
+    const plans = await chair().request('GET', `/v1/clusters/${clusters[0]?.clusterId}/action-plans`);
+    const placePlans = (plans.body as { placePlans: { id: string }[] }).placePlans;
+    expect(placePlans.map((p) => p.id)).toContain(placePlan.id);
+  });
+
+  it('refuses a list for someone outside the cluster, and a plan for a cluster nobody found', async () => {
+    const cluster = clusters[0];
+    const outsider = clusters[1]?.memberRefs[0];
+    const refused = await lead().request('POST', `/v1/clusters/${cluster?.clusterId}/invitation-lists`, {
+      body: { session: SESSION, youngPersonRefs: [outsider] },
+    });
+    expect(refused.status).toBe(400);
+    expect((await lead().request('POST', '/v1/clusters/no-such-group/action-plans', { body: {} })).status).toBe(404);
+    const badTime = await lead().request('POST', '/v1/invitation-lists', {
+      body: { session: { ...SESSION, time: '6.30pm' }, youngPersonRefs: ['YP00001'] },
+    });
+    expect(badTime.status).toBe(400);
+  });
+});
