@@ -9,6 +9,7 @@ import {
   RecordId,
 } from '@peermap/domain';
 import { type AnyRoute, NO_SUBJECTS, route, type Subjects } from '@peermap/http';
+import { clusterTrends } from '@peermap/planning';
 import { z } from 'zod';
 import { clusterWeeks, GIVEN_UP, RUN_GIVEN_UP_AFTER_MS, requestAnalysis } from './analysis';
 import type { ApiDeps } from './deps';
@@ -38,6 +39,25 @@ const ClusterListItem = ClusterSnapshotSchema.pick({
   weak: true,
   narrative: true,
 }).extend({ size: z.number().int(), change: z.object({ status: ClusterSnapshotSchema.shape.change.shape.status }) });
+
+const ClusterTrends = z.object({
+  clusterId: z.string(),
+  label: z.string(),
+  weeks: z.array(
+    z.object({
+      week: IsoWeek,
+      analysisId: RecordId,
+      members: z.number().int(),
+      joined: z.number().int(),
+      left: z.number().int(),
+      missingEpisodes: z.number().int(),
+      outOfEducation: z.number().int(),
+      incidents: z.number().int(),
+      invited: z.number().int(),
+      attended: z.number().int(),
+    }),
+  ),
+});
 
 const ClusterList = z.object({ analysisId: RecordId, week: IsoWeek, clusters: z.array(ClusterListItem) });
 
@@ -243,6 +263,35 @@ export function analysisRoutes(deps: ApiDeps): AnyRoute[] {
             })),
           },
           subjects: subjectsOf([cluster]),
+        };
+      },
+    }),
+    route({
+      method: 'GET',
+      path: '/v1/clusters/{id}/trends',
+      summary:
+        'A cluster week by week: members, missing episodes, young people out of education, incidents, invitations and attendance',
+      permission: 'analyses:read',
+      resource: 'clusters',
+      action: 'read',
+      params: z.strictObject({ id: ClusterId }),
+      response: ClusterTrends,
+      successStatus: 200,
+      handle: async ({ principal, params }) => {
+        const p = principal.partnershipId;
+        const weeks = await clusterWeeks(deps.store, p, params.id);
+        const [latest] = weeks;
+        if (!latest) throw new NotFoundError('cluster', params.id);
+        const everyone = [...new Set(weeks.flatMap((w) => w.memberRefs))].sort();
+        const [concerns, lists] = await Promise.all([
+          Promise.all(everyone.map((ref) => deps.store.concerns.ofPerson(p, ref))),
+          deps.store.invitationLists.ofCluster(p, params.id),
+        ]);
+        const concernsOf = new Map(everyone.map((ref, index) => [ref, concerns[index] ?? []]));
+        return {
+          status: 200,
+          body: { clusterId: params.id, label: latest.label, weeks: clusterTrends(weeks, concernsOf, lists) },
+          subjects: { youngPeople: everyone, carers: [] },
         };
       },
     }),

@@ -1,2 +1,3 @@
 export * from './invitations';
 export * from './plans';
+export * from './trends';

@@ -127,6 +127,28 @@ describe('the peer-group analysis through the API', () => {
     }
   });
 
+  it('shows a cluster week by week across the four weeks, for the meeting and for funders', async () => {
+    const lasting = weeks[3]?.clusters.clusters.find((c) =>
+      weeks.every((w) => w.clusters.clusters.some((x) => x.clusterId === c.clusterId)),
+    );
+    const response = await api
+      .as('early-help-lead', WEEKLY)
+      .request('GET', `/v1/clusters/${lasting?.clusterId}/trends`);
+    expect(response.status).toBe(200);
+    const trends = (response.body as { weeks: { week: string; members: number; missingEpisodes: number }[] }).weeks;
+    expect(trends.map((t) => t.week)).toEqual(['2026-W45', '2026-W46', '2026-W47', '2026-W48']);
+    for (const [index, trend] of trends.entries()) {
+      const listed = weeks[index]?.clusters.clusters.find((c) => c.clusterId === lasting?.clusterId);
+      expect(trend.members).toBe(listed?.memberRefs.length);
+    }
+    // Week 1 records missing episodes for YP00001-YP00003, in that week.
+    const early = weeks[0]?.clusters.clusters.find((c) => c.memberRefs.includes('YP00002'));
+    const first = await chair().request('GET', `/v1/clusters/${early?.clusterId}/trends`);
+    const [w45] = (first.body as { weeks: { week: string; missingEpisodes: number }[] }).weeks;
+    expect(w45?.week).toBe('2026-W45');
+    expect(w45?.missingEpisodes).toBeGreaterThanOrEqual(2);
+  });
+
   it('lets early help leads and police analysts read clusters, and only chairs start runs', async () => {
     const week = weeks[3]?.week ?? '';
     expect((await api.as('early-help-lead', WEEKLY).request('GET', `/v1/clusters?week=${week}`)).status).toBe(200);

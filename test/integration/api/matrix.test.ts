@@ -419,6 +419,11 @@ const cases: Case[] = [
     expected: readers(200),
   },
   {
+    route: 'GET /v1/clusters/{id}/trends',
+    request: () => ({ method: 'GET', path: `/v1/clusters/${DEMO_ANALYSIS.clusterId}/trends` }),
+    expected: readers(200),
+  },
+  {
     route: 'POST /v1/clusters/{id}/invitation-lists',
     request: () => ({
       method: 'POST',
