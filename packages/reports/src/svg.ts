@@ -40,7 +40,7 @@ export function clusterSvg(
   }
   circular.assign(graph);
   if (graph.size > 0) forceAtlas2.assign(graph, { iterations: 200, settings: { gravity: 1, scalingRatio: 10 } });
-  const position = fit(graph);
+  const position = placeInDrawing(graph);
   const e = escapeMarkup;
   const lines = graph.mapEdges((_edge, attributes, source, target) => {
     const [x1, y1] = position(source);
@@ -76,7 +76,7 @@ export function clusterSvg(
 }
 
 /** Scales the layout into the drawing, above the band of places, keeping a margin. */
-function fit(graph: Graph): (node: string) => [number, number] {
+function placeInDrawing(graph: Graph): (node: string) => [number, number] {
   const xs = graph.mapNodes((_n, a) => Number(a['x']));
   const ys = graph.mapNodes((_n, a) => Number(a['y']));
   const [minX, maxX, minY, maxY] = [Math.min(...xs, 0), Math.max(...xs, 0), Math.min(...ys, 0), Math.max(...ys, 0)];
