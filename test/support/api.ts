@@ -16,6 +16,8 @@ export interface ApiResponse {
   headers: Headers;
   body: unknown;
   text: string;
+  /** The bytes of a binary file (a workbook, a Word document). */
+  bytes?: Uint8Array;
 }
 
 export interface RequestOptions {
@@ -43,11 +45,12 @@ function prepare(
   return body === undefined ? { headers } : { body, headers };
 }
 
-/** A response's body: parsed JSON, text, or the size of a workbook. */
-async function bodyOf(response: Response): Promise<{ text: string; parsed: unknown }> {
-  if ((response.headers.get('content-type') ?? '').includes('spreadsheetml')) {
-    const text = `(${(await response.arrayBuffer()).byteLength} bytes of workbook)`;
-    return { text, parsed: text };
+/** A response's body: parsed JSON, text, or a binary file's bytes and size. */
+async function bodyOf(response: Response): Promise<{ text: string; parsed: unknown; bytes?: Uint8Array }> {
+  if (/spreadsheetml|wordprocessingml/.test(response.headers.get('content-type') ?? '')) {
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    const text = `(${bytes.byteLength} bytes of a binary file)`;
+    return { text, parsed: text, bytes };
   }
   const text = await response.text();
   try {
@@ -81,8 +84,8 @@ export async function startTestApi() {
       request: async (method, path, options = {}) => {
         const prepared = prepare(await token, options);
         const response = await fetch(`${server.url}${path}`, { method, ...prepared });
-        const { text, parsed } = await bodyOf(response);
-        return { status: response.status, headers: response.headers, body: parsed, text };
+        const { text, parsed, bytes } = await bodyOf(response);
+        return { status: response.status, headers: response.headers, body: parsed, text, ...(bytes ? { bytes } : {}) };
       },
     };
   };

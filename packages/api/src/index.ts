@@ -10,6 +10,7 @@ export {
 export { analysisRoutes } from './analysis-routes';
 export { auditRoutes } from './audit-routes';
 export type { ApiDeps } from './deps';
+export { exportRoutes } from './export-routes';
 export { LARGE_UPLOAD_WINDOW_MS, openLargeUpload, processLargeUpload } from './large-upload';
 export {
   carersRoutes,

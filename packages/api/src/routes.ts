@@ -2,6 +2,7 @@ import type { AnyRoute } from '@peermap/http';
 import { analysisRoutes } from './analysis-routes';
 import { auditRoutes } from './audit-routes';
 import type { ApiDeps } from './deps';
+import { exportRoutes } from './export-routes';
 import {
   carersRoutes,
   concernsRoutes,
@@ -26,6 +27,7 @@ export const FUNCTIONS = {
   analyses: analysisRoutes,
   'invitation-lists': invitationRoutes,
   'action-plans': planRoutes,
+  exports: exportRoutes,
 } as const satisfies Record<string, (deps: ApiDeps) => AnyRoute[]>;
 
 /** Every route of the API, as the local server serves them and the API document lists them. */

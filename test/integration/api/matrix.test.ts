@@ -516,6 +516,31 @@ const cases: Case[] = [
     expected: only(200, 'madp-chair'),
   },
   {
+    route: 'GET /v1/action-plans/{id}/export',
+    request: () => ({ method: 'GET', path: `/v1/action-plans/${DEMO_ANALYSIS.planId}/export?format=docx` }),
+    expected: only(200, 'madp-chair', 'early-help-lead'),
+  },
+  {
+    route: 'GET /v1/invitation-lists/{id}/export',
+    request: () => ({ method: 'GET', path: `/v1/invitation-lists/${DEMO_ANALYSIS.listId}/export?format=csv` }),
+    expected: only(200, 'madp-chair', 'early-help-lead'),
+  },
+  {
+    route: 'GET /v1/clusters/{id}/report',
+    request: () => ({ method: 'GET', path: `/v1/clusters/${DEMO_ANALYSIS.clusterId}/report` }),
+    expected: readers(200),
+  },
+  {
+    route: 'GET /v1/exports/locations',
+    request: () => ({ method: 'GET', path: '/v1/exports/locations' }),
+    expected: readers(200),
+  },
+  {
+    route: 'GET /v1/exports/map',
+    request: () => ({ method: 'GET', path: '/v1/exports/map?format=i2' }),
+    expected: readers(200),
+  },
+  {
     route: 'GET /v1/audit',
     request: () => ({ method: 'GET', path: '/v1/audit?person=YP00001' }),
     expected: only(200, 'madp-chair', 'partnership-admin'),

@@ -60,6 +60,7 @@ describe('the API document', () => {
       'audit',
       'carers',
       'concerns',
+      'exports',
       'invitation-lists',
       'locations',
       'relationships',

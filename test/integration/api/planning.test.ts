@@ -1,3 +1,5 @@
+import { XMLValidator } from 'fast-xml-parser';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, startTestApi } from '../../support/api';
 
@@ -188,6 +190,55 @@ describe('planning for the MADP on the demo map (week 4)', () => {
     const plans = await chair().request('GET', `/v1/clusters/${clusters[0]?.clusterId}/action-plans`);
     const placePlans = (plans.body as { placePlans: { id: string }[] }).placePlans;
     expect(placePlans.map((p) => p.id)).toContain(placePlan.id);
+  });
+
+  it('downloads the week-4 plan and invitation list as Word documents that open', async () => {
+    const cluster = clusters[0]?.clusterId;
+    const list = (
+      await lead().request('POST', `/v1/clusters/${cluster}/invitation-lists`, { body: { session: SESSION } })
+    ).body as ListBody;
+    const plan = ((await lead().request('POST', `/v1/clusters/${cluster}/action-plans`, { body: {} })).body as PlanBody)
+      .plan;
+    for (const path of [
+      `/v1/invitation-lists/${list.id}/export?format=docx`,
+      `/v1/action-plans/${plan.id}/export?format=docx`,
+    ]) {
+      const response = await chair().request('GET', path);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-disposition')).toMatch(/attachment; filename=".+\.docx"/);
+      const zip = await JSZip.loadAsync(response.bytes ?? new Uint8Array());
+      const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+      expect(XMLValidator.validate(xml)).toBe(true);
+    }
+    const csv = await chair().request('GET', `/v1/invitation-lists/${list.id}/export?format=csv`);
+    expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
+    expect(csv.text.split('\r\n')[0]).toMatch(/^list,carer_ref,name/);
+    const report = await chair().request('GET', `/v1/clusters/${cluster}/report`);
+    expect(report.headers.get('content-type')).toMatch(/text\/html/);
+    expect(report.text).toContain('<svg');
+  });
+
+  it('exports the map under the same redaction as the API: restricted intelligence for police analysts only', async () => {
+    await api.table.store.relationships.save({
+      personA: 'YP00001',
+      personB: 'YP00120',
+      kind: 'associate',
+      strength: 2,
+      sourceAgency: 'police',
+      grading: { sourceEvaluation: 1, intelligenceAssessment: 'B', handlingCode: 'P' },
+      restricted: true,
+      partnershipId: DEMO,
+      provenance: { recordedBy: 'analyst-1', recordedAt: '2026-11-27T10:00:00.000Z' },
+    });
+    const pair = /YP00001,Young person,[^\r\n]*YP00120/;
+    const forLead = await lead().request('GET', '/v1/exports/map?format=i2');
+    expect(forLead.status).toBe(200);
+    expect(forLead.text).not.toMatch(pair);
+    const forPolice = await api.as('police-analyst').request('GET', '/v1/exports/map?format=i2');
+    expect(forPolice.text).toMatch(pair);
+    const geo = await lead().request('GET', '/v1/exports/locations');
+    expect((geo.body as { type: string; features: unknown[] }).type).toBe('FeatureCollection');
+    expect((geo.body as { features: unknown[] }).features.length).toBeGreaterThan(5);
   });
 
   it('refuses a list for someone outside the cluster, and a plan for a cluster nobody found', async () => {

@@ -1,0 +1,7 @@
+import { awsRuntime, exportRoutes } from '@peermap/api';
+import { createApiHandler } from '@peermap/http';
+
+const { deps, handlerDeps } = awsRuntime(process.env);
+
+/** Meeting papers (DOCX, HTML) and files for other tools (CSV, GeoJSON, GEXF, i2), behind API Gateway's JWT authorizer. */
+export const handler = createApiHandler(exportRoutes(deps), handlerDeps);

@@ -1,0 +1,198 @@
+import {
+  can,
+  ForbiddenError,
+  IsoWeek,
+  NotFoundError,
+  PARTNERSHIP_DEFAULTS,
+  RecordId,
+  type Role,
+} from '@peermap/domain';
+import { type AnyRoute, NO_SUBJECTS, type RouteResponse, route } from '@peermap/http';
+import {
+  clusterPaper,
+  invitationCsv,
+  invitationPaper,
+  locationsGeoJson,
+  mapGexf,
+  mapI2Csv,
+  planPaper,
+  type ReportDocument,
+  toDocx,
+  toHtml,
+} from '@peermap/reports';
+import { z } from 'zod';
+import { currentCluster } from './analysis';
+import type { ApiDeps } from './deps';
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const PaperFormat = z.enum(['docx', 'html']).default('html');
+const ClusterId = z.string().regex(/^[A-Za-z0-9-]{1,40}$/, 'a cluster id');
+
+/** Exports are a right of their own, on top of reading what is exported. */
+function mayExport(role: Role): void {
+  if (!can(role, 'exports:create')) throw new ForbiddenError('exports:create');
+}
+
+const bytesOf = (text: string) => new TextEncoder().encode(text);
+
+async function paperFile(document: ReportDocument, format: 'docx' | 'html', name: string) {
+  return format === 'docx'
+    ? { contentType: DOCX, filename: `${name}.docx`, bytes: await toDocx(document) }
+    : { contentType: 'text/html; charset=utf-8', filename: `${name}.html`, bytes: bytesOf(toHtml(document)) };
+}
+
+/** Papers for the meeting and files for other tools, under the same redaction as the API. */
+export function exportRoutes(deps: ApiDeps): AnyRoute[] {
+  const marking = async (partnershipId: string) =>
+    (await deps.store.partnerships.get(partnershipId))?.handlingMarking ?? PARTNERSHIP_DEFAULTS.handlingMarking;
+  const namesOf = async (partnershipId: string, refs: readonly string[]) => {
+    const unique = [...new Set(refs)];
+    const people = await Promise.all(unique.map((ref) => deps.store.youngPeople.get(partnershipId, ref)));
+    return new Map(people.flatMap((person) => (person ? [[person.ref, person.displayName] as const] : [])));
+  };
+  const file = (bytes: RouteResponse['file'], subjects: RouteResponse['subjects'], restricted = false) => ({
+    status: 200,
+    ...(bytes ? { file: bytes } : {}),
+    subjects,
+    restricted,
+  });
+
+  return [
+    route({
+      method: 'GET',
+      path: '/v1/action-plans/{id}/export',
+      summary: 'An action plan as the meeting paper: DOCX (?format=docx) or print-friendly HTML',
+      permission: 'plans:read',
+      resource: 'action-plans',
+      action: 'export',
+      params: z.strictObject({ id: RecordId }),
+      query: z.strictObject({ format: PaperFormat }),
+      produces: `${DOCX}, text/html`,
+      successStatus: 200,
+      handle: async ({ principal, params, query }) => {
+        mayExport(principal.role);
+        const p = principal.partnershipId;
+        const plan = await deps.store.actionPlans.get(p, params.id);
+        if (!plan) throw new NotFoundError('action plan', params.id);
+        const refs = [...(plan.youngPersonRefs ?? []), ...plan.actions.flatMap((a) => a.coversRefs)];
+        const subject = plan.clusterId ? `group ${plan.clusterId}` : `place ${plan.locationRef}`;
+        const document = planPaper(plan, await namesOf(p, refs), await marking(p), subject);
+        return file(await paperFile(document, query.format, `action-plan-${plan.id}`), {
+          youngPeople: [...new Set(refs)].sort(),
+          carers: [],
+        });
+      },
+    }),
+    route({
+      method: 'GET',
+      path: '/v1/invitation-lists/{id}/export',
+      summary: 'An invitation list: DOCX, print-friendly HTML, or CSV (?format=csv, formula-like cells neutralised)',
+      permission: 'invitations:read',
+      resource: 'invitation-lists',
+      action: 'export',
+      params: z.strictObject({ id: RecordId }),
+      query: z.strictObject({ format: z.enum(['docx', 'html', 'csv']).default('html') }),
+      produces: `${DOCX}, text/html, text/csv`,
+      successStatus: 200,
+      handle: async ({ principal, params, query }) => {
+        mayExport(principal.role);
+        const p = principal.partnershipId;
+        const list = await deps.store.invitationLists.get(p, params.id);
+        if (!list) throw new NotFoundError('invitation list', params.id);
+        const subjects = {
+          youngPeople: [...list.youngPersonRefs],
+          carers: [...list.invite, ...list.askConsentFirst, ...list.notInvited].map((c) => c.carerRef),
+        };
+        if (query.format === 'csv') {
+          const csv = {
+            contentType: 'text/csv; charset=utf-8',
+            filename: `invitation-list-${list.id}.csv`,
+            bytes: bytesOf(invitationCsv(list)),
+          };
+          return file(csv, subjects);
+        }
+        const document = invitationPaper(list, await namesOf(p, list.youngPersonRefs), await marking(p));
+        return file(await paperFile(document, query.format, `invitation-list-${list.id}`), subjects);
+      },
+    }),
+    route({
+      method: 'GET',
+      path: '/v1/clusters/{id}/report',
+      summary: "A cluster's report with a picture of the group: HTML (with SVG) or DOCX; its latest week, or ?week=",
+      permission: 'analyses:read',
+      resource: 'clusters',
+      action: 'export',
+      params: z.strictObject({ id: ClusterId }),
+      query: z.strictObject({ format: PaperFormat, week: IsoWeek.optional() }),
+      produces: `text/html, ${DOCX}`,
+      successStatus: 200,
+      handle: async ({ principal, params, query }) => {
+        mayExport(principal.role);
+        const p = principal.partnershipId;
+        const cluster = await currentCluster(deps.store, p, params.id, query.week);
+        const refs = [...cluster.memberRefs, ...cluster.members.flatMap((m) => m.strongestLinks.map((l) => l.ref))];
+        const document = clusterPaper(cluster, await namesOf(p, refs), await marking(p));
+        return file(await paperFile(document, query.format, `cluster-${cluster.clusterId}-${cluster.week}`), {
+          youngPeople: [...new Set(refs)].sort(),
+          carers: [],
+        });
+      },
+    }),
+    route({
+      method: 'GET',
+      path: '/v1/exports/locations',
+      summary: 'Places as GeoJSON (RFC 7946) for GIS',
+      permission: 'locations:read',
+      resource: 'locations',
+      action: 'export',
+      produces: 'application/geo+json',
+      successStatus: 200,
+      handle: async ({ principal }) => {
+        mayExport(principal.role);
+        const { locations } = await deps.store.mapReader.wholeMap(principal.partnershipId);
+        const geojson = {
+          contentType: 'application/geo+json',
+          filename: 'peermap-places.geojson',
+          bytes: bytesOf(JSON.stringify(locationsGeoJson(locations))),
+        };
+        return file(geojson, NO_SUBJECTS);
+      },
+    }),
+    route({
+      method: 'GET',
+      path: '/v1/exports/map',
+      summary:
+        "The map's young people and relationships: GEXF for Gephi (?format=gexf) or the CSV i2 Analyst's Notebook imports (?format=i2); restricted intelligence only for police analysts",
+      permission: 'relationships:read',
+      resource: 'relationships',
+      action: 'export',
+      query: z.strictObject({ format: z.enum(['gexf', 'i2']) }),
+      produces: 'application/gexf+xml, text/csv',
+      successStatus: 200,
+      handle: async ({ principal, query }) => {
+        mayExport(principal.role);
+        const map = await deps.store.mapReader.wholeMap(principal.partnershipId);
+        const seesRestricted = can(principal.role, 'intelligence:read-restricted');
+        const links = map.relationships.filter((r) => seesRestricted || !r.restricted);
+        const people = map.youngPeople;
+        const exported =
+          query.format === 'gexf'
+            ? {
+                contentType: 'application/gexf+xml',
+                filename: 'peermap-map.gexf',
+                bytes: bytesOf(mapGexf(people, links)),
+              }
+            : {
+                contentType: 'text/csv; charset=utf-8',
+                filename: 'peermap-map-i2.csv',
+                bytes: bytesOf(mapI2Csv(people, links)),
+              };
+        return file(
+          exported,
+          { youngPeople: people.map((person) => person.ref), carers: [] },
+          links.some((r) => r.restricted),
+        );
+      },
+    }),
+  ];
+}
