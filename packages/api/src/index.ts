@@ -24,6 +24,7 @@ export { apiDocument, openApiDocument } from './openapi';
 export { invitationRoutes, planRoutes } from './planning-routes';
 export { allRoutes, FUNCTIONS } from './routes';
 export { awsRuntime } from './runtime';
+export { settingsRoutes } from './settings-routes';
 export { uploadRoutes } from './upload-routes';
 export {
   checkWeek,

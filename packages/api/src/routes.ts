@@ -12,6 +12,7 @@ import {
   youngPeopleRoutes,
 } from './map-routes';
 import { invitationRoutes, planRoutes } from './planning-routes';
+import { settingsRoutes } from './settings-routes';
 import { uploadRoutes } from './upload-routes';
 
 /** The routes each Lambda function serves: one function per resource. */
@@ -28,6 +29,7 @@ export const FUNCTIONS = {
   'invitation-lists': invitationRoutes,
   'action-plans': planRoutes,
   exports: exportRoutes,
+  settings: settingsRoutes,
 } as const satisfies Record<string, (deps: ApiDeps) => AnyRoute[]>;
 
 /** Every route of the API, as the local server serves them and the API document lists them. */

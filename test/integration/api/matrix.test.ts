@@ -541,6 +541,21 @@ const cases: Case[] = [
     expected: readers(200),
   },
   {
+    route: 'GET /v1/settings',
+    request: () => ({ method: 'GET', path: '/v1/settings' }),
+    expected: only(200, 'partnership-admin'),
+  },
+  {
+    route: 'PATCH /v1/settings',
+    request: () => ({
+      method: 'PATCH',
+      path: '/v1/settings',
+      body: { inviteSizeLimit: 12 },
+      headers: { 'if-match': '"*"' },
+    }),
+    expected: only(428, 'partnership-admin'),
+  },
+  {
     route: 'GET /v1/audit',
     request: () => ({ method: 'GET', path: '/v1/audit?person=YP00001' }),
     expected: only(200, 'madp-chair', 'partnership-admin'),

@@ -255,3 +255,62 @@ describe('planning for the MADP on the demo map (week 4)', () => {
     expect(badTime.status).toBe(400);
   });
 });
+
+describe("a partnership's own rules and words", () => {
+  let api: Api;
+  beforeAll(async () => {
+    api = await startTestApi();
+  });
+  afterAll(async () => {
+    await api.close();
+  });
+
+  it('drafts plans from the rules table the admin sets, and checks the phrases the partnership adds', async () => {
+    const admin = api.as('partnership-admin');
+    const settings = await admin.request('GET', '/v1/settings');
+    expect(settings.status).toBe(200);
+    const changed = await admin.request('PATCH', '/v1/settings', {
+      body: {
+        actionRules: [
+          {
+            id: 'ours',
+            trigger: { when: 'always' },
+            actions: [
+              { description: 'Detached youth work in the evenings', ownerAgency: 'voluntary_sector', dueInDays: 7 },
+            ],
+          },
+        ],
+        languagePhrases: [{ phrase: 'troublemaker', suggestion: 'young person who needs support' }],
+      },
+      headers: { 'if-match': settings.headers.get('etag') ?? '' },
+    });
+    expect(changed.status).toBe(200);
+    const clusters = (await api.as('madp-chair').request('GET', '/v1/clusters?week=2026-W48')).body as {
+      clusters: { clusterId: string }[];
+    };
+    const lead = api.as('early-help-lead');
+    const drafted = await lead.request('POST', `/v1/clusters/${clusters.clusters[0]?.clusterId}/action-plans`, {
+      body: {},
+    });
+    const { plan } = drafted.body as PlanBody;
+    expect(plan.actions.map((a) => a.description)).toEqual(['Detached youth work in the evenings']);
+    const edited = await lead.request('PATCH', `/v1/action-plans/${plan.id}`, {
+      body: { summary: 'One troublemaker in the group.' },
+      headers: { 'if-match': '"1"' },
+    });
+    expect((edited.body as PlanBody).languageNotes).toEqual([
+      { field: 'summary', phrase: 'troublemaker', suggestion: 'young person who needs support' },
+    ]);
+  });
+
+  it('refuses a rules table that is not valid, with where', async () => {
+    const admin = api.as('partnership-admin');
+    const settings = await admin.request('GET', '/v1/settings');
+    const refused = await admin.request('PATCH', '/v1/settings', {
+      body: { actionRules: [{ id: 'x', trigger: { when: 'concern', categories: ['bad_category'] }, actions: [] }] },
+      headers: { 'if-match': settings.headers.get('etag') ?? '' },
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.headers.get('content-type')).toMatch(/problem\+json/);
+  });
+});

@@ -1,0 +1,102 @@
+import {
+  ActionRules,
+  DEFAULT_ACTION_RULES,
+  DEFAULT_INVITE_SIZE_LIMIT,
+  NotFoundError,
+  type Partnership,
+  ShortText,
+} from '@peermap/domain';
+import { type AnyRoute, etagOf, expectedVersion, NO_SUBJECTS, route } from '@peermap/http';
+import { z } from 'zod';
+import type { ApiDeps } from './deps';
+
+const LanguagePhrases = z.array(z.strictObject({ phrase: ShortText(80), suggestion: ShortText(200) })).max(200);
+
+/** A partnership's planning settings as they apply: its own, or the starting ones where it has none. */
+const PlanningSettings = z.object({
+  name: z.string(),
+  handlingMarking: z.string(),
+  actionRules: ActionRules,
+  languagePhrases: LanguagePhrases,
+  inviteSizeLimit: z.number().int(),
+  version: z.number().int(),
+});
+
+const SettingsChange = z.strictObject({
+  handlingMarking: ShortText(60).optional(),
+  actionRules: ActionRules.optional(),
+  languagePhrases: LanguagePhrases.optional(),
+  inviteSizeLimit: z.number().int().min(2).max(100).optional(),
+});
+
+function settingsOf(partnership: Partnership) {
+  return {
+    name: partnership.name,
+    handlingMarking: partnership.handlingMarking,
+    actionRules: partnership.actionRules ?? DEFAULT_ACTION_RULES,
+    languagePhrases: partnership.languagePhrases ?? [],
+    inviteSizeLimit: partnership.inviteSizeLimit ?? DEFAULT_INVITE_SIZE_LIMIT,
+    version: partnership.version,
+  };
+}
+
+/** The partnership's settings: the rules that suggest actions, its own blaming phrases, the session size. */
+export function settingsRoutes(deps: ApiDeps): AnyRoute[] {
+  const partnershipOf = async (id: string) => {
+    const partnership = await deps.store.partnerships.get(id);
+    if (!partnership) throw new NotFoundError('settings for partnership', id);
+    return partnership;
+  };
+  return [
+    route({
+      method: 'GET',
+      path: '/v1/settings',
+      summary: "Your partnership's planning settings: action rules, added blaming phrases, session size, marking",
+      permission: 'settings:manage',
+      resource: 'settings',
+      action: 'read',
+      response: PlanningSettings,
+      successStatus: 200,
+      handle: async ({ principal }) => {
+        const partnership = await partnershipOf(principal.partnershipId);
+        return {
+          status: 200,
+          body: settingsOf(partnership),
+          headers: { etag: etagOf(partnership.version) },
+          subjects: NO_SUBJECTS,
+        };
+      },
+    }),
+    route({
+      method: 'PATCH',
+      path: '/v1/settings',
+      summary: 'Change the planning settings (send the ETag you read in If-Match); the rules table is data',
+      permission: 'settings:manage',
+      resource: 'settings',
+      action: 'update',
+      body: SettingsChange,
+      response: PlanningSettings,
+      successStatus: 200,
+      handle: async ({ principal, body, headers }) => {
+        const version = expectedVersion(headers);
+        const { version: _, ...current } = await partnershipOf(principal.partnershipId);
+        const saved = await deps.store.partnerships.save(
+          {
+            ...current,
+            ...(body.handlingMarking ? { handlingMarking: body.handlingMarking } : {}),
+            ...(body.actionRules ? { actionRules: body.actionRules } : {}),
+            ...(body.languagePhrases ? { languagePhrases: body.languagePhrases } : {}),
+            ...(body.inviteSizeLimit ? { inviteSizeLimit: body.inviteSizeLimit } : {}),
+          },
+          version,
+        );
+        return {
+          status: 200,
+          body: settingsOf(saved),
+          headers: { etag: etagOf(saved.version) },
+          subjects: NO_SUBJECTS,
+        };
+      },
+    }),
+  ];
+}
