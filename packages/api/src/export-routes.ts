@@ -76,7 +76,9 @@ export function exportRoutes(deps: ApiDeps): AnyRoute[] {
         if (!plan) throw new NotFoundError('action plan', params.id);
         const refs = [...(plan.youngPersonRefs ?? []), ...plan.actions.flatMap((a) => a.coversRefs)];
         const subject = plan.clusterId ? `group ${plan.clusterId}` : `place ${plan.locationRef}`;
-        const document = planPaper(plan, await namesOf(p, refs), await marking(p), subject);
+        const clusters = plan.analysisId ? await deps.store.analyses.clusters(p, plan.analysisId) : [];
+        const cluster = clusters.find((c) => c.clusterId === plan.clusterId);
+        const document = planPaper(plan, await namesOf(p, refs), await marking(p), cluster?.label ?? subject, cluster);
         return file(await paperFile(document, query.format, `action-plan-${plan.id}`), {
           youngPeople: [...new Set(refs)].sort(),
           carers: [],

@@ -12,8 +12,15 @@ const named = (names: Names, ref: string) => {
 };
 const humanise = (value: string) => value.replaceAll('_', ' ');
 
-/** The action plan as the meeting's paper. */
-export function planPaper(plan: ActionPlan, names: Names, marking: string, subject: string): ReportDocument {
+/** The action plan as the meeting's paper; a group's plan also shows its concern profile and places. */
+export function planPaper(
+  plan: ActionPlan,
+  names: Names,
+  marking: string,
+  subject: string,
+  cluster?: Pick<ClusterSnapshot, 'concerns' | 'places'>,
+): ReportDocument {
+  const profile = cluster ? [concernsSection(cluster), placesSection(cluster)] : [];
   return {
     title: `Action plan: ${subject}`,
     marking,
@@ -39,7 +46,40 @@ export function planPaper(plan: ActionPlan, names: Names, marking: string, subje
           ]),
         },
       },
+      ...profile,
     ],
+  };
+}
+
+function concernsSection(cluster: Pick<ClusterSnapshot, 'concerns'>) {
+  return {
+    heading: 'Concerns',
+    table: {
+      header: ['Concern', 'Young people', 'Open', 'Recent', 'Last'],
+      rows: cluster.concerns.map((c) => [
+        c.label,
+        String(c.youngPeople),
+        String(c.open),
+        String(c.recent),
+        c.lastOccurred,
+      ]),
+    },
+  };
+}
+
+function placesSection(cluster: Pick<ClusterSnapshot, 'places'>) {
+  return {
+    heading: 'Where the group is seen',
+    table: {
+      header: ['Place', 'Kind', 'Recent sightings', 'Young people seen', 'Last seen'],
+      rows: cluster.places.map((p) => [
+        p.name,
+        humanise(p.kind),
+        String(p.recentSightings),
+        String(p.youngPeopleSeen),
+        p.lastSeen,
+      ]),
+    },
   };
 }
 
@@ -240,32 +280,8 @@ export function clusterPaper(cluster: ClusterSnapshot, names: Names, marking: st
           ]),
         },
       },
-      {
-        heading: 'Where the group is seen',
-        table: {
-          header: ['Place', 'Kind', 'Recent sightings', 'Young people seen', 'Last seen'],
-          rows: cluster.places.map((p) => [
-            p.name,
-            humanise(p.kind),
-            String(p.recentSightings),
-            String(p.youngPeopleSeen),
-            p.lastSeen,
-          ]),
-        },
-      },
-      {
-        heading: 'Concerns',
-        table: {
-          header: ['Concern', 'Young people', 'Open', 'Recent', 'Last'],
-          rows: cluster.concerns.map((c) => [
-            c.label,
-            String(c.youngPeople),
-            String(c.open),
-            String(c.recent),
-            c.lastOccurred,
-          ]),
-        },
-      },
+      placesSection(cluster),
+      concernsSection(cluster),
     ],
   };
 }

@@ -76,6 +76,21 @@ describe('papers with hostile names', () => {
   });
 });
 
+describe('the plan paper', () => {
+  it("shows a group's concern profile and places beside its actions", () => {
+    const paper = planPaper(
+      examples.actionPlan,
+      new Map([['YP1', 'Leon K.']]),
+      'OFFICIAL-SENSITIVE',
+      'Group 1',
+      examples.cluster,
+    );
+    expect(paper.sections.map((s) => s.heading)).toEqual(['Summary', 'Actions', 'Concerns', 'Where the group is seen']);
+    expect(toHtml(paper)).toContain('Old Mill Yard');
+    expect(toHtml(paper)).toContain('Leon K. (YP1)');
+  });
+});
+
 describe('places as GeoJSON', () => {
   const place = (over: Partial<Location>): Location => ({
     ref: 'LOC1',
