@@ -164,55 +164,28 @@ export function invitationPaper(list: InvitationList, names: Names, marking: str
 
 /** The invitation list as CSV, one row per carer and list, for other tools. */
 export function invitationCsv(list: InvitationList): string {
+  type Listed = InvitationList['askConsentFirst'][number];
+  const row = (which: string, c: Listed, contact: string[], note: string, attendance: string) => [
+    which,
+    c.carerRef,
+    c.name,
+    c.relationship,
+    c.youngPersonRefs.join(';'),
+    ...contact,
+    c.preferredLanguage ?? '',
+    c.interpreterNeeded,
+    c.transportNeeded,
+    c.accessNeeds ?? '',
+    note,
+    attendance,
+  ];
+  const noContact = ['', '', ''];
   const rows = [
-    ...list.invite.map((c) => [
-      'invite',
-      c.carerRef,
-      c.name,
-      c.relationship,
-      c.youngPersonRefs.join(';'),
-      c.contactRoute,
-      c.phone ?? '',
-      c.email ?? '',
-      c.preferredLanguage ?? '',
-      c.interpreterNeeded,
-      c.transportNeeded,
-      c.accessNeeds ?? '',
-      '',
-      list.attendance[c.carerRef] ?? 'invited',
-    ]),
-    ...list.askConsentFirst.map((c) => [
-      'ask_consent_first',
-      c.carerRef,
-      c.name,
-      c.relationship,
-      c.youngPersonRefs.join(';'),
-      '',
-      '',
-      '',
-      c.preferredLanguage ?? '',
-      c.interpreterNeeded,
-      c.transportNeeded,
-      c.accessNeeds ?? '',
-      c.askedBy ?? '',
-      '',
-    ]),
-    ...list.notInvited.map((c) => [
-      'not_invited',
-      c.carerRef,
-      c.name,
-      c.relationship,
-      c.youngPersonRefs.join(';'),
-      '',
-      '',
-      '',
-      c.preferredLanguage ?? '',
-      c.interpreterNeeded,
-      c.transportNeeded,
-      c.accessNeeds ?? '',
-      c.reason,
-      '',
-    ]),
+    ...list.invite.map((c) =>
+      row('invite', c, [c.contactRoute, c.phone ?? '', c.email ?? ''], '', list.attendance[c.carerRef] ?? 'invited'),
+    ),
+    ...list.askConsentFirst.map((c) => row('ask_consent_first', c, noContact, c.askedBy ?? '', '')),
+    ...list.notInvited.map((c) => row('not_invited', c, noContact, c.reason, '')),
   ];
   return toCsv(
     [
