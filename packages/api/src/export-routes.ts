@@ -23,6 +23,7 @@ import {
 import { z } from 'zod';
 import { currentCluster } from './analysis';
 import type { ApiDeps } from './deps';
+import { listFor } from './planning-routes';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const PaperFormat = z.enum(['docx', 'html']).default('html');
@@ -99,8 +100,9 @@ export function exportRoutes(deps: ApiDeps): AnyRoute[] {
       handle: async ({ principal, params, query }) => {
         mayExport(principal.role);
         const p = principal.partnershipId;
-        const list = await deps.store.invitationLists.get(p, params.id);
-        if (!list) throw new NotFoundError('invitation list', params.id);
+        const stored = await deps.store.invitationLists.get(p, params.id);
+        if (!stored) throw new NotFoundError('invitation list', params.id);
+        const list = listFor(principal.role, stored);
         const subjects = {
           youngPeople: [...list.youngPersonRefs],
           carers: [...list.invite, ...list.askConsentFirst, ...list.notInvited].map((c) => c.carerRef),

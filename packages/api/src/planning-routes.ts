@@ -1,5 +1,6 @@
 import {
   ActionPlan,
+  can,
   InvitationList,
   InvitationOutcome,
   IsoWeek,
@@ -10,6 +11,7 @@ import {
   PlanStatus,
   RecordId,
   Ref,
+  type Role,
   SessionDetails,
 } from '@peermap/domain';
 import { type AnyRoute, etagOf, expectedVersion, route, type Subjects } from '@peermap/http';
@@ -36,6 +38,15 @@ const PlanView = z.object({
   uncovered: z.array(Ref),
 });
 
+/**
+ * A list as a role may see it: carers' phone and email only for roles that read carers'
+ * contact details (chairs and early help leads today; the check keeps it so if roles change).
+ */
+export function listFor(role: Role, list: InvitationList): InvitationList {
+  if (can(role, 'carers:read-contact')) return list;
+  return { ...list, invite: list.invite.map(({ phone: _p, email: _e, ...carer }) => carer) };
+}
+
 /** Whose data a list names: the young people it is for and every carer on it. */
 function listSubjects(list: InvitationList): Subjects {
   return {
@@ -56,9 +67,9 @@ export function invitationRoutes(deps: ApiDeps): AnyRoute[] {
     if (!list) throw new NotFoundError('invitation list', id);
     return list;
   };
-  const created = (list: InvitationList) => ({
+  const created = (role: Role, list: InvitationList) => ({
     status: 201,
-    body: list,
+    body: listFor(role, list),
     headers: { location: `/v1/invitation-lists/${list.id}`, etag: etagOf(list.version) },
     subjects: listSubjects(list),
   });
@@ -78,6 +89,7 @@ export function invitationRoutes(deps: ApiDeps): AnyRoute[] {
       successStatus: 201,
       handle: async ({ principal, params, query, body }) =>
         created(
+          principal.role,
           await createInvitationList(deps.store, {
             partnershipId: principal.partnershipId,
             clusterId: params.id,
@@ -101,6 +113,7 @@ export function invitationRoutes(deps: ApiDeps): AnyRoute[] {
       successStatus: 201,
       handle: async ({ principal, body }) =>
         created(
+          principal.role,
           await createInvitationList(deps.store, {
             partnershipId: principal.partnershipId,
             youngPersonRefs: body.youngPersonRefs,
@@ -125,7 +138,7 @@ export function invitationRoutes(deps: ApiDeps): AnyRoute[] {
         const subjects = items.map(listSubjects);
         return {
           status: 200,
-          body: { items },
+          body: { items: items.map((list) => listFor(principal.role, list)) },
           subjects: {
             youngPeople: [...new Set(subjects.flatMap((s) => s.youngPeople))],
             carers: [...new Set(subjects.flatMap((s) => s.carers))],
@@ -145,7 +158,12 @@ export function invitationRoutes(deps: ApiDeps): AnyRoute[] {
       successStatus: 200,
       handle: async ({ principal, params }) => {
         const list = await listOf(principal.partnershipId, params.id);
-        return { status: 200, body: list, headers: { etag: etagOf(list.version) }, subjects: listSubjects(list) };
+        return {
+          status: 200,
+          body: listFor(principal.role, list),
+          headers: { etag: etagOf(list.version) },
+          subjects: listSubjects(list),
+        };
       },
     }),
     route({
@@ -163,7 +181,12 @@ export function invitationRoutes(deps: ApiDeps): AnyRoute[] {
         const version = expectedVersion(headers);
         const list = await listOf(principal.partnershipId, params.id);
         const saved = await recordAttendance(deps.store, list, body.attendance, version);
-        return { status: 200, body: saved, headers: { etag: etagOf(saved.version) }, subjects: listSubjects(saved) };
+        return {
+          status: 200,
+          body: listFor(principal.role, saved),
+          headers: { etag: etagOf(saved.version) },
+          subjects: listSubjects(saved),
+        };
       },
     }),
   ];

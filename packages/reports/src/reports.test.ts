@@ -7,6 +7,7 @@ import { toDocx } from './docx';
 import { locationsGeoJson } from './geo';
 import { mapGexf, mapI2Csv } from './network';
 import { clusterPaper, invitationCsv, invitationPaper, planPaper } from './papers';
+import { neutraliseCell } from './safe';
 import { clusterSvg } from './svg';
 
 const HOSTILE_SCRIPT = '<script>alert("x")</script>';
@@ -59,6 +60,8 @@ describe('papers with hostile names', () => {
     expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""click"")"`);
     expect(csv).toContain("'-2+3");
     expect(csv).toContain("'@SUM(A1)");
+    expect(neutraliseCell('  =1+1')).toBe("'  =1+1");
+    expect(neutraliseCell('Leon K.')).toBe('Leon K.');
   });
 
   it('DOCX opens: a zip whose word/document.xml parses and holds the text, escaped', async () => {

@@ -10,9 +10,9 @@ export function escapeMarkup(text: string): string {
 
 /**
  * A CSV cell that a spreadsheet will not run: a cell starting with `=`, `+`, `-`, `@`, a tab
- * or a carriage return is read as a formula by Excel and others (CSV injection), so it gets a
- * leading apostrophe, which spreadsheets show as text.
+ * or a carriage return (after any spaces, which some spreadsheets skip) is read as a formula
+ * by Excel and others (CSV injection), so it gets a leading apostrophe, shown as text.
  */
 export function neutraliseCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /^[ ]*[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
