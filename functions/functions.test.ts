@@ -18,7 +18,13 @@ describe('the Lambda functions', () => {
   });
 
   it.each(files)('%s exports only a handler', async (name) => {
-    process.env['TABLE_NAME'] = 'peermap-test';
+    Object.assign(process.env, {
+      TABLE_NAME: 'peermap-test',
+      TABLE_ARN: 'arn:aws:dynamodb:eu-west-2:111122223333:table/peermap-test',
+      TABLE_KEY_ARN: 'arn:aws:kms:eu-west-2:111122223333:key/00000000-0000-4000-8000-000000000000',
+      DATA_ROLE_ARN: 'arn:aws:iam::111122223333:role/peermap-test-data',
+      AWS_REGION: 'eu-west-2',
+    });
     process.env['UPLOAD_BUCKET'] = 'peermap-uploads-test';
     process.env['ANALYSIS_FUNCTION_NAME'] = 'peermap-test-run-analysis';
     const module: Record<string, unknown> = await import(/* @vite-ignore */ `./${name}?with-table`);

@@ -3,7 +3,7 @@ import { awsRuntime, processLargeUpload } from '@peermap/api';
 import { slotOfKey } from '@peermap/store';
 import type { S3Event } from 'aws-lambda';
 
-const { deps } = awsRuntime(process.env, { largeUploads: true });
+const { deps, runAs } = awsRuntime(process.env, { largeUploads: true });
 const logger = new Logger({ serviceName: 'peermap' });
 
 /**
@@ -18,7 +18,10 @@ export const handler = async (event: S3Event): Promise<void> => {
       logger.warn('an object that is not a large upload was ignored');
       continue;
     }
-    const processed = await processLargeUpload(deps.store, deps.largeUploads, slot.partnershipId, slot.id);
+    const uploads = deps.largeUploads;
+    const processed = await runAs(slot.partnershipId, () =>
+      processLargeUpload(deps.store, uploads, slot.partnershipId, slot.id),
+    );
     logger.info('large upload processed', { slot: slot.id, status: processed?.status });
   }
 };

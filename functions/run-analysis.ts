@@ -3,7 +3,7 @@ import { awsRuntime, runAnalysis } from '@peermap/api';
 import { PartnershipId, RecordId } from '@peermap/domain';
 import { z } from 'zod';
 
-const { deps } = awsRuntime(process.env);
+const { deps, runAs } = awsRuntime(process.env);
 const logger = new Logger({ serviceName: 'peermap' });
 
 const AnalysisJob = z.strictObject({ partnershipId: PartnershipId, analysisId: RecordId });
@@ -15,6 +15,6 @@ const AnalysisJob = z.strictObject({ partnershipId: PartnershipId, analysisId: R
  */
 export const handler = async (event: unknown): Promise<void> => {
   const job = AnalysisJob.parse(event);
-  const snapshot = await runAnalysis(deps.store, job);
+  const snapshot = await runAs(job.partnershipId, () => runAnalysis(deps.store, job));
   logger.info('analysis run', { analysisId: job.analysisId, status: snapshot?.status });
 };

@@ -11,7 +11,7 @@ export async function createTestTable() {
   const raw = new DynamoDBClient(localClientConfig(endpoint));
   await ensureTable(raw, tableName);
   const client = createDocumentClient(localClientConfig(endpoint));
-  const ctx: StoreContext = { client, tableName };
+  const ctx = { client, tableName } satisfies StoreContext;
   return {
     ctx,
     store: createDynamoStore(ctx),

@@ -3,17 +3,28 @@ import { LambdaClient } from '@aws-sdk/client-lambda';
 import { S3Client } from '@aws-sdk/client-s3';
 import type { HandlerDeps } from '@peermap/http';
 import {
-  createDocumentClient,
   createDynamoStore,
   createLambdaAnalysisRunner,
   createS3LargeUploads,
+  createTenantScopedClient,
+  type RunAsPartnership,
+  tenantClients,
 } from '@peermap/store';
 import { z } from 'zod';
 import type { ApiDeps } from './deps';
 
-/** What a function needs from its environment; a missing variable stops the cold start. */
+const Arn = (service: string) => z.string().regex(new RegExp(`^arn:aws[a-z-]*:${service}:`), `an ${service} ARN`);
+
+/**
+ * What a function needs from its environment; a missing variable stops the cold start. The
+ * data role is required: a function never reaches the table with its own credentials.
+ */
 const FunctionSettings = z.object({
   TABLE_NAME: z.string().regex(/^[A-Za-z0-9_.-]{3,255}$/),
+  TABLE_ARN: Arn('dynamodb'),
+  TABLE_KEY_ARN: Arn('kms'),
+  DATA_ROLE_ARN: Arn('iam'),
+  AWS_REGION: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/),
 });
 
 /** Functions that handle large uploads also need their bucket. */
@@ -24,7 +35,8 @@ const AnalysisSettings = z.object({ ANALYSIS_FUNCTION_NAME: z.string().regex(/^[
 
 /**
  * The dependencies of a function in AWS, built once per cold start from its environment:
- * the document client, the store and the logger (JSON, with the request id on every line,
+ * the tenant-scoped document client (each partnership's calls with its own session of the
+ * function's data role), the store and the logger (JSON, with the request id on every line,
  * never the request's body).
  */
 export function awsRuntime(
@@ -33,9 +45,18 @@ export function awsRuntime(
 ): {
   deps: ApiDeps;
   handlerDeps: HandlerDeps;
+  runAs: RunAsPartnership;
 } {
   const settings = FunctionSettings.parse(environment);
-  const store = createDynamoStore({ client: createDocumentClient(), tableName: settings.TABLE_NAME });
+  const { client, runAs } = createTenantScopedClient(
+    tenantClients({
+      roleArn: settings.DATA_ROLE_ARN,
+      tableArn: settings.TABLE_ARN,
+      tableKeyArn: settings.TABLE_KEY_ARN,
+      region: settings.AWS_REGION,
+    }),
+  );
+  const store = createDynamoStore({ client, tableName: settings.TABLE_NAME });
   const largeUploads = options.largeUploads
     ? createS3LargeUploads(new S3Client({}), LargeUploadSettings.parse(environment).UPLOAD_BUCKET)
     : undefined;
@@ -49,6 +70,7 @@ export function awsRuntime(
       ...(largeUploads ? { largeUploads } : {}),
       ...(analysisRunner ? { analysisRunner } : {}),
     },
-    handlerDeps: { audit: store.audit, logger: new Logger({ serviceName: 'peermap' }) },
+    handlerDeps: { audit: store.audit, logger: new Logger({ serviceName: 'peermap' }), runAs },
+    runAs,
   };
 }

@@ -22,6 +22,11 @@ export interface HandlerDeps {
   logger: Logger;
   now?: () => Date;
   newId?: () => string;
+  /**
+   * Runs a request's work as the caller's partnership (in AWS: with credentials that reach only
+   * that partnership's items). Without it the work runs as it is.
+   */
+  runAs?: <T>(partnershipId: string, work: () => Promise<T>) => Promise<T>;
 }
 
 export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
@@ -39,15 +44,33 @@ export function createApiHandler(routes: readonly AnyRoute[], deps: HandlerDeps)
   const now = deps.now ?? (() => new Date());
   const newId = deps.newId ?? randomUUID;
 
+  const runAs = deps.runAs ?? ((_partnershipId, work) => work());
+
   return async function handler(event: ApiEvent): Promise<ApiResult> {
     const requestId = event.requestContext?.requestId ?? newId();
     const logger = deps.logger.createChild({ persistentKeys: { requestId, routeKey: event.routeKey } });
     const route = byKey.get(event.routeKey);
-    let principal: Principal | undefined;
-    let auditFailed = false;
+    let principal: Principal;
     try {
       if (!route) throw new HttpProblem(404, 'Not found', 'There is no such route.');
       principal = principalFromClaims(event.requestContext?.authorizer?.jwt?.claims);
+    } catch (error) {
+      return refuse(error, undefined, undefined, requestId, logger);
+    }
+    const caller = principal;
+    return runAs(caller.partnershipId, () => answer(route, caller, event, requestId, logger));
+  };
+
+  /** Runs the route and writes its audit event; no answer leaves without one. */
+  async function answer(
+    route: AnyRoute,
+    principal: Principal,
+    event: ApiEvent,
+    requestId: string,
+    logger: Logger,
+  ): Promise<ApiResult> {
+    let auditFailed = false;
+    try {
       const response = await run(route, principal, event, requestId);
       try {
         await recordAudit(route, principal, requestId, 'allowed', response.subjects, undefined, response.restricted);
@@ -60,7 +83,7 @@ export function createApiHandler(routes: readonly AnyRoute[], deps: HandlerDeps)
     } catch (error) {
       return refuse(error, auditFailed ? undefined : route, principal, requestId, logger);
     }
-  };
+  }
 
   /** Authorizes, parses and runs a route: the only path by which a route's code is reached. */
   async function run(route: AnyRoute, principal: Principal, event: ApiEvent, requestId: string) {

@@ -1,4 +1,5 @@
-import { BatchWriteCommand, type BatchWriteCommandInput, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, type BatchWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { DocumentSender } from './document-sender';
 import { isRetryable } from './errors';
 
 /** One put or delete, as BatchWriteItem takes it. */
@@ -51,7 +52,7 @@ export const BATCH_SIZE = 25;
  *   if (failed.length > 0) … // mark the upload failed; a retry writes them again
  */
 export async function writeBatch(
-  client: DynamoDBDocumentClient,
+  client: DocumentSender,
   tableName: string,
   requests: readonly WriteRequest[],
   options: Partial<BatchWriterOptions> = {},
@@ -74,7 +75,7 @@ export async function writeBatch(
 }
 
 async function writeOneBatch(
-  client: DynamoDBDocumentClient,
+  client: DocumentSender,
   tableName: string,
   batch: WriteRequest[],
   settings: BatchWriterOptions,

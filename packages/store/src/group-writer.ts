@@ -1,10 +1,7 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import {
-  type DynamoDBDocumentClient,
-  TransactWriteCommand,
-  type TransactWriteCommandInput,
-} from '@aws-sdk/lib-dynamodb';
+import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { BATCH_WRITER_DEFAULTS, type BatchWriterOptions, backoffDelay } from './batch-writer';
+import type { DocumentSender } from './document-sender';
 import { isRetryable } from './errors';
 
 /** One conditional put, update, delete or check, as TransactWriteItems takes it. */
@@ -36,7 +33,7 @@ export const TRANSACTION_SIZE = 100;
  * after the retry budget is returned, never dropped.
  */
 export async function writeGroups(
-  client: DynamoDBDocumentClient,
+  client: DocumentSender,
   groups: readonly WriteGroup[],
   options: Partial<BatchWriterOptions> = {},
 ): Promise<GroupWriteResult> {
@@ -74,7 +71,7 @@ function pack(groups: readonly WriteGroup[]): WriteGroup[][] {
 }
 
 async function writeTransaction(
-  client: DynamoDBDocumentClient,
+  client: DocumentSender,
   transaction: WriteGroup[],
   settings: BatchWriterOptions,
   result: GroupWriteResult,
@@ -114,7 +111,7 @@ type Outcome =
   | { kind: 'busy' }
   | { kind: 'invalid'; error: unknown };
 
-async function attempt(client: DynamoDBDocumentClient, pending: WriteGroup[]): Promise<Outcome> {
+async function attempt(client: DocumentSender, pending: WriteGroup[]): Promise<Outcome> {
   try {
     await client.send(new TransactWriteCommand({ TransactItems: pending.flatMap((group) => [...group.actions]) }));
     return { kind: 'written' };
@@ -142,7 +139,7 @@ function refusedGroups(error: unknown, pending: WriteGroup[]): WriteGroup[] | un
 
 /** A transaction DynamoDB refused outright (an item too large, say): find the group at fault. */
 async function writeAlone(
-  client: DynamoDBDocumentClient,
+  client: DocumentSender,
   pending: WriteGroup[],
   settings: BatchWriterOptions,
   result: GroupWriteResult,

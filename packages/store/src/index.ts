@@ -10,6 +10,7 @@ export {
 } from './batch-writer';
 export { planUpserts, type UpsertPlan } from './bulk-upsert';
 export { decodeCursor, type EntityModel, encodeCursor, fromItem, type Item, MAX_PAGE_SIZE, toItem } from './codec';
+export type { DocumentSender } from './document-sender';
 export { CorruptItemError } from './errors';
 export {
   type GroupWriteResult,
@@ -25,3 +26,14 @@ export type { StoreContext } from './repository';
 export { createS3LargeUploads, largeUploadKey, slotOfKey } from './s3-large-uploads';
 export { createDocumentClient, createDynamoStore } from './store';
 export { createTableInput, type IndexName, KEY_ATTRIBUTES, TABLE_DEFINITION } from './table';
+export { type TenantCredentialSettings, tenantClients } from './tenant-credentials';
+export {
+  AUDIT_PARTITIONS,
+  createTenantScopedClient,
+  NoPartnershipScopeError,
+  type RunAsPartnership,
+  TABLE_ACTIONS,
+  TABLE_KEY_ACTIONS,
+  type TenantPolicyInput,
+  tenantSessionPolicy,
+} from './tenant-scope';

@@ -1,10 +1,4 @@
-import {
-  DeleteCommand,
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import {
   AlreadyExistsError,
   type Draft,
@@ -27,13 +21,14 @@ import {
   type StoredRecord,
   toItem,
 } from './codec';
+import type { DocumentSender } from './document-sender';
 import { isConditionFailure, toDomainError } from './errors';
 import { partnershipPrefix } from './keys';
 import { type IndexName, TABLE_DEFINITION } from './table';
 
 /** What every repository needs: the document client and the table's name. */
 export interface StoreContext {
-  readonly client: DynamoDBDocumentClient;
+  readonly client: DocumentSender;
   readonly tableName: string;
 }
 

@@ -1,4 +1,4 @@
-import type { BatchWriteCommandInput, BatchWriteCommandOutput } from '@aws-sdk/lib-dynamodb';
+import type { BatchWriteCommandInput, BatchWriteCommandOutput, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { models, type StoreContext, toItem, type WriteRequest, writeBatch, writeGroups } from '@peermap/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as make from '../../support/records';
@@ -10,7 +10,10 @@ type Request = NonNullable<BatchWriteCommandInput['RequestItems']>[string][numbe
  * Makes DynamoDB Local behave like a busy table: before each BatchWriteItem is marshalled,
  * `choose` picks requests to hold back; they are not sent, and come back as UnprocessedItems.
  */
-function holdBack(ctx: StoreContext, choose: (requests: Request[], call: number) => Request[]) {
+function holdBack(
+  ctx: StoreContext & { client: DynamoDBDocumentClient },
+  choose: (requests: Request[], call: number) => Request[],
+) {
   let call = 0;
   ctx.client.middlewareStack.add(
     (next, context) => async (args) => {
