@@ -1,7 +1,11 @@
+import { LambdaClient } from '@aws-sdk/client-lambda';
 import { analysisRoutes, awsRuntime } from '@peermap/api';
 import { createApiHandler } from '@peermap/http';
+import { createLambdaAnalysisRunner } from '@peermap/store';
 
-const { deps, handlerDeps } = awsRuntime(process.env, { analyses: true });
+const { deps, handlerDeps } = awsRuntime(process.env, {
+  analysisRunner: (functionName) => createLambdaAnalysisRunner(new LambdaClient({}), functionName),
+});
 
 /** The peer-group analysis: start a run (handed to run-analysis), follow it, read its clusters. */
 export const handler = createApiHandler(analysisRoutes(deps), handlerDeps);

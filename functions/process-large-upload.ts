@@ -1,9 +1,12 @@
 import { Logger } from '@aws-lambda-powertools/logger';
+import { S3Client } from '@aws-sdk/client-s3';
 import { awsRuntime, processLargeUpload } from '@peermap/api';
-import { slotOfKey } from '@peermap/store';
+import { createS3LargeUploads, slotOfKey } from '@peermap/store';
 import type { S3Event } from 'aws-lambda';
 
-const { deps, runAs } = awsRuntime(process.env, { largeUploads: true });
+const { deps, runAs } = awsRuntime(process.env, {
+  largeUploads: (bucket) => createS3LargeUploads(new S3Client({}), bucket),
+});
 const logger = new Logger({ serviceName: 'peermap' });
 
 /**

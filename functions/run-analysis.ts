@@ -1,7 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { awsRuntime, runAnalysis } from '@peermap/api';
 import { PartnershipId, RecordId } from '@peermap/domain';
-import { z } from 'zod';
+import * as z from 'zod';
 
 const { deps, runAs } = awsRuntime(process.env);
 const logger = new Logger({ serviceName: 'peermap' });

@@ -1,18 +1,32 @@
-import { App } from 'aws-cdk-lib';
-import { DataStack, type Stage } from './data-stack';
+import { App, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { PeermapStack } from './peermap-stack';
+import { Stage, stageSettingsFrom } from './stage-settings';
 
 /** UK safeguarding data stays in the London region unless the `region` context says otherwise. */
 export const DEFAULT_REGION = 'eu-west-2';
 
-/** Builds every stage of peermap into one CDK app: `pnpm synth` writes both. */
-export function buildApp(app: App = new App()): { app: App; data: Record<Stage, DataStack> } {
+/**
+ * Builds peermap's CDK app: one stack per stage from the `peermap:stages` context, both by
+ * default or the one named by `-c stage=dev|prod`, with cdk-nag's AWS Solutions checks on
+ * every construct (an unacknowledged finding fails the synthesis).
+ */
+export function buildApp(app: App = new App()): { app: App; stacks: Partial<Record<Stage, PeermapStack>> } {
   const region = String(app.node.tryGetContext('region') ?? DEFAULT_REGION);
   const account = process.env['CDK_DEFAULT_ACCOUNT'];
-  const dataStack = (stage: Stage) =>
-    new DataStack(app, `peermap-${stage}-data`, {
+  const settings = stageSettingsFrom(app.node.tryGetContext('peermap:stages'));
+  const only = app.node.tryGetContext('stage');
+  const stages = only === undefined ? Stage.options : [Stage.parse(only)];
+  const stacks: Partial<Record<Stage, PeermapStack>> = {};
+  for (const stage of stages) {
+    stacks[stage] = new PeermapStack(app, `peermap-${stage}`, {
       stage,
+      settings: settings[stage],
       env: { region, ...(account ? { account } : {}) },
-      description: `peermap (${stage}): the safeguarding map's table and its key`,
+      description: `peermap (${stage}): peer mapping and planning for a multi-agency safeguarding partnership`,
+      terminationProtection: stage === 'prod',
     });
-  return { app, data: { dev: dataStack('dev'), prod: dataStack('prod') } };
+  }
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  return { app, stacks };
 }

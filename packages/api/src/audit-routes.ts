@@ -1,6 +1,6 @@
 import { AuditEvent, mayReceive, Ref, ValidationError } from '@peermap/domain';
 import { type AnyRoute, route } from '@peermap/http';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ApiDeps } from './deps';
 import { PageQuery, pageOf, pageRequest } from './paging';
 import { merge } from './resource';

@@ -20,7 +20,7 @@ import {
   toDocx,
   toHtml,
 } from '@peermap/reports';
-import { z } from 'zod';
+import * as z from 'zod';
 import { currentCluster } from './analysis';
 import type { ApiDeps } from './deps';
 import { listFor } from './planning-routes';

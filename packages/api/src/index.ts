@@ -20,9 +20,9 @@ export {
   sightingsRoutes,
   youngPeopleRoutes,
 } from './map-routes';
-export { apiDocument, openApiDocument } from './openapi';
+export { apiDocument, openApiDocument, routesByFunction } from './openapi';
 export { invitationRoutes, planRoutes } from './planning-routes';
-export { allRoutes, FUNCTIONS } from './routes';
+export { allRoutes, FUNCTIONS, type FunctionName } from './routes';
 export { awsRuntime } from './runtime';
 export { settingsRoutes } from './settings-routes';
 export { uploadRoutes } from './upload-routes';

@@ -25,7 +25,7 @@ import {
   YoungPersonFields,
 } from '@peermap/domain';
 import { type AnyRoute, route, type Subjects } from '@peermap/http';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ApiDeps } from './deps';
 import { PageQuery, pageOf, pageRequest } from './paging';
 import { isRestricted, merge, resourceRoutes, stillLinked } from './resource';

@@ -1,8 +1,8 @@
 import type { MapStore } from '@peermap/domain';
 import { type AnyRoute, routeKey } from '@peermap/http';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ApiDeps } from './deps';
-import { allRoutes } from './routes';
+import { allRoutes, FUNCTIONS, type FunctionName } from './routes';
 
 const ProblemSchema = {
   type: 'object',
@@ -117,6 +117,15 @@ const DESCRIBE_ONLY: ApiDeps = {
   },
   now: () => new Date(),
 };
+
+/** Each function's routes, method and path as API Gateway names them, for the stack. */
+export function routesByFunction(): Record<FunctionName, Pick<AnyRoute, 'method' | 'path'>[]> {
+  const entries = Object.entries(FUNCTIONS).map(([name, routes]) => [
+    name,
+    routes(DESCRIBE_ONLY).map(({ method, path }) => ({ method, path })),
+  ]);
+  return Object.fromEntries(entries);
+}
 
 /** The API document of every route. */
 export function apiDocument() {

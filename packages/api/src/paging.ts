@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The query of a list: an opaque cursor from the previous page and a page size. */
 export const PageQuery = z.strictObject({

@@ -15,7 +15,7 @@ import {
   SessionDetails,
 } from '@peermap/domain';
 import { type AnyRoute, etagOf, expectedVersion, route, type Subjects } from '@peermap/http';
-import { z } from 'zod';
+import * as z from 'zod';
 import { clusterWeeks } from './analysis';
 import type { ApiDeps } from './deps';
 import {

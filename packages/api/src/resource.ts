@@ -12,7 +12,7 @@ import {
   type VersionedRepository,
 } from '@peermap/domain';
 import { type AnyRoute, etagOf, expectedVersion, route, type Subjects } from '@peermap/http';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { ApiDeps } from './deps';
 import { PageQuery, pageOf, pageRequest } from './paging';
 

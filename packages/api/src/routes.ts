@@ -32,6 +32,9 @@ export const FUNCTIONS = {
   settings: settingsRoutes,
 } as const satisfies Record<string, (deps: ApiDeps) => AnyRoute[]>;
 
+/** The name of a function that serves routes (its file in `functions/`). */
+export type FunctionName = keyof typeof FUNCTIONS;
+
 /** Every route of the API, as the local server serves them and the API document lists them. */
 export function allRoutes(deps: ApiDeps): AnyRoute[] {
   return Object.values(FUNCTIONS).flatMap((routes) => routes(deps));

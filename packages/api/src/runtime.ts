@@ -1,16 +1,8 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import { LambdaClient } from '@aws-sdk/client-lambda';
-import { S3Client } from '@aws-sdk/client-s3';
+import type { AnalysisRunner, LargeUploadFiles } from '@peermap/domain';
 import type { HandlerDeps } from '@peermap/http';
-import {
-  createDynamoStore,
-  createLambdaAnalysisRunner,
-  createS3LargeUploads,
-  createTenantScopedClient,
-  type RunAsPartnership,
-  tenantClients,
-} from '@peermap/store';
-import { z } from 'zod';
+import { createDynamoStore, createTenantScopedClient, type RunAsPartnership, tenantClients } from '@peermap/store';
+import * as z from 'zod';
 import type { ApiDeps } from './deps';
 
 const Arn = (service: string) => z.string().regex(new RegExp(`^arn:aws[a-z-]*:${service}:`), `an ${service} ARN`);
@@ -41,7 +33,12 @@ const AnalysisSettings = z.object({ ANALYSIS_FUNCTION_NAME: z.string().regex(/^[
  */
 export function awsRuntime(
   environment: Readonly<Record<string, string | undefined>>,
-  options: { largeUploads?: boolean; analyses?: boolean } = {},
+  options: {
+    /** Large uploads in the named bucket (the function that serves them brings its S3 client). */
+    largeUploads?: (bucket: string) => LargeUploadFiles;
+    /** Analysis runs started in the named function (the function brings its Lambda client). */
+    analysisRunner?: (functionName: string) => AnalysisRunner;
+  } = {},
 ): {
   deps: ApiDeps;
   handlerDeps: HandlerDeps;
@@ -57,12 +54,8 @@ export function awsRuntime(
     }),
   );
   const store = createDynamoStore({ client, tableName: settings.TABLE_NAME });
-  const largeUploads = options.largeUploads
-    ? createS3LargeUploads(new S3Client({}), LargeUploadSettings.parse(environment).UPLOAD_BUCKET)
-    : undefined;
-  const analysisRunner = options.analyses
-    ? createLambdaAnalysisRunner(new LambdaClient({}), AnalysisSettings.parse(environment).ANALYSIS_FUNCTION_NAME)
-    : undefined;
+  const largeUploads = options.largeUploads?.(LargeUploadSettings.parse(environment).UPLOAD_BUCKET);
+  const analysisRunner = options.analysisRunner?.(AnalysisSettings.parse(environment).ANALYSIS_FUNCTION_NAME);
   return {
     deps: {
       store,

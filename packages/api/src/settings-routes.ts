@@ -7,7 +7,7 @@ import {
   ShortText,
 } from '@peermap/domain';
 import { type AnyRoute, etagOf, expectedVersion, NO_SUBJECTS, route } from '@peermap/http';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ApiDeps } from './deps';
 
 const LanguagePhrases = z.array(z.strictObject({ phrase: ShortText(80), suggestion: ShortText(200) })).max(200);

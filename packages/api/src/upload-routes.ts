@@ -12,7 +12,7 @@ import {
 } from '@peermap/domain';
 import { type AnyRoute, NO_SUBJECTS, route } from '@peermap/http';
 import { csvTemplate, workbookOf } from '@peermap/ingest';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ApiDeps } from './deps';
 import { openLargeUpload } from './large-upload';
 import { PageQuery, pageOf, pageRequest } from './paging';

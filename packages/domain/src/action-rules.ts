@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ShortText } from './primitives';
 import { ActionOwner, ConcernCategory, LocationKind } from './vocabulary';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { IsoDate, IsoWeek, PartnershipId, RecordId, Ref, ShortText, Timestamp, Version } from './primitives';
 import { Role } from './roles';
 import {

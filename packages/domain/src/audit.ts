@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PartnershipId, RecordId, Ref, ShortText, Timestamp } from './primitives';
 import { Role } from './roles';
 

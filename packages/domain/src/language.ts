@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Words that blame children for their own abuse or label them, from the partnership's

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { IsoDate, LongText, Ref, ShortText } from './primitives';
 import { IntelligenceGrading, recordMeta } from './record';
 import {

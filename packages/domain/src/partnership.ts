@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ActionRules } from './action-rules';
 import { PartnershipId, ShortText, Timestamp, Version } from './primitives';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * A partnership (tenant) id. Lower-case letters, digits and dashes only, so it can never

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The roles a user of a partnership can hold (Cognito groups carry the same names). */
 export const Role = z.enum(['madp-chair', 'early-help-lead', 'police-analyst', 'partnership-admin']);

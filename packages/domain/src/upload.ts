@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { IsoWeek, PartnershipId, RecordId, ShortText, Timestamp, Version } from './primitives';
 
 /** The sheets of the weekly mapping workbook, by file name without `.csv`. */

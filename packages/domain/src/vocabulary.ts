@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Agencies that take part in a MADP and can be the source of a record. */
 export const Agency = z.enum(['early_help', 'police', 'yjs', 'education', 'social_care', 'health']);

@@ -1,7 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { type AuditEvent, NotFoundError, UnauthenticatedError, ValidationError } from '@peermap/domain';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { type ApiEvent, createApiHandler } from './api-handler';
 import { readJsonBody } from './body';
 import { expectedVersion } from './etag';

@@ -1,5 +1,5 @@
 import { PartnershipId, Role, UnauthenticatedError } from '@peermap/domain';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Who is asking: built from the verified token's claims only, never from the request body. */
 export const Principal = z.object({

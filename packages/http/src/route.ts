@@ -1,5 +1,5 @@
 import type { AuditAction, Permission } from '@peermap/domain';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Principal } from './principal';
 
 export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 /**
  * A plain-English message for a schema issue in an uploaded cell, suggesting the nearest

@@ -12,7 +12,7 @@ import {
   Sighting,
   YoungPerson,
 } from '@peermap/domain';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { gridToPosition, isInGreatBritain } from './grid';
 import type { RowReader } from './row-reader';
 

@@ -10,7 +10,7 @@ import {
   Severity,
   SheetName,
 } from '@peermap/domain';
-import ExcelJS from 'exceljs';
+import { Workbook } from './excel-workbook';
 import {
   carersSheet,
   concernsSheet,
@@ -65,7 +65,7 @@ export function csvTemplate(sheet: SheetName): string {
 export async function workbookOf(
   rows: Partial<Record<SheetName, readonly (readonly string[])[]>> = {},
 ): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new Workbook();
   workbook.creator = 'peermap';
   for (const sheet of SheetName.options) {
     const worksheet = workbook.addWorksheet(sheet);

@@ -1,7 +1,8 @@
 import { Readable } from 'node:stream';
 import { SheetName, type UploadProblem } from '@peermap/domain';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { SheetTable } from './csv';
+import { Workbook } from './excel-workbook';
 import { problemAt } from './row-reader';
 
 /** Sheets a template carries for the chair's help, which an upload may bring back unchanged. */
@@ -19,7 +20,7 @@ export interface WorkbookReading {
  * not a workbook, an unknown sheet or a formula comes back as a problem, never an exception.
  */
 export async function readWorkbook(bytes: Uint8Array): Promise<WorkbookReading> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new Workbook();
   try {
     await workbook.xlsx.read(Readable.from([Buffer.from(bytes)]));
   } catch {

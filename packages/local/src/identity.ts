@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { PartnershipId, Role } from '@peermap/domain';
 import { exportJWK, generateKeyPair, type JWTPayload, jwtVerify, SignJWT } from 'jose';
-import { z } from 'zod';
+import * as z from 'zod';
 
 const ISSUER = 'peermap-local';
 const AUDIENCE = 'peermap';

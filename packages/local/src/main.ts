@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createDocumentClient, createDynamoStore } from '@peermap/store';
-import { z } from 'zod';
+import * as z from 'zod';
 import { DEMO_PARTNERSHIP, loadDemo } from './demo';
 import { DynamoDbLocalStartError, ensureTable, localClientConfig, startDynamoDbLocal } from './dynamodb-local';
 import { createLocalIdentity } from './identity';

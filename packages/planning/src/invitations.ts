@@ -8,7 +8,7 @@ import type {
   SizeWarning,
   YoungPerson,
 } from '@peermap/domain';
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 /** Parents and those in a parenting role: invited whether or not they hold parental responsibility. */
 const CARING_ROLES: ReadonlySet<CarerRelationship> = new Set([

@@ -1,5 +1,5 @@
 import { type PageRequest, ValidationError } from '@peermap/domain';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { CorruptItemError } from './errors';
 import type { IndexKeys, PrimaryKey } from './keys';
 import { type IndexName, KEY_ATTRIBUTES, TABLE_DEFINITION } from './table';

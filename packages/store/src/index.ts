@@ -35,5 +35,6 @@ export {
   TABLE_ACTIONS,
   TABLE_KEY_ACTIONS,
   type TenantPolicyInput,
+  tableResources,
   tenantSessionPolicy,
 } from './tenant-scope';

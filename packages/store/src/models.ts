@@ -17,7 +17,7 @@ import {
   UploadSlot,
   YoungPerson,
 } from '@peermap/domain';
-import { z } from 'zod';
+import * as z from 'zod';
 import { type EntityModel, toItem } from './codec';
 import * as keys from './keys';
 

@@ -20,7 +20,11 @@ describe("a partnership's session policy", () => {
   const items = policy.Statement.find((statement) => statement.Sid === 'OnePartnershipsItems');
 
   it("pins every table and index call to the partnership's key prefix", () => {
-    expect(items?.Resource).toEqual([input.tableArn, `${input.tableArn}/index/*`]);
+    expect(items?.Resource).toEqual([
+      input.tableArn,
+      `${input.tableArn}/index/byKind`,
+      `${input.tableArn}/index/byLink`,
+    ]);
     expect(items?.Condition).toEqual({
       'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['P#kent-south#*'] },
       Null: { 'dynamodb:LeadingKeys': 'false' },

@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { DocumentSender } from './document-sender';
 import { partnershipPrefix } from './keys';
+import { TABLE_DEFINITION } from './table';
 
 /**
  * The item-level actions a function may be granted on the table. Reading functions still
@@ -29,9 +30,17 @@ export const TABLE_KEY_ACTIONS = [
   'kms:Decrypt',
   'kms:DescribeKey',
   'kms:Encrypt',
-  'kms:GenerateDataKey*',
-  'kms:ReEncrypt*',
+  'kms:GenerateDataKey',
+  'kms:GenerateDataKeyWithoutPlaintext',
+  'kms:ReEncryptFrom',
+  'kms:ReEncryptTo',
 ] as const;
+
+/** The table and each of its indexes by ARN: no wildcard reaches an index added later. */
+export const tableResources = (tableArn: string): string[] => [
+  tableArn,
+  ...Object.keys(TABLE_DEFINITION.indexes).map((index) => `${tableArn}/index/${index}`),
+];
 
 export interface TenantPolicyInput {
   readonly partnershipId: string;
@@ -54,7 +63,7 @@ export function tenantSessionPolicy(input: TenantPolicyInput): string {
         Sid: 'OnePartnershipsItems',
         Effect: 'Allow',
         Action: [...TABLE_ACTIONS.read, ...TABLE_ACTIONS.write],
-        Resource: [input.tableArn, `${input.tableArn}/index/*`],
+        Resource: tableResources(input.tableArn),
         Condition: {
           'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${partnershipPrefix(input.partnershipId)}*`] },
           Null: { 'dynamodb:LeadingKeys': 'false' },

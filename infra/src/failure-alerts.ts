@@ -1,0 +1,76 @@
+import { Duration, Validations } from 'aws-cdk-lib';
+import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Key } from 'aws-cdk-lib/aws-kms';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
+import { Topic } from 'aws-cdk-lib/aws-sns';
+import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+
+export interface FailureAlertsProps {
+  readonly alarmEmail?: string;
+}
+
+export interface AsyncFailureOptions {
+  /** What failed, in the alarm's words: "An analysis run". */
+  readonly what: string;
+  readonly retryAttempts: number;
+  readonly maxEventAge: Duration;
+}
+
+/**
+ * Where work started asynchronously (analysis runs, large uploads) goes when it fails past
+ * its retries: a dead-letter queue per function, kept 14 days to replay, and an alarm on
+ * each that tells the operations topic as soon as one message waits.
+ */
+export class FailureAlerts extends Construct {
+  readonly topic: Topic;
+  readonly alarms: Alarm[] = [];
+
+  constructor(scope: Construct, id: string, props: FailureAlertsProps) {
+    super(scope, id);
+    // CloudWatch publishes to an encrypted topic only if the key lets it.
+    const key = new Key(this, 'TopicKey', {
+      description: 'peermap: encrypts the operations alerts topic',
+      enableKeyRotation: true,
+    });
+    key.grant(new ServicePrincipal('cloudwatch.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey');
+    this.topic = new Topic(this, 'Topic', { masterKey: key, enforceSSL: true });
+    if (props.alarmEmail) this.topic.addSubscription(new EmailSubscription(props.alarmEmail));
+  }
+
+  /** Sends the function's failed asynchronous invocations to a dead-letter queue with an alarm. */
+  watch(id: string, handler: IFunction, options: AsyncFailureOptions): Queue {
+    const deadLetters = new Queue(this, `${id}DeadLetters`, {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    Validations.of(deadLetters).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason: 'This queue is itself the dead-letter queue of an asynchronous function.',
+    });
+    handler.configureAsyncInvoke({
+      retryAttempts: options.retryAttempts,
+      maxEventAge: options.maxEventAge,
+      onFailure: new SqsDestination(deadLetters),
+    });
+    const alarm = new Alarm(this, `${id}DeadLettersAlarm`, {
+      alarmDescription: `${options.what} failed after its retries; the event waits on its dead-letter queue.`,
+      metric: deadLetters.metricApproximateNumberOfMessagesVisible({
+        period: Duration.minutes(1),
+        statistic: 'Maximum',
+      }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+    alarm.addAlarmAction(new SnsAction(this.topic));
+    this.alarms.push(alarm);
+    return deadLetters;
+  }
+}

@@ -1,0 +1,81 @@
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Key } from 'aws-cdk-lib/aws-kms';
+import {
+  BlockPublicAccess,
+  Bucket,
+  BucketEncryption,
+  HttpMethods,
+  type IBucket,
+  ObjectOwnership,
+} from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+
+export interface LargeUploadBucketProps {
+  readonly webOrigin: string;
+  readonly keep: boolean;
+  /** How long the bucket's own access logs are kept. */
+  readonly accessLogDays: number;
+}
+
+/** Raw workbooks are needed only until they are processed: they expire after a day. */
+export const RAW_UPLOAD_DAYS = 1;
+
+/**
+ * Where workbooks too large for a request are put (by a presigned PUT from the web app) and
+ * read once by the large-upload function: private, encrypted with its own rotated key, TLS
+ * only, raw files expired after a day, with server access logs in a bucket of their own.
+ */
+export class LargeUploadBucket extends Construct {
+  readonly bucket: Bucket;
+  readonly key: Key;
+
+  constructor(scope: Construct, id: string, props: LargeUploadBucketProps) {
+    super(scope, id);
+    const removalPolicy = props.keep ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+    const accessLogs = new Bucket(this, 'AccessLogs', {
+      // Server access logs can only be delivered to a bucket encrypted with S3-managed keys.
+      encryption: BucketEncryption.S3_MANAGED,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
+      enforceSSL: true,
+      lifecycleRules: [{ expiration: Duration.days(props.accessLogDays) }],
+      removalPolicy,
+    });
+    Validations.of(accessLogs).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason: 'This bucket receives the upload bucket’s access logs; logging it into itself would loop.',
+    });
+    this.key = new Key(this, 'Key', {
+      description: 'peermap: encrypts workbooks waiting to be processed',
+      enableKeyRotation: true,
+      removalPolicy,
+    });
+    this.bucket = new Bucket(this, 'Bucket', {
+      encryption: BucketEncryption.KMS,
+      encryptionKey: this.key,
+      bucketKeyEnabled: true,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      enforceSSL: true,
+      minimumTLSVersion: 1.2,
+      // The same bucket, seen as the interface (CDK's classes are written without exactOptionalPropertyTypes).
+      serverAccessLogsBucket: accessLogs as IBucket,
+      serverAccessLogsPrefix: 'large-uploads/',
+      lifecycleRules: [
+        {
+          expiration: Duration.days(RAW_UPLOAD_DAYS),
+          abortIncompleteMultipartUploadAfter: Duration.days(RAW_UPLOAD_DAYS),
+        },
+      ],
+      cors: [
+        {
+          allowedOrigins: [props.webOrigin],
+          allowedMethods: [HttpMethods.PUT],
+          allowedHeaders: ['content-type'],
+          maxAge: 3600,
+        },
+      ],
+      removalPolicy,
+    });
+  }
+}

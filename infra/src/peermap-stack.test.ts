@@ -1,0 +1,322 @@
+import { FUNCTIONS, routesByFunction } from '@peermap/api';
+import { Role } from '@peermap/domain';
+import { createTableInput, TABLE_DEFINITION } from '@peermap/store';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { appWithoutBundling } from './app.testing';
+import type { Stage } from './stage-settings';
+
+process.env['CDK_VALIDATION'] = 'false';
+
+type Resource = { Type: string; Properties: Record<string, unknown>; Metadata?: Record<string, unknown> };
+type Statement = { Effect: string; Action: string | string[]; Resource: unknown; Condition?: unknown };
+
+const templates: Partial<Record<Stage, Template>> = {};
+const template = (stage: Stage) => {
+  const found = templates[stage];
+  if (!found) throw new Error(`no ${stage} template`);
+  return found;
+};
+
+beforeAll(() => {
+  const { stacks } = appWithoutBundling();
+  for (const stage of ['dev', 'prod'] as const) {
+    const stack = stacks[stage];
+    if (stack) templates[stage] = Template.fromStack(stack);
+  }
+});
+
+const resourcesOf = (stage: Stage, type: string): [string, Resource][] =>
+  Object.entries(template(stage).findResources(type) as Record<string, Resource>);
+
+const actionsOf = (statement: Statement) => [statement.Action].flat();
+
+/** Every statement of every inline policy attached to the given role. */
+function statementsOfRole(stage: Stage, roleId: string): Statement[] {
+  const policies = resourcesOf(stage, 'AWS::IAM::Policy').filter(([, policy]) =>
+    JSON.stringify(policy.Properties['Roles']).includes(`"${roleId}"`),
+  );
+  return policies.flatMap(
+    ([, policy]) => (policy.Properties['PolicyDocument'] as { Statement: Statement[] }).Statement,
+  );
+}
+
+/** Our functions (CDK's own helpers, such as the S3 notification handler, are not ours). */
+const ourFunctions = (stage: Stage) =>
+  resourcesOf(stage, 'AWS::Lambda::Function').filter(([, fn]) => fn.Properties['Runtime'] === 'nodejs24.x');
+
+const roleIdOf = (fn: Resource) => (fn.Properties['Role'] as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+
+describe('the data', () => {
+  it('builds the table from the same definition as DynamoDB Local', () => {
+    const local = createTableInput('peermap');
+    const [[, table] = ['', undefined]] = resourcesOf('dev', 'AWS::DynamoDB::GlobalTable');
+    expect(table?.Properties['KeySchema']).toEqual(local.KeySchema);
+    expect(table?.Properties['AttributeDefinitions']).toEqual(expect.arrayContaining(local.AttributeDefinitions ?? []));
+    expect(table?.Properties['GlobalSecondaryIndexes']).toEqual(local.GlobalSecondaryIndexes);
+    expect(table?.Properties['TimeToLiveSpecification']).toEqual({
+      AttributeName: TABLE_DEFINITION.timeToLiveAttribute,
+      Enabled: true,
+    });
+  });
+
+  it.each(['dev', 'prod'] as const)(
+    'encrypts the %s table with a rotated customer key, on demand, with PITR',
+    (stage) => {
+      template(stage).hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+        BillingMode: 'PAY_PER_REQUEST',
+        SSESpecification: { SSEEnabled: true, SSEType: 'KMS' },
+        Replicas: [
+          Match.objectLike({
+            PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+            SSESpecification: { KMSMasterKeyId: Match.anyValue() },
+          }),
+        ],
+      });
+      for (const [, key] of resourcesOf(stage, 'AWS::KMS::Key')) expect(key.Properties['EnableKeyRotation']).toBe(true);
+    },
+  );
+
+  it('retains the table and its key in prod and protects the table from deletion', () => {
+    template('prod').hasResource('AWS::DynamoDB::GlobalTable', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({ Replicas: [Match.objectLike({ DeletionProtectionEnabled: true })] }),
+    });
+    template('prod').hasResource('AWS::KMS::Key', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({ Description: Match.stringLikeRegexp('safeguarding map table') }),
+    });
+    template('dev').hasResource('AWS::DynamoDB::GlobalTable', { DeletionPolicy: 'Delete' });
+  });
+});
+
+describe('sign-in', () => {
+  it('lets only admins create users, requires MFA and a strong password, and enforces threat protection', () => {
+    template('prod').hasResourceProperties('AWS::Cognito::UserPool', {
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      MfaConfiguration: 'ON',
+      EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
+      Policies: {
+        PasswordPolicy: Match.objectLike({
+          MinimumLength: 14,
+          RequireLowercase: true,
+          RequireUppercase: true,
+          RequireNumbers: true,
+          RequireSymbols: true,
+        }),
+      },
+      UserPoolTier: 'PLUS',
+      UserPoolAddOns: { AdvancedSecurityMode: 'ENFORCED' },
+    });
+  });
+
+  it('names each user’s partnership in an attribute that cannot change and the app cannot write', () => {
+    template('prod').hasResourceProperties('AWS::Cognito::UserPool', {
+      Schema: Match.arrayWith([Match.objectLike({ Name: 'partnership', Mutable: false })]),
+    });
+    const [[, client] = ['', undefined]] = resourcesOf('prod', 'AWS::Cognito::UserPoolClient');
+    expect(client?.Properties['GenerateSecret']).toBe(false);
+    expect(client?.Properties['ReadAttributes']).toContain('custom:partnership');
+    expect(client?.Properties['WriteAttributes']).not.toContain('custom:partnership');
+    expect(client?.Properties['CallbackURLs']).toEqual(['https://peermap.example.org/']);
+  });
+
+  it('has one group per peermap role, and no other', () => {
+    const groups = resourcesOf('dev', 'AWS::Cognito::UserPoolGroup').map(([, group]) => group.Properties['GroupName']);
+    expect(groups.sort()).toEqual([...Role.options].sort());
+  });
+});
+
+describe('the API', () => {
+  const expectedRoutes = () => [
+    ...Object.values(routesByFunction()).flatMap((routes) => routes.map((r) => `${r.method} ${r.path}`)),
+    'GET /v1/openapi.json',
+  ];
+
+  it('serves every route of every function, each behind the Cognito JWT authorizer', () => {
+    const routes = resourcesOf('prod', 'AWS::ApiGatewayV2::Route');
+    expect(routes.map(([, route]) => route.Properties['RouteKey']).sort()).toEqual(expectedRoutes().sort());
+    for (const [, route] of routes) {
+      expect(route.Properties['AuthorizationType']).toBe('JWT');
+      expect(route.Properties['AuthorizerId']).toEqual({ Ref: expect.stringMatching(/^HttpApiCognito/) });
+    }
+    template('prod').hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+      JwtConfiguration: { Audience: [Match.anyValue()], Issuer: Match.anyValue() },
+    });
+  });
+
+  it("allows CORS from the web app's origin only", () => {
+    template('prod').hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      CorsConfiguration: Match.objectLike({ AllowOrigins: ['https://peermap.example.org'] }),
+    });
+  });
+
+  it('throttles, and keeps JSON access logs for the stage’s retention', () => {
+    template('prod').hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 },
+      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('"requestId"') },
+    });
+    const retentions = resourcesOf('prod', 'AWS::Logs::LogGroup').map(
+      ([, group]) => group.Properties['RetentionInDays'],
+    );
+    expect(new Set(retentions)).toEqual(new Set([400]));
+  });
+});
+
+describe('the functions', () => {
+  it('are one per handler: every route group, the analysis run, the large upload and the API document', () => {
+    const descriptions = ourFunctions('dev').map(([, fn]) => String(fn.Properties['Description']));
+    expect(descriptions).toHaveLength(Object.keys(FUNCTIONS).length + 3);
+    for (const name of Object.keys(FUNCTIONS)) expect(descriptions).toContain(`peermap API: ${name}`);
+  });
+
+  it('run on arm64 with tracing, JSON logs in their own log group, and a timeout API Gateway can wait for', () => {
+    for (const [, fn] of ourFunctions('prod')) {
+      expect(fn.Properties['Architectures']).toEqual(['arm64']);
+      expect(fn.Properties['TracingConfig']).toEqual({ Mode: 'Active' });
+      expect(fn.Properties['LoggingConfig']).toMatchObject({
+        LogFormat: 'JSON',
+        LogGroup: { Ref: expect.any(String) },
+      });
+      const api = String(fn.Properties['Description']).startsWith('peermap API');
+      if (api) expect(fn.Properties['Timeout']).toBeLessThanOrEqual(29);
+    }
+  });
+
+  it('never hold a table permission in their own role, and never Scan anywhere', () => {
+    for (const [, fn] of ourFunctions('prod')) {
+      const actions = statementsOfRole('prod', roleIdOf(fn)).flatMap(actionsOf);
+      expect(actions.filter((action) => action.startsWith('dynamodb:'))).toEqual([]);
+    }
+    const every = resourcesOf('prod', 'AWS::IAM::Policy').flatMap(([, policy]) =>
+      (policy.Properties['PolicyDocument'] as { Statement: Statement[] }).Statement.flatMap(actionsOf),
+    );
+    expect(every.filter((action) => /dynamodb:(Scan|\*)|^\*$/.test(action))).toEqual([]);
+  });
+
+  it('reach the table through a data role only their own role may assume, with the actions of their access', () => {
+    for (const [, fn] of ourFunctions('prod')) {
+      const description = String(fn.Properties['Description']);
+      const environment = (fn.Properties['Environment'] as { Variables: Record<string, unknown> } | undefined)
+        ?.Variables;
+      if (description.includes('OpenAPI')) {
+        expect(environment?.['DATA_ROLE_ARN']).toBeUndefined();
+        continue;
+      }
+      const dataRoleArn = environment?.['DATA_ROLE_ARN'] as { 'Fn::GetAtt': [string, string] } | undefined;
+      const dataRoleId = dataRoleArn?.['Fn::GetAtt'][0] ?? 'no data role';
+      const dataRole = template('prod').toJSON()['Resources'][dataRoleId] as Resource;
+      expect(JSON.stringify(dataRole.Properties['AssumeRolePolicyDocument'])).toContain(roleIdOf(fn));
+      const statements = statementsOfRole('prod', dataRoleId);
+      const actions = statements.flatMap(actionsOf);
+      expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem']));
+      const readsOnly = /API: (audit|exports)$/.test(description);
+      expect(actions.includes('dynamodb:DeleteItem')).toBe(!readsOnly);
+      if (readsOnly) {
+        const put = statements.find((statement) => actionsOf(statement).includes('dynamodb:PutItem'));
+        expect(put?.Condition).toEqual({
+          'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['P#*#AUDIT#*'] },
+          Null: { 'dynamodb:LeadingKeys': 'false' },
+        });
+      }
+    }
+  });
+
+  it('start analysis runs only in the run function, and sign large uploads only into uploads/', () => {
+    const analyses = ourFunctions('prod').find(([, fn]) => fn.Properties['Description'] === 'peermap API: analyses');
+    const statements = analyses ? statementsOfRole('prod', roleIdOf(analyses[1])) : [];
+    const invoke = statements.find((statement) => actionsOf(statement).includes('lambda:InvokeFunction'));
+    expect(invoke?.Resource).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^RunAnalysis/), 'Arn'] });
+    const uploads = ourFunctions('prod').find(([, fn]) => fn.Properties['Description'] === 'peermap API: uploads');
+    const put = (uploads ? statementsOfRole('prod', roleIdOf(uploads[1])) : []).find((statement) =>
+      actionsOf(statement).includes('s3:PutObject'),
+    );
+    expect(JSON.stringify(put?.Resource)).toMatch(/\/uploads\/\*"\]\]\}$/);
+  });
+});
+
+describe('work that runs away from a request', () => {
+  it.each([
+    ['Runs one queued analysis of a week', 'AlertsAnalysisRunsDeadLetters'],
+    ['Processes a large workbook once it lands in the upload bucket', 'AlertsLargeUploadsDeadLetters'],
+  ])('%s: failures go, after two retries, to a dead-letter queue with an alarm on it', (description, queue) => {
+    const [[fnId] = ['']] = ourFunctions('prod').filter(([, fn]) => fn.Properties['Description'] === description);
+    template('prod').hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      FunctionName: { Ref: fnId },
+      MaximumRetryAttempts: 2,
+      DestinationConfig: {
+        OnFailure: { Destination: { 'Fn::GetAtt': [Match.stringLikeRegexp(`^${queue}`), 'Arn'] } },
+      },
+    });
+    template('prod').hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [Match.stringLikeRegexp(`^${queue}`), 'QueueName'] } }],
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      AlarmActions: [{ Ref: Match.stringLikeRegexp('^AlertsTopic') }],
+    });
+  });
+
+  it('keeps large uploads private, encrypted with their own key, TLS only, and expires raw files after a day', () => {
+    template('prod').hasResourceProperties('AWS::S3::Bucket', {
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [
+          Match.objectLike({ ServerSideEncryptionByDefault: Match.objectLike({ SSEAlgorithm: 'aws:kms' }) }),
+        ],
+      },
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      LifecycleConfiguration: {
+        Rules: [Match.objectLike({ ExpirationInDays: 1, AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 } })],
+      },
+      LoggingConfiguration: Match.objectLike({ LogFilePrefix: 'large-uploads/' }),
+    });
+    template('prod').hasResourceProperties('AWS::S3::BucketPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
+  });
+});
+
+describe('the stages', () => {
+  it('keep the data in the London region by default', () => {
+    expect(appWithoutBundling().stacks.prod?.region).toBe('eu-west-2');
+  });
+
+  it('build one stage when the stage context names it', () => {
+    expect(Object.keys(appWithoutBundling({ stage: 'prod' }).stacks)).toEqual(['prod']);
+  });
+
+  it('refuse settings that would open the stack up', () => {
+    const stages = (prod: Record<string, unknown>) => ({
+      'peermap:stages': {
+        dev: {
+          webOrigin: 'http://localhost:8080',
+          authDomainPrefix: 'a',
+          logRetentionDays: 30,
+          throttle: { rateLimit: 1, burstLimit: 1 },
+        },
+        prod: {
+          webOrigin: 'https://x.example.org',
+          authDomainPrefix: 'b',
+          logRetentionDays: 400,
+          throttle: { rateLimit: 1, burstLimit: 1 },
+          ...prod,
+        },
+      },
+    });
+    expect(() => appWithoutBundling(stages({ webOrigin: 'http://x.example.org' }))).toThrow(/https/);
+    expect(() => appWithoutBundling(stages({ webOrigin: 'https://x.example.org/app' }))).toThrow(/webOrigin/);
+    expect(() => appWithoutBundling(stages({ logRetentionDays: 45 }))).toThrow(/logRetentionDays/);
+  });
+});

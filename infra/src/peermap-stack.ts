@@ -1,0 +1,190 @@
+import { type FunctionName, routesByFunction } from '@peermap/api';
+import { CfnOutput, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { type CfnBucket, EventType } from 'aws-cdk-lib/aws-s3';
+import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
+import type { Construct } from 'constructs';
+import { FailureAlerts } from './failure-alerts';
+import { PeermapHttpApi } from './http-api';
+import { LargeUploadBucket } from './large-upload-bucket';
+import { PeermapFunction, type PeermapFunctionProps, type TableAccess } from './peermap-function';
+import { SafeguardingTable } from './safeguarding-table';
+import type { Stage, StageSettings } from './stage-settings';
+import { UserDirectory } from './user-directory';
+
+/** API Gateway gives an integration 30 s; a function answers within that or not at all. */
+const API_TIMEOUT = Duration.seconds(29);
+
+/** Each API function: what it may do to the table, and its memory (CPU grows with it). */
+const API_FUNCTIONS: Record<FunctionName, { tableAccess: TableAccess; memorySize: number }> = {
+  'young-people': { tableAccess: 'write', memorySize: 1024 },
+  relationships: { tableAccess: 'write', memorySize: 1024 },
+  locations: { tableAccess: 'write', memorySize: 1024 },
+  sightings: { tableAccess: 'write', memorySize: 1024 },
+  concerns: { tableAccess: 'write', memorySize: 1024 },
+  carers: { tableAccess: 'write', memorySize: 1024 },
+  audit: { tableAccess: 'read', memorySize: 1024 },
+  uploads: { tableAccess: 'write', memorySize: 2048 },
+  analyses: { tableAccess: 'write', memorySize: 1024 },
+  'invitation-lists': { tableAccess: 'write', memorySize: 1024 },
+  'action-plans': { tableAccess: 'write', memorySize: 1024 },
+  exports: { tableAccess: 'read', memorySize: 1536 },
+  settings: { tableAccess: 'write', memorySize: 1024 },
+};
+
+export interface PeermapStackProps extends StackProps {
+  readonly stage: Stage;
+  readonly settings: StageSettings;
+}
+
+const pascal = (name: string) => name.replace(/(^|-)([a-z])/g, (_match, _dash, letter: string) => letter.toUpperCase());
+
+/**
+ * One stage of peermap: the table, the user directory, the HTTP API and one function per
+ * handler, the analysis runner and the large-upload pipeline with their dead-letter alarms.
+ * Prod keeps its data when the stack is deleted; dev can be torn down.
+ */
+export class PeermapStack extends Stack {
+  readonly data: SafeguardingTable;
+  readonly functions = new Map<string, PeermapFunction>();
+
+  constructor(scope: Construct, id: string, props: PeermapStackProps) {
+    super(scope, id, props);
+    const { settings } = props;
+    const keep = props.stage === 'prod';
+    // The stage settings were checked against CloudWatch's own list of retentions.
+    const logRetention = settings.logRetentionDays as RetentionDays;
+
+    this.data = new SafeguardingTable(this, 'Data', { keep });
+    const users = new UserDirectory(this, 'Users', {
+      keep,
+      webOrigin: settings.webOrigin,
+      authDomainPrefix: settings.authDomainPrefix,
+    });
+    const http = new PeermapHttpApi(this, 'Http', {
+      userPool: users.userPool,
+      webClient: users.webClient,
+      webOrigin: settings.webOrigin,
+      throttle: settings.throttle,
+      logRetention,
+      keep,
+    });
+    const alerts = new FailureAlerts(this, 'Alerts', settings.alarmEmail ? { alarmEmail: settings.alarmEmail } : {});
+    const largeUploads = new LargeUploadBucket(this, 'LargeUploads', {
+      webOrigin: settings.webOrigin,
+      keep,
+      accessLogDays: settings.logRetentionDays,
+    });
+
+    const add = (
+      entry: string,
+      options: Pick<PeermapFunctionProps, 'description' | 'tableAccess' | 'memorySize'> & Partial<PeermapFunctionProps>,
+    ) => {
+      const made = new PeermapFunction(this, pascal(entry), {
+        entry,
+        table: this.data,
+        timeout: API_TIMEOUT,
+        logRetention,
+        keep,
+        ...options,
+      });
+      this.functions.set(entry, made);
+      return made;
+    };
+
+    const runAnalysis = add('run-analysis', {
+      description: 'Runs one queued analysis of a week',
+      tableAccess: 'write',
+      memorySize: 3008,
+      timeout: Duration.minutes(10),
+    });
+    alerts.watch('AnalysisRuns', runAnalysis.function, {
+      what: 'An analysis run',
+      retryAttempts: 2,
+      // A retry after the run was given up (20 minutes) would do nothing; stop well before.
+      maxEventAge: Duration.minutes(15),
+    });
+
+    const processLargeUpload = add('process-large-upload', {
+      description: 'Processes a large workbook once it lands in the upload bucket',
+      tableAccess: 'write',
+      memorySize: 3008,
+      timeout: Duration.minutes(10),
+      environment: { UPLOAD_BUCKET: largeUploads.bucket.bucketName },
+    });
+    processLargeUpload.executionRole.addToPolicy(
+      new PolicyStatement({ actions: ['s3:GetObject'], resources: [largeUploads.bucket.arnForObjects('uploads/*')] }),
+    );
+    largeUploads.key.grantDecrypt(processLargeUpload.executionRole);
+    largeUploads.bucket.addEventNotification(
+      EventType.OBJECT_CREATED,
+      new LambdaDestination(processLargeUpload.function),
+      { prefix: 'uploads/', suffix: '.xlsx' },
+    );
+    alerts.watch('LargeUploads', processLargeUpload.function, {
+      what: 'A large upload',
+      retryAttempts: 2,
+      maxEventAge: Duration.hours(1),
+    });
+
+    const routes = routesByFunction();
+    for (const [name, { tableAccess, memorySize }] of Object.entries(API_FUNCTIONS)) {
+      const made = add(name, { description: `peermap API: ${name}`, tableAccess, memorySize });
+      http.route(pascal(name), made.function, routes[name as FunctionName]);
+    }
+    const analyses = this.functions.get('analyses');
+    analyses?.function.addEnvironment('ANALYSIS_FUNCTION_NAME', runAnalysis.function.functionName);
+    analyses?.executionRole.addToPolicy(
+      new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [runAnalysis.function.functionArn] }),
+    );
+    const uploads = this.functions.get('uploads');
+    uploads?.function.addEnvironment('UPLOAD_BUCKET', largeUploads.bucket.bucketName);
+    // The presigned PUT is signed with the uploads function's own credentials.
+    uploads?.executionRole.addToPolicy(
+      new PolicyStatement({ actions: ['s3:PutObject'], resources: [largeUploads.bucket.arnForObjects('uploads/*')] }),
+    );
+    uploads?.executionRole.addToPolicy(
+      new PolicyStatement({
+        actions: ['kms:GenerateDataKey'],
+        resources: [largeUploads.key.keyArn],
+        conditions: { StringEquals: { 'kms:ViaService': `s3.${this.region}.amazonaws.com` } },
+      }),
+    );
+    for (const reader of [uploads, processLargeUpload]) {
+      if (!reader) continue;
+      Validations.of(reader.executionRole).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::<${this.getLogicalId(largeUploads.bucket.node.defaultChild as CfnBucket)}.Arn>/uploads/*]`,
+        reason: 'One object per large-upload slot under uploads/<partnership>/; the keys are made as slots are.',
+      });
+    }
+
+    const openApi = add('openapi', {
+      description: 'peermap API: the OpenAPI document',
+      tableAccess: 'none',
+      memorySize: 512,
+    });
+    http.route('OpenApi', openApi.function, [{ method: 'GET', path: '/v1/openapi.json' }]);
+
+    this.acknowledgeCdkInternals();
+    new CfnOutput(this, 'ApiUrl', { value: http.api.apiEndpoint });
+    new CfnOutput(this, 'UserPoolId', { value: users.userPool.userPoolId });
+    new CfnOutput(this, 'WebClientId', { value: users.webClient.userPoolClientId });
+    new CfnOutput(this, 'LargeUploadBucket', { value: largeUploads.bucket.bucketName });
+  }
+
+  /** Findings on the helpers CDK itself adds (the bucket notification handler), each with its reason. */
+  private acknowledgeCdkInternals(): void {
+    const handler = this.node.tryFindChild('BucketNotificationsHandler050a0587b7544547bf325f094a3db834');
+    if (!handler) return;
+    Validations.of(handler).acknowledge({
+      id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+      reason:
+        'CDK’s own S3 notification handler uses the basic Lambda execution policy; it only configures the bucket.',
+    });
+    Validations.of(handler).acknowledge({
+      id: 'AwsSolutions-IAM5',
+      reason: 'CDK’s own S3 notification handler needs PutBucketNotification on the bucket it configures.',
+    });
+  }
+}
