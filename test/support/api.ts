@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { Role } from '@peermap/domain';
 import { createLocalIdentity, loadDemo, type RunningServer, startLocalServer } from '@peermap/local';
+import { createDynamoStore, createTenantScopedClient } from '@peermap/store';
 import * as make from './records';
 import { createTestTable } from './store';
 
@@ -70,8 +71,15 @@ export async function startTestApi() {
   await table.store.youngPeople.save(make.youngPerson(OTHER, 'OT1'));
   await table.store.carers.save(make.carer(OTHER, 'OC1', ['OT1']));
   const identity = await createLocalIdentity();
+  // The server works through the tenant scope, as the functions do in AWS: a request or a
+  // background run that touched the table outside its partnership would fail the test.
+  const scoped = createTenantScopedClient(() => table.ctx.client);
   const server: RunningServer = await startLocalServer({
-    deps: { store: table.store, now: () => new Date() },
+    deps: {
+      store: createDynamoStore({ client: scoped.client, tableName: table.ctx.tableName }),
+      now: () => new Date(),
+    },
+    runAs: scoped.runAs,
     identity,
     logger: new Logger({ serviceName: 'peermap-test', logLevel: 'SILENT' }),
     port: 0,

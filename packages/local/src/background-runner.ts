@@ -1,6 +1,7 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { runAnalysis } from '@peermap/api';
 import type { AnalysisRunner, MapStore } from '@peermap/domain';
+import type { RunAsPartnership } from '@peermap/store';
 
 export interface BackgroundAnalysisRunner extends AnalysisRunner {
   /** Resolves once every run started so far has finished (for tests and a clean stop). */
@@ -11,12 +12,16 @@ export interface BackgroundAnalysisRunner extends AnalysisRunner {
  * Locally, an analysis runs in the background of the local server, as the run-analysis
  * function does in AWS: the request answers 202 first, the run follows on the next turn.
  */
-export function createBackgroundAnalysisRunner(store: MapStore, logger: Logger): BackgroundAnalysisRunner {
+export function createBackgroundAnalysisRunner(
+  store: MapStore,
+  logger: Logger,
+  runAs: RunAsPartnership = (_partnershipId, work) => work(),
+): BackgroundAnalysisRunner {
   const running = new Set<Promise<void>>();
   return {
     async start(job) {
       const run: Promise<void> = new Promise((resolve) => setImmediate(resolve))
-        .then(() => runAnalysis(store, job))
+        .then(() => runAs(job.partnershipId, () => runAnalysis(store, job)))
         .then(
           () => undefined,
           (error: unknown) => logger.error('an analysis could not be run', { error: String(error) }),

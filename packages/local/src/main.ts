@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { createDocumentClient, createDynamoStore } from '@peermap/store';
+import { createDocumentClient, createDynamoStore, createTenantScopedClient } from '@peermap/store';
 import * as z from 'zod';
 import { DEMO_PARTNERSHIP, loadDemo } from './demo';
 import { DynamoDbLocalStartError, ensureTable, localClientConfig, startDynamoDbLocal } from './dynamodb-local';
@@ -38,14 +38,16 @@ async function main() {
 
   const config = localClientConfig(dynamo.endpoint);
   await ensureTable(new DynamoDBClient(config), settings.TABLE_NAME);
-  const ctx = { client: createDocumentClient(config), tableName: settings.TABLE_NAME };
-  const store = createDynamoStore(ctx);
-  const { uploads, analyses } = await loadDemo(store);
+  // The same tenant scope as in AWS, over one client: work outside a partnership is refused here too.
+  const { client, runAs } = createTenantScopedClient(() => createDocumentClient(config));
+  const store = createDynamoStore({ client, tableName: settings.TABLE_NAME });
+  const { uploads, analyses } = await runAs(DEMO_PARTNERSHIP, () => loadDemo(store));
   const server = await startLocalServer({
     deps: { store, now: () => new Date() },
     identity: await createLocalIdentity(),
     logger: new Logger({ serviceName: 'peermap-local', logLevel: settings.LOG_LEVEL }),
     port: settings.PORT,
+    runAs,
     largeUploadsFolder: join(settings.PEERMAP_DATA_DIR, '..', 'large-uploads'),
   });
 

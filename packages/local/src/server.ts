@@ -13,6 +13,7 @@ import {
   problemFor,
   routeKey,
 } from '@peermap/http';
+import type { RunAsPartnership } from '@peermap/store';
 import { createBackgroundAnalysisRunner } from './background-runner';
 import { type LocalIdentity, TokenRequest } from './identity';
 import { createLocalLargeUploads, type LocalLargeUploads, MAX_LARGE_UPLOAD_BYTES } from './large-uploads';
@@ -28,6 +29,11 @@ export interface LocalServerOptions {
   logger: Logger;
   port: number;
   host?: string;
+  /**
+   * Runs each request's and each background task's work as its partnership, as the functions
+   * do in AWS (there with a tenant-scoped session; here the same scope over one client).
+   */
+  runAs?: RunAsPartnership;
 }
 
 export interface RunningServer {
@@ -68,16 +74,18 @@ function noRoute(templates: Template[], path: string): HttpProblem {
  */
 export async function startLocalServer(options: LocalServerOptions): Promise<RunningServer> {
   let url = '';
+  const runAs: RunAsPartnership = options.runAs ?? ((_partnershipId, work) => work());
   const largeUploads: LocalLargeUploads | undefined = options.largeUploadsFolder
     ? createLocalLargeUploads(options.largeUploadsFolder, () => url)
     : undefined;
   const deps: ApiDeps = {
     ...options.deps,
     ...(largeUploads ? { largeUploads } : {}),
-    analysisRunner: options.deps.analysisRunner ?? createBackgroundAnalysisRunner(options.deps.store, options.logger),
+    analysisRunner:
+      options.deps.analysisRunner ?? createBackgroundAnalysisRunner(options.deps.store, options.logger, runAs),
   };
   const routes = allRoutes(deps);
-  const handler = createApiHandler(routes, { audit: options.deps.store.audit, logger: options.logger });
+  const handler = createApiHandler(routes, { audit: options.deps.store.audit, logger: options.logger, runAs });
   // Static paths before templated ones, as API Gateway chooses: /uploads/template before /uploads/{id}.
   const templates = routes.map(compile).sort((a, b) => a.names.length - b.names.length);
   const document = JSON.stringify(apiDocument());
@@ -114,7 +122,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Run
     if (!files || !(await files.accept(partnershipId, id, url.searchParams.get('signature') ?? '', bytes))) {
       return problemResult(new HttpProblem(404, 'Not found', 'There is no such upload address.'));
     }
-    processLargeUpload(deps.store, files, partnershipId, id).catch((error: unknown) =>
+    runAs(partnershipId, () => processLargeUpload(deps.store, files, partnershipId, id)).catch((error: unknown) =>
       options.logger.error('a large upload could not be processed', { error: String(error) }),
     );
     return { statusCode: 200, headers: {}, body: '' };
