@@ -199,11 +199,12 @@ export function planRoutes(deps: ApiDeps): AnyRoute[] {
     if (!plan) throw new NotFoundError('action plan', id);
     return plan;
   };
-  const answer = async (plan: ActionPlan, status: number) => ({
+  /** The plan's view; the audit names everyone in the plan before and after a change. */
+  const answer = async (plan: ActionPlan, status: number, before?: ActionPlan) => ({
     status,
     body: await viewOf(deps.store, plan),
     headers: { etag: etagOf(plan.version), ...(status === 201 ? { location: `/v1/action-plans/${plan.id}` } : {}) },
-    subjects: planSubjects([plan]),
+    subjects: planSubjects(before ? [before, plan] : [plan]),
   });
   return [
     route({
@@ -303,7 +304,8 @@ export function planRoutes(deps: ApiDeps): AnyRoute[] {
     route({
       method: 'PATCH',
       path: '/v1/action-plans/{id}',
-      summary: "Change a plan's summary or actions (send the ETag you read in If-Match); language notes come back",
+      summary:
+        "Change a plan's summary or actions (send the ETag you read in If-Match); an agreed plan goes back to draft; language notes come back",
       permission: 'plans:write',
       resource: 'action-plans',
       action: 'update',
@@ -314,7 +316,7 @@ export function planRoutes(deps: ApiDeps): AnyRoute[] {
       handle: async ({ principal, params, body, headers }) => {
         const version = expectedVersion(headers);
         const plan = await planOf(principal.partnershipId, params.id);
-        return answer(await changePlan(deps.store, plan, body, principal.userId, deps.now(), version), 200);
+        return answer(await changePlan(deps.store, plan, body, principal.userId, deps.now(), version), 200, plan);
       },
     }),
     route({
@@ -332,7 +334,7 @@ export function planRoutes(deps: ApiDeps): AnyRoute[] {
       handle: async ({ principal, params, body, headers }) => {
         const version = expectedVersion(headers);
         const plan = await planOf(principal.partnershipId, params.id);
-        return answer(await movePlan(deps.store, plan, body.status, principal.userId, deps.now(), version), 200);
+        return answer(await movePlan(deps.store, plan, body.status, principal.userId, deps.now(), version), 200, plan);
       },
     }),
   ];

@@ -200,6 +200,10 @@ export interface PlanChanges {
   actions?: PlanAction[] | undefined;
 }
 
+/**
+ * Changes a plan's words or actions. A plan the meeting agreed (or reviewed) that is changed
+ * goes back to draft, to be agreed again: the agreed version stays in its history.
+ */
 export async function changePlan(
   store: MapStore,
   plan: ActionPlan,
@@ -208,22 +212,47 @@ export async function changePlan(
   now: Date,
   expectedVersion: number,
 ): Promise<ActionPlan> {
-  const ids = (changes.actions ?? []).map((a) => a.id);
+  const actions = changes.actions ?? [];
+  const ids = actions.map((a) => a.id);
   if (new Set(ids).size !== ids.length) {
     throw new ValidationError('Each action needs its own id.', [
       { path: 'actions', message: 'two actions share an id' },
     ]);
   }
+  await refuseStrangers(store, plan, actions);
   const { version: _, ...current } = plan;
   const next: Draft<ActionPlan> = {
     ...current,
     ...(changes.summary !== undefined ? { summary: changes.summary } : {}),
     ...(changes.actions !== undefined ? { actions: changes.actions } : {}),
+    status: 'draft',
     updatedBy: by,
     updatedAt: now.toISOString(),
   };
-  if (next.status === 'agreed') refuseUncovered(next);
   return store.actionPlans.save(next, expectedVersion);
+}
+
+/**
+ * An action covers young people of the plan's group; a place's plan may name anyone on the
+ * map. A ref that is neither is refused, so a plan never names someone by mistake.
+ */
+async function refuseStrangers(store: MapStore, plan: ActionPlan, actions: readonly PlanAction[]): Promise<void> {
+  const named = [...new Set(actions.flatMap((a) => a.coversRefs))];
+  const group = plan.youngPersonRefs ? new Set(plan.youngPersonRefs) : undefined;
+  const strangers = group
+    ? named.filter((ref) => !group.has(ref))
+    : (
+        await Promise.all(
+          named.map(async (ref) => ((await store.youngPeople.get(plan.partnershipId, ref)) ? undefined : ref)),
+        )
+      ).filter((ref): ref is string => ref !== undefined);
+  if (strangers.length === 0) return;
+  throw new ValidationError('An action covers young people of this plan only.', [
+    {
+      path: 'actions',
+      message: `${group ? 'not in the group' : 'not on the map'}: ${strangers.slice(0, 20).join(', ')}`,
+    },
+  ]);
 }
 
 const NEXT_STATUSES: Readonly<Record<PlanStatus, readonly PlanStatus[]>> = {
@@ -251,6 +280,9 @@ export async function movePlan(
 }
 
 function refuseUncovered(plan: Draft<ActionPlan>): void {
+  if (plan.actions.length === 0) {
+    throw new ConflictError('A plan with no actions cannot be agreed: add what each agency will do.');
+  }
   const left = uncovered(plan.youngPersonRefs ?? [], plan.actions);
   if (left.length > 0) {
     throw new ConflictError(

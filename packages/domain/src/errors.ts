@@ -19,7 +19,8 @@ export abstract class PeermapError extends Error {
     | 'version-conflict'
     | 'forbidden'
     | 'unauthenticated'
-    | 'unavailable';
+    | 'unavailable'
+    | 'too-large';
 }
 
 export class ValidationError extends PeermapError {
@@ -98,4 +99,10 @@ export class UnauthenticatedError extends PeermapError {
 export class UnavailableError extends PeermapError {
   override readonly name = 'UnavailableError';
   readonly kind = 'unavailable';
+}
+
+/** The record would be larger than the store keeps in one item (400 KB): it must be made smaller. */
+export class TooLargeError extends PeermapError {
+  override readonly name = 'TooLargeError';
+  readonly kind = 'too-large';
 }

@@ -33,6 +33,7 @@ const BY_KIND: Record<PeermapError['kind'], { status: number; title: string }> =
   conflict: { status: 409, title: 'Not possible now' },
   'version-conflict': { status: 412, title: 'Changed since you read it' },
   unavailable: { status: 503, title: 'Try again shortly' },
+  'too-large': { status: 413, title: 'Too large to keep' },
 };
 
 /**

@@ -7,7 +7,7 @@ import {
   TransactionCanceledException,
   TransactionConflictException,
 } from '@aws-sdk/client-dynamodb';
-import { UnavailableError } from '@peermap/domain';
+import { TooLargeError, UnavailableError } from '@peermap/domain';
 
 /** An item in the table does not match its schema: a defect or a migration gap, never user input. */
 export class CorruptItemError extends Error {
@@ -38,12 +38,30 @@ export function isTransactionConditionFailure(error: unknown): boolean {
   );
 }
 
-/** Turns a busy-table error into the domain's `UnavailableError`; anything else is rethrown as it is. */
+/**
+ * Turns a busy-table error into the domain's `UnavailableError`, and an item over DynamoDB's
+ * 400 KB into `TooLargeError` (what someone wrote is too long to keep); anything else is
+ * rethrown as it is.
+ */
 export function toDomainError(error: unknown): unknown {
   if (isRetryable(error) || isTransactionCancelledByConflict(error)) {
     return new UnavailableError('The store is busy; try again shortly.', { cause: error });
   }
+  if (isItemTooLarge(error)) {
+    return new TooLargeError('This is too large to keep as one record: shorten the text or split it.', {
+      cause: error,
+    });
+  }
   return error;
+}
+
+const ITEM_TOO_LARGE = /item size (has exceeded|to update has exceeded) the maximum allowed size/i;
+
+function isItemTooLarge(error: unknown): boolean {
+  if (error instanceof TransactionCanceledException) {
+    return (error.CancellationReasons ?? []).some((reason) => ITEM_TOO_LARGE.test(reason.Message ?? ''));
+  }
+  return error instanceof Error && error.name === 'ValidationException' && ITEM_TOO_LARGE.test(error.message);
 }
 
 function isTransactionCancelledByConflict(error: unknown): boolean {

@@ -179,6 +179,56 @@ describe('planning for the MADP on the demo map (week 4)', () => {
     expect(byLead.status).toBe(403);
   });
 
+  it('sends an agreed plan back to draft when it is changed, and refuses actions for people outside it', async () => {
+    const cluster = clusters[0];
+    const drafted = await lead().request('POST', `/v1/clusters/${cluster?.clusterId}/action-plans`, { body: {} });
+    const { plan } = drafted.body as PlanBody;
+    const agreed = await chair().request('POST', `/v1/action-plans/${plan.id}/status`, {
+      body: { status: 'agreed' },
+      headers: { 'if-match': '"1"' },
+    });
+    expect((agreed.body as PlanBody).plan.status).toBe('agreed');
+    const outsider = clusters.find((c) => c !== cluster)?.memberRefs[0] ?? 'YP99999';
+    const stranger = await lead().request('PATCH', `/v1/action-plans/${plan.id}`, {
+      body: { actions: plan.actions.map((a, index) => (index === 0 ? { ...a, coversRefs: [outsider] } : a)) },
+      headers: { 'if-match': '"2"' },
+    });
+    expect(stranger.status).toBe(400);
+    expect(JSON.stringify(stranger.body)).toContain(outsider);
+    const [kept] = plan.actions;
+    const changed = await lead().request('PATCH', `/v1/action-plans/${plan.id}`, {
+      body: { actions: kept ? [{ ...kept, coversRefs: kept.coversRefs.slice(0, 1) }] : [] },
+      headers: { 'if-match': '"2"' },
+    });
+    expect(changed.status).toBe(200);
+    expect((changed.body as PlanBody).plan.status).toBe('draft');
+  });
+
+  it('does not agree a plan with no actions, and audits whom a change took out of a plan', async () => {
+    const report = await chair().request('GET', `/v1/clusters/${clusters[1]?.clusterId}`);
+    const place =
+      (report.body as { cluster: { places: { locationRef: string }[] } }).cluster.places[0]?.locationRef ?? 'LOC0001';
+    const drafted = await chair().request('POST', `/v1/locations/${place}/action-plans`, { body: {} });
+    const { plan } = drafted.body as PlanBody;
+    const [action] = plan.actions;
+    const person = clusters[1]?.memberRefs[0] ?? 'YP00001';
+    const path = `/v1/action-plans/${plan.id}`;
+    const named = await chair().request('PATCH', path, {
+      body: { actions: action ? [{ ...action, coversRefs: [person] }] : [] },
+      headers: { 'if-match': '"1"' },
+    });
+    expect(named.status).toBe(200);
+    const emptied = await chair().request('PATCH', path, { body: { actions: [] }, headers: { 'if-match': '"2"' } });
+    expect(emptied.status).toBe(200);
+    const trail = await api.table.store.audit.byYoungPerson(DEMO, person, { limit: 500 });
+    expect(trail.items.map((e) => e.requestId)).toContain(emptied.headers.get('x-request-id'));
+    const refused = await chair().request('POST', `${path}/status`, {
+      body: { status: 'agreed' },
+      headers: { 'if-match': '"3"' },
+    });
+    expect(refused.status).toBe(409);
+  });
+
   it("drafts a place's own plan and shows it with the plans of every cluster that gathers there", async () => {
     const report = await chair().request('GET', `/v1/clusters/${clusters[0]?.clusterId}`);
     const places = (report.body as { cluster: { places: { locationRef: string }[] } }).cluster.places;

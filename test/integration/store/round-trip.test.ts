@@ -1,4 +1,11 @@
-import { AlreadyExistsError, examples, NotFoundError, UnavailableError, ValidationError } from '@peermap/domain';
+import {
+  AlreadyExistsError,
+  examples,
+  NotFoundError,
+  TooLargeError,
+  UnavailableError,
+  ValidationError,
+} from '@peermap/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordCommands } from '../../support/commands';
 import * as make from '../../support/records';
@@ -197,6 +204,15 @@ describe('the store keeps every kind of record as it was given', () => {
   it('says a record is gone when a change names one that does not exist', async () => {
     expect.assertions(1);
     await expect(table.store.youngPeople.save(make.youngPerson(p, 'YP404'), 3)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('refuses a record too large for one item as too large, and keeps nothing of it', async () => {
+    const list = make.invitationList(p);
+    const [carer] = list.notInvited;
+    if (!carer) throw new Error('the example list has a carer who is not invited');
+    const notInvited = Array.from({ length: 3000 }, (_, index) => ({ ...carer, carerRef: `CR${index}` }));
+    await expect(table.store.invitationLists.save({ ...list, notInvited })).rejects.toThrow(TooLargeError);
+    expect(await table.store.invitationLists.get(p, list.id)).toBeUndefined();
   });
 
   it('never scans', () => {
