@@ -2,9 +2,11 @@ import {
   ActionRules,
   DEFAULT_ACTION_RULES,
   DEFAULT_INVITE_SIZE_LIMIT,
+  languageNotes,
   NotFoundError,
   type Partnership,
   ShortText,
+  ValidationError,
 } from '@peermap/domain';
 import { type AnyRoute, etagOf, expectedVersion, NO_SUBJECTS, route } from '@peermap/http';
 import * as z from 'zod';
@@ -80,6 +82,7 @@ export function settingsRoutes(deps: ApiDeps): AnyRoute[] {
       handle: async ({ principal, body, headers }) => {
         const version = expectedVersion(headers);
         const { version: _, ...current } = await partnershipOf(principal.partnershipId);
+        refuseBlamingRules(body.actionRules, body.languagePhrases ?? current.languagePhrases ?? []);
         const saved = await deps.store.partnerships.save(
           {
             ...current,
@@ -99,4 +102,26 @@ export function settingsRoutes(deps: ApiDeps): AnyRoute[] {
       },
     }),
   ];
+}
+
+/**
+ * The rules' words go into every drafted plan as peermap's own, so they are held to the guide
+ * (and the partnership's added phrases): a rule that blames or labels is refused, with better words.
+ */
+function refuseBlamingRules(
+  rules: ActionRules | undefined,
+  additions: readonly { phrase: string; suggestion: string }[],
+): void {
+  if (!rules) return;
+  const fields = Object.fromEntries(
+    rules.flatMap((rule, r) =>
+      rule.actions.map((action, a) => [`actionRules.${r}.actions.${a}.description`, action.description]),
+    ),
+  );
+  const notes = languageNotes(fields, additions);
+  if (notes.length === 0) return;
+  throw new ValidationError(
+    'The rules write into every plan drafted from them: use words that do not blame or label a child.',
+    notes.map((note) => ({ path: note.field, message: `"${note.phrase}": try "${note.suggestion}"` })),
+  );
 }

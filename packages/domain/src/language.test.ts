@@ -31,6 +31,14 @@ describe('the language check of what users write', () => {
     expect(languageNotes({ summary: 'is at risk of harm and doing well at boxing' }, additions)).toEqual([]);
   });
 
+  it('reads whole words: a plural counts, a longer word does not, and the longer phrase wins', () => {
+    expect(blamingPhrasesIn('Mind the gangway by the runners’ track')).toEqual(['runner']);
+    expect(blamingPhrasesIn('Two gang-involved boys; the Gang')).toEqual(['gang-involved', 'gang']);
+    expect(blamingPhrasesIn('She was used as a lookout')).toEqual(['lookout']);
+    expect(blamingPhrasesIn('Team leader to visit on Tuesday')).toEqual([]);
+    expect(languageNotes({ summary: 'the gang members' }).map((note) => note.phrase)).toEqual(['gang member']);
+  });
+
   it('suggests words that pass the check themselves', () => {
     for (const entry of LANGUAGE_GUIDE) expect(blamingPhrasesIn(entry.suggestion)).toEqual([]);
   });

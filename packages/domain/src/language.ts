@@ -16,7 +16,15 @@ export const LANGUAGE_GUIDE: readonly { phrase: string; suggestion: string }[] =
   { phrase: 'child prostitute', suggestion: 'child who is being sexually exploited' },
   { phrase: 'promiscuous', suggestion: 'at risk of sexual exploitation' },
   { phrase: 'gang member', suggestion: 'young person at risk of criminal exploitation' },
+  { phrase: 'gang-involved', suggestion: 'at risk of criminal exploitation' },
+  { phrase: 'gang involved', suggestion: 'at risk of criminal exploitation' },
+  { phrase: 'gang', suggestion: 'peer group (say who is at risk of exploitation, not who belongs)' },
   { phrase: 'ringleader', suggestion: 'most connected in the group' },
+  { phrase: 'group leader', suggestion: 'most connected in the group' },
+  { phrase: 'the leader', suggestion: 'the most connected in the group' },
+  { phrase: 'runner', suggestion: 'young person exploited to carry drugs or money' },
+  { phrase: 'lookout', suggestion: 'young person exploited to keep watch' },
+  { phrase: 'drug dealer', suggestion: 'young person criminally exploited to sell drugs' },
   { phrase: 'recruiter', suggestion: 'young person who is connected to others at risk' },
   { phrase: 'offender', suggestion: 'young person (say what happened, not what they are)' },
   { phrase: 'perpetrator', suggestion: 'the person causing harm' },
@@ -27,8 +35,31 @@ export const BLAMING_PHRASES: readonly string[] = LANGUAGE_GUIDE.map((entry) => 
 
 /** The blaming phrases a text contains, ignoring case. */
 export function blamingPhrasesIn(text: string, phrases: readonly string[] = BLAMING_PHRASES): string[] {
-  const lower = text.toLowerCase();
-  return phrases.filter((phrase) => lower.includes(phrase.toLowerCase()));
+  return phrasesIn(text, phrases);
+}
+
+const escapeForPattern = (phrase: string) => phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The phrases a text contains as whole words (a plural counts; "gangway" is not "gang"),
+ * ignoring case. Where one phrase lies inside a longer one found at the same place ("gang" in
+ * "gang member"), only the longer is named.
+ */
+function phrasesIn(text: string, phrases: readonly string[]): string[] {
+  const found: { phrase: string; start: number; end: number }[] = [];
+  for (const phrase of new Set(phrases)) {
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escapeForPattern(phrase)}(?:e?s)?(?![\\p{L}\\p{N}])`, 'giu');
+    for (const match of text.matchAll(pattern)) {
+      found.push({ phrase, start: match.index, end: match.index + match[0].length });
+    }
+  }
+  const within = (inner: (typeof found)[number], outer: (typeof found)[number]) =>
+    inner !== outer &&
+    outer.start <= inner.start &&
+    inner.end <= outer.end &&
+    outer.end - outer.start > inner.end - inner.start;
+  const kept = found.filter((match) => !found.some((other) => within(match, other)));
+  return phrases.filter((phrase) => kept.some((match) => match.phrase === phrase));
 }
 
 /** A blaming phrase found in what someone wrote, where, and better words. */
@@ -49,10 +80,11 @@ export function languageNotes(
   additions: readonly { phrase: string; suggestion: string }[] = [],
 ): LanguageNote[] {
   const guide = [...LANGUAGE_GUIDE, ...additions];
+  const phrases = guide.map((entry) => entry.phrase);
   return Object.entries(fields).flatMap(([field, text]) => {
-    const lower = text.toLowerCase();
+    const present = new Set(phrasesIn(text, phrases));
     return guide
-      .filter((entry) => lower.includes(entry.phrase.toLowerCase()))
+      .filter((entry) => present.has(entry.phrase))
       .map((entry) => ({ field, phrase: entry.phrase, suggestion: entry.suggestion }));
   });
 }

@@ -102,10 +102,17 @@ export function addDays(day: string, days: number): string {
 const DAY_MS = 86_400_000;
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
+/**
+ * Whether text holds a character no document can show: a control character (C0, DEL, C1),
+ * half of a surrogate pair, or a noncharacter (U+FFFE, U+FFFF). Such text would break the
+ * XML inside a Word export, or hide something from the person reading it.
+ */
 function hasControlCharacter(value: string, allowed: readonly string[] = []): boolean {
   for (const char of value) {
-    const code = char.charCodeAt(0);
-    if ((code < 0x20 || code === 0x7f) && !allowed.includes(char)) return true;
+    const code = char.codePointAt(0) ?? 0;
+    const control = code < 0x20 || (code >= 0x7f && code <= 0x9f);
+    const unshowable = (code >= 0xd800 && code <= 0xdfff) || code === 0xfffe || code === 0xffff;
+    if ((control && !allowed.includes(char)) || unshowable) return true;
   }
   return false;
 }

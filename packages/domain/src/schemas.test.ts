@@ -212,6 +212,18 @@ describe('rules between fields', () => {
     expect(pathsOf(YoungPerson, { ...examples.youngPerson, displayName: 'Sam\u0007 T.' })).toEqual(['displayName']);
     expect(pathsOf(Concern, { ...examples.concern, note: 'Seen at the park.\nReturned home.' })).toEqual([]);
   });
+
+  it.each([
+    ['a C1 control', 'Sam\u0085 T.'],
+    ['half a surrogate pair', 'Sam \ud83d T.'],
+    ['a noncharacter', 'Sam \uffff T.'],
+  ])('refuses text with %s, which no document can show', (_kind, displayName) => {
+    expect(pathsOf(YoungPerson, { ...examples.youngPerson, displayName })).toEqual(['displayName']);
+  });
+
+  it('keeps text with letters beyond the basic plane (a whole surrogate pair)', () => {
+    expect(pathsOf(YoungPerson, { ...examples.youngPerson, displayName: 'Sam 🌟 T.' })).toEqual([]);
+  });
 });
 
 describe('ages', () => {

@@ -37,6 +37,24 @@ export const RelationshipKind = z.enum([
 ]);
 export type RelationshipKind = z.infer<typeof RelationshipKind>;
 
+/** How each kind of link is named in what peermap writes: about the link, never labelling a child. */
+export const RELATIONSHIP_KIND_LABELS: Readonly<Record<RelationshipKind, string>> = {
+  friend: 'friends',
+  associate: 'spend time together',
+  sibling: 'siblings',
+  partner: 'in a relationship',
+  co_offending: 'involved in an offence together (can be a sign of exploitation)',
+  online: 'in contact online',
+  school_peer: 'at school together',
+  conflict: 'in conflict (kept apart in the analysis)',
+};
+
+/** A link's kind in words; a link the analysis found from sightings alone is "seen together". */
+export const linkKindLabel = (kind: string | undefined): string =>
+  kind && kind in RELATIONSHIP_KIND_LABELS
+    ? RELATIONSHIP_KIND_LABELS[kind as RelationshipKind]
+    : 'seen together at places';
+
 export const LocationKind = z.enum([
   'abandoned_building',
   'park',

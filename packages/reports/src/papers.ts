@@ -1,4 +1,4 @@
-import type { ActionPlan, ClusterSnapshot, InvitationList } from '@peermap/domain';
+import { type ActionPlan, type ClusterSnapshot, type InvitationList, linkKindLabel } from '@peermap/domain';
 import { toCsv } from './csv';
 import type { ReportDocument } from './document';
 import { clusterSvg } from './svg';
@@ -233,9 +233,7 @@ export function clusterPaper(cluster: ClusterSnapshot, names: Names, marking: st
           ],
           rows: cluster.members.map((m) => [
             named(names, m.ref),
-            m.strongestLinks
-              .map((l) => `${named(names, l.ref)} (${l.kind ? humanise(l.kind) : 'seen together'}, ${l.weight})`)
-              .join('; '),
+            m.strongestLinks.map((l) => `${named(names, l.ref)} (${linkKindLabel(l.kind)}, ${l.weight})`).join('; '),
             `${Math.round(m.shareOfLinkWeightInside * 100)}%`,
             `${Math.round(m.stability * 100)}%`,
           ]),

@@ -53,6 +53,26 @@ describe('papers with hostile names', () => {
     expect(XMLValidator.validate(svg)).toBe(true);
   });
 
+  it('SVG keys only the kinds of link it draws, in words about the link', () => {
+    const [first, second] = examples.cluster.memberRefs;
+    const member = examples.cluster.members[0];
+    if (!first || !second || !member) throw new Error('the example cluster has two members');
+    const cluster = {
+      ...examples.cluster,
+      members: [
+        {
+          ...member,
+          ref: first,
+          strongestLinks: [{ ref: second, weight: 2, kind: 'co_offending' as const, placesSeenTogether: [] }],
+        },
+      ],
+    };
+    const svg = clusterSvg(cluster, names);
+    expect(svg).toContain('involved in an offence together (can be a sign of exploitation)');
+    expect(svg).not.toContain('co offending');
+    expect(svg).not.toContain('>friends<');
+  });
+
   it('CSV neutralises every formula-like cell', () => {
     const csv = invitationCsv(hostileList);
     const cells = csv.split(/\r\n/).flatMap((line) => line.split(','));
@@ -148,7 +168,8 @@ describe('the map for other tools', () => {
   it('i2 CSV has one row per link with both entities, formula-like labels neutralised', () => {
     const csv = mapI2Csv(people, links);
     const [header, row] = csv.trim().split('\r\n');
-    expect(header).toMatch(/^entity1_id,entity1_type,entity1_label,entity2_id/);
+    expect(header).toMatch(/^"entity1_id","entity1_type","entity1_label","entity2_id"/);
     expect(row).toContain(`"'=HYPERLINK(`);
+    expect(row?.split('","').every((cell) => !cell.startsWith('=') && !cell.startsWith('"='))).toBe(true);
   });
 });

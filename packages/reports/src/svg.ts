@@ -1,4 +1,4 @@
-import type { ClusterSnapshot } from '@peermap/domain';
+import { type ClusterSnapshot, linkKindLabel } from '@peermap/domain';
 import Graph from 'graphology';
 import { circular } from 'graphology-layout';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
@@ -60,10 +60,13 @@ export function clusterSvg(
     const y = HEIGHT - PLACES_BAND / 2;
     return `<g><rect x="${x - 8}" y="${y - 8}" width="16" height="16" fill="#fdb863" stroke="#111111"/><text x="${x}" y="${y + 24}" font-size="11" text-anchor="middle">${e(place.name)} (${place.recentSightings})</text></g>`;
   });
-  const key = Object.entries(KIND_COLOURS).map(
-    ([kind, colour], index) =>
-      `<g><line x1="10" y1="${16 + index * 14}" x2="30" y2="${16 + index * 14}" stroke="${colour}" stroke-width="3"/><text x="34" y="${20 + index * 14}" font-size="10">${e(kind.replaceAll('_', ' '))}</text></g>`,
-  );
+  const drawn = new Set(graph.mapEdges((_edge, attributes) => String(attributes['kind'])));
+  const key = Object.entries(KIND_COLOURS)
+    .filter(([kind]) => drawn.has(kind))
+    .map(
+      ([kind, colour], index) =>
+        `<g><line x1="10" y1="${16 + index * 14}" x2="30" y2="${16 + index * 14}" stroke="${colour}" stroke-width="3"/><text x="34" y="${20 + index * 14}" font-size="10">${e(linkKindLabel(kind))}</text></g>`,
+    );
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" role="img" aria-label="${e(cluster.label)}">`,
     `<title>${e(cluster.label)}</title>`,

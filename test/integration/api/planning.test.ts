@@ -262,7 +262,7 @@ describe('planning for the MADP on the demo map (week 4)', () => {
     }
     const csv = await chair().request('GET', `/v1/invitation-lists/${list.id}/export?format=csv`);
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
-    expect(csv.text.split('\r\n')[0]).toMatch(/^list,carer_ref,name/);
+    expect(csv.text.split('\r\n')[0]).toMatch(/^"list","carer_ref","name"/);
     const report = await chair().request('GET', `/v1/clusters/${cluster}/report`);
     expect(report.headers.get('content-type')).toMatch(/text\/html/);
     expect(report.text).toContain('<svg');
@@ -280,7 +280,7 @@ describe('planning for the MADP on the demo map (week 4)', () => {
       partnershipId: DEMO,
       provenance: { recordedBy: 'analyst-1', recordedAt: '2026-11-27T10:00:00.000Z' },
     });
-    const pair = /YP00001,Young person,[^\r\n]*YP00120/;
+    const pair = /"YP00001","Young person",[^\r\n]*"YP00120"/;
     const forLead = await lead().request('GET', '/v1/exports/map?format=i2');
     expect(forLead.status).toBe(200);
     expect(forLead.text).not.toMatch(pair);
@@ -362,5 +362,25 @@ describe("a partnership's own rules and words", () => {
     });
     expect(refused.status).toBe(400);
     expect(refused.headers.get('content-type')).toMatch(/problem\+json/);
+  });
+
+  it('refuses rules whose words would blame or label a child in every plan drafted from them', async () => {
+    const admin = api.as('partnership-admin');
+    const settings = await admin.request('GET', '/v1/settings');
+    const refused = await admin.request('PATCH', '/v1/settings', {
+      body: {
+        actionRules: [
+          {
+            id: 'worded-badly',
+            trigger: { when: 'always' },
+            actions: [{ description: 'Police to disrupt the gang leader', ownerAgency: 'police', dueInDays: 7 }],
+          },
+        ],
+      },
+      headers: { 'if-match': settings.headers.get('etag') ?? '' },
+    });
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(refused.body)).toContain('actionRules.0.actions.0.description');
+    expect((await admin.request('GET', '/v1/settings')).headers.get('etag')).toBe(settings.headers.get('etag'));
   });
 });
