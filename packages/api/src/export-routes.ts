@@ -23,6 +23,7 @@ import {
 import * as z from 'zod';
 import { currentCluster } from './analysis';
 import type { ApiDeps } from './deps';
+import { currentList } from './planning';
 import { listFor } from './planning-routes';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -102,7 +103,7 @@ export function exportRoutes(deps: ApiDeps): AnyRoute[] {
         const p = principal.partnershipId;
         const stored = await deps.store.invitationLists.get(p, params.id);
         if (!stored) throw new NotFoundError('invitation list', params.id);
-        const list = listFor(principal.role, stored);
+        const list = listFor(principal.role, await currentList(deps.store, stored));
         const subjects = {
           youngPeople: [...list.youngPersonRefs],
           carers: [...list.invite, ...list.askConsentFirst, ...list.notInvited].map((c) => c.carerRef),

@@ -21,6 +21,7 @@ import type { ApiDeps } from './deps';
 import {
   changePlan,
   createInvitationList,
+  currentList,
   draftPlanForCluster,
   draftPlanForPlace,
   movePlan,
@@ -62,7 +63,7 @@ function planSubjects(plans: readonly ActionPlan[]): Subjects {
 
 /** Parent session invitation lists: who to invite, whom to ask first, who not and why; then who came. */
 export function invitationRoutes(deps: ApiDeps): AnyRoute[] {
-  const listOf = async (partnershipId: string, id: string) => {
+  const storedListOf = async (partnershipId: string, id: string) => {
     const list = await deps.store.invitationLists.get(partnershipId, id);
     if (!list) throw new NotFoundError('invitation list', id);
     return list;
@@ -134,8 +135,9 @@ export function invitationRoutes(deps: ApiDeps): AnyRoute[] {
       response: z.object({ items: z.array(InvitationList) }),
       successStatus: 200,
       handle: async ({ principal, params }) => {
-        const items = await deps.store.invitationLists.ofCluster(principal.partnershipId, params.id);
-        const subjects = items.map(listSubjects);
+        const stored = await deps.store.invitationLists.ofCluster(principal.partnershipId, params.id);
+        const items = await Promise.all(stored.map((list) => currentList(deps.store, list)));
+        const subjects = stored.map(listSubjects);
         return {
           status: 200,
           body: { items: items.map((list) => listFor(principal.role, list)) },
@@ -149,7 +151,8 @@ export function invitationRoutes(deps: ApiDeps): AnyRoute[] {
     route({
       method: 'GET',
       path: '/v1/invitation-lists/{id}',
-      summary: 'An invitation list: invite, ask consent first, not invited (with reasons), and attendance',
+      summary:
+        'An invitation list: invite, ask consent first, not invited (with reasons), and attendance; each carer as their record stands today',
       permission: 'invitations:read',
       resource: 'invitation-lists',
       action: 'read',
@@ -157,12 +160,13 @@ export function invitationRoutes(deps: ApiDeps): AnyRoute[] {
       response: InvitationList,
       successStatus: 200,
       handle: async ({ principal, params }) => {
-        const list = await listOf(principal.partnershipId, params.id);
+        const stored = await storedListOf(principal.partnershipId, params.id);
+        const list = await currentList(deps.store, stored);
         return {
           status: 200,
           body: listFor(principal.role, list),
           headers: { etag: etagOf(list.version) },
-          subjects: listSubjects(list),
+          subjects: listSubjects(stored),
         };
       },
     }),
@@ -179,7 +183,7 @@ export function invitationRoutes(deps: ApiDeps): AnyRoute[] {
       successStatus: 200,
       handle: async ({ principal, params, body, headers }) => {
         const version = expectedVersion(headers);
-        const list = await listOf(principal.partnershipId, params.id);
+        const list = await storedListOf(principal.partnershipId, params.id);
         const saved = await recordAttendance(deps.store, list, body.attendance, version);
         return {
           status: 200,

@@ -81,13 +81,53 @@ export async function createInvitationList(
   });
 }
 
+/**
+ * A stored list as it stands today: each listed carer sorted again from their current record,
+ * so a do-not-contact flag, a safety note or withdrawn consent added since the list was made
+ * takes them off the invitation (and their contact details with it) at once. Carers no longer
+ * on the map drop out; nobody is added (a new list is made for that).
+ */
+export async function currentList(store: MapStore, list: InvitationList): Promise<InvitationList> {
+  const { partnershipId } = list;
+  const listed = [...list.invite, ...list.askConsentFirst, ...list.notInvited].map((carer) => carer.carerRef);
+  const [carers, people] = await Promise.all([
+    Promise.all([...new Set(listed)].map((ref) => store.carers.get(partnershipId, ref))),
+    Promise.all(list.youngPersonRefs.map((ref) => store.youngPeople.get(partnershipId, ref))),
+  ]);
+  const sorted = sortCarers({
+    youngPersonRefs: list.youngPersonRefs,
+    youngPeople: new Map(people.flatMap((person) => (person ? [[person.ref, person]] : []))),
+    carers: carers.filter((carer) => carer !== undefined),
+    inviteSizeLimit: Number.POSITIVE_INFINITY,
+  });
+  const invited = new Set(sorted.invite.map((carer) => carer.carerRef));
+  const warning = list.sizeWarning;
+  const sizeWarning = warning &&
+    invited.size > warning.limit && {
+      limit: warning.limit,
+      inviteCount: invited.size,
+      proposedSessions: warning.proposedSessions
+        .map((session) => ({ ...session, carerRefs: session.carerRefs.filter((ref) => invited.has(ref)) }))
+        .filter((session) => session.carerRefs.length > 0),
+    };
+  const { sizeWarning: _, ...rest } = list;
+  return {
+    ...rest,
+    invite: sorted.invite,
+    askConsentFirst: sorted.askConsentFirst,
+    notInvited: sorted.notInvited,
+    ...(sizeWarning ? { sizeWarning } : {}),
+  };
+}
+
 /** Records who came: only carers who were invited can have attended or sent apologies. */
 export async function recordAttendance(
   store: MapStore,
-  list: InvitationList,
+  stored: InvitationList,
   attendance: Readonly<Record<string, InvitationOutcome>>,
   expectedVersion: number,
 ): Promise<InvitationList> {
+  const list = await currentList(store, stored);
   const invited = new Set(list.invite.map((carer) => carer.carerRef));
   const strangers = Object.keys(attendance).filter((ref) => !invited.has(ref));
   if (strangers.length > 0) {
@@ -95,8 +135,12 @@ export async function recordAttendance(
       { path: 'attendance', message: `not invited: ${strangers.join(', ')}` },
     ]);
   }
-  const { version: _, ...draft } = list;
-  return store.invitationLists.save({ ...draft, attendance: { ...list.attendance, ...attendance } }, expectedVersion);
+  const { version: _, ...draft } = stored;
+  const saved = await store.invitationLists.save(
+    { ...draft, attendance: { ...stored.attendance, ...attendance } },
+    expectedVersion,
+  );
+  return currentList(store, saved);
 }
 
 /** A plan as it is answered: with the language notes on what people wrote and who no action covers yet. */

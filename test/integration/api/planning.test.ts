@@ -126,6 +126,34 @@ describe('planning for the MADP on the demo map (week 4)', () => {
     expect(reads.length).toBeGreaterThan(0);
   });
 
+  it('takes a carer off a stored list, contact details and all, once a safety flag is added to their record', async () => {
+    const cluster = clusters[2];
+    const created = await lead().request('POST', `/v1/clusters/${cluster?.clusterId}/invitation-lists`, {
+      body: { session: SESSION },
+    });
+    const list = created.body as ListBody & { invite: { phone?: string }[] };
+    const [carer] = list.invite;
+    if (!carer) throw new Error('the week-4 group has an invited carer');
+    const record = await lead().request('GET', `/v1/carers/${carer.carerRef}`);
+    const flagged = await lead().request('PATCH', `/v1/carers/${carer.carerRef}`, {
+      body: { doNotContact: true },
+      headers: { 'if-match': record.headers.get('etag') ?? '' },
+    });
+    expect(flagged.status).toBe(200);
+    const read = (await lead().request('GET', `/v1/invitation-lists/${list.id}`)).body as ListBody;
+    expect(read.invite.map((c) => c.carerRef)).not.toContain(carer.carerRef);
+    expect(read.notInvited).toContainEqual(
+      expect.objectContaining({ carerRef: carer.carerRef, reason: 'do_not_contact' }),
+    );
+    const csv = await lead().request('GET', `/v1/invitation-lists/${list.id}/export?format=csv`);
+    if (carer.phone) expect(csv.text).not.toContain(carer.phone);
+    const attended = await lead().request('PATCH', `/v1/invitation-lists/${list.id}`, {
+      body: { attendance: { [carer.carerRef]: 'attended' } },
+      headers: { 'if-match': '"1"' },
+    });
+    expect(attended.status).toBe(400);
+  });
+
   it('lets one of two edits made from the same version win, refuses the other with 412, and keeps every version', async () => {
     const drafted = await lead().request('POST', `/v1/clusters/${clusters[1]?.clusterId}/action-plans`, { body: {} });
     const { plan } = drafted.body as PlanBody;
