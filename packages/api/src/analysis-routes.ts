@@ -9,7 +9,7 @@ import {
   RecordId,
 } from '@peermap/domain';
 import { type AnyRoute, NO_SUBJECTS, route, type Subjects } from '@peermap/http';
-import { clusterTrends } from '@peermap/planning';
+import { clusterTrends, meetingAgenda } from '@peermap/planning';
 import * as z from 'zod';
 import { clusterWeeks, GIVEN_UP, RUN_GIVEN_UP_AFTER_MS, requestAnalysis } from './analysis';
 import type { ApiDeps } from './deps';
@@ -38,7 +38,15 @@ const ClusterListItem = ClusterSnapshotSchema.pick({
   stability: true,
   weak: true,
   narrative: true,
-}).extend({ size: z.number().int(), change: z.object({ status: ClusterSnapshotSchema.shape.change.shape.status }) });
+}).extend({
+  size: z.number().int(),
+  change: ClusterSnapshotSchema.shape.change.pick({ status: true, joined: true, left: true, previousClusterIds: true }),
+  /** Where the group comes on the meeting's agenda, and the factors that put it there (no score). */
+  agenda: z.object({
+    position: z.number().int().positive(),
+    factors: z.array(z.object({ factor: z.string(), value: z.number(), text: z.string() })),
+  }),
+});
 
 const ClusterTrends = z.object({
   clusterId: z.string(),
@@ -201,7 +209,7 @@ export function analysisRoutes(deps: ApiDeps): AnyRoute[] {
       method: 'GET',
       path: '/v1/clusters',
       summary:
-        "A week's clusters with their members' refs, from the latest completed analysis of the week (or ?analysisId=)",
+        "A week's clusters in the order the meeting discusses them (recent concerns, change, places of concern, size; each factor shown), from the latest completed analysis of the week (or ?analysisId=)",
       permission: 'analyses:read',
       resource: 'clusters',
       action: 'list',
@@ -211,26 +219,38 @@ export function analysisRoutes(deps: ApiDeps): AnyRoute[] {
       handle: async ({ principal, query }) => {
         const snapshot = await completedOf(principal.partnershipId, query.week, query.analysisId);
         const clusters = await deps.store.analyses.clusters(principal.partnershipId, snapshot.id);
-        const ordered = [...clusters].sort(
-          (a, b) => b.memberRefs.length - a.memberRefs.length || (a.clusterId < b.clusterId ? -1 : 1),
-        );
+        const agenda = meetingAgenda(clusters);
+        const byId = new Map(clusters.map((c) => [c.clusterId, c]));
+        const ordered = agenda.flatMap((item) => {
+          const cluster = byId.get(item.clusterId);
+          return cluster ? [{ cluster, item }] : [];
+        });
         return {
           status: 200,
           body: {
             analysisId: snapshot.id,
             week: snapshot.week,
-            clusters: ordered.map((c) => ({
+            clusters: ordered.map(({ cluster: c, item }) => ({
               clusterId: c.clusterId,
               label: c.label,
               size: c.memberRefs.length,
               memberRefs: c.memberRefs,
               stability: c.stability,
               weak: c.weak,
-              change: { status: c.change.status },
+              change: {
+                status: c.change.status,
+                joined: c.change.joined,
+                left: c.change.left,
+                previousClusterIds: c.change.previousClusterIds,
+              },
               narrative: c.narrative,
+              agenda: { position: item.position, factors: item.factors },
             })),
           },
-          subjects: { youngPeople: ordered.flatMap((c) => c.memberRefs).sort(), carers: [] },
+          subjects: {
+            youngPeople: clusters.flatMap((c) => [...c.memberRefs, ...c.change.left]).sort(),
+            carers: [],
+          },
         };
       },
     }),

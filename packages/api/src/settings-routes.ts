@@ -5,6 +5,9 @@ import {
   languageNotes,
   NotFoundError,
   type Partnership,
+  PERMISSIONS_BY_ROLE,
+  Permission,
+  Role,
   ShortText,
   ValidationError,
 } from '@peermap/domain';
@@ -13,6 +16,14 @@ import * as z from 'zod';
 import type { ApiDeps } from './deps';
 
 const LanguagePhrases = z.array(z.strictObject({ phrase: ShortText(80), suggestion: ShortText(200) })).max(200);
+
+const Me = z.object({
+  userId: z.string(),
+  role: Role,
+  partnership: z.object({ id: z.string(), name: z.string() }),
+  handlingMarking: z.string(),
+  permissions: z.array(Permission),
+});
 
 /** A partnership's planning settings as they apply: its own, or the starting ones where it has none. */
 const PlanningSettings = z.object({
@@ -50,6 +61,31 @@ export function settingsRoutes(deps: ApiDeps): AnyRoute[] {
     return partnership;
   };
   return [
+    route({
+      method: 'GET',
+      path: '/v1/me',
+      summary:
+        'Your sign-in: your role, your partnership and what your role may do (for the web app, which holds no rules)',
+      permission: 'self:read',
+      resource: 'session',
+      action: 'read',
+      response: Me,
+      successStatus: 200,
+      handle: async ({ principal }) => {
+        const partnership = await deps.store.partnerships.get(principal.partnershipId);
+        return {
+          status: 200,
+          body: {
+            userId: principal.userId,
+            role: principal.role,
+            partnership: { id: principal.partnershipId, name: partnership?.name ?? principal.partnershipId },
+            handlingMarking: partnership?.handlingMarking ?? 'OFFICIAL-SENSITIVE',
+            permissions: [...PERMISSIONS_BY_ROLE[principal.role]],
+          },
+          subjects: NO_SUBJECTS,
+        };
+      },
+    }),
     route({
       method: 'GET',
       path: '/v1/settings',

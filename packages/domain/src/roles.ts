@@ -6,6 +6,8 @@ export type Role = z.infer<typeof Role>;
 
 /** Everything a route can ask permission for. Field-level rights are permissions too. */
 export const Permission = z.enum([
+  /** One's own sign-in: role, partnership and what the role may do (every role). */
+  'self:read',
   'young-people:read',
   'young-people:write',
   'young-people:erase',
@@ -47,6 +49,7 @@ export type Permission = z.infer<typeof Permission>;
  */
 export const PERMISSIONS_BY_ROLE = {
   'madp-chair': [
+    'self:read',
     'young-people:read',
     'young-people:write',
     'young-people:erase',
@@ -76,6 +79,7 @@ export const PERMISSIONS_BY_ROLE = {
     'audit:read',
   ],
   'early-help-lead': [
+    'self:read',
     'young-people:read',
     'relationships:read',
     'locations:read',
@@ -93,6 +97,7 @@ export const PERMISSIONS_BY_ROLE = {
     'exports:create',
   ],
   'police-analyst': [
+    'self:read',
     'young-people:read',
     'relationships:read',
     'relationships:write',
@@ -107,6 +112,7 @@ export const PERMISSIONS_BY_ROLE = {
     'exports:create',
   ],
   'partnership-admin': [
+    'self:read',
     'young-people:erase',
     'young-people:subject-access',
     'uploads:create',

@@ -1,3 +1,4 @@
+export * from './agenda';
 export * from './invitations';
 export * from './plans';
 export * from './trends';

@@ -12,7 +12,14 @@ type Api = Awaited<ReturnType<typeof startTestApi>>;
 interface ClusterListBody {
   analysisId: string;
   week: string;
-  clusters: { clusterId: string; label: string; memberRefs: string[]; change: { status: string }; weak: boolean }[];
+  clusters: {
+    clusterId: string;
+    label: string;
+    memberRefs: string[];
+    change: { status: string };
+    weak: boolean;
+    agenda: { position: number; factors: { factor: string; value: number; text: string }[] };
+  }[];
 }
 
 interface ClusterBody {
@@ -71,6 +78,16 @@ describe('the peer-group analysis through the API', () => {
   }, 120_000);
   afterAll(async () => {
     await api.close();
+  });
+
+  it("lists each week's groups in the meeting's order, with the factors that put each there", () => {
+    for (const { clusters } of weeks) {
+      const agenda = clusters.clusters.map((c) => c.agenda);
+      expect(agenda.map((a) => a.position)).toEqual(agenda.map((_, index) => index + 1));
+      const concerns = agenda.map((a) => a.factors.find((f) => f.factor === 'recent_concerns')?.value ?? 0);
+      expect(concerns).toEqual([...concerns].sort((a, b) => b - a));
+      for (const a of agenda) expect(a.factors.map((f) => f.text).every((text) => text.length > 0)).toBe(true);
+    }
   });
 
   it('completes a run for each demo week, with its parameters, purpose and an honest summary', async () => {

@@ -541,6 +541,11 @@ const cases: Case[] = [
     expected: readers(200),
   },
   {
+    route: 'GET /v1/me',
+    request: () => ({ method: 'GET', path: '/v1/me' }),
+    expected: only(200, 'madp-chair', 'early-help-lead', 'police-analyst', 'partnership-admin'),
+  },
+  {
     route: 'GET /v1/settings',
     request: () => ({ method: 'GET', path: '/v1/settings' }),
     expected: only(200, 'partnership-admin'),
