@@ -5,12 +5,27 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import type { Role } from '@peermap/domain';
 import { createLocalIdentity, loadDemo, type RunningServer, startLocalServer } from '@peermap/local';
 import { createDynamoStore, createTenantScopedClient } from '@peermap/store';
+import { buildWebApp } from '@peermap/web';
 import * as make from './records';
 import { createTestTable } from './store';
 
 /** The partnership of the demo data, and a second one whose refs differ (for isolation probes). */
 export const DEMO = 'demo';
 export const OTHER = 'other';
+/** A partnership with nothing in it yet, for a chair's first uploads through the web app. */
+export const FRESH = 'fresh';
+
+let webRoot: Promise<string> | undefined;
+
+/** The web app, built once per test process. */
+function builtWebApp(): Promise<string> {
+  webRoot ??= (async () => {
+    const root = mkdtempSync(join(tmpdir(), 'peermap-web-'));
+    await buildWebApp(root);
+    return root;
+  })();
+  return webRoot;
+}
 
 export interface ApiResponse {
   status: number;
@@ -65,7 +80,7 @@ async function bodyOf(response: Response): Promise<{ text: string; parsed: unkno
  * The local server over a fresh table holding the demo weeks and a second partnership, and
  * a way to call it as a demo user of any role in either partnership.
  */
-export async function startTestApi() {
+export async function startTestApi(options: { web?: boolean } = {}) {
   const table = await createTestTable();
   await loadDemo(table.store);
   await table.store.youngPeople.save(make.youngPerson(OTHER, 'OT1'));
@@ -80,6 +95,7 @@ export async function startTestApi() {
       now: () => new Date(),
     },
     runAs: scoped.runAs,
+    ...(options.web ? { web: { root: await builtWebApp(), partnerships: [DEMO, OTHER, FRESH] } } : {}),
     identity,
     logger: new Logger({ serviceName: 'peermap-test', logLevel: 'SILENT' }),
     port: 0,

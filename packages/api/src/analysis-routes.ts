@@ -5,7 +5,9 @@ import {
   ClusterSnapshot as ClusterSnapshotSchema,
   ConflictError,
   IsoWeek,
+  linkKindLabel,
   NotFoundError,
+  RELATIONSHIP_KIND_LABELS,
   RecordId,
 } from '@peermap/domain';
 import { type AnyRoute, NO_SUBJECTS, route, type Subjects } from '@peermap/http';
@@ -80,6 +82,8 @@ const ClusterWithHistory = z.object({
       status: ClusterSnapshotSchema.shape.change.shape.status,
     }),
   ),
+  /** The words for each kind of link, as every paper and page writes them. */
+  linkKindLabels: z.record(z.string(), z.string()),
 });
 
 /** Every young person a cluster's report names: members, links, bridges and tensions. */
@@ -281,6 +285,7 @@ export function analysisRoutes(deps: ApiDeps): AnyRoute[] {
               size: c.memberRefs.length,
               status: c.change.status,
             })),
+            linkKindLabels: { ...RELATIONSHIP_KIND_LABELS, seen_together: linkKindLabel(undefined) },
           },
           subjects: subjectsOf([cluster]),
         };

@@ -10,6 +10,7 @@ import {
 import { type AnyRoute, NO_SUBJECTS, type RouteResponse, route } from '@peermap/http';
 import {
   clusterPaper,
+  clusterSvg,
   invitationCsv,
   invitationPaper,
   locationsGeoJson,
@@ -141,6 +142,29 @@ export function exportRoutes(deps: ApiDeps): AnyRoute[] {
           youngPeople: [...new Set(refs)].sort(),
           carers: [],
         });
+      },
+    }),
+    route({
+      method: 'GET',
+      path: '/v1/clusters/{id}/picture',
+      summary:
+        'The group as a picture (SVG laid out on the server: members, their strongest links by kind, the places they are seen); its latest week, or ?week=',
+      permission: 'analyses:read',
+      resource: 'clusters',
+      action: 'read',
+      params: z.strictObject({ id: ClusterId }),
+      query: z.strictObject({ week: IsoWeek.optional() }),
+      produces: 'image/svg+xml',
+      successStatus: 200,
+      handle: async ({ principal, params, query }) => {
+        const p = principal.partnershipId;
+        const cluster = await currentCluster(deps.store, p, params.id, query.week);
+        const refs = [...cluster.memberRefs, ...cluster.members.flatMap((m) => m.strongestLinks.map((l) => l.ref))];
+        const svg = clusterSvg(cluster, await namesOf(p, refs));
+        return file(
+          { contentType: 'image/svg+xml', filename: `cluster-${cluster.clusterId}.svg`, bytes: bytesOf(svg) },
+          { youngPeople: [...new Set(refs)].sort(), carers: [] },
+        );
       },
     }),
     route({

@@ -21,10 +21,12 @@ import {
   type Role,
   Sighting,
   SightingFields,
+  ValidationError,
   YoungPerson,
   YoungPersonFields,
 } from '@peermap/domain';
 import { type AnyRoute, route, type Subjects } from '@peermap/http';
+import { gridToPosition, isInGreatBritain } from '@peermap/ingest';
 import * as z from 'zod';
 import type { ApiDeps } from './deps';
 import { PageQuery, pageOf, pageRequest } from './paging';
@@ -123,6 +125,27 @@ export function relationshipsRoutes(deps: ApiDeps): AnyRoute[] {
 }
 
 /** Places where young people gather: places are not personal data, but their sightings are. */
+/**
+ * A place stated by grid reference gets its position from it (as an upload does); a place
+ * given a new position alone drops the grid reference that no longer describes it. Either way
+ * the place must be in Great Britain: anything else is a slip of the keyboard.
+ */
+function locatePlace(
+  record: Readonly<Record<string, unknown>>,
+  stated: Partial<z.infer<typeof LocationFields>>,
+): Record<string, unknown> {
+  const { gridReference: _, ...withoutGrid } = record;
+  const converted = stated.gridReference ? gridToPosition(stated.gridReference) : undefined;
+  const position = converted ?? stated.position;
+  if (position && !isInGreatBritain(position)) {
+    throw new ValidationError('The place is not in Great Britain: check the numbers and their order.', [
+      { path: converted ? 'gridReference' : 'position', message: 'falls outside Great Britain' },
+    ]);
+  }
+  if (converted) return { ...record, position: converted };
+  return stated.position ? withoutGrid : { ...record };
+}
+
 export function locationsRoutes(deps: ApiDeps): AnyRoute[] {
   return resourceRoutes(
     {
@@ -137,6 +160,7 @@ export function locationsRoutes(deps: ApiDeps): AnyRoute[] {
       createBody: LocationFields,
       patchBody: LocationFields.omit({ ref: true }).partial(),
       record: Location,
+      complete: locatePlace,
       permissions: { read: 'locations:read', write: 'locations:write' },
       subjects: () => none,
       view: (_, r) => r,

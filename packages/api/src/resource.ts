@@ -48,6 +48,11 @@ export interface ResourceSpec<T extends MapRecord, Key, Params, Fields extends o
   record: z.ZodType<T>;
   /** Puts a created or changed record's key fields in their stored form (a pair in order, say). */
   normalise?(fields: Fields): Fields;
+  /**
+   * Derives what follows from what a request stated, before the record is checked (a place's
+   * position from its grid reference, say). `stated` is the request's body.
+   */
+  complete?(record: Readonly<Record<string, unknown>>, stated: Partial<Fields>): Record<string, unknown>;
   permissions: { read: Permission; write: Permission };
   subjects(record: T): Subjects;
   /** What a role may receive of a record; `undefined` when it may not receive it at all. */
@@ -121,7 +126,7 @@ export function resourceRoutes<T extends MapRecord, Key, Params, Fields extends 
         refuseRestricted(principal.role, body);
         const fields = spec.normalise ? spec.normalise(body) : body;
         const draft = { ...fields, partnershipId: principal.partnershipId, provenance: provenance(principal.userId) };
-        const checked = asDraft(spec, draft);
+        const checked = asDraft(spec, spec.complete ? spec.complete(draft, body) : draft);
         await mustExist(deps, principal.partnershipId, spec.references?.(checked));
         const saved = await repository().save(checked);
         return {
@@ -170,7 +175,8 @@ export function resourceRoutes<T extends MapRecord, Key, Params, Fields extends 
         const current = await visible(principal.partnershipId, principal.role, params);
         refuseRestricted(principal.role, body);
         const { version: _, ...rest } = current;
-        const changed = asDraft(spec, { ...rest, ...body, provenance: provenance(principal.userId) });
+        const merged = { ...rest, ...body, provenance: provenance(principal.userId) };
+        const changed = asDraft(spec, spec.complete ? spec.complete(merged, body) : merged);
         await mustExist(deps, principal.partnershipId, spec.references?.(changed));
         const saved = await repository().save(changed, version);
         return {

@@ -1,12 +1,15 @@
 import {
   ActionRules,
+  CONCERN_LABELS,
   DEFAULT_ACTION_RULES,
   DEFAULT_INVITE_SIZE_LIMIT,
   languageNotes,
+  linkKindLabel,
   NotFoundError,
   type Partnership,
   PERMISSIONS_BY_ROLE,
   Permission,
+  RELATIONSHIP_KIND_LABELS,
   Role,
   ShortText,
   ValidationError,
@@ -16,6 +19,11 @@ import * as z from 'zod';
 import type { ApiDeps } from './deps';
 
 const LanguagePhrases = z.array(z.strictObject({ phrase: ShortText(80), suggestion: ShortText(200) })).max(200);
+
+const Vocabulary = z.object({
+  linkKinds: z.record(z.string(), z.string()),
+  concernCategories: z.record(z.string(), z.string()),
+});
 
 const Me = z.object({
   userId: z.string(),
@@ -85,6 +93,25 @@ export function settingsRoutes(deps: ApiDeps): AnyRoute[] {
           subjects: NO_SUBJECTS,
         };
       },
+    }),
+    route({
+      method: 'GET',
+      path: '/v1/vocabulary',
+      summary: 'The words peermap uses for kinds of link and of concern, as every paper and page writes them',
+      permission: 'self:read',
+      resource: 'session',
+      action: 'read',
+      response: Vocabulary,
+      successStatus: 200,
+      handle: async () => ({
+        status: 200,
+        body: {
+          linkKinds: { ...RELATIONSHIP_KIND_LABELS, seen_together: linkKindLabel(undefined) },
+          concernCategories: CONCERN_LABELS,
+        },
+        headers: { 'cache-control': 'private, max-age=3600' },
+        subjects: NO_SUBJECTS,
+      }),
     }),
     route({
       method: 'GET',

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createDocumentClient, createDynamoStore, createTenantScopedClient } from '@peermap/store';
+import { buildWebApp } from '@peermap/web';
 import * as z from 'zod';
 import { DEMO_PARTNERSHIP, loadDemo } from './demo';
 import { DynamoDbLocalStartError, ensureTable, localClientConfig, startDynamoDbLocal } from './dynamodb-local';
@@ -42,12 +43,15 @@ async function main() {
   const { client, runAs } = createTenantScopedClient(() => createDocumentClient(config));
   const store = createDynamoStore({ client, tableName: settings.TABLE_NAME });
   const { uploads, analyses } = await runAs(DEMO_PARTNERSHIP, () => loadDemo(store));
+  const webRoot = join(settings.PEERMAP_DATA_DIR, '..', 'web');
+  await buildWebApp(webRoot);
   const server = await startLocalServer({
     deps: { store, now: () => new Date() },
     identity: await createLocalIdentity(),
     logger: new Logger({ serviceName: 'peermap-local', logLevel: settings.LOG_LEVEL }),
     port: settings.PORT,
     runAs,
+    web: { root: webRoot, partnerships: [DEMO_PARTNERSHIP] },
     largeUploadsFolder: join(settings.PEERMAP_DATA_DIR, '..', 'large-uploads'),
   });
 
@@ -66,6 +70,7 @@ async function main() {
     console.log(`    ${analysis.week}: ${analysis.summary?.clusterCount ?? 0} clusters, analysis ${analysis.id}`);
   }
   closeServer = server.close;
+  console.log(`  Open ${server.url}/ in a browser and sign in as any of the four roles.`);
   console.log(`  The API: ${server.url}/v1 (document: ${server.url}/v1/openapi.json)`);
   console.log(
     `  Sign in as a demo user: curl '${server.url}/local/token?role=madp-chair&partnership=${DEMO_PARTNERSHIP}'`,

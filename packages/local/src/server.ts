@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { join } from 'node:path';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { type ApiDeps, allRoutes, apiDocument, processLargeUpload } from '@peermap/api';
 import { parseWith } from '@peermap/domain';
@@ -14,6 +16,7 @@ import {
   routeKey,
 } from '@peermap/http';
 import type { RunAsPartnership } from '@peermap/store';
+import { contentSecurityPolicy, WEB_FILES } from '@peermap/web';
 import { createBackgroundAnalysisRunner } from './background-runner';
 import { type LocalIdentity, TokenRequest } from './identity';
 import { createLocalLargeUploads, type LocalLargeUploads, MAX_LARGE_UPLOAD_BYTES } from './large-uploads';
@@ -34,6 +37,8 @@ export interface LocalServerOptions {
    * do in AWS (there with a tenant-scoped session; here the same scope over one client).
    */
   runAs?: RunAsPartnership;
+  /** The built web app to serve at `/`, and the partnerships its demo sign-in offers. */
+  web?: { root: string; partnerships: readonly string[] };
 }
 
 export interface RunningServer {
@@ -100,19 +105,26 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Run
   async function serve(request: IncomingMessage, response: ServerResponse) {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const method = request.method ?? 'GET';
-    if (method === 'GET' && url.pathname === '/local/token') return send(response, await token(url));
-    const large = /^\/local\/large-uploads\/([a-z0-9-]{1,40})\/([0-9a-f-]{36})$/.exec(url.pathname);
-    if (method === 'PUT' && large?.[1] && large[2])
-      return send(response, await receive(request, large[1], large[2], url));
-    if (method === 'GET' && url.pathname === '/v1/openapi.json') {
-      return send(response, { statusCode: 200, headers: { 'content-type': 'application/json' }, body: document });
-    }
+    const local = await serveLocalOnly(request, method, url);
+    if (local) return send(response, local);
     const match = matchRoute(templates, method, url.pathname);
     if (!match) return send(response, problemResult(noRoute(templates, url.pathname)));
     const body = await readBody(request);
     const claims = await options.identity.verify(bearer(request));
     if (!claims) return send(response, UNAUTHORIZED);
     send(response, await handler(toEvent(request, url, match, body, claims)));
+  }
+
+  /** What only the local server serves: demo sign-in, large-upload files, the API document, the web app. */
+  async function serveLocalOnly(request: IncomingMessage, method: string, url: URL): Promise<ApiResult | undefined> {
+    if (method === 'GET' && url.pathname === '/local/token') return token(url);
+    const large = /^\/local\/large-uploads\/([a-z0-9-]{1,40})\/([0-9a-f-]{36})$/.exec(url.pathname);
+    if (method === 'PUT' && large?.[1] && large[2]) return receive(request, large[1], large[2], url);
+    if (method === 'GET' && url.pathname === '/v1/openapi.json') {
+      return { statusCode: 200, headers: { 'content-type': 'application/json' }, body: document };
+    }
+    if (method === 'GET' && options.web && !url.pathname.startsWith('/v1/')) return webFile(options.web, url.pathname);
+    return undefined;
   }
 
   /** A large upload's file, as S3 would take it; processing then runs in the background. */
@@ -272,6 +284,36 @@ function problemResult(error: unknown): ApiResult {
     statusCode: problem.status,
     headers: { 'content-type': 'application/problem+json', 'cache-control': 'no-store' },
     body: JSON.stringify(problem),
+  };
+}
+
+/** Headers every page of the web app carries: its own origin only, no framing, no sniffing. */
+const WEB_HEADERS = {
+  'content-security-policy': contentSecurityPolicy(),
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cache-control': 'no-store',
+};
+
+/** A file of the built web app, or its local configuration (demo sign-in). */
+function webFile(web: NonNullable<LocalServerOptions['web']>, pathname: string): ApiResult {
+  if (pathname === '/config.json') {
+    const config = { apiBase: '', auth: { kind: 'local', partnerships: web.partnerships } };
+    return {
+      statusCode: 200,
+      headers: { ...WEB_HEADERS, 'content-type': 'application/json' },
+      body: JSON.stringify(config),
+    };
+  }
+  const name = pathname === '/' ? 'index.html' : pathname.slice(1);
+  // Only the app's own files, by exact name: nothing else on disk can be reached from a URL.
+  const type = Object.hasOwn(WEB_FILES, name) ? WEB_FILES[name] : undefined;
+  if (!type) return problemResult(new HttpProblem(404, 'Not found', 'There is no such page.'));
+  return {
+    statusCode: 200,
+    headers: { ...WEB_HEADERS, 'content-type': type },
+    body: readFileSync(join(web.root, name)).toString('base64'),
+    isBase64Encoded: true,
   };
 }
 

@@ -87,6 +87,28 @@ describe('what a user can send never breaks the service', () => {
     expect(((await chair().request('GET', path)).body as { keyWorker: string }).keyWorker).toBe('New Worker');
   });
 
+  it('places a location stated by grid reference, and refuses one outside Great Britain', async () => {
+    const police = api.as('police-analyst');
+    const place = { name: 'Railway Arches', kind: 'abandoned_building', sourceAgency: 'police' };
+    const created = await police.request('POST', '/v1/locations', {
+      body: { ref: 'LOCGRID1', ...place, gridReference: { easting: 533000, northing: 181000 } },
+    });
+    expect(created.status).toBe(201);
+    const { position } = created.body as { position: { latitude: number; longitude: number } };
+    expect(position.latitude).toBeCloseTo(51.512, 2);
+    expect(position.longitude).toBeCloseTo(-0.085, 2);
+    const moved = await police.request('PATCH', '/v1/locations/LOCGRID1', {
+      body: { position: { latitude: 51.5, longitude: -0.1 } },
+      headers: { 'if-match': '"1"' },
+    });
+    expect(moved.body).not.toHaveProperty('gridReference');
+    const outside = await police.request('POST', '/v1/locations', {
+      body: { ref: 'LOCGRID2', ...place, position: { latitude: 48.85, longitude: 2.35 } },
+    });
+    expect(outside.status).toBe(400);
+    expect(outside.headers.get('content-type')).toMatch(/problem\+json/);
+  });
+
   it('refuses to change a key field with a change', async () => {
     const read = await chair().request('GET', '/v1/young-people/YP00011');
     const response = await chair().request('PATCH', '/v1/young-people/YP00011', {

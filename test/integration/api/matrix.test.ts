@@ -531,6 +531,11 @@ const cases: Case[] = [
     expected: readers(200),
   },
   {
+    route: 'GET /v1/clusters/{id}/picture',
+    request: () => ({ method: 'GET', path: `/v1/clusters/${DEMO_ANALYSIS.clusterId}/picture` }),
+    expected: readers(200),
+  },
+  {
     route: 'GET /v1/exports/locations',
     request: () => ({ method: 'GET', path: '/v1/exports/locations' }),
     expected: readers(200),
@@ -543,6 +548,11 @@ const cases: Case[] = [
   {
     route: 'GET /v1/me',
     request: () => ({ method: 'GET', path: '/v1/me' }),
+    expected: only(200, 'madp-chair', 'early-help-lead', 'police-analyst', 'partnership-admin'),
+  },
+  {
+    route: 'GET /v1/vocabulary',
+    request: () => ({ method: 'GET', path: '/v1/vocabulary' }),
     expected: only(200, 'madp-chair', 'early-help-lead', 'police-analyst', 'partnership-admin'),
   },
   {

@@ -1,0 +1,166 @@
+import { useEffect, useState } from 'preact/hooks';
+import { type Api, createApi } from './api';
+import { ClusterPage } from './pages/cluster';
+import { ClustersPage } from './pages/clusters';
+import { HomePage } from './pages/home';
+import { LocationsPage } from './pages/locations';
+import { MapPage } from './pages/map';
+import { SignInPage } from './pages/sign-in';
+import { WeekPage } from './pages/week';
+import { type AppConfig, finishCognitoSignIn, type Me, ROLE_NAMES } from './session';
+import { Loading, ProblemView } from './ui';
+
+/** The words peermap uses for kinds of link and concern (`GET /v1/vocabulary`). */
+export interface Words {
+  linkKinds: Record<string, string>;
+  concernCategories: Record<string, string>;
+}
+
+/** What every page gets: the API client, who is signed in, and peermap's words. */
+export interface PageContext {
+  api: Api;
+  me: Me;
+  words: Words;
+}
+
+/** A page of the app: its address (ids only, never personal data), its name, and who may open it. */
+interface PageSpec {
+  path: RegExp;
+  name: string;
+  /** Shown in the navigation when the signed-in role holds every permission listed. */
+  needs: string[];
+  /** Its place in the navigation, for pages that have one. */
+  href?: string;
+  render: (context: PageContext, match: RegExpExecArray) => preact.JSX.Element;
+}
+
+const PAGES: PageSpec[] = [
+  { path: /^#?\/?$/, name: 'Home', needs: [], href: '#/', render: (c) => <HomePage {...c} /> },
+  {
+    path: /^#\/week$/,
+    name: 'Weekly upload',
+    needs: ['uploads:create'],
+    href: '#/week',
+    render: (c) => <WeekPage {...c} />,
+  },
+  {
+    path: /^#\/clusters$/,
+    name: 'Peer groups',
+    needs: ['analyses:read'],
+    href: '#/clusters',
+    render: (c) => <ClustersPage {...c} />,
+  },
+  {
+    path: /^#\/clusters\/([A-Za-z0-9-]{1,40})$/,
+    name: 'Peer group',
+    needs: ['analyses:read'],
+    render: (c, m) => <ClusterPage {...c} clusterId={m[1] ?? ''} />,
+  },
+  {
+    path: /^#\/map$/,
+    name: 'Map of the week',
+    needs: ['young-people:read', 'relationships:read'],
+    href: '#/map',
+    render: (c) => <MapPage {...c} />,
+  },
+  {
+    path: /^#\/locations$/,
+    name: 'Places',
+    needs: ['locations:read'],
+    href: '#/locations',
+    render: (c) => <LocationsPage {...c} />,
+  },
+];
+
+const allowed = (me: Me, page: PageSpec) => page.needs.every((permission) => me.permissions.includes(permission));
+
+function useHash(): string {
+  const [hash, setHash] = useState(location.hash);
+  useEffect(() => {
+    // Only page addresses (#/…) change the page; the skip link's #main only moves the focus.
+    const changed = () => location.hash.startsWith('#/') && setHash(location.hash);
+    addEventListener('hashchange', changed);
+    return () => removeEventListener('hashchange', changed);
+  }, []);
+  return hash;
+}
+
+export function App({ config }: { config: AppConfig }) {
+  // The token lives in memory only: closing the tab signs out; nothing sensitive is stored.
+  const [token, setToken] = useState<string | undefined>(undefined);
+  const [me, setMe] = useState<Me | undefined>(undefined);
+  const [words, setWords] = useState<Words | undefined>(undefined);
+  const [error, setError] = useState<unknown>(undefined);
+  const hash = useHash();
+  const signOut = () => {
+    setToken(undefined);
+    setMe(undefined);
+    setWords(undefined);
+  };
+  const [api] = useState(() => createApi(config.apiBase, () => currentToken.value, signOut));
+
+  useEffect(() => {
+    if (config.auth.kind === 'cognito') finishCognitoSignIn(config.auth).then((t) => t && setToken(t), setError);
+  }, [config]);
+  useEffect(() => {
+    currentToken.value = token;
+    if (!token) return;
+    Promise.all([api.get<Me>('/v1/me'), api.get<Words>('/v1/vocabulary')]).then(([mine, vocabulary]) => {
+      setMe(mine.body);
+      setWords(vocabulary.body);
+    }, setError);
+  }, [token, api]);
+
+  if (!token) return <SignInPage config={config} onSignedIn={setToken} />;
+  if (error) return <ProblemView error={error} />;
+  if (!me || !words) return <Loading what="your sign-in" />;
+
+  const page = PAGES.find((p) => p.path.test(hash || '#/'));
+  const match = page ? page.path.exec(hash || '#/') : null;
+  return (
+    <>
+      <a class="skip" href="#main">
+        Skip to the page
+      </a>
+      <header class="banner">
+        <p class="marking">
+          {me.handlingMarking}: a safeguarding record of children at risk of harm, not intelligence about offenders.
+        </p>
+        <div class="who">
+          <span class="product">peermap</span>
+          <span>
+            {me.partnership.name} · {ROLE_NAMES[me.role]}
+          </span>
+          <button type="button" onClick={signOut}>
+            Sign out
+          </button>
+        </div>
+        <nav aria-label="Pages">
+          <ul>
+            {PAGES.flatMap((p) =>
+              p.href && allowed(me, p)
+                ? [
+                    <li key={p.name}>
+                      <a href={p.href} aria-current={page === p ? 'page' : 'false'}>
+                        {p.name}
+                      </a>
+                    </li>,
+                  ]
+                : [],
+            )}
+          </ul>
+        </nav>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {page && match && allowed(me, page) ? (
+          page.render({ api, me, words }, match)
+        ) : (
+          <p role="alert">This page is not part of your role's work, or does not exist.</p>
+        )}
+      </main>
+    </>
+  );
+}
+
+/** The token for the API client, read at each call (the client outlives renders). */
+const currentToken: { value: string | undefined } = { value: undefined };

@@ -1,0 +1,76 @@
+import { useState } from 'preact/hooks';
+import type { PageContext } from '../app';
+import { allPages, type ClusterListItem, latestAnalysedWeek, type YoungPerson } from '../data';
+import { Loading, PageHeading, ProblemView, useLoad } from '../ui';
+
+export function ClustersPage({ api }: PageContext) {
+  const [week, setWeek] = useState<string | undefined>(undefined);
+  const weekToShow = useLoad(async () => week ?? (await latestAnalysedWeek(api)), week ?? 'latest');
+  const shown = weekToShow.data;
+  const list = useLoad(
+    async () =>
+      shown
+        ? (await api.get<{ week: string; clusters: ClusterListItem[] }>(`/v1/clusters?week=${shown}`)).body
+        : undefined,
+    shown ?? '',
+  );
+  const people = useLoad(() => allPages<YoungPerson>(api, '/v1/young-people'), 'people');
+  const names = new Map((people.data ?? []).map((p) => [p.ref, p.displayName]));
+  const nameOf = (ref: string) => names.get(ref) ?? ref;
+
+  return (
+    <section>
+      <PageHeading>Peer groups{shown ? ` in ${shown}` : ''}</PageHeading>
+      <form
+        class="inline"
+        onSubmit={(event) => {
+          event.preventDefault();
+          const value = (event.currentTarget.elements.namedItem('week') as HTMLInputElement | null)?.value;
+          if (value) setWeek(value);
+        }}
+      >
+        <label for="cluster-week">Week</label>
+        <input id="cluster-week" name="week" type="week" value={shown ?? ''} />
+        <button type="submit">Show</button>
+      </form>
+      <p>
+        In the order the meeting discusses them: recent concerns first, then groups that are new or have changed, then
+        groups seen at places of concern, then larger groups. Each group's reasons are shown; there is no score.
+      </p>
+      {weekToShow.error !== undefined && <ProblemView error={weekToShow.error} />}
+      {list.error !== undefined && <ProblemView error={list.error} />}
+      {weekToShow.data === undefined && !weekToShow.error && <Loading what="the latest analysis" />}
+      {shown === undefined && weekToShow.data === undefined && null}
+      {list.data && (
+        <ol class="clusters">
+          {list.data.clusters.map((cluster) => (
+            <li key={cluster.clusterId} class="cluster-card">
+              <h2>
+                <a href={`#/clusters/${cluster.clusterId}`}>{cluster.label}</a>
+              </h2>
+              <p class="why">
+                Why it is number {cluster.agenda.position}: {cluster.agenda.factors.map((f) => f.text).join('; ')}.
+              </p>
+              <p>{cluster.narrative}</p>
+              <Change cluster={cluster} nameOf={nameOf} />
+              {cluster.weak && (
+                <p class="note">The analysis is not sure of this group: its members end up together in few runs.</p>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+function Change({ cluster, nameOf }: { cluster: ClusterListItem; nameOf: (ref: string) => string }) {
+  const { joined, left, previousClusterIds, status } = cluster.change;
+  const parts: string[] = [];
+  if (status === 'new') parts.push('New this week.');
+  if (status === 'merged') parts.push(`Groups came together (${previousClusterIds.length} last week).`);
+  if (joined.length > 0) parts.push(`Joined: ${joined.map(nameOf).join(', ')}.`);
+  if (left.length > 0) parts.push(`Left: ${left.map(nameOf).join(', ')}.`);
+  if (parts.length === 0) parts.push('No change in who is in the group since last week.');
+  return <p class="change">{parts.join(' ')}</p>;
+}

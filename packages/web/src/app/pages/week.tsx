@@ -1,0 +1,232 @@
+import { useEffect, useState } from 'preact/hooks';
+import { ApiError, type Problem } from '../api';
+import type { PageContext } from '../app';
+import { humanise, PageHeading, ProblemView } from '../ui';
+
+interface Upload {
+  id: string;
+  week: string;
+  status: string;
+  counts?: Record<string, { created: number; updated: number; unchanged: number }>;
+}
+
+interface Run {
+  id: string;
+  week: string;
+  status: 'queued' | 'running' | 'completed' | 'failed';
+  failureReason?: string;
+  summary?: { clusterCount: number; youngPeopleIncluded: number; onTheirOwnCount?: number };
+}
+
+/** This ISO week, as `<input type="week">` writes it (2026-W48). */
+function thisWeek(today = new Date()): string {
+  const day = new Date(Date.UTC(today.getFullYear(), today.getMonth(), today.getDate()));
+  const weekday = day.getUTCDay() || 7;
+  day.setUTCDate(day.getUTCDate() + 4 - weekday);
+  const yearStart = new Date(Date.UTC(day.getUTCFullYear(), 0, 1));
+  const week = Math.ceil(((day.getTime() - yearStart.getTime()) / 86_400_000 + 1) / 7);
+  return `${day.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
+}
+
+/** A CSV is sent under its own file name (the sheet it is); a workbook as the workbook. */
+const partName = (file: File) => (/\.xlsx$/i.test(file.name) ? 'workbook' : file.name.toLowerCase());
+
+export function WeekPage({ api, me }: PageContext) {
+  const [week, setWeek] = useState(thisWeek());
+  const [files, setFiles] = useState<File[]>([]);
+  const [checkOnly, setCheckOnly] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [upload, setUpload] = useState<Upload | undefined>(undefined);
+  const [problem, setProblem] = useState<unknown>(undefined);
+  const [run, setRun] = useState<Run | undefined>(undefined);
+
+  const send = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    setProblem(undefined);
+    setUpload(undefined);
+    try {
+      const form = new FormData();
+      for (const file of files) form.append(partName(file), file, file.name);
+      const query = new URLSearchParams({ week, ...(checkOnly ? { dryRun: 'true' } : {}) });
+      const answer = await api.send<Upload>('POST', `/v1/uploads?${query}`, { form });
+      setUpload(answer.body);
+    } catch (failure) {
+      setProblem(failure);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const analyse = async () => {
+    setProblem(undefined);
+    try {
+      const answer = await api.send<Run>('POST', '/v1/analyses', { json: { week, purpose: 'safety_planning' } });
+      setRun(answer.body);
+    } catch (failure) {
+      setProblem(failure);
+    }
+  };
+
+  useEffect(() => {
+    if (!run || run.status === 'completed' || run.status === 'failed') return;
+    const timer = setTimeout(async () => {
+      try {
+        setRun((await api.get<Run>(`/v1/analyses/${run.id}`)).body);
+      } catch (failure) {
+        setProblem(failure);
+      }
+    }, 1000);
+    return () => clearTimeout(timer);
+  }, [run, api]);
+
+  const problems = problem instanceof ApiError ? problem.problem.problems : undefined;
+  return (
+    <section>
+      <PageHeading>Weekly upload and analysis</PageHeading>
+      <p>
+        Upload the week's mapping sheets as CSV files (young_people.csv, relationships.csv, locations.csv, carers.csv,
+        sightings.csv, concerns.csv) or as one workbook. Every problem is listed with its sheet, row and column; nothing
+        is kept from an upload with problems.
+      </p>
+      <form onSubmit={send} class="upload">
+        <label for="week">Week</label>
+        <input id="week" type="week" required value={week} onInput={(e) => setWeek(e.currentTarget.value)} />
+        <label for="files">Mapping sheets (CSV) or workbook (XLSX)</label>
+        <input
+          id="files"
+          type="file"
+          multiple
+          required
+          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          onChange={(e) => setFiles([...(e.currentTarget.files ?? [])])}
+        />
+        <div class="choice">
+          <input
+            id="check-only"
+            type="checkbox"
+            checked={checkOnly}
+            onChange={(e) => setCheckOnly(e.currentTarget.checked)}
+          />
+          <label for="check-only">Only check the sheets (keep nothing)</label>
+        </div>
+        <button type="submit" class="primary" disabled={busy || files.length === 0}>
+          {busy ? 'Uploading…' : checkOnly ? 'Check the sheets' : 'Upload the week'}
+        </button>
+      </form>
+
+      {problems ? (
+        <UploadProblems problem={(problem as ApiError).problem} />
+      ) : (
+        problem !== undefined && <ProblemView error={problem} />
+      )}
+
+      {upload && (
+        <div class="result" role="status">
+          <h2>
+            {upload.status === 'completed'
+              ? `Week ${upload.week} is uploaded`
+              : `Week ${upload.week}: ${upload.status}`}
+          </h2>
+          <table>
+            <caption>What the upload changed, sheet by sheet</caption>
+            <thead>
+              <tr>
+                <th scope="col">Sheet</th>
+                <th scope="col">New</th>
+                <th scope="col">Changed</th>
+                <th scope="col">Unchanged</th>
+              </tr>
+            </thead>
+            <tbody>
+              {Object.entries(upload.counts ?? {}).map(([sheet, count]) => (
+                <tr key={sheet}>
+                  <th scope="row">{humanise(sheet)}</th>
+                  <td>{count.created}</td>
+                  <td>{count.updated}</td>
+                  <td>{count.unchanged}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      {me.permissions.includes('analyses:run') && (
+        <section aria-labelledby="analysis-heading">
+          <h2 id="analysis-heading">Analysis of {week}</h2>
+          <p>Finds the week's peer groups from the links and the places young people are seen together.</p>
+          <button
+            type="button"
+            onClick={analyse}
+            disabled={run !== undefined && run.status !== 'completed' && run.status !== 'failed'}
+          >
+            Run the analysis
+          </button>
+          {run && <RunProgress run={run} />}
+        </section>
+      )}
+    </section>
+  );
+}
+
+function RunProgress({ run }: { run: Run }) {
+  const words = {
+    queued: 'Waiting to start…',
+    running: 'Finding the peer groups…',
+    completed: 'Finished.',
+    failed: 'The analysis did not finish.',
+  }[run.status];
+  return (
+    <div class="progress" role="status" aria-live="polite">
+      <p>
+        <strong>{words}</strong> {run.failureReason}
+      </p>
+      {run.status !== 'completed' && run.status !== 'failed' && <progress aria-label="Analysis progress" />}
+      {run.status === 'completed' && (
+        <p>
+          {run.summary?.clusterCount ?? 0} peer groups among {run.summary?.youngPeopleIncluded ?? 0} young people.{' '}
+          <a href="#/clusters">Go to the peer groups</a>
+        </p>
+      )}
+    </div>
+  );
+}
+
+function UploadProblems({ problem }: { problem: Problem }) {
+  const rows = problem.problems ?? [];
+  return (
+    <div class="problem" role="alert">
+      <p>
+        <strong>{problem.title}.</strong> {problem.detail} Nothing from these sheets was kept: fix the rows below and
+        upload again.
+      </p>
+      <table>
+        <caption>
+          {problem.problemCount ?? rows.length} problem{(problem.problemCount ?? rows.length) === 1 ? '' : 's'} found
+          {rows.length < (problem.problemCount ?? rows.length) ? ` (the first ${rows.length} shown)` : ''}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Sheet</th>
+            <th scope="col">Row</th>
+            <th scope="col">Column</th>
+            <th scope="col">Value</th>
+            <th scope="col">What to fix</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={`${row.sheet}:${row.row}:${row.column}:${row.message}`}>
+              <td>{humanise(row.sheet)}</td>
+              <td>{row.row}</td>
+              <td>{row.column ?? ''}</td>
+              <td>{row.value ?? ''}</td>
+              <td>{row.message}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { ApiError, type Problem } from './api';
+
+/** What went wrong, in the API's words, with each field or cell it named. */
+export function ProblemView({ error }: { error: unknown }) {
+  const problem: Problem =
+    error instanceof ApiError
+      ? error.problem
+      : { status: 0, title: 'Something went wrong', detail: error instanceof Error ? error.message : String(error) };
+  return (
+    <div class="problem" role="alert">
+      <p>
+        <strong>{problem.title}.</strong> {problem.detail}
+      </p>
+      {problem.errors && problem.errors.length > 0 && !problem.problems && (
+        <ul>
+          {problem.errors.map((e) => (
+            <li key={`${e.path}:${e.message}`}>
+              <code>{e.path}</code>: {e.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/**
+ * Loads data for a page and shows it, a wait, or the problem. It loads again when `key`
+ * changes (the ids and choices the load depends on) or when `reload` is called.
+ */
+export function useLoad<T>(
+  load: () => Promise<T>,
+  key: string,
+): {
+  data: T | undefined;
+  error: unknown;
+  reload: () => void;
+} {
+  const [data, setData] = useState<T | undefined>(undefined);
+  const [error, setError] = useState<unknown>(undefined);
+  const [round, setRound] = useState(0);
+  const loader = useRef(load);
+  loader.current = load;
+  useEffect(() => {
+    let current = true;
+    setError(undefined);
+    loader.current().then(
+      (value) => current && setData(value),
+      (failure: unknown) => current && setError(failure),
+    );
+    return () => {
+      current = false;
+    };
+  }, [key, round]);
+  return { data, error, reload: () => setRound((r) => r + 1) };
+}
+
+export function Loading({ what }: { what: string }) {
+  return (
+    <p class="loading" role="status">
+      Loading {what}…
+    </p>
+  );
+}
+
+/** A page's main heading, focused when the page opens so screen readers announce it. */
+export function PageHeading({ children }: { children: ComponentChildren }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  return (
+    <h1 ref={heading} tabIndex={-1}>
+      {children}
+    </h1>
+  );
+}
+
+export const humanise = (value: string) => value.replaceAll('_', ' ');

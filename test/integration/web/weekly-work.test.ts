@@ -1,0 +1,214 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEMO_WEEKS } from '@peermap/local';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO, FRESH, startTestApi } from '../../support/api';
+import { accessibilityViolations, launchBrowser, screenshot } from '../../support/browser';
+
+type Api = Awaited<ReturnType<typeof startTestApi>>;
+
+const DEMO_FOLDER = join(import.meta.dirname, '..', '..', '..', 'packages', 'local', 'demo');
+const SHEETS = ['young_people', 'relationships', 'locations', 'carers', 'sightings', 'concerns'];
+
+const weekFiles = (folder: string) =>
+  SHEETS.map((sheet) => ({
+    name: `${sheet}.csv`,
+    mimeType: 'text/csv',
+    buffer: readFileSync(join(DEMO_FOLDER, folder, `${sheet}.csv`)),
+  }));
+
+/** Week 1's young people with one date of birth that cannot be a date. */
+function brokenYoungPeople() {
+  const [header = '', first = '', ...rest] = readFileSync(
+    join(DEMO_FOLDER, 'week-1', 'young_people.csv'),
+    'utf8',
+  ).split(/\r?\n/);
+  const columns = header.split(',');
+  const cells = first.split(',');
+  cells[columns.indexOf('date_of_birth')] = '31/02/2012';
+  return {
+    name: 'young_people.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from([header, cells.join(','), ...rest].join('\n')),
+  };
+}
+
+describe('the web app, in a real browser, for each role’s week of work', () => {
+  let api: Api;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [api, browser] = await Promise.all([startTestApi({ web: true }), launchBrowser()]);
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+  });
+
+  /** A fresh tab signed in as the role, with every page error collected. */
+  async function signIn(role: string, partnership: string): Promise<{ page: Page; errors: string[] }> {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(String(error)));
+    // A refusal the page shows (a 4xx it asked for) is not an error of the page; anything else is.
+    page.on('console', (message) => {
+      const expected = /^Failed to load resource: the server responded with a status of 4\d\d/.test(message.text());
+      if (message.type() === 'error' && !expected) errors.push(message.text());
+    });
+    await page.goto(`${api.server.url}/`);
+    await page.getByLabel(new RegExp(`^${role}:`)).check();
+    await page.getByLabel('Partnership', { exact: true }).selectOption(partnership);
+    await page.getByRole('button', { name: `Sign in as ${role}` }).click();
+    await page.getByRole('heading', { level: 1, name: `Your week as ${role}` }).waitFor();
+    return { page, errors };
+  }
+
+  async function expectAccessible(page: Page) {
+    const violations = await accessibilityViolations(page);
+    expect(violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual(
+      [],
+    );
+  }
+
+  async function expectNothingStored(page: Page) {
+    expect(await page.evaluate('localStorage.length + sessionStorage.length')).toBe(0);
+    expect(new URL(page.url()).search).toBe('');
+    expect(new URL(page.url()).hash).toMatch(/^(#\/[a-z-]*(\/[A-Za-z0-9-]{1,40})?)?$/);
+  }
+
+  const nav = (page: Page, name: string) => page.getByRole('navigation').getByRole('link', { name, exact: true });
+
+  it('a chair uploads week 1 (after a broken file), weeks 1-4, runs the analysis, agrees a plan and downloads it', async () => {
+    const { page, errors } = await signIn('MADP chair', FRESH);
+    await expectAccessible(page);
+    await screenshot(page, 'home-chair');
+
+    await nav(page, 'Weekly upload').click();
+    await page.getByLabel('Week', { exact: true }).fill('2026-W45');
+    await page.getByLabel(/Mapping sheets/).setInputFiles([brokenYoungPeople()]);
+    await page.getByRole('button', { name: 'Upload the week' }).click();
+    const problems = page.getByRole('table', { name: /problem/ });
+    await problems.waitFor();
+    await expect.poll(() => problems.textContent()).toContain('date_of_birth');
+    expect(await problems.textContent()).toContain('31/02/2012');
+    await expectAccessible(page);
+    await screenshot(page, 'upload-problems');
+
+    for (const { folder, week } of DEMO_WEEKS) {
+      await page.getByLabel('Week', { exact: true }).fill(week);
+      await page.getByLabel(/Mapping sheets/).setInputFiles(weekFiles(folder));
+      await page.getByRole('button', { name: 'Upload the week' }).click();
+      await page.getByRole('heading', { name: `Week ${week} is uploaded` }).waitFor({ timeout: 30_000 });
+    }
+    await page.getByRole('button', { name: 'Run the analysis' }).click();
+    await page.getByText('Finished.').waitFor({ timeout: 60_000 });
+    await screenshot(page, 'upload-and-analysis');
+    await page.getByRole('link', { name: 'Go to the peer groups' }).click();
+
+    const first = page.locator('.cluster-card h2 a').first();
+    await first.waitFor();
+    expect(await page.locator('.cluster-card .why').first().textContent()).toMatch(
+      /Why it is number 1: .*recent concern/,
+    );
+    await expectAccessible(page);
+    await screenshot(page, 'clusters');
+    await first.click();
+    await page.getByRole('heading', { name: 'What is going well' }).waitFor();
+    await page.getByRole('img', { name: /young people of the group as a network/ }).waitFor();
+    await expectNothingStored(page);
+
+    await page.getByRole('button', { name: /Draft a new plan/ }).click();
+    const summary = page.getByLabel('Summary');
+    await summary.fill('Two gang members are putting themselves at risk.');
+    await page.getByRole('button', { name: 'Save the plan' }).click();
+    await page.getByText('Instead of “gang member”').waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'cluster-plan-language');
+    await summary.fill('Two young people are at risk of criminal exploitation; both play football on Saturdays.');
+    await page.getByRole('button', { name: 'Save the plan' }).click();
+    await page.getByText('Saved.').waitFor();
+    await page.getByRole('button', { name: 'Agree the plan' }).click();
+    await page.getByText('The plan is now agreed.').waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download the plan (Word)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.docx$/);
+    const saved = await download.path();
+    expect(readFileSync(saved).subarray(0, 2).toString()).toBe('PK');
+    await screenshot(page, 'cluster-agreed');
+
+    await nav(page, 'Map of the week').click();
+    await page.getByRole('img', { name: /network of young people/ }).waitFor();
+    await page.waitForTimeout(500);
+    await expectAccessible(page);
+    await screenshot(page, 'map-network');
+    await page.getByLabel('List', { exact: true }).check();
+    const table = page.getByRole('table', { name: 'Young people on the map' });
+    await table.waitFor();
+    await table.getByRole('button').first().click();
+    await page.getByRole('heading', { level: 2, name: /, \d+$/ }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'map-list');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 240_000);
+
+  it('an early help lead builds an invitation list in its three parts, and cannot agree a plan', async () => {
+    const { page, errors } = await signIn('Early help lead', DEMO);
+    expect(await nav(page, 'Weekly upload').count()).toBe(0);
+    await nav(page, 'Peer groups').click();
+    await page.locator('.cluster-card h2 a').first().click();
+    await page.getByRole('heading', { name: 'Parent Empowerment Session' }).waitFor();
+    await page.getByLabel('Date').fill('2026-12-10');
+    await page.getByLabel('Time').fill('18:30');
+    await page.getByLabel('Venue').fill('Community Centre');
+    await page.getByLabel(/Facilitators/).fill('Early Help, Police');
+    await page.getByRole('button', { name: 'Build the invitation list' }).click();
+    for (const part of [/^Invite \(\d+\)$/, /^Ask for consent first \(\d+\)$/, /^Not invited \(\d+\)$/]) {
+      await page.getByRole('table', { name: part }).waitFor();
+    }
+    expect(await page.getByRole('button', { name: 'Agree the plan' }).count()).toBe(0);
+    await expectAccessible(page);
+    await screenshot(page, 'cluster-invitations');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  it("a police analyst adds a place by grid reference, and never sees a carer's phone number", async () => {
+    const carers = await api.as('madp-chair').request('GET', '/v1/carers?limit=500');
+    const phones = (carers.body as { items: { contact: { phone?: string } }[] }).items.flatMap((c) =>
+      c.contact.phone ? [c.contact.phone] : [],
+    );
+    expect(phones.length).toBeGreaterThan(0);
+
+    const { page, errors } = await signIn('Police analyst', DEMO);
+    await nav(page, 'Places').click();
+    await page.getByRole('button', { name: 'Add a place' }).click();
+    await page.getByLabel(/^Reference/).fill('LOC9001');
+    await page.getByLabel('Name', { exact: true }).fill('Railway Arches');
+    await page.getByLabel('Kind of place').selectOption('abandoned_building');
+    await page.getByLabel(/British National Grid/).check();
+    await page.getByLabel('Easting', { exact: true }).fill('533000');
+    await page.getByLabel('Northing', { exact: true }).fill('181000');
+    await page.getByRole('button', { name: 'Add the place' }).click();
+    const row = page.getByRole('row', { name: /Railway Arches/ });
+    await Promise.race([row.waitFor(), page.getByRole('alert').waitFor()]);
+    expect(await page.getByRole('alert').count(), (await page.getByRole('alert').allTextContents()).join()).toBe(0);
+    expect(await row.textContent()).toMatch(/abandoned building51\.51\d+, -0\.0[78]\d+533000, 181000/);
+    await expectAccessible(page);
+    await screenshot(page, 'places');
+
+    await nav(page, 'Peer groups').click();
+    await page.locator('.cluster-card h2 a').first().click();
+    await page.getByRole('heading', { name: 'Week by week' }).waitFor();
+    expect(await page.getByRole('heading', { name: 'Parent Empowerment Session' }).count()).toBe(0);
+    const text = (await page.textContent('body')) ?? '';
+    for (const phone of phones) expect(text).not.toContain(phone);
+    await expectAccessible(page);
+    await screenshot(page, 'cluster-police');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+});
