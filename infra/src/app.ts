@@ -1,4 +1,4 @@
-import { App, Validations } from 'aws-cdk-lib';
+import { type App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { PeermapStack } from './peermap-stack';
 import { Stage, stageSettingsFrom } from './stage-settings';
@@ -11,7 +11,7 @@ export const DEFAULT_REGION = 'eu-west-2';
  * default or the one named by `-c stage=dev|prod`, with cdk-nag's AWS Solutions checks on
  * every construct (an unacknowledged finding fails the synthesis).
  */
-export function buildApp(app: App = new App()): { app: App; stacks: Partial<Record<Stage, PeermapStack>> } {
+export function buildApp(app: App, webSource: string): { app: App; stacks: Partial<Record<Stage, PeermapStack>> } {
   const region = String(app.node.tryGetContext('region') ?? DEFAULT_REGION);
   const account = process.env['CDK_DEFAULT_ACCOUNT'];
   const settings = stageSettingsFrom(app.node.tryGetContext('peermap:stages'));
@@ -22,6 +22,7 @@ export function buildApp(app: App = new App()): { app: App; stacks: Partial<Reco
     stacks[stage] = new PeermapStack(app, `peermap-${stage}`, {
       stage,
       settings: settings[stage],
+      webSource,
       env: { region, ...(account ? { account } : {}) },
       description: `peermap (${stage}): peer mapping and planning for a multi-agency safeguarding partnership`,
       terminationProtection: stage === 'prod',

@@ -1,10 +1,14 @@
 import { Queue } from 'aws-cdk-lib/aws-sqs';
-import { describe, expect, it } from 'vitest';
-import { appWithoutBundling } from './app.testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { appWithoutBundling, builtWebApp } from './app.testing';
 
 process.env['CDK_VALIDATION'] = 'false';
 
 describe("cdk-nag's AWS Solutions checks", () => {
+  beforeAll(async () => {
+    await builtWebApp();
+  });
+
   it('find no unacknowledged error in either stage (each acknowledgement carries its reason)', () => {
     const { app } = appWithoutBundling();
     expect(() => app.synth()).not.toThrow();

@@ -1,14 +1,8 @@
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { Key } from 'aws-cdk-lib/aws-kms';
-import {
-  BlockPublicAccess,
-  Bucket,
-  BucketEncryption,
-  HttpMethods,
-  type IBucket,
-  ObjectOwnership,
-} from 'aws-cdk-lib/aws-s3';
+import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { bucketRef } from './bucket-ref';
 
 export interface LargeUploadBucketProps {
   readonly webOrigin: string;
@@ -58,8 +52,7 @@ export class LargeUploadBucket extends Construct {
       objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
       enforceSSL: true,
       minimumTLSVersion: 1.2,
-      // The same bucket, seen as the interface (CDK's classes are written without exactOptionalPropertyTypes).
-      serverAccessLogsBucket: accessLogs as IBucket,
+      serverAccessLogsBucket: bucketRef(accessLogs),
       serverAccessLogsPrefix: 'large-uploads/',
       lifecycleRules: [
         {

@@ -3,7 +3,7 @@ import { Role } from '@peermap/domain';
 import { createTableInput, TABLE_DEFINITION } from '@peermap/store';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { appWithoutBundling } from './app.testing';
+import { appWithoutBundling, builtWebApp } from './app.testing';
 import type { Stage } from './stage-settings';
 
 process.env['CDK_VALIDATION'] = 'false';
@@ -18,7 +18,8 @@ const template = (stage: Stage) => {
   return found;
 };
 
-beforeAll(() => {
+beforeAll(async () => {
+  await builtWebApp();
   const { stacks } = appWithoutBundling();
   for (const stage of ['dev', 'prod'] as const) {
     const stack = stacks[stage];
@@ -118,7 +119,7 @@ describe('sign-in', () => {
     expect(client?.Properties['GenerateSecret']).toBe(false);
     expect(client?.Properties['ReadAttributes']).toContain('custom:partnership');
     expect(client?.Properties['WriteAttributes']).not.toContain('custom:partnership');
-    expect(client?.Properties['CallbackURLs']).toEqual(['https://peermap.example.org/']);
+    expect(JSON.stringify(client?.Properties['CallbackURLs'])).toMatch(/WebDistribution.*DomainName/);
   });
 
   it('has one group per peermap role, and no other', () => {
@@ -148,9 +149,12 @@ describe('the API', () => {
   });
 
   it("allows CORS from the web app's origin only", () => {
-    template('prod').hasResourceProperties('AWS::ApiGatewayV2::Api', {
-      CorsConfiguration: Match.objectLike({ AllowOrigins: ['https://peermap.example.org'] }),
-    });
+    const [[, api] = ['', undefined]] = resourcesOf('prod', 'AWS::ApiGatewayV2::Api');
+    const origins = (api?.Properties['CorsConfiguration'] as { AllowOrigins: unknown[] }).AllowOrigins;
+    expect(origins).toHaveLength(1);
+    expect(JSON.stringify(origins)).toMatch(
+      /^\[\{"Fn::Join":\["",\["https:\/\/",\{"Fn::GetAtt":\["WebDistribution[0-9A-F]+","DomainName"\]\}\]\]\}\]$/,
+    );
   });
 
   it('throttles, and keeps JSON access logs for the stage’s retention', () => {
@@ -297,26 +301,43 @@ describe('the stages', () => {
     expect(Object.keys(appWithoutBundling({ stage: 'prod' }).stacks)).toEqual(['prod']);
   });
 
-  it('refuse settings that would open the stack up', () => {
+  it('refuse settings that are not right, by name', () => {
     const stages = (prod: Record<string, unknown>) => ({
       'peermap:stages': {
-        dev: {
-          webOrigin: 'http://localhost:8080',
-          authDomainPrefix: 'a',
-          logRetentionDays: 30,
-          throttle: { rateLimit: 1, burstLimit: 1 },
-        },
-        prod: {
-          webOrigin: 'https://x.example.org',
-          authDomainPrefix: 'b',
-          logRetentionDays: 400,
-          throttle: { rateLimit: 1, burstLimit: 1 },
-          ...prod,
-        },
+        dev: { authDomainPrefix: 'a', logRetentionDays: 30, throttle: { rateLimit: 1, burstLimit: 1 } },
+        prod: { authDomainPrefix: 'b', logRetentionDays: 400, throttle: { rateLimit: 1, burstLimit: 1 }, ...prod },
       },
     });
-    expect(() => appWithoutBundling(stages({ webOrigin: 'http://x.example.org' }))).toThrow(/https/);
-    expect(() => appWithoutBundling(stages({ webOrigin: 'https://x.example.org/app' }))).toThrow(/webOrigin/);
     expect(() => appWithoutBundling(stages({ logRetentionDays: 45 }))).toThrow(/logRetentionDays/);
+    expect(() => appWithoutBundling(stages({ authDomainPrefix: 'Not A Prefix' }))).toThrow(/authDomainPrefix/);
+    expect(() => appWithoutBundling(stages({ throttle: { rateLimit: 10, burstLimit: 5 } }))).toThrow(/burstLimit/);
+  });
+});
+
+describe('the web app', () => {
+  it('is served only through CloudFront, over HTTPS, to the United Kingdom, with the strict headers', () => {
+    template('prod').hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        DefaultRootObject: 'index.html',
+        Restrictions: { GeoRestriction: { Locations: ['GB'], RestrictionType: 'whitelist' } },
+        DefaultCacheBehavior: Match.objectLike({ ViewerProtocolPolicy: 'redirect-to-https' }),
+        Origins: [Match.objectLike({ OriginAccessControlId: Match.anyValue() })],
+        Logging: Match.objectLike({ Prefix: 'cloudfront/' }),
+      }),
+    });
+    const [[, policy] = ['', undefined]] = resourcesOf('prod', 'AWS::CloudFront::ResponseHeadersPolicy');
+    const csp = JSON.stringify(policy?.Properties);
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain('https://*.execute-api.eu-west-2.amazonaws.com');
+    expect(csp).toContain('https://peermap.auth.eu-west-2.amazoncognito.com');
+    expect(csp).toContain('"FrameOption":"DENY"');
+  });
+
+  it("tells the page where the API is and how to sign in, from the stack's own resources", () => {
+    const deployments = resourcesOf('prod', 'Custom::CDKBucketDeployment');
+    expect(deployments).toHaveLength(1);
+    const markers = JSON.stringify(deployments[0]?.[1].Properties['SourceMarkers']);
+    expect(markers).toMatch(/HttpApi/);
+    expect(markers).toMatch(/UsersUserPoolWebApp/);
   });
 });

@@ -12,6 +12,7 @@ import { PeermapFunction, type PeermapFunctionProps, type TableAccess } from './
 import { SafeguardingTable } from './safeguarding-table';
 import type { Stage, StageSettings } from './stage-settings';
 import { UserDirectory } from './user-directory';
+import { WebApp } from './web-app';
 
 /** API Gateway gives an integration 30 s; a function answers within that or not at all. */
 const API_TIMEOUT = Duration.seconds(29);
@@ -36,6 +37,8 @@ const API_FUNCTIONS: Record<FunctionName, { tableAccess: TableAccess; memorySize
 export interface PeermapStackProps extends StackProps {
   readonly stage: Stage;
   readonly settings: StageSettings;
+  /** The built web app (`buildWebApp` of `@peermap/web`), uploaded as it is. */
+  readonly webSource: string;
 }
 
 const pascal = (name: string) => name.replace(/(^|-)([a-z])/g, (_match, _dash, letter: string) => letter.toUpperCase());
@@ -57,22 +60,24 @@ export class PeermapStack extends Stack {
     const logRetention = settings.logRetentionDays as RetentionDays;
 
     this.data = new SafeguardingTable(this, 'Data', { keep });
+    const signInDomain = `${settings.authDomainPrefix}.auth.${this.region}.amazoncognito.com`;
+    const web = new WebApp(this, 'Web', { signInDomain, keep, logDays: settings.logRetentionDays });
     const users = new UserDirectory(this, 'Users', {
       keep,
-      webOrigin: settings.webOrigin,
+      webOrigin: web.origin,
       authDomainPrefix: settings.authDomainPrefix,
     });
     const http = new PeermapHttpApi(this, 'Http', {
       userPool: users.userPool,
       webClient: users.webClient,
-      webOrigin: settings.webOrigin,
+      webOrigin: web.origin,
       throttle: settings.throttle,
       logRetention,
       keep,
     });
     const alerts = new FailureAlerts(this, 'Alerts', settings.alarmEmail ? { alarmEmail: settings.alarmEmail } : {});
     const largeUploads = new LargeUploadBucket(this, 'LargeUploads', {
-      webOrigin: settings.webOrigin,
+      webOrigin: web.origin,
       keep,
       accessLogDays: settings.logRetentionDays,
     });
@@ -166,15 +171,55 @@ export class PeermapStack extends Stack {
     });
     http.route('OpenApi', openApi.function, [{ method: 'GET', path: '/v1/openapi.json' }]);
 
-    this.acknowledgeCdkInternals();
+    web.deploy(props.webSource, {
+      apiBase: http.api.apiEndpoint,
+      auth: {
+        kind: 'cognito',
+        domain: signInDomain,
+        clientId: users.webClient.userPoolClientId,
+        redirectUri: `${web.origin}/`,
+      },
+    });
+
+    this.acknowledgeCdkInternals(web);
+    new CfnOutput(this, 'WebAppUrl', { value: `${web.origin}/` });
     new CfnOutput(this, 'ApiUrl', { value: http.api.apiEndpoint });
     new CfnOutput(this, 'UserPoolId', { value: users.userPool.userPoolId });
     new CfnOutput(this, 'WebClientId', { value: users.webClient.userPoolClientId });
     new CfnOutput(this, 'LargeUploadBucket', { value: largeUploads.bucket.bucketName });
   }
 
-  /** Findings on the helpers CDK itself adds (the bucket notification handler), each with its reason. */
-  private acknowledgeCdkInternals(): void {
+  /** Findings on the helpers CDK itself adds (bucket notifications, file deployment), each with its reason. */
+  private acknowledgeCdkInternals(web: WebApp): void {
+    const deployer = this.node.children.find((child) => child.node.id.startsWith('Custom::CDKBucketDeployment'));
+    if (deployer) {
+      Validations.of(deployer).acknowledge({
+        id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+        reason: 'CDK’s own deployment handler copies the built web app into its bucket once per deploy.',
+      });
+      const webFiles = `<${this.getLogicalId(web.bucket.node.defaultChild as CfnBucket)}.Arn>/*`;
+      const assets = `arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-${this.region}/*`;
+      for (const finding of [
+        'Action::s3:GetObject*',
+        'Action::s3:GetBucket*',
+        'Action::s3:List*',
+        'Action::s3:DeleteObject*',
+        'Action::s3:Abort*',
+        `Resource::${assets}`,
+        `Resource::${webFiles}`,
+        // CloudFront's CreateInvalidation and GetInvalidation take no resource-level permissions.
+        'Resource::*',
+      ]) {
+        Validations.of(deployer).acknowledge({
+          id: `AwsSolutions-IAM5[${finding}]`,
+          reason: 'CDK’s own deployment handler reads the built web app asset and replaces every file of its bucket.',
+        });
+      }
+      Validations.of(deployer).acknowledge({
+        id: 'AwsSolutions-L1',
+        reason: 'CDK’s own deployment handler runs the runtime CDK chose for it.',
+      });
+    }
     const handler = this.node.tryFindChild('BucketNotificationsHandler050a0587b7544547bf325f094a3db834');
     if (!handler) return;
     Validations.of(handler).acknowledge({

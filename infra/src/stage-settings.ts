@@ -6,19 +6,12 @@ export type Stage = z.infer<typeof Stage>;
 
 const retentionDays = new Set<number>(Object.values(RetentionDays).filter((value) => typeof value === 'number'));
 
-/** An origin only: scheme, host and port, no path (what CORS and Cognito callbacks compare). */
-const Origin = z
-  .url({ protocol: /^https?$/ })
-  .refine((value) => new URL(value).origin === value, 'an origin has no path or trailing slash');
-
 /**
  * What differs between stages, read from the `peermap:stages` context in `cdk.json` (or
  * `-c`), checked before anything is built: a wrong value stops the synthesis with its name.
  */
 export const StageSettings = z
   .strictObject({
-    /** Where the web app is served: the only origin CORS and the sign-in callbacks allow. */
-    webOrigin: Origin,
     /** The prefix of the Cognito hosted sign-in domain (`<prefix>.auth.<region>.amazoncognito.com`). */
     authDomainPrefix: z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/),
     /** How long function, API access and alarm logs are kept, in days CloudWatch offers. */
@@ -37,15 +30,11 @@ export type StageSettings = z.infer<typeof StageSettings>;
 
 const StagesContext = z.strictObject({ dev: StageSettings, prod: StageSettings });
 
-/** The settings of every stage from the app's context; prod must serve its web app over HTTPS. */
+/** The settings of every stage from the app's context. */
 export function stageSettingsFrom(context: unknown): Record<Stage, StageSettings> {
   const parsed = StagesContext.safeParse(context);
   if (!parsed.success) {
     throw new Error(`The peermap:stages context (cdk.json) is not right:\n${z.prettifyError(parsed.error)}`);
   }
-  const stages = parsed.data;
-  if (new URL(stages.prod.webOrigin).protocol !== 'https:') {
-    throw new Error('peermap:stages.prod.webOrigin must be an https origin.');
-  }
-  return stages;
+  return parsed.data;
 }

@@ -13,11 +13,11 @@ export const WEB_FILES: Readonly<Record<string, string>> = {
 };
 
 /**
- * The page's content security policy: everything from the app's own origin (and the API's,
- * when it is elsewhere), nothing inline, no third-party tiles, fonts or scripts.
+ * The page's content security policy: everything from the app's own origin (and, in AWS, calls
+ * to the API and to Cognito's sign-in), nothing inline, no third-party tiles, fonts or scripts.
  */
-export function contentSecurityPolicy(apiOrigin?: string): string {
-  const connect = ["'self'", ...(apiOrigin ? [apiOrigin] : [])].join(' ');
+export function contentSecurityPolicy(connectTo: readonly string[] = []): string {
+  const connect = ["'self'", ...connectTo].join(' ');
   return [
     "default-src 'self'",
     "script-src 'self'",

@@ -1,0 +1,124 @@
+import { contentSecurityPolicy } from '@peermap/web';
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import {
+  CachePolicy,
+  Distribution,
+  GeoRestriction,
+  HeadersFrameOption,
+  HeadersReferrerPolicy,
+  HttpVersion,
+  ResponseHeadersPolicy,
+  ViewerProtocolPolicy,
+} from 'aws-cdk-lib/aws-cloudfront';
+import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import { Construct } from 'constructs';
+import { bucketRef } from './bucket-ref';
+
+export interface WebAppProps {
+  /** The Cognito sign-in domain the page exchanges its code at. */
+  readonly signInDomain: string;
+  readonly keep: boolean;
+  readonly logDays: number;
+}
+
+/** What the page is told at start: where the API is and how to sign in. */
+export interface WebAppConfig {
+  apiBase: string;
+  auth: { kind: 'cognito'; domain: string; clientId: string; redirectUri: string };
+}
+
+/**
+ * The web app in AWS: its files in a private bucket, served only through CloudFront (origin
+ * access control), HTTPS only, to viewers in the United Kingdom, with the same strict content
+ * security policy and security headers as the local server, and access logs kept.
+ */
+export class WebApp extends Construct {
+  readonly distribution: Distribution;
+  readonly bucket: Bucket;
+  /** The web app's origin (`https://d123.cloudfront.net`): the only one the API's CORS allows. */
+  readonly origin: string;
+
+  constructor(scope: Construct, id: string, props: WebAppProps) {
+    super(scope, id);
+    const removalPolicy = props.keep ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+    const logs = new Bucket(this, 'Logs', {
+      encryption: BucketEncryption.S3_MANAGED,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      // CloudFront's standard logs are delivered with an ACL.
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
+      enforceSSL: true,
+      lifecycleRules: [{ expiration: Duration.days(props.logDays) }],
+      removalPolicy,
+    });
+    Validations.of(logs).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason: 'This bucket receives the web app’s access logs; logging it into itself would loop.',
+    });
+    this.bucket = new Bucket(this, 'Files', {
+      encryption: BucketEncryption.S3_MANAGED,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      enforceSSL: true,
+      serverAccessLogsBucket: bucketRef(logs),
+      serverAccessLogsPrefix: 'files/',
+      removalPolicy,
+    });
+    const region = Stack.of(this).region;
+    const headers = new ResponseHeadersPolicy(this, 'Headers', {
+      comment: 'peermap: the web app’s content security policy and security headers',
+      securityHeadersBehavior: {
+        contentSecurityPolicy: {
+          // The API's own address is not known before it exists; API Gateway's domain in the region is.
+          contentSecurityPolicy: contentSecurityPolicy([
+            `https://*.execute-api.${region}.amazonaws.com`,
+            `https://${props.signInDomain}`,
+          ]),
+          override: true,
+        },
+        contentTypeOptions: { override: true },
+        frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
+        referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.NO_REFERRER, override: true },
+        strictTransportSecurity: { accessControlMaxAge: Duration.days(365), includeSubdomains: true, override: true },
+      },
+      customHeadersBehavior: { customHeaders: [{ header: 'cache-control', value: 'no-store', override: true }] },
+    });
+    this.distribution = new Distribution(this, 'Distribution', {
+      comment: 'peermap web app',
+      defaultRootObject: 'index.html',
+      httpVersion: HttpVersion.HTTP2_AND_3,
+      geoRestriction: GeoRestriction.allowlist('GB'),
+      enableLogging: true,
+      logBucket: bucketRef(logs),
+      logFilePrefix: 'cloudfront/',
+      defaultBehavior: {
+        origin: S3BucketOrigin.withOriginAccessControl(bucketRef(this.bucket)),
+        viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        responseHeadersPolicy: headers,
+        cachePolicy: CachePolicy.CACHING_DISABLED,
+      },
+    });
+    Validations.of(this.distribution).acknowledge({
+      id: 'AwsSolutions-CFR2',
+      reason:
+        'A CloudFront web ACL must live in us-east-1; the app serves static files only, and the API it calls is behind Cognito and throttling.',
+    });
+    Validations.of(this.distribution).acknowledge({
+      id: 'AwsSolutions-CFR4',
+      reason:
+        'The default CloudFront certificate cannot set a minimum TLS version; a partnership that adds its own domain sets TLSv1.2_2021 with its certificate.',
+    });
+    this.origin = `https://${this.distribution.distributionDomainName}`;
+  }
+
+  /** Uploads the built files and the page's configuration, and clears CloudFront's copies. */
+  deploy(source: string, config: WebAppConfig): void {
+    new BucketDeployment(this, 'Deploy', {
+      sources: [Source.asset(source), Source.jsonData('config.json', config)],
+      destinationBucket: bucketRef(this.bucket),
+      distribution: this.distribution,
+      distributionPaths: ['/*'],
+    });
+  }
+}
