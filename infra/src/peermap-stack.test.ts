@@ -150,7 +150,7 @@ describe('the API', () => {
 
   it("allows CORS from the web app's origin only", () => {
     const [[, api] = ['', undefined]] = resourcesOf('prod', 'AWS::ApiGatewayV2::Api');
-    const origins = (api?.Properties['CorsConfiguration'] as { AllowOrigins: unknown[] }).AllowOrigins;
+    const origins = (api?.Properties['CorsConfiguration'] as { AllowOrigins: unknown[] } | undefined)?.AllowOrigins;
     expect(origins).toHaveLength(1);
     expect(JSON.stringify(origins)).toMatch(
       /^\[\{"Fn::Join":\["",\["https:\/\/",\{"Fn::GetAtt":\["WebDistribution[0-9A-F]+","DomainName"\]\}\]\]\}\]$/,
