@@ -85,6 +85,8 @@ describe('the web app, in a real browser, for each role’s week of work', () =>
     await screenshot(page, 'home-chair');
 
     await nav(page, 'Weekly upload').click();
+    await page.getByRole('heading', { level: 1, name: 'Weekly upload and analysis' }).waitFor();
+    await expectAccessible(page);
     await page.getByLabel('Week', { exact: true }).fill('2026-W45');
     await page.getByLabel(/Mapping sheets/).setInputFiles([brokenYoungPeople()]);
     await page.getByRole('button', { name: 'Upload the week' }).click();
@@ -149,11 +151,41 @@ describe('the web app, in a real browser, for each role’s week of work', () =>
     await table.waitFor();
     await table.getByRole('button').first().click();
     await page.getByRole('heading', { level: 2, name: /, \d+$/ }).waitFor();
+    await page
+      .getByText(/Why in this group: \d+% of their link weight is inside it|Not in a peer group this week/)
+      .waitFor();
     await expectAccessible(page);
     await screenshot(page, 'map-list');
     expect(errors).toEqual([]);
     await page.close();
   }, 240_000);
+
+  it('signs in and moves about by keyboard alone, and prints without the page furniture', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${api.server.url}/`);
+    await page.getByRole('heading', { level: 1, name: /Sign in to peermap/ }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'sign-in');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate('document.activeElement.id')).toBe('role-madp-chair');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate('document.activeElement.id')).toBe('role-early-help-lead');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Your week as Early help lead' }).waitFor();
+    // The new page's heading takes the focus, so a screen reader announces where the user is.
+    expect(await page.evaluate('document.activeElement.tagName')).toBe('H1');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate('document.activeElement.textContent')).toBe('Read the peer groups and their reports');
+    expect(await page.evaluate("document.querySelector('a,button,input,select,textarea').textContent")).toBe(
+      'Skip to the page',
+    );
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByRole('navigation').isVisible()).toBe(false);
+    expect(await page.getByText(/OFFICIAL-SENSITIVE/).isVisible()).toBe(true);
+    await page.close();
+  }, 60_000);
 
   it('an early help lead builds an invitation list in its three parts, and cannot agree a plan', async () => {
     const { page, errors } = await signIn('Early help lead', DEMO);

@@ -161,6 +161,7 @@ export function MapPage({ api, words }: PageContext) {
         )}
         {selected && (
           <PersonPanel
+            api={api}
             data={data.data}
             model={model}
             words={words}
@@ -353,13 +354,60 @@ function PeopleList({
   );
 }
 
+/** Why the analysis put a young person in their group: their strongest links there and how much of their links stay inside. */
+function WhyInGroup({
+  api,
+  clusterId,
+  personRef,
+  nameOf,
+  words,
+}: {
+  api: PageContext['api'];
+  clusterId: string;
+  personRef: string;
+  nameOf: (ref: string) => string;
+  words: PageContext['words'];
+}) {
+  const report = useLoad(
+    async () =>
+      (
+        await api.get<{
+          cluster: {
+            members: {
+              ref: string;
+              stability: number;
+              shareOfLinkWeightInside: number;
+              strongestLinks: { ref: string; kind?: string; weight: number }[];
+            }[];
+          };
+        }>(`/v1/clusters/${clusterId}`)
+      ).body.cluster,
+    clusterId,
+  );
+  const member = report.data?.members.find((m) => m.ref === personRef);
+  if (report.error) return <ProblemView error={report.error} />;
+  if (!member) return <Loading what="why they are in the group" />;
+  return (
+    <p>
+      Why in this group: {Math.round(member.shareOfLinkWeightInside * 100)}% of their link weight is inside it; their
+      strongest links there are{' '}
+      {member.strongestLinks
+        .map((l) => `${nameOf(l.ref)} (${words.linkKinds[l.kind ?? 'seen_together'] ?? ''})`)
+        .join(', ')}
+      . The analysis puts them here in {Math.round(member.stability * 100)}% of its runs.
+    </p>
+  );
+}
+
 function PersonPanel({
+  api,
   data,
   model,
   words,
   personRef,
   onClose,
 }: {
+  api: PageContext['api'];
   data: MapData;
   model: Model;
   words: PageContext['words'];
@@ -382,12 +430,15 @@ function PersonPanel({
       <p>
         {cluster ? (
           <>
-            In <a href={`#/clusters/${cluster.clusterId}`}>{cluster.label}</a>: the group report says why, link by link.
+            In <a href={`#/clusters/${cluster.clusterId}`}>{cluster.label}</a>.
           </>
         ) : (
           'Not in a peer group this week.'
         )}
       </p>
+      {cluster && (
+        <WhyInGroup api={api} clusterId={cluster.clusterId} personRef={personRef} nameOf={nameOf} words={words} />
+      )}
       <h3>Links ({links.length})</h3>
       <ul>
         {links.map((l) => {
