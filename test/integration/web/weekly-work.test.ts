@@ -243,4 +243,35 @@ describe('the web app, in a real browser, for each role’s week of work', () =>
     expect(errors).toEqual([]);
     await page.close();
   }, 120_000);
+
+  it("a partnership admin keeps the settings (refused when a rule's words blame) and looks up the audit", async () => {
+    const { page, errors } = await signIn('Partnership admin', DEMO);
+    expect(await nav(page, 'Peer groups').count()).toBe(0);
+    await nav(page, 'Settings').click();
+    await page.getByRole('heading', { level: 1, name: /Settings of/ }).waitFor();
+    await page.getByRole('button', { name: 'Add a phrase' }).click();
+    await page.getByLabel('Instead of').last().fill('troublemaker');
+    await page.getByLabel('say', { exact: true }).last().fill('young person who needs support');
+    await page.getByRole('button', { name: 'Save the settings' }).click();
+    await page.getByText('The settings are saved.').waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'settings');
+    await page.getByRole('button', { name: 'Add a rule' }).click();
+    await page.getByLabel('Action', { exact: true }).last().fill('Disrupt the gang');
+    await page.getByRole('button', { name: 'Save the settings' }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/actionRules\.\d+\.actions\.0\.description/);
+
+    await nav(page, 'Audit').click();
+    await page.getByLabel('Ref or id').fill('YP00001');
+    await page.getByRole('button', { name: 'Show the record' }).click();
+    const table = page.getByRole('table', { name: /events, newest first/ });
+    await table.waitFor();
+    expect(await table.getByRole('row').count()).toBeGreaterThan(1);
+    await expectAccessible(page);
+    await screenshot(page, 'audit');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
 });

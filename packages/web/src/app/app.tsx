@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { type Api, createApi } from './api';
+import { AuditPage } from './pages/audit';
 import { ClusterPage } from './pages/cluster';
 import { ClustersPage } from './pages/clusters';
 import { HomePage } from './pages/home';
 import { LocationsPage } from './pages/locations';
 import { MapPage } from './pages/map';
+import { SettingsPage } from './pages/settings';
 import { SignInPage } from './pages/sign-in';
 import { WeekPage } from './pages/week';
 import { type AppConfig, finishCognitoSignIn, type Me, ROLE_NAMES } from './session';
@@ -69,6 +71,20 @@ const PAGES: PageSpec[] = [
     needs: ['locations:read'],
     href: '#/locations',
     render: (c) => <LocationsPage {...c} />,
+  },
+  {
+    path: /^#\/settings$/,
+    name: 'Settings',
+    needs: ['settings:manage'],
+    href: '#/settings',
+    render: (c) => <SettingsPage {...c} />,
+  },
+  {
+    path: /^#\/audit$/,
+    name: 'Audit',
+    needs: ['audit:read'],
+    href: '#/audit',
+    render: (c) => <AuditPage {...c} />,
   },
 ];
 

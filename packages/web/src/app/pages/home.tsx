@@ -9,6 +9,7 @@ const WEEK_OF_WORK: Record<string, { text: string; href?: string }[]> = {
     { text: 'Run the analysis and watch it finish', href: '#/week' },
     { text: 'Go through the peer groups in the meeting’s order', href: '#/clusters' },
     { text: 'Agree each group’s action plan' },
+    { text: 'See who read or changed a child’s record', href: '#/audit' },
   ],
   'early-help-lead': [
     { text: 'Read the peer groups and their reports', href: '#/clusters' },
@@ -20,7 +21,14 @@ const WEEK_OF_WORK: Record<string, { text: string; href?: string }[]> = {
     { text: 'Record graded sightings, marking restricted intelligence', href: '#/locations' },
     { text: 'See the week’s map of relationships', href: '#/map' },
   ],
-  'partnership-admin': [{ text: 'Upload a week’s sheets for a chair', href: '#/week' }],
+  'partnership-admin': [
+    {
+      text: 'Keep the partnership’s settings: the rules that suggest actions, its words, the session size',
+      href: '#/settings',
+    },
+    { text: 'Answer questions about who read or changed a child’s record', href: '#/audit' },
+    { text: 'Upload a week’s sheets for a chair', href: '#/week' },
+  ],
 };
 
 export function HomePage({ me }: PageContext) {

@@ -1,0 +1,293 @@
+import { useState } from 'preact/hooks';
+import type { PageContext } from '../app';
+import { humanise, Loading, PageHeading, ProblemView, useLoad } from '../ui';
+
+type Trigger = { when: 'concern'; categories: string[] } | { when: 'place'; kinds: string[] } | { when: 'always' };
+
+interface Rule {
+  id: string;
+  trigger: Trigger;
+  actions: { description: string; ownerAgency: string; dueInDays: number }[];
+}
+
+interface Settings {
+  name: string;
+  handlingMarking: string;
+  actionRules: Rule[];
+  languagePhrases: { phrase: string; suggestion: string }[];
+  inviteSizeLimit: number;
+  version: number;
+}
+
+const OWNERS = [
+  'early_help',
+  'police',
+  'yjs',
+  'education',
+  'social_care',
+  'health',
+  'council',
+  'voluntary_sector',
+  'parent_led_group',
+];
+const PLACE_KINDS = ['abandoned_building', 'park', 'shop', 'transport', 'residential', 'school', 'online', 'other'];
+
+/** The partnership's planning settings: its marking, session size, added phrases and the rules table. */
+export function SettingsPage({ api, words }: PageContext) {
+  const loaded = useLoad(async () => {
+    const answer = await api.get<Settings>('/v1/settings');
+    return { settings: answer.body, etag: answer.etag ?? '' };
+  }, 'settings');
+  if (loaded.error) return <ProblemView error={loaded.error} />;
+  if (!loaded.data) return <Loading what="the settings" />;
+  return <SettingsForm api={api} words={words} initial={loaded.data.settings} etag={loaded.data.etag} />;
+}
+
+function SettingsForm({
+  api,
+  words,
+  initial,
+  etag: firstEtag,
+}: Pick<PageContext, 'api' | 'words'> & { initial: Settings; etag: string }) {
+  // The version the next save names in If-Match: each save answers with the next one.
+  const [etag, setEtag] = useState(firstEtag);
+  const [marking, setMarking] = useState(initial.handlingMarking);
+  const [limit, setLimit] = useState(initial.inviteSizeLimit);
+  const [phrases, setPhrases] = useState(initial.languagePhrases);
+  const [rules, setRules] = useState(initial.actionRules);
+  const [error, setError] = useState<unknown>(undefined);
+  const [saved, setSaved] = useState(false);
+  const changeRule = (index: number, rule: Rule) => setRules((all) => all.map((r, i) => (i === index ? rule : r)));
+
+  const save = async (event: Event) => {
+    event.preventDefault();
+    setError(undefined);
+    setSaved(false);
+    try {
+      const answer = await api.send<Settings>('PATCH', '/v1/settings', {
+        json: { handlingMarking: marking, inviteSizeLimit: limit, languagePhrases: phrases, actionRules: rules },
+        ifMatch: etag,
+      });
+      setEtag(answer.etag ?? etag);
+      setSaved(true);
+    } catch (failure) {
+      setError(failure);
+    }
+  };
+
+  return (
+    <form onSubmit={save}>
+      <PageHeading>Settings of {initial.name}</PageHeading>
+      <label for="marking">Handling marking on every page and paper</label>
+      <input id="marking" value={marking} maxLength={60} onInput={(e) => setMarking(e.currentTarget.value)} />
+      <label for="limit">Most carers invited to one Parent Empowerment Session</label>
+      <input
+        id="limit"
+        type="number"
+        min={2}
+        max={50}
+        value={limit}
+        onInput={(e) => setLimit(Number(e.currentTarget.value))}
+      />
+
+      <fieldset>
+        <legend>Words the partnership asks people not to use, with better ones</legend>
+        {phrases.map((p, index) => (
+          <div class="row" key={`phrase-${index}`}>
+            <label for={`phrase-${index}`}>Instead of</label>
+            <input
+              id={`phrase-${index}`}
+              value={p.phrase}
+              onInput={(e) =>
+                setPhrases((all) => all.map((x, i) => (i === index ? { ...x, phrase: e.currentTarget.value } : x)))
+              }
+            />
+            <label for={`suggestion-${index}`}>say</label>
+            <input
+              id={`suggestion-${index}`}
+              value={p.suggestion}
+              onInput={(e) =>
+                setPhrases((all) => all.map((x, i) => (i === index ? { ...x, suggestion: e.currentTarget.value } : x)))
+              }
+            />
+            <button type="button" onClick={() => setPhrases((all) => all.filter((_, i) => i !== index))}>
+              Remove “{p.phrase || 'new phrase'}”
+            </button>
+          </div>
+        ))}
+        <button type="button" onClick={() => setPhrases((all) => [...all, { phrase: '', suggestion: '' }])}>
+          Add a phrase
+        </button>
+      </fieldset>
+
+      <h2>The rules that suggest actions for a plan</h2>
+      <p>
+        Each rule names when it applies and the actions it suggests. Plans drafted from now on use the rules as saved
+        here.
+      </p>
+      {rules.map((rule, index) => (
+        <RuleEditor
+          key={`rule-${index}`}
+          index={index}
+          rule={rule}
+          words={words}
+          onChange={(next) => changeRule(index, next)}
+          onRemove={() => setRules((all) => all.filter((_, i) => i !== index))}
+        />
+      ))}
+      <button
+        type="button"
+        onClick={() =>
+          setRules((all) => [
+            ...all,
+            {
+              id: `rule-${all.length + 1}`,
+              trigger: { when: 'always' },
+              actions: [{ description: '', ownerAgency: 'early_help', dueInDays: 14 }],
+            },
+          ])
+        }
+      >
+        Add a rule
+      </button>
+      <div class="actions">
+        <button type="submit" class="primary">
+          Save the settings
+        </button>
+      </div>
+      {saved && <p role="status">The settings are saved.</p>}
+      {error !== undefined && <ProblemView error={error} />}
+    </form>
+  );
+}
+
+function RuleEditor({
+  index,
+  rule,
+  words,
+  onChange,
+  onRemove,
+}: {
+  index: number;
+  rule: Rule;
+  words: PageContext['words'];
+  onChange: (rule: Rule) => void;
+  onRemove: () => void;
+}) {
+  const prefix = `rule-${index}`;
+  const setWhen = (when: Trigger['when']) =>
+    onChange({
+      ...rule,
+      trigger:
+        when === 'concern'
+          ? { when, categories: [Object.keys(words.concernCategories)[0] ?? 'missing_episode'] }
+          : when === 'place'
+            ? { when, kinds: ['abandoned_building'] }
+            : { when },
+    });
+  const chosen =
+    rule.trigger.when === 'concern' ? rule.trigger.categories : rule.trigger.when === 'place' ? rule.trigger.kinds : [];
+  const toggle = (value: string, on: boolean) => {
+    const next = on ? [...chosen, value] : chosen.filter((v) => v !== value);
+    if (rule.trigger.when === 'concern') onChange({ ...rule, trigger: { when: 'concern', categories: next } });
+    if (rule.trigger.when === 'place') onChange({ ...rule, trigger: { when: 'place', kinds: next } });
+  };
+  const options =
+    rule.trigger.when === 'concern'
+      ? Object.entries(words.concernCategories)
+      : rule.trigger.when === 'place'
+        ? PLACE_KINDS.map((k) => [k, humanise(k)] as const)
+        : [];
+  return (
+    <fieldset class="rule">
+      <legend>Rule {rule.id}</legend>
+      <label for={`${prefix}-when`}>Applies</label>
+      <select
+        id={`${prefix}-when`}
+        value={rule.trigger.when}
+        onChange={(e) => setWhen(e.currentTarget.value as Trigger['when'])}
+      >
+        <option value="concern">when a young person in the group has a concern</option>
+        <option value="place">when the group gathers at a kind of place</option>
+        <option value="always">to every group</option>
+      </select>
+      {options.length > 0 && (
+        <fieldset class="covers">
+          <legend>{rule.trigger.when === 'concern' ? 'Concerns' : 'Kinds of place'}</legend>
+          {options.map(([value, label]) => (
+            <div class="choice" key={value}>
+              <input
+                type="checkbox"
+                id={`${prefix}-${value}`}
+                checked={chosen.includes(value)}
+                onChange={(e) => toggle(value, e.currentTarget.checked)}
+              />
+              <label for={`${prefix}-${value}`}>{label}</label>
+            </div>
+          ))}
+        </fieldset>
+      )}
+      {rule.actions.map((action, a) => (
+        <div class="row" key={`${prefix}-action-${a}`}>
+          <label for={`${prefix}-action-${a}`}>Action</label>
+          <input
+            id={`${prefix}-action-${a}`}
+            size={50}
+            value={action.description}
+            onInput={(e) =>
+              onChange({
+                ...rule,
+                actions: rule.actions.map((x, i) => (i === a ? { ...x, description: e.currentTarget.value } : x)),
+              })
+            }
+          />
+          <label for={`${prefix}-owner-${a}`}>by</label>
+          <select
+            id={`${prefix}-owner-${a}`}
+            value={action.ownerAgency}
+            onChange={(e) =>
+              onChange({
+                ...rule,
+                actions: rule.actions.map((x, i) => (i === a ? { ...x, ownerAgency: e.currentTarget.value } : x)),
+              })
+            }
+          >
+            {OWNERS.map((o) => (
+              <option key={o} value={o}>
+                {humanise(o)}
+              </option>
+            ))}
+          </select>
+          <label for={`${prefix}-due-${a}`}>within (days)</label>
+          <input
+            id={`${prefix}-due-${a}`}
+            type="number"
+            min={0}
+            max={365}
+            value={action.dueInDays}
+            onInput={(e) =>
+              onChange({
+                ...rule,
+                actions: rule.actions.map((x, i) => (i === a ? { ...x, dueInDays: Number(e.currentTarget.value) } : x)),
+              })
+            }
+          />
+        </div>
+      ))}
+      <button
+        type="button"
+        onClick={() =>
+          onChange({
+            ...rule,
+            actions: [...rule.actions, { description: '', ownerAgency: 'early_help', dueInDays: 14 }],
+          })
+        }
+      >
+        Add an action to rule {rule.id}
+      </button>
+      <button type="button" onClick={onRemove}>
+        Remove rule {rule.id}
+      </button>
+    </fieldset>
+  );
+}
