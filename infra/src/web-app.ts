@@ -74,6 +74,8 @@ export class WebApp extends Construct {
           contentSecurityPolicy: contentSecurityPolicy([
             `https://*.execute-api.${region}.amazonaws.com`,
             `https://${props.signInDomain}`,
+            // A large workbook is put straight into the upload bucket with a presigned URL.
+            `https://*.s3.${region}.amazonaws.com`,
           ]),
           override: true,
         },

@@ -95,7 +95,9 @@ export async function startTestApi(options: { web?: boolean } = {}) {
       now: () => new Date(),
     },
     runAs: scoped.runAs,
-    ...(options.web ? { web: { root: await builtWebApp(), partnerships: [DEMO, OTHER, FRESH] } } : {}),
+    ...(options.web
+      ? { web: { root: await builtWebApp(), partnerships: [DEMO, OTHER, FRESH], largeUploadBytes: 1 } }
+      : {}),
     identity,
     logger: new Logger({ serviceName: 'peermap-test', logLevel: 'SILENT' }),
     port: 0,

@@ -37,8 +37,8 @@ export interface LocalServerOptions {
    * do in AWS (there with a tenant-scoped session; here the same scope over one client).
    */
   runAs?: RunAsPartnership;
-  /** The built web app to serve at `/`, and the partnerships its demo sign-in offers. */
-  web?: { root: string; partnerships: readonly string[] };
+  /** The built web app to serve at `/`, the partnerships its demo sign-in offers, and (for tests) when a workbook counts as large. */
+  web?: { root: string; partnerships: readonly string[]; largeUploadBytes?: number };
 }
 
 export interface RunningServer {
@@ -298,7 +298,11 @@ const WEB_HEADERS = {
 /** A file of the built web app, or its local configuration (demo sign-in). */
 function webFile(web: NonNullable<LocalServerOptions['web']>, pathname: string): ApiResult {
   if (pathname === '/config.json') {
-    const config = { apiBase: '', auth: { kind: 'local', partnerships: web.partnerships } };
+    const config = {
+      apiBase: '',
+      auth: { kind: 'local', partnerships: web.partnerships },
+      ...(web.largeUploadBytes ? { largeUploadBytes: web.largeUploadBytes } : {}),
+    };
     return {
       statusCode: 200,
       headers: { ...WEB_HEADERS, 'content-type': 'application/json' },

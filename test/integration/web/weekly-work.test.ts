@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { workbookOf } from '@peermap/ingest';
 import { DEMO_WEEKS } from '@peermap/local';
+import { parse } from 'csv-parse/sync';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, FRESH, startTestApi } from '../../support/api';
@@ -184,6 +186,31 @@ describe('the web app, in a real browser, for each role’s week of work', () =>
     await page.emulateMedia({ media: 'print' });
     expect(await page.getByRole('navigation').isVisible()).toBe(false);
     expect(await page.getByText(/OFFICIAL-SENSITIVE/).isVisible()).toBe(true);
+    await page.close();
+  }, 60_000);
+
+  it('a chair sends the week as a workbook, which goes through a large upload and is read from there', async () => {
+    const rows = Object.fromEntries(
+      SHEETS.map((sheet) => [
+        sheet,
+        (parse(readFileSync(join(DEMO_FOLDER, 'week-4', `${sheet}.csv`)), { bom: true }) as string[][]).slice(1),
+      ]),
+    );
+    const workbook = Buffer.from(await workbookOf(rows));
+    const { page, errors } = await signIn('MADP chair', DEMO);
+    await nav(page, 'Weekly upload').click();
+    await page.getByLabel('Week', { exact: true }).fill('2026-W48');
+    await page.getByLabel(/Mapping sheets/).setInputFiles([
+      {
+        name: 'week-4.xlsx',
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        buffer: workbook,
+      },
+    ]);
+    await page.getByRole('button', { name: 'Upload the week' }).click();
+    await page.getByRole('heading', { name: 'Week 2026-W48 is uploaded' }).waitFor({ timeout: 30_000 });
+    expect(await page.getByRole('table', { name: /What the upload changed/ }).textContent()).toMatch(/young people/);
+    expect(errors).toEqual([]);
     await page.close();
   }, 60_000);
 

@@ -23,6 +23,7 @@ export interface PageContext {
   api: Api;
   me: Me;
   words: Words;
+  config: AppConfig;
 }
 
 /** A page of the app: its address (ids only, never personal data), its name, and who may open it. */
@@ -169,7 +170,7 @@ export function App({ config }: { config: AppConfig }) {
       </header>
       <main id="main" tabIndex={-1}>
         {page && match && allowed(me, page) ? (
-          page.render({ api, me, words }, match)
+          page.render({ api, me, words, config }, match)
         ) : (
           <p role="alert">This page is not part of your role's work, or does not exist.</p>
         )}

@@ -7,6 +7,8 @@ export interface AppConfig {
   /** Where the API is; empty when it is served from the same origin as the app. */
   apiBase: string;
   auth: AuthConfig;
+  /** Workbooks larger than this go through a large upload (4 MB, what the API takes, unless set). */
+  largeUploadBytes?: number;
 }
 
 /** Who is signed in, as the API says (`GET /v1/me`): the app decides nothing from the token itself. */

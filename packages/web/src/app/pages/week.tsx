@@ -28,10 +28,40 @@ function thisWeek(today = new Date()): string {
   return `${day.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
 }
 
+/** Workbooks past this go straight to storage (a large upload), not through the API. */
+const LARGEST_DIRECT_UPLOAD = 4 * 1024 * 1024;
+
+interface UploadRecord extends Upload {
+  problemCount?: number;
+  problems?: Problem['problems'];
+}
+
+/**
+ * A large workbook: a slot is opened, the file is put where the slot says (in AWS, storage;
+ * locally, the local server), and the slot is followed until its upload is done.
+ */
+async function sendLarge(api: PageContext['api'], week: string, file: File): Promise<UploadRecord> {
+  const opened = await api.send<{
+    slot: { id: string };
+    send: { method: string; url: string; headers: Record<string, string> };
+  }>('POST', `/v1/uploads/large?week=${week}`);
+  const { slot, send } = opened.body;
+  const put = await fetch(send.url, { method: send.method, headers: send.headers, body: file });
+  if (!put.ok) throw new Error('The workbook could not be sent; try again.');
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const state = (await api.get<{ status: string; uploadId?: string }>(`/v1/uploads/large/${slot.id}`)).body;
+    if (state.status === 'waiting' || state.status === 'processing') continue;
+    if (!state.uploadId) throw new Error('The workbook could not be read; try again.');
+    return (await api.get<UploadRecord>(`/v1/uploads/${state.uploadId}`)).body;
+  }
+}
+
 /** A CSV is sent under its own file name (the sheet it is); a workbook as the workbook. */
 const partName = (file: File) => (/\.xlsx$/i.test(file.name) ? 'workbook' : file.name.toLowerCase());
 
-export function WeekPage({ api, me }: PageContext) {
+export function WeekPage({ api, me, config }: PageContext) {
+  const largest = config.largeUploadBytes ?? LARGEST_DIRECT_UPLOAD;
   const [week, setWeek] = useState(thisWeek());
   const [files, setFiles] = useState<File[]>([]);
   const [checkOnly, setCheckOnly] = useState(false);
@@ -46,6 +76,22 @@ export function WeekPage({ api, me }: PageContext) {
     setProblem(undefined);
     setUpload(undefined);
     try {
+      const [only] = files;
+      if (files.length === 1 && only && partName(only) === 'workbook' && only.size > largest && !checkOnly) {
+        const record = await sendLarge(api, week, only);
+        if (record.status === 'rejected') {
+          const count = record.problemCount ?? record.problems?.length ?? 0;
+          throw new ApiError({
+            status: 400,
+            title: 'The workbook has problems',
+            detail: `${count} found.`,
+            problems: record.problems ?? [],
+            problemCount: count,
+          });
+        }
+        setUpload(record);
+        return;
+      }
       const form = new FormData();
       for (const file of files) form.append(partName(file), file, file.name);
       const query = new URLSearchParams({ week, ...(checkOnly ? { dryRun: 'true' } : {}) });
@@ -86,8 +132,8 @@ export function WeekPage({ api, me }: PageContext) {
       <PageHeading>Weekly upload and analysis</PageHeading>
       <p>
         Upload the week's mapping sheets as CSV files (young_people.csv, relationships.csv, locations.csv, carers.csv,
-        sightings.csv, concerns.csv) or as one workbook. Every problem is listed with its sheet, row and column; nothing
-        is kept from an upload with problems.
+        sightings.csv, concerns.csv) or as one workbook (a workbook over 4 MB is sent to storage first and read from
+        there). Every problem is listed with its sheet, row and column; nothing is kept from an upload with problems.
       </p>
       <form onSubmit={send} class="upload">
         <label for="week">Week</label>
