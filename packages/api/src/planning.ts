@@ -25,6 +25,9 @@ import { currentCluster } from './analysis';
 /** Sightings this recent count as where a group gathers now (as in the analysis). */
 const RECENT_DAYS = 28;
 
+/** Within the last four weeks, and not dated in the future (a typing slip is not a sighting yet). */
+const isRecent = (ageInDays: number) => ageInDays >= 0 && ageInDays < RECENT_DAYS;
+
 async function partnershipOf(store: MapStore, partnershipId: string): Promise<Partial<Partnership>> {
   return (await store.partnerships.get(partnershipId)) ?? {};
 }
@@ -180,8 +183,7 @@ export async function draftPlanForCluster(
   ]);
   const seenAt = new Map<string, string[]>();
   for (const sighting of sightings.flat()) {
-    const age = daysBetween(sighting.seenOn, today);
-    if (sighting.restricted || age < 0 || age >= RECENT_DAYS) continue;
+    if (sighting.restricted || !isRecent(daysBetween(sighting.seenOn, today))) continue;
     const seen = seenAt.get(sighting.locationRef) ?? [];
     if (!seen.includes(sighting.personRef)) seen.push(sighting.personRef);
     seenAt.set(sighting.locationRef, seen);
@@ -221,9 +223,7 @@ export async function draftPlanForPlace(
   ]);
   const seenRefs = [
     ...new Set(
-      sightings.items
-        .filter((s) => !s.restricted && daysBetween(s.seenOn, today) < RECENT_DAYS)
-        .map((s) => s.personRef),
+      sightings.items.filter((s) => !s.restricted && isRecent(daysBetween(s.seenOn, today))).map((s) => s.personRef),
     ),
   ].sort();
   const draft = draftPlacePlan({ location, seenRefs, rules: partnership.actionRules ?? DEFAULT_ACTION_RULES, today });

@@ -39,7 +39,11 @@ export function clusterSvg(
     }
   }
   circular.assign(graph);
-  if (graph.size > 0) forceAtlas2.assign(graph, { iterations: 200, settings: { gravity: 1, scalingRatio: 10 } });
+  if (graph.size > 0) {
+    // Barnes-Hut keeps a very large group's layout near-linear in its size.
+    const settings = { gravity: 1, scalingRatio: 10, barnesHutOptimize: graph.order > 300 };
+    forceAtlas2.assign(graph, { iterations: 200, settings });
+  }
   const position = placeInDrawing(graph);
   const e = escapeMarkup;
   const lines = graph.mapEdges((_edge, attributes, source, target) => {
