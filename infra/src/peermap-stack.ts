@@ -175,7 +175,7 @@ export class PeermapStack extends Stack {
       apiBase: http.api.apiEndpoint,
       auth: {
         kind: 'cognito',
-        domain: signInDomain,
+        signInUrl: `https://${signInDomain}`,
         clientId: users.webClient.userPoolClientId,
         redirectUri: `${web.origin}/`,
       },

@@ -26,7 +26,7 @@ export interface WebAppProps {
 /** What the page is told at start: where the API is and how to sign in. */
 export interface WebAppConfig {
   apiBase: string;
-  auth: { kind: 'cognito'; domain: string; clientId: string; redirectUri: string };
+  auth: { kind: 'cognito'; signInUrl: string; clientId: string; redirectUri: string };
 }
 
 /**

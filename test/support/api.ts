@@ -3,7 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { Role } from '@peermap/domain';
-import { createLocalIdentity, loadDemo, type RunningServer, startLocalServer } from '@peermap/local';
+import {
+  createLocalIdentity,
+  type LocalServerOptions,
+  loadDemo,
+  type RunningServer,
+  startLocalServer,
+} from '@peermap/local';
 import { createDynamoStore, createTenantScopedClient } from '@peermap/store';
 import { buildWebApp } from '@peermap/web';
 import * as make from './records';
@@ -80,7 +86,9 @@ async function bodyOf(response: Response): Promise<{ text: string; parsed: unkno
  * The local server over a fresh table holding the demo weeks and a second partnership, and
  * a way to call it as a demo user of any role in either partnership.
  */
-export async function startTestApi(options: { web?: boolean } = {}) {
+export async function startTestApi(
+  options: { web?: boolean; signIn?: NonNullable<LocalServerOptions['web']>['signIn'] } = {},
+) {
   const table = await createTestTable();
   await loadDemo(table.store);
   await table.store.youngPeople.save(make.youngPerson(OTHER, 'OT1'));
@@ -96,7 +104,14 @@ export async function startTestApi(options: { web?: boolean } = {}) {
     },
     runAs: scoped.runAs,
     ...(options.web
-      ? { web: { root: await builtWebApp(), partnerships: [DEMO, OTHER, FRESH], largeUploadBytes: 1 } }
+      ? {
+          web: {
+            root: await builtWebApp(),
+            partnerships: [DEMO, OTHER, FRESH],
+            largeUploadBytes: 1,
+            ...(options.signIn ? { signIn: options.signIn } : {}),
+          },
+        }
       : {}),
     identity,
     logger: new Logger({ serviceName: 'peermap-test', logLevel: 'SILENT' }),
@@ -119,6 +134,7 @@ export async function startTestApi(options: { web?: boolean } = {}) {
   return {
     table,
     server,
+    identity,
     as,
     close: async () => {
       await server.close();

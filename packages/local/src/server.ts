@@ -38,7 +38,13 @@ export interface LocalServerOptions {
    */
   runAs?: RunAsPartnership;
   /** The built web app to serve at `/`, the partnerships its demo sign-in offers, and (for tests) when a workbook counts as large. */
-  web?: { root: string; partnerships: readonly string[]; largeUploadBytes?: number };
+  web?: {
+    root: string;
+    partnerships: readonly string[];
+    largeUploadBytes?: number;
+    /** Another way to sign in than the demo tokens (tests of the hosted sign-in), given the server's address. */
+    signIn?: (serverUrl: string) => { auth: Readonly<Record<string, string>>; connectTo: readonly string[] };
+  };
 }
 
 export interface RunningServer {
@@ -78,10 +84,10 @@ function noRoute(templates: Template[], path: string): HttpProblem {
  * here: `GET /local/token` (demo sign-in) and the API document at `GET /v1/openapi.json`.
  */
 export async function startLocalServer(options: LocalServerOptions): Promise<RunningServer> {
-  let url = '';
+  let address = '';
   const runAs: RunAsPartnership = options.runAs ?? ((_partnershipId, work) => work());
   const largeUploads: LocalLargeUploads | undefined = options.largeUploadsFolder
-    ? createLocalLargeUploads(options.largeUploadsFolder, () => url)
+    ? createLocalLargeUploads(options.largeUploadsFolder, () => address)
     : undefined;
   const deps: ApiDeps = {
     ...options.deps,
@@ -123,7 +129,9 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Run
     if (method === 'GET' && url.pathname === '/v1/openapi.json') {
       return { statusCode: 200, headers: { 'content-type': 'application/json' }, body: document };
     }
-    if (method === 'GET' && options.web && !url.pathname.startsWith('/v1/')) return webFile(options.web, url.pathname);
+    if (method === 'GET' && options.web && !url.pathname.startsWith('/v1/')) {
+      return webFile(options.web, url.pathname, address);
+    }
     return undefined;
   }
 
@@ -154,11 +162,11 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Run
   }
 
   await new Promise<void>((resolve) => server.listen(options.port, options.host ?? '127.0.0.1', resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : options.port;
-  url = `http://${options.host ?? '127.0.0.1'}:${port}`;
+  const bound = server.address();
+  const port = typeof bound === 'object' && bound ? bound.port : options.port;
+  address = `http://${options.host ?? '127.0.0.1'}:${port}`;
   return {
-    url,
+    url: address,
     close: () =>
       new Promise((resolve, reject) => {
         server.closeAllConnections();
@@ -288,24 +296,26 @@ function problemResult(error: unknown): ApiResult {
 }
 
 /** Headers every page of the web app carries: its own origin only, no framing, no sniffing. */
-const WEB_HEADERS = {
-  'content-security-policy': contentSecurityPolicy(),
+const webHeaders = (connectTo: readonly string[] = []) => ({
+  'content-security-policy': contentSecurityPolicy(connectTo),
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
   'cache-control': 'no-store',
-};
+});
 
-/** A file of the built web app, or its local configuration (demo sign-in). */
-function webFile(web: NonNullable<LocalServerOptions['web']>, pathname: string): ApiResult {
+/** A file of the built web app, or its configuration (demo sign-in, unless another is set). */
+function webFile(web: NonNullable<LocalServerOptions['web']>, pathname: string, serverUrl: string): ApiResult {
+  const signIn = web.signIn?.(serverUrl);
+  const headers = webHeaders(signIn?.connectTo);
   if (pathname === '/config.json') {
     const config = {
       apiBase: '',
-      auth: { kind: 'local', partnerships: web.partnerships },
+      auth: signIn?.auth ?? { kind: 'local', partnerships: web.partnerships },
       ...(web.largeUploadBytes ? { largeUploadBytes: web.largeUploadBytes } : {}),
     };
     return {
       statusCode: 200,
-      headers: { ...WEB_HEADERS, 'content-type': 'application/json' },
+      headers: { ...headers, 'content-type': 'application/json' },
       body: JSON.stringify(config),
     };
   }
@@ -315,7 +325,7 @@ function webFile(web: NonNullable<LocalServerOptions['web']>, pathname: string):
   if (!type) return problemResult(new HttpProblem(404, 'Not found', 'There is no such page.'));
   return {
     statusCode: 200,
-    headers: { ...WEB_HEADERS, 'content-type': type },
+    headers: { ...headers, 'content-type': type },
     body: readFileSync(join(web.root, name)).toString('base64'),
     isBase64Encoded: true,
   };

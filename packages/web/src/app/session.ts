@@ -1,7 +1,13 @@
 /** How this installation signs people in: demo users locally, Cognito's hosted sign-in in AWS. */
 export type AuthConfig =
   | { kind: 'local'; partnerships: string[] }
-  | { kind: 'cognito'; domain: string; clientId: string; redirectUri: string };
+  | {
+      kind: 'cognito';
+      /** The hosted sign-in's address (`https://<prefix>.auth.<region>.amazoncognito.com`). */
+      signInUrl: string;
+      clientId: string;
+      redirectUri: string;
+    };
 
 export interface AppConfig {
   /** Where the API is; empty when it is served from the same origin as the app. */
@@ -64,7 +70,7 @@ export async function startCognitoSignIn(auth: Extract<AuthConfig, { kind: 'cogn
     code_challenge_method: 'S256',
     state,
   });
-  location.assign(`https://${auth.domain}/oauth2/authorize?${query}`);
+  location.assign(`${auth.signInUrl}/oauth2/authorize?${query}`);
 }
 
 /** On the way back from Cognito: swaps the code for the ID token and clears it from the address. */
@@ -77,7 +83,7 @@ export async function finishCognitoSignIn(auth: Extract<AuthConfig, { kind: 'cog
   if (!code || !saved) return undefined;
   const { verifier, state } = JSON.parse(saved) as { verifier: string; state: string };
   if (params.get('state') !== state) return undefined;
-  const response = await fetch(`https://${auth.domain}/oauth2/token`, {
+  const response = await fetch(`${auth.signInUrl}/oauth2/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({
