@@ -113,7 +113,7 @@ export function exportRoutes(deps: ApiDeps): AnyRoute[] {
           const csv = {
             contentType: 'text/csv; charset=utf-8',
             filename: `invitation-list-${list.id}.csv`,
-            bytes: bytesOf(invitationCsv(list)),
+            bytes: bytesOf(invitationCsv(list, await marking(p))),
           };
           return file(csv, subjects);
         }
@@ -182,7 +182,7 @@ export function exportRoutes(deps: ApiDeps): AnyRoute[] {
         const geojson = {
           contentType: 'application/geo+json',
           filename: 'peermap-places.geojson',
-          bytes: bytesOf(JSON.stringify(locationsGeoJson(locations))),
+          bytes: bytesOf(JSON.stringify(locationsGeoJson(locations, await marking(principal.partnershipId)))),
         };
         return file(geojson, NO_SUBJECTS);
       },
@@ -209,12 +209,12 @@ export function exportRoutes(deps: ApiDeps): AnyRoute[] {
             ? {
                 contentType: 'application/gexf+xml',
                 filename: 'peermap-map.gexf',
-                bytes: bytesOf(mapGexf(people, links)),
+                bytes: bytesOf(mapGexf(people, links, await marking(principal.partnershipId))),
               }
             : {
                 contentType: 'text/csv; charset=utf-8',
                 filename: 'peermap-map-i2.csv',
-                bytes: bytesOf(mapI2Csv(people, links)),
+                bytes: bytesOf(mapI2Csv(people, links, await marking(principal.partnershipId))),
               };
         return file(
           exported,

@@ -1,16 +1,20 @@
 import { stringify } from 'csv-stringify/sync';
+import { markingLine } from './document';
 import { neutraliseCell } from './safe';
 
 export type Cell = string | number | boolean | undefined;
 
 /**
  * RFC 4180 CSV (with a header row, CRLF line ends) whose every text cell is neutralised and
- * every cell quoted, so a spreadsheet that splits on semicolons still sees one cell.
+ * every cell quoted, so a spreadsheet that splits on semicolons still sees one cell. With a
+ * marking, the first line is the marking and what the file is (skip one line to import it).
  */
-export function toCsv(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
+export function toCsv(header: readonly string[], rows: readonly (readonly Cell[])[], marking?: string): string {
   const cell = (value: Cell) =>
     typeof value === 'string' ? neutraliseCell(value) : value === undefined ? '' : String(value);
-  return stringify([header.map(cell), ...rows.map((row) => row.map(cell))], {
+  // The marking goes first, on a line of its own, so nobody opens the file without seeing it.
+  const markingRow = marking ? [[cell(markingLine(marking))]] : [];
+  return stringify([...markingRow, header.map(cell), ...rows.map((row) => row.map(cell))], {
     record_delimiter: 'windows',
     quoted: true,
   });

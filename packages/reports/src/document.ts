@@ -1,5 +1,11 @@
 import { escapeMarkup } from './safe';
 
+/** What every export and printed page says of itself, with the partnership's handling marking. */
+export const RECORD_STATEMENT = 'A safeguarding record of children at risk of harm, not intelligence about offenders.';
+
+/** The marking line every export carries: `OFFICIAL-SENSITIVE: A safeguarding record of …`. */
+export const markingLine = (marking: string) => `${marking}: ${RECORD_STATEMENT}`;
+
 /**
  * What a meeting paper says, independent of its format: HTML for the screen and print, DOCX
  * for the paper the meeting edits. Both are rendered from the same document.
@@ -43,10 +49,10 @@ export function toHtml(document: ReportDocument): string {
     '<style>body{font-family:Arial,sans-serif;margin:2em;color:#111}table{border-collapse:collapse;width:100%}',
     'th,td{border:1px solid #999;padding:4px 6px;text-align:left;vertical-align:top}.marking{font-weight:bold;text-align:center}',
     '@media print{section{page-break-inside:avoid}}</style></head><body>',
-    `<p class="marking">${e(document.marking)}</p>`,
+    `<p class="marking">${e(markingLine(document.marking))}</p>`,
     `<h1>${e(document.title)}</h1>`,
     ...sections,
-    `<p class="marking">${e(document.marking)}</p>`,
+    `<p class="marking">${e(markingLine(document.marking))}</p>`,
     '</body></html>',
   ].join('\n');
 }

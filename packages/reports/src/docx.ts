@@ -12,12 +12,15 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import type { ReportDocument } from './document';
+import { markingLine, type ReportDocument } from './document';
 
 /** The same document as a Word file (the paper the meeting edits), the marking in header and footer. */
 export async function toDocx(document: ReportDocument): Promise<Uint8Array> {
   const marking = () =>
-    new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: document.marking, bold: true })] });
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      children: [new TextRun({ text: markingLine(document.marking), bold: true })],
+    });
   const children: (Paragraph | Table)[] = [new Paragraph({ text: document.title, heading: HeadingLevel.TITLE })];
   for (const section of document.sections) {
     children.push(new Paragraph({ text: section.heading, heading: HeadingLevel.HEADING_1 }));

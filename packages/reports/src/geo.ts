@@ -1,7 +1,10 @@
 import type { Location } from '@peermap/domain';
+import { markingLine } from './document';
 
 export interface GeoJsonFeatureCollection {
   type: 'FeatureCollection';
+  /** A foreign member (RFC 7946 §6.1): the handling marking and what the file is. */
+  marking: string;
   features: {
     type: 'Feature';
     id: string;
@@ -14,10 +17,11 @@ export interface GeoJsonFeatureCollection {
  * Places as GeoJSON (RFC 7946) for GIS: WGS84 longitude then latitude, at most six decimals
  * (about 10 cm), no `crs` member. Places without a position (online places) are left out.
  */
-export function locationsGeoJson(locations: readonly Location[]): GeoJsonFeatureCollection {
+export function locationsGeoJson(locations: readonly Location[], marking: string): GeoJsonFeatureCollection {
   const round = (value: number) => Math.round(value * 1e6) / 1e6;
   return {
     type: 'FeatureCollection',
+    marking: markingLine(marking),
     features: locations.flatMap((location) =>
       location.position
         ? [

@@ -2,13 +2,15 @@ import type { Relationship, YoungPerson } from '@peermap/domain';
 import Graph from 'graphology';
 import { write } from 'graphology-gexf';
 import { toCsv } from './csv';
+import { markingLine } from './document';
 
 type Person = Pick<YoungPerson, 'ref' | 'displayName' | 'status' | 'educationStatus'>;
 type Link = Pick<Relationship, 'personA' | 'personB' | 'kind' | 'strength' | 'firstSeen' | 'lastSeen' | 'sourceAgency'>;
 
 /** The map as GEXF 1.3 for Gephi: young people as nodes, relationships as edges with their kind and strength. */
-export function mapGexf(people: readonly Person[], links: readonly Link[]): string {
+export function mapGexf(people: readonly Person[], links: readonly Link[], marking: string): string {
   const graph = new Graph({ type: 'undirected', multi: true, allowSelfLoops: false });
+  graph.replaceAttributes({ creator: 'peermap', description: markingLine(marking) });
   for (const person of people) {
     graph.addNode(person.ref, { label: person.displayName, status: person.status, education: person.educationStatus });
   }
@@ -29,7 +31,7 @@ export function mapGexf(people: readonly Person[], links: readonly Link[]): stri
  * The map as one CSV of links, the tabular form i2 Analyst's Notebook imports (each row: two
  * entities with their type and label, and the link between them). Cells are neutralised.
  */
-export function mapI2Csv(people: readonly Person[], links: readonly Link[]): string {
+export function mapI2Csv(people: readonly Person[], links: readonly Link[], marking: string): string {
   const label = new Map(people.map((p) => [p.ref, p.displayName]));
   const rows = links
     .filter((l) => label.has(l.personA) && label.has(l.personB))
@@ -61,5 +63,6 @@ export function mapI2Csv(people: readonly Person[], links: readonly Link[]): str
       'source_agency',
     ],
     rows,
+    marking,
   );
 }

@@ -163,7 +163,7 @@ export function invitationPaper(list: InvitationList, names: Names, marking: str
 }
 
 /** The invitation list as CSV, one row per carer and list, for other tools. */
-export function invitationCsv(list: InvitationList): string {
+export function invitationCsv(list: InvitationList, marking: string): string {
   type Listed = InvitationList['askConsentFirst'][number];
   const row = (which: string, c: Listed, contact: string[], note: string, attendance: string) => [
     which,
@@ -205,6 +205,7 @@ export function invitationCsv(list: InvitationList): string {
       'attendance',
     ],
     rows,
+    marking,
   );
 }
 

@@ -42,7 +42,11 @@ describe('papers with hostile names', () => {
       expect(html).not.toContain('<script');
       expect(html).not.toContain('<b>1</b>');
       expect(html).toContain('&lt;script&gt;');
-      expect(html.match(/OFFICIAL-SENSITIVE/g)?.length).toBeGreaterThanOrEqual(2);
+      expect(
+        html.match(
+          /OFFICIAL-SENSITIVE: A safeguarding record of children at risk of harm, not intelligence about offenders\./g,
+        )?.length,
+      ).toBe(2);
     }
   });
 
@@ -74,7 +78,7 @@ describe('papers with hostile names', () => {
   });
 
   it('CSV neutralises every formula-like cell', () => {
-    const csv = invitationCsv(hostileList);
+    const csv = invitationCsv(hostileList, 'OFFICIAL-SENSITIVE');
     const cells = csv.split(/\r\n/).flatMap((line) => line.split(','));
     for (const cell of cells) expect(cell.replace(/^"/, '')).not.toMatch(/^[=+\-@\t\r]/);
     expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""click"")"`);
@@ -127,13 +131,19 @@ describe('places as GeoJSON', () => {
   });
 
   it('follows RFC 7946: a FeatureCollection of Points, longitude first, WGS84 without crs, six decimals at most', () => {
-    const collection = locationsGeoJson([
-      place({
-        position: { latitude: 51.1318543219, longitude: 0.9037751234 },
-        gridReference: { easting: 604607, northing: 143198 },
-      }),
-      place({ ref: 'LOC2', kind: 'online' }),
-    ]);
+    const collection = locationsGeoJson(
+      [
+        place({
+          position: { latitude: 51.1318543219, longitude: 0.9037751234 },
+          gridReference: { easting: 604607, northing: 143198 },
+        }),
+        place({ ref: 'LOC2', kind: 'online' }),
+      ],
+      'OFFICIAL-SENSITIVE',
+    );
+    expect(collection.marking).toBe(
+      'OFFICIAL-SENSITIVE: A safeguarding record of children at risk of harm, not intelligence about offenders.',
+    );
     expect(collection.type).toBe('FeatureCollection');
     expect(collection).not.toHaveProperty('crs');
     expect(collection.features).toHaveLength(1);
@@ -158,7 +168,8 @@ describe('the map for other tools', () => {
   ];
 
   it('GEXF is well-formed XML with the young people and their link', () => {
-    const gexf = mapGexf(people, links);
+    const gexf = mapGexf(people, links, 'OFFICIAL-SENSITIVE');
+    expect(gexf).toContain('OFFICIAL-SENSITIVE: A safeguarding record of children at risk of harm');
     expect(XMLValidator.validate(gexf)).toBe(true);
     expect(gexf).not.toContain('<script');
     expect(gexf).toContain('YP1');
@@ -166,8 +177,11 @@ describe('the map for other tools', () => {
   });
 
   it('i2 CSV has one row per link with both entities, formula-like labels neutralised', () => {
-    const csv = mapI2Csv(people, links);
-    const [header, row] = csv.trim().split('\r\n');
+    const csv = mapI2Csv(people, links, 'OFFICIAL-SENSITIVE');
+    const [marking, header, row] = csv.trim().split('\r\n');
+    expect(marking).toBe(
+      '"OFFICIAL-SENSITIVE: A safeguarding record of children at risk of harm, not intelligence about offenders."',
+    );
     expect(header).toMatch(/^"entity1_id","entity1_type","entity1_label","entity2_id"/);
     expect(row).toContain(`"'=HYPERLINK(`);
     expect(row?.split('","').every((cell) => !cell.startsWith('=') && !cell.startsWith('"='))).toBe(true);

@@ -290,7 +290,9 @@ describe('planning for the MADP on the demo map (week 4)', () => {
     }
     const csv = await chair().request('GET', `/v1/invitation-lists/${list.id}/export?format=csv`);
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
-    expect(csv.text.split('\r\n')[0]).toMatch(/^"list","carer_ref","name"/);
+    const [markingLine, header] = csv.text.split('\r\n');
+    expect(markingLine).toMatch(/^"OFFICIAL-SENSITIVE: A safeguarding record of children at risk of harm/);
+    expect(header).toMatch(/^"list","carer_ref","name"/);
     const report = await chair().request('GET', `/v1/clusters/${cluster}/report`);
     expect(report.headers.get('content-type')).toMatch(/text\/html/);
     expect(report.text).toContain('<svg');
