@@ -217,7 +217,7 @@ describe('the functions', () => {
       const statements = statementsOfRole('prod', dataRoleId);
       const actions = statements.flatMap(actionsOf);
       expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem']));
-      const readsOnly = /API: (audit|exports)$/.test(description);
+      const readsOnly = /API: (audit|exports|reports)$/.test(description);
       expect(actions.includes('dynamodb:DeleteItem')).toBe(!readsOnly);
       if (readsOnly) {
         const put = statements.find((statement) => actionsOf(statement).includes('dynamodb:PutItem'));

@@ -32,6 +32,7 @@ const API_FUNCTIONS: Record<FunctionName, { tableAccess: TableAccess; memorySize
   'action-plans': { tableAccess: 'write', memorySize: 1024 },
   exports: { tableAccess: 'read', memorySize: 1536 },
   settings: { tableAccess: 'write', memorySize: 1024 },
+  reports: { tableAccess: 'read', memorySize: 1536 },
 };
 
 export interface PeermapStackProps extends StackProps {

@@ -22,6 +22,7 @@ export {
 } from './map-routes';
 export { apiDocument, openApiDocument, routesByFunction } from './openapi';
 export { invitationRoutes, planRoutes } from './planning-routes';
+export { reportRoutes } from './report-routes';
 export { allRoutes, FUNCTIONS, type FunctionName } from './routes';
 export { awsRuntime } from './runtime';
 export { settingsRoutes } from './settings-routes';

@@ -12,6 +12,7 @@ import {
   youngPeopleRoutes,
 } from './map-routes';
 import { invitationRoutes, planRoutes } from './planning-routes';
+import { reportRoutes } from './report-routes';
 import { settingsRoutes } from './settings-routes';
 import { uploadRoutes } from './upload-routes';
 
@@ -30,6 +31,7 @@ export const FUNCTIONS = {
   'action-plans': planRoutes,
   exports: exportRoutes,
   settings: settingsRoutes,
+  reports: reportRoutes,
 } as const satisfies Record<string, (deps: ApiDeps) => AnyRoute[]>;
 
 /** The name of a function that serves routes (its file in `functions/`). */

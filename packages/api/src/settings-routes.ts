@@ -1,6 +1,7 @@
 import {
   ActionRules,
   CONCERN_LABELS,
+  Cohort,
   DEFAULT_ACTION_RULES,
   DEFAULT_INVITE_SIZE_LIMIT,
   languageNotes,
@@ -40,6 +41,7 @@ const PlanningSettings = z.object({
   actionRules: ActionRules,
   languagePhrases: LanguagePhrases,
   inviteSizeLimit: z.number().int(),
+  cohort: Cohort.nullable(),
   version: z.number().int(),
 });
 
@@ -48,6 +50,7 @@ const SettingsChange = z.strictObject({
   actionRules: ActionRules.optional(),
   languagePhrases: LanguagePhrases.optional(),
   inviteSizeLimit: z.number().int().min(2).max(100).optional(),
+  cohort: Cohort.optional(),
 });
 
 function settingsOf(partnership: Partnership) {
@@ -57,6 +60,7 @@ function settingsOf(partnership: Partnership) {
     actionRules: partnership.actionRules ?? DEFAULT_ACTION_RULES,
     languagePhrases: partnership.languagePhrases ?? [],
     inviteSizeLimit: partnership.inviteSizeLimit ?? DEFAULT_INVITE_SIZE_LIMIT,
+    cohort: partnership.cohort ?? null,
     version: partnership.version,
   };
 }
@@ -153,6 +157,7 @@ export function settingsRoutes(deps: ApiDeps): AnyRoute[] {
             ...(body.actionRules ? { actionRules: body.actionRules } : {}),
             ...(body.languagePhrases ? { languagePhrases: body.languagePhrases } : {}),
             ...(body.inviteSizeLimit ? { inviteSizeLimit: body.inviteSizeLimit } : {}),
+            ...(body.cohort ? { cohort: body.cohort } : {}),
           },
           version,
         );

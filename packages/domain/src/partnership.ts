@@ -2,6 +2,23 @@ import * as z from 'zod';
 import { ActionRules } from './action-rules';
 import { PartnershipId, ShortText, Timestamp, Version } from './primitives';
 
+const CohortCounts = z
+  .record(ShortText(80), z.number().int().nonnegative())
+  .refine((counts) => Object.keys(counts).length <= 60, 'at most 60 groups');
+
+/**
+ * The partnership's own cohort of children (from the census or the school roll), by ethnicity,
+ * sex and age band: what the map is compared with to see whether one group is over-represented.
+ */
+export const Cohort = z.strictObject({
+  /** Where the figures come from, e.g. "2021 Census, children aged 10-17, Kent". */
+  source: ShortText(200),
+  ethnicity: CohortCounts,
+  sex: CohortCounts,
+  ageBand: CohortCounts,
+});
+export type Cohort = z.infer<typeof Cohort>;
+
 /** A safeguarding partnership: the tenant. Nothing crosses from one partnership to another. */
 export const Partnership = z.strictObject({
   id: PartnershipId,
@@ -19,6 +36,7 @@ export const Partnership = z.strictObject({
     .optional(),
   /** An invite list past this many carers proposes smaller sessions: groups work better started small. */
   inviteSizeLimit: z.number().int().min(2).max(100).optional(),
+  cohort: Cohort.optional(),
   createdAt: Timestamp,
   version: Version,
 });

@@ -38,6 +38,8 @@ export const Permission = z.enum([
   'invitations:write',
   'exports:create',
   'audit:read',
+  /** Reports about the map as a whole (counts, no child named): disproportionality. */
+  'reports:read',
   'users:manage',
   'settings:manage',
 ]);
@@ -77,6 +79,7 @@ export const PERMISSIONS_BY_ROLE = {
     'invitations:write',
     'exports:create',
     'audit:read',
+    'reports:read',
   ],
   'early-help-lead': [
     'self:read',
@@ -118,6 +121,7 @@ export const PERMISSIONS_BY_ROLE = {
     'uploads:create',
     'uploads:read',
     'audit:read',
+    'reports:read',
     'users:manage',
     'settings:manage',
   ],

@@ -1,4 +1,5 @@
 export * from './agenda';
+export * from './disproportionality';
 export * from './invitations';
 export * from './plans';
 export * from './trends';

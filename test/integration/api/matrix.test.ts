@@ -556,6 +556,11 @@ const cases: Case[] = [
     expected: only(200, 'madp-chair', 'early-help-lead', 'police-analyst', 'partnership-admin'),
   },
   {
+    route: 'GET /v1/reports/disproportionality',
+    request: () => ({ method: 'GET', path: '/v1/reports/disproportionality?weeks=2' }),
+    expected: only(200, 'madp-chair', 'partnership-admin'),
+  },
+  {
     route: 'GET /v1/settings',
     request: () => ({ method: 'GET', path: '/v1/settings' }),
     expected: only(200, 'partnership-admin'),

@@ -1,0 +1,101 @@
+import { type AnalysisSnapshot, isoWeekDays } from '@peermap/domain';
+import { type AnyRoute, route } from '@peermap/http';
+import { weekFigures } from '@peermap/planning';
+import * as z from 'zod';
+import type { ApiDeps } from './deps';
+
+const GroupFigures = z.object({
+  group: z.string(),
+  onMap: z.number().int(),
+  shareOnMap: z.number(),
+  inClusters: z.number().int(),
+  shareInClusters: z.number(),
+  shareOfCohort: z.number().nullable(),
+  ratioOnMap: z.number().nullable(),
+  ratioInClusters: z.number().nullable(),
+  small: z.boolean(),
+});
+
+const Disproportionality = z.object({
+  cohort: z.object({ source: z.string() }).nullable(),
+  weeks: z.array(
+    z.object({
+      week: z.string(),
+      onMap: z.number().int(),
+      inClusters: z.number().int(),
+      /** The analysis listed only part of who was on their own (a very large map): counts are of those listed. */
+      partial: z.boolean(),
+      dimensions: z.object({
+        ethnicity: z.array(GroupFigures),
+        sex: z.array(GroupFigures),
+        ageBand: z.array(GroupFigures),
+      }),
+    }),
+  ),
+});
+
+/** Reports about the map as a whole: counts only, no child named. */
+export function reportRoutes(deps: ApiDeps): AnyRoute[] {
+  return [
+    route({
+      method: 'GET',
+      path: '/v1/reports/disproportionality',
+      summary:
+        'Who is on the map and in clusters, by ethnicity, sex and age band, against the partnership’s cohort, week by week (the latest ?weeks=, default 8)',
+      permission: 'reports:read',
+      resource: 'reports',
+      action: 'read',
+      query: z.strictObject({ weeks: z.coerce.number().int().min(1).max(52).default(8) }),
+      response: Disproportionality,
+      successStatus: 200,
+      handle: async ({ principal, query }) => {
+        const p = principal.partnershipId;
+        const [partnership, map, runs] = await Promise.all([
+          deps.store.partnerships.get(p),
+          deps.store.mapReader.wholeMap(p),
+          latestRunPerWeek(deps, p, query.weeks),
+        ]);
+        const people = new Map(map.youngPeople.map((person) => [person.ref, person]));
+        const weeks = await Promise.all(
+          runs.map(async (run) => {
+            const clusters = await deps.store.analyses.clusters(p, run.id);
+            const inClusterRefs = clusters.flatMap((c) => c.memberRefs);
+            const onTheirOwn = [...(run.summary?.onTheirOwn ?? []), ...(run.summary?.smallGroups.flat() ?? [])];
+            const figures = weekFigures({
+              week: run.week,
+              weekEnds: isoWeekDays(run.week).lastDay,
+              onMapRefs: [...new Set([...inClusterRefs, ...onTheirOwn])],
+              inClusterRefs,
+              people,
+              cohort: partnership?.cohort,
+            });
+            return { ...figures, partial: run.summary?.listsShortened === true };
+          }),
+        );
+        return {
+          status: 200,
+          body: { cohort: partnership?.cohort ? { source: partnership.cohort.source } : null, weeks },
+          // Counts only leave: the report names nobody, though every record was read to count it.
+          subjects: { youngPeople: [], carers: [] },
+        };
+      },
+    }),
+  ];
+}
+
+/** The latest completed run of each of the most recent weeks, newest week first. */
+async function latestRunPerWeek(deps: ApiDeps, partnershipId: string, weeks: number): Promise<AnalysisSnapshot[]> {
+  const runs: AnalysisSnapshot[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await deps.store.analyses.list(partnershipId, { limit: 100, ...(cursor ? { cursor } : {}) });
+    runs.push(...page.items);
+    cursor = page.cursor;
+  } while (cursor && runs.length < 1000);
+  const byWeek = new Map<string, AnalysisSnapshot>();
+  for (const run of runs.filter((r) => r.status === 'completed')) {
+    const held = byWeek.get(run.week);
+    if (!held || (run.completedAt ?? '') > (held.completedAt ?? '')) byWeek.set(run.week, run);
+  }
+  return [...byWeek.values()].sort((a, b) => (a.week < b.week ? 1 : -1)).slice(0, weeks);
+}
