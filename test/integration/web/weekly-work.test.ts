@@ -279,6 +279,8 @@ describe('the web app, in a real browser, for each role’s week of work', () =>
     await page.getByRole('button', { name: 'Add a phrase' }).click();
     await page.getByLabel('Instead of').last().fill('troublemaker');
     await page.getByLabel('say', { exact: true }).last().fill('young person who needs support');
+    await page.getByLabel('Where the figures come from').fill('Invented figures for the demo');
+    await page.getByLabel(/^By sex/).fill('Male, 5000\nFemale, 5000');
     await page.getByRole('button', { name: 'Save the settings' }).click();
     await page.getByText('The settings are saved.').waitFor();
     await expectAccessible(page);
@@ -289,6 +291,13 @@ describe('the web app, in a real browser, for each role’s week of work', () =>
     const alert = page.getByRole('alert');
     await alert.waitFor();
     expect(await alert.textContent()).toMatch(/actionRules\.\d+\.actions\.0\.description/);
+
+    await nav(page, 'Who is on the map').click();
+    const sex = page.getByRole('table', { name: /^Sex in 2026-W48/ });
+    await sex.waitFor();
+    expect(await sex.textContent()).toMatch(/male.*50%.*\d\.\d\d×/);
+    await expectAccessible(page);
+    await screenshot(page, 'reports');
 
     await nav(page, 'Audit').click();
     await page.getByLabel('Ref or id').fill('YP00001');

@@ -6,6 +6,7 @@ import { ClustersPage } from './pages/clusters';
 import { HomePage } from './pages/home';
 import { LocationsPage } from './pages/locations';
 import { MapPage } from './pages/map';
+import { ReportsPage } from './pages/reports';
 import { SettingsPage } from './pages/settings';
 import { SignInPage } from './pages/sign-in';
 import { WeekPage } from './pages/week';
@@ -79,6 +80,13 @@ const PAGES: PageSpec[] = [
     needs: ['settings:manage'],
     href: '#/settings',
     render: (c) => <SettingsPage {...c} />,
+  },
+  {
+    path: /^#\/reports$/,
+    name: 'Who is on the map',
+    needs: ['reports:read'],
+    href: '#/reports',
+    render: (c) => <ReportsPage {...c} />,
   },
   {
     path: /^#\/audit$/,

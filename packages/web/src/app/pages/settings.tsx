@@ -10,8 +10,41 @@ interface Rule {
   actions: { description: string; ownerAgency: string; dueInDays: number }[];
 }
 
+type CohortCounts = Record<string, number>;
+
+interface Cohort {
+  source: string;
+  ethnicity: CohortCounts;
+  sex: CohortCounts;
+  ageBand: CohortCounts;
+}
+
+const COHORT_PARTS = [
+  ['ethnicity', 'By ethnicity'],
+  ['sex', 'By sex'],
+  ['ageBand', 'By age band (10-12, 13-15, 16-17)'],
+] as const;
+
+/** "White British, 8000" per line, as the census tables give them. */
+const linesOf = (counts: CohortCounts | undefined) =>
+  Object.entries(counts ?? {})
+    .map(([group, count]) => `${group}, ${count}`)
+    .join('\n');
+
+function countsOf(text: string, part: string): CohortCounts {
+  const counts: CohortCounts = {};
+  for (const [index, line] of text.split('\n').entries()) {
+    if (!line.trim()) continue;
+    const match = /^(.+),\s*(\d+)\s*$/.exec(line.trim());
+    if (!match?.[1] || !match[2]) throw new Error(`${part}, line ${index + 1}: write a group, a comma and a number.`);
+    counts[match[1].trim()] = Number(match[2]);
+  }
+  return counts;
+}
+
 interface Settings {
   name: string;
+  cohort: Cohort | null;
   handlingMarking: string;
   actionRules: Rule[];
   languagePhrases: { phrase: string; suggestion: string }[];
@@ -55,6 +88,12 @@ function SettingsForm({
   const [limit, setLimit] = useState(initial.inviteSizeLimit);
   const [phrases, setPhrases] = useState(initial.languagePhrases);
   const [rules, setRules] = useState(initial.actionRules);
+  const [cohortSource, setCohortSource] = useState(initial.cohort?.source ?? '');
+  const [cohortText, setCohortText] = useState({
+    ethnicity: linesOf(initial.cohort?.ethnicity),
+    sex: linesOf(initial.cohort?.sex),
+    ageBand: linesOf(initial.cohort?.ageBand),
+  });
   const [error, setError] = useState<unknown>(undefined);
   const [saved, setSaved] = useState(false);
   const changeRule = (index: number, rule: Rule) => setRules((all) => all.map((r, i) => (i === index ? rule : r)));
@@ -64,8 +103,22 @@ function SettingsForm({
     setError(undefined);
     setSaved(false);
     try {
+      const cohort = cohortSource.trim()
+        ? {
+            source: cohortSource.trim(),
+            ethnicity: countsOf(cohortText.ethnicity, 'By ethnicity'),
+            sex: countsOf(cohortText.sex, 'By sex'),
+            ageBand: countsOf(cohortText.ageBand, 'By age band'),
+          }
+        : undefined;
       const answer = await api.send<Settings>('PATCH', '/v1/settings', {
-        json: { handlingMarking: marking, inviteSizeLimit: limit, languagePhrases: phrases, actionRules: rules },
+        json: {
+          handlingMarking: marking,
+          inviteSizeLimit: limit,
+          languagePhrases: phrases,
+          actionRules: rules,
+          ...(cohort ? { cohort } : {}),
+        },
         ifMatch: etag,
       });
       setEtag(answer.etag ?? etag);
@@ -118,6 +171,31 @@ function SettingsForm({
         <button type="button" onClick={() => setPhrases((all) => [...all, { phrase: '', suggestion: '' }])}>
           Add a phrase
         </button>
+      </fieldset>
+
+      <fieldset>
+        <legend>The partnership's children, to compare the map with</legend>
+        <label for="cohort-source">Where the figures come from</label>
+        <input
+          id="cohort-source"
+          value={cohortSource}
+          maxLength={200}
+          onInput={(e) => setCohortSource(e.currentTarget.value)}
+        />
+        {COHORT_PARTS.map(([key, name]) => (
+          <div key={key}>
+            <label for={`cohort-${key}`}>{name}: one group per line, a comma, then the number of children</label>
+            <textarea
+              id={`cohort-${key}`}
+              rows={4}
+              value={cohortText[key]}
+              onInput={(e) => {
+                const value = e.currentTarget.value;
+                setCohortText((all) => ({ ...all, [key]: value }));
+              }}
+            />
+          </div>
+        ))}
       </fieldset>
 
       <h2>The rules that suggest actions for a plan</h2>
