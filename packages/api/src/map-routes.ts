@@ -27,10 +27,12 @@ import {
 } from '@peermap/domain';
 import { type AnyRoute, route, type Subjects } from '@peermap/http';
 import { gridToPosition, isInGreatBritain } from '@peermap/ingest';
+import { toDocx, toHtml } from '@peermap/reports';
 import * as z from 'zod';
 import type { ApiDeps } from './deps';
 import { PageQuery, pageOf, pageRequest } from './paging';
 import { isRestricted, merge, resourceRoutes, stillLinked } from './resource';
+import { subjectAccess, subjectAccessPaper } from './subject-access';
 
 const RefParams = z.strictObject({ ref: Ref });
 const none = { youngPeople: [], carers: [] };
@@ -56,6 +58,53 @@ const concernId = (c: Pick<Concern, 'personRef' | 'category' | 'occurredOn' | 's
 
 /** Young people: every role that reads the map sees them; only the chair changes them outside an upload. */
 export function youngPeopleRoutes(deps: ApiDeps): AnyRoute[] {
+  return [...youngPeopleRecordRoutes(deps), subjectAccessRoute(deps)];
+}
+
+/** `GET /v1/young-people/{ref}/subject-access`: everything held about a young person, as JSON or a paper. */
+function subjectAccessRoute(deps: ApiDeps): AnyRoute {
+  return route({
+    method: 'GET',
+    path: '/v1/young-people/{ref}/subject-access',
+    summary:
+      'Everything held about a young person for a subject access request, with who read it (the audit); restricted police intelligence and other people’s data marked for review. JSON, or ?format=html|docx',
+    permission: 'young-people:subject-access',
+    resource: 'young-people',
+    action: 'export',
+    params: RefParams,
+    query: z.strictObject({ format: z.enum(['json', 'html', 'docx']).default('json') }),
+    produces: 'application/json, text/html, application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    successStatus: 200,
+    handle: async ({ principal, params, query }) => {
+      const p = principal.partnershipId;
+      const access = await subjectAccess(deps.store, p, params.ref, deps.now());
+      const subjects = {
+        youngPeople: [...new Set([params.ref, ...access.relationships.flatMap((r) => [r.personA, r.personB])])].sort(),
+        carers: access.carers.map((c) => c.ref),
+      };
+      const restricted = access.relationships.some((r) => r.restricted) || access.sightings.some((s) => s.restricted);
+      if (query.format === 'json') return { status: 200, body: access, subjects, restricted };
+      const marking = (await deps.store.partnerships.get(p))?.handlingMarking ?? 'OFFICIAL-SENSITIVE';
+      const paper = subjectAccessPaper(access, marking);
+      const name = `subject-access-${params.ref}`;
+      const file =
+        query.format === 'docx'
+          ? {
+              contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+              filename: `${name}.docx`,
+              bytes: await toDocx(paper),
+            }
+          : {
+              contentType: 'text/html; charset=utf-8',
+              filename: `${name}.html`,
+              bytes: new TextEncoder().encode(toHtml(paper)),
+            };
+      return { status: 200, file, subjects, restricted };
+    },
+  });
+}
+
+function youngPeopleRecordRoutes(deps: ApiDeps): AnyRoute[] {
   return resourceRoutes(
     {
       name: 'young-people',

@@ -556,6 +556,11 @@ const cases: Case[] = [
     expected: only(200, 'madp-chair', 'early-help-lead', 'police-analyst', 'partnership-admin'),
   },
   {
+    route: 'GET /v1/young-people/{ref}/subject-access',
+    request: () => ({ method: 'GET', path: '/v1/young-people/YP00001/subject-access' }),
+    expected: only(200, 'madp-chair', 'partnership-admin'),
+  },
+  {
     route: 'GET /v1/reports/disproportionality',
     request: () => ({ method: 'GET', path: '/v1/reports/disproportionality?weeks=2' }),
     expected: only(200, 'madp-chair', 'partnership-admin'),

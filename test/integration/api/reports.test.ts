@@ -57,4 +57,33 @@ describe('the disproportionality report of the demo partnership', () => {
     expect(sex.find((g) => g.group === 'male')).toMatchObject({ shareOfCohort: 0.5, ratioOnMap: expect.any(Number) });
     expect(JSON.stringify(after)).not.toMatch(/YP\d{5}/);
   });
+
+  it('answers a subject access request with everything held, who read it, and what needs review first', async () => {
+    await api.as('early-help-lead').request('GET', '/v1/young-people/YP00001');
+    const answer = await api.as('partnership-admin').request('GET', '/v1/young-people/YP00001/subject-access');
+    expect(answer.status).toBe(200);
+    const access = answer.body as {
+      youngPerson: { ref: string };
+      relationships: { restricted: boolean }[];
+      sightings: { restricted: boolean }[];
+      peerGroups: { week: string }[];
+      accessLog: { actor: { role: string }; action: string }[];
+      reviewBeforeDisclosure: { item: string; reason: string }[];
+    };
+    expect(access.youngPerson.ref).toBe('YP00001');
+    expect(access.peerGroups.map((g) => g.week)).toContain('2026-W48');
+    expect(access.accessLog.some((e) => e.actor.role === 'early-help-lead' && e.action === 'read')).toBe(true);
+    const restricted = [...access.relationships, ...access.sightings].filter((r) => r.restricted).length;
+    const flagged = access.reviewBeforeDisclosure.filter((r) => /Restricted police intelligence/.test(r.reason)).length;
+    expect(flagged).toBe(restricted);
+    expect(access.reviewBeforeDisclosure.length).toBeGreaterThan(0);
+    const paper = await api.as('madp-chair').request('GET', '/v1/young-people/YP00001/subject-access?format=docx');
+    expect(paper.status).toBe(200);
+    expect(
+      Buffer.from(paper.bytes ?? new Uint8Array())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
+    expect((await api.as('police-analyst').request('GET', '/v1/young-people/YP00001/subject-access')).status).toBe(403);
+  });
 });

@@ -1,0 +1,220 @@
+import {
+  type ActionPlan,
+  type AuditEvent,
+  type Carer,
+  type ClusterSnapshot,
+  type Concern,
+  type InvitationList,
+  type MapStore,
+  NotFoundError,
+  type Relationship,
+  type Sighting,
+  type YoungPerson,
+} from '@peermap/domain';
+import { markingLine, type ReportDocument } from '@peermap/reports';
+
+/**
+ * Everything peermap holds about one young person, for a subject access request: their
+ * record, every record that names them, the peer groups, plans and invitation lists they are
+ * in, and who read or changed their record (from the audit). Restricted police intelligence
+ * is included and marked for review before disclosure; carers' details are third-party data,
+ * marked the same way.
+ */
+export interface SubjectAccess {
+  youngPerson: YoungPerson;
+  relationships: Relationship[];
+  sightings: Sighting[];
+  concerns: Concern[];
+  carers: Carer[];
+  peerGroups: Pick<ClusterSnapshot, 'clusterId' | 'label' | 'week' | 'analysisId' | 'narrative'>[];
+  actionPlans: ActionPlan[];
+  invitationLists: InvitationList[];
+  accessLog: AuditEvent[];
+  /** What a person must look at before any of this is disclosed, and why. */
+  reviewBeforeDisclosure: { item: string; reason: string }[];
+  producedAt: string;
+}
+
+export async function subjectAccess(
+  store: MapStore,
+  partnershipId: string,
+  ref: string,
+  now: Date,
+): Promise<SubjectAccess> {
+  const youngPerson = await store.youngPeople.get(partnershipId, ref);
+  if (!youngPerson) throw new NotFoundError('young person', ref);
+  const [relationships, sightings, concerns, carers, accessLog, runs] = await Promise.all([
+    store.relationships.ofPerson(partnershipId, ref),
+    store.sightings.ofPerson(partnershipId, ref),
+    store.concerns.ofPerson(partnershipId, ref),
+    store.carers.ofYoungPerson(partnershipId, ref),
+    allAudit(store, partnershipId, ref),
+    allRuns(store, partnershipId),
+  ]);
+  const clusters = (await Promise.all(runs.map((run) => store.analyses.clusters(partnershipId, run.id))))
+    .flat()
+    .filter((cluster) => cluster.memberRefs.includes(ref));
+  const clusterIds = [...new Set(clusters.map((c) => c.clusterId))];
+  const [plans, lists] = await Promise.all([
+    Promise.all(clusterIds.map((id) => store.actionPlans.ofCluster(partnershipId, id))),
+    Promise.all(clusterIds.map((id) => store.invitationLists.ofCluster(partnershipId, id))),
+  ]);
+  const actionPlans = plans
+    .flat()
+    .filter((plan) => plan.youngPersonRefs?.includes(ref) || plan.actions.some((a) => a.coversRefs.includes(ref)));
+  const invitationLists = lists.flat().filter((list) => list.youngPersonRefs.includes(ref));
+  const restricted = [
+    ...relationships.filter((r) => r.restricted).map((r) => `relationship ${r.personA}~${r.personB}`),
+    ...sightings.filter((s) => s.restricted).map((s) => `sighting at ${s.locationRef} on ${s.seenOn}`),
+  ];
+  return {
+    youngPerson,
+    relationships,
+    sightings,
+    concerns,
+    carers,
+    peerGroups: clusters.map(({ clusterId, label, week, analysisId, narrative }) => ({
+      clusterId,
+      label,
+      week,
+      analysisId,
+      narrative,
+    })),
+    actionPlans,
+    invitationLists,
+    accessLog,
+    reviewBeforeDisclosure: [
+      ...restricted.map((item) => ({
+        item,
+        reason: 'Restricted police intelligence: the police must review it before anything is disclosed.',
+      })),
+      ...carers.map((carer) => ({
+        item: `carer ${carer.ref}`,
+        reason: 'Another person’s data: disclose only what the law allows, after review.',
+      })),
+      ...relationships.map((r) => ({
+        item: `relationship ${r.personA}~${r.personB}`,
+        reason: 'Names another child: redact them before disclosure unless the law allows otherwise.',
+      })),
+    ],
+    producedAt: now.toISOString(),
+  };
+}
+
+async function allAudit(store: MapStore, partnershipId: string, ref: string): Promise<AuditEvent[]> {
+  const events: AuditEvent[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await store.audit.byYoungPerson(partnershipId, ref, { limit: 500, ...(cursor ? { cursor } : {}) });
+    events.push(...page.items);
+    cursor = page.cursor;
+  } while (cursor);
+  return events;
+}
+
+async function allRuns(store: MapStore, partnershipId: string) {
+  const runs = [];
+  let cursor: string | undefined;
+  do {
+    const page = await store.analyses.list(partnershipId, { limit: 100, ...(cursor ? { cursor } : {}) });
+    runs.push(...page.items.filter((run) => run.status === 'completed'));
+    cursor = page.cursor;
+  } while (cursor);
+  return runs;
+}
+
+/** The same, as a readable document: one section per kind of record, the review list first. */
+export function subjectAccessPaper(access: SubjectAccess, marking: string): ReportDocument {
+  const p = access.youngPerson;
+  return {
+    title: `Subject access: everything held about ${p.displayName} (${p.ref})`,
+    marking,
+    sections: [
+      {
+        heading: 'Before anything is disclosed',
+        paragraphs: [
+          markingLine(marking),
+          `Produced ${access.producedAt.slice(0, 16).replace('T', ' ')}. Review each item below before disclosure.`,
+        ],
+        table: {
+          header: ['Item', 'Why it needs review'],
+          rows: access.reviewBeforeDisclosure.map((r) => [r.item, r.reason]),
+        },
+      },
+      {
+        heading: 'Their record',
+        table: {
+          header: ['Field', 'Held'],
+          rows: [
+            ['Name', p.displayName],
+            ['Date of birth', p.dateOfBirth],
+            ['Gender', p.gender ?? ''],
+            ['Ethnicity', p.ethnicity ?? ''],
+            ['Education', p.educationStatus],
+            ['Agencies', p.agencies.join(', ')],
+            ['Key worker', p.keyWorker ?? ''],
+            ['Strengths', p.strengths.join('; ')],
+            ['Case', p.status],
+          ],
+        },
+      },
+      {
+        heading: 'Relationships recorded',
+        table: {
+          header: ['With', 'Kind', 'Strength', 'Last seen', 'Recorded by', 'Restricted'],
+          rows: access.relationships.map((r) => [
+            r.personA === p.ref ? r.personB : r.personA,
+            r.kind,
+            String(r.strength),
+            r.lastSeen ?? '',
+            r.sourceAgency,
+            r.restricted ? 'yes: review' : 'no',
+          ]),
+        },
+      },
+      {
+        heading: 'Where they were seen',
+        table: {
+          header: ['Place', 'Seen on', 'Recorded by', 'Restricted'],
+          rows: access.sightings.map((s) => [
+            s.locationRef,
+            s.seenOn,
+            s.sourceAgency,
+            s.restricted ? 'yes: review' : 'no',
+          ]),
+        },
+      },
+      {
+        heading: 'Concerns recorded',
+        table: {
+          header: ['Concern', 'On', 'Status', 'Recorded by'],
+          rows: access.concerns.map((c) => [c.category, c.occurredOn, c.status, c.sourceAgency]),
+        },
+      },
+      {
+        heading: 'Peer groups they were found in',
+        table: { header: ['Week', 'Group'], rows: access.peerGroups.map((g) => [g.week, g.label]) },
+      },
+      {
+        heading: 'Plans and invitation lists that name them',
+        paragraphs: [
+          ...access.actionPlans.map((plan) => `Action plan ${plan.id} (${plan.status}, version ${plan.version}).`),
+          ...access.invitationLists.map((list) => `Invitation list ${list.id} for ${list.session.date}.`),
+        ],
+      },
+      {
+        heading: 'Who read or changed their record',
+        table: {
+          header: ['When', 'Who', 'Role', 'What', 'Outcome'],
+          rows: access.accessLog.map((e) => [
+            e.at,
+            e.actor.userId,
+            e.actor.role,
+            `${e.action} ${e.resource}`,
+            e.outcome,
+          ]),
+        },
+      },
+    ],
+  };
+}
