@@ -64,6 +64,7 @@ describe('the API document', () => {
       'invitation-lists',
       'locations',
       'relationships',
+      'reports',
       'settings',
       'sightings',
       'uploads',
