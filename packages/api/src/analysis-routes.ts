@@ -69,7 +69,13 @@ const ClusterTrends = z.object({
   ),
 });
 
-const ClusterList = z.object({ analysisId: RecordId, week: IsoWeek, clusters: z.array(ClusterListItem) });
+const ClusterList = z.object({
+  analysisId: RecordId,
+  week: IsoWeek,
+  clusters: z.array(ClusterListItem),
+  /** The display name of each young person the list names. */
+  names: z.record(z.string(), z.string()),
+});
 
 const ClusterWithHistory = z.object({
   cluster: ClusterSnapshotSchema,
@@ -84,7 +90,17 @@ const ClusterWithHistory = z.object({
   ),
   /** The words for each kind of link, as every paper and page writes them. */
   linkKindLabels: z.record(z.string(), z.string()),
+  /** The display name of each young person the report names (and only them). */
+  names: z.record(z.string(), z.string()),
 });
+
+/** Display names of the given young people only: a page names who it shows, and reads no one else. */
+export function nameLookup(deps: ApiDeps) {
+  return async (partnershipId: string, refs: readonly string[]): Promise<Record<string, string>> => {
+    const people = await Promise.all([...new Set(refs)].map((ref) => deps.store.youngPeople.get(partnershipId, ref)));
+    return Object.fromEntries(people.flatMap((person) => (person ? [[person.ref, person.displayName]] : [])));
+  };
+}
 
 /** Every young person a cluster's report names: members, links, bridges and tensions. */
 function subjectsOf(clusters: readonly ClusterSnapshot[]): Subjects {
@@ -124,6 +140,7 @@ export function presentRun(run: AnalysisSnapshot, now: Date): AnalysisSnapshot {
 
 /** The peer-group analysis: start a run, follow it, read its clusters. */
 export function analysisRoutes(deps: ApiDeps): AnyRoute[] {
+  const namesOf = nameLookup(deps);
   const completedOf = async (partnershipId: string, week: string, analysisId: string | undefined) => {
     const snapshot = analysisId
       ? await deps.store.analyses.get(partnershipId, analysisId)
@@ -229,11 +246,13 @@ export function analysisRoutes(deps: ApiDeps): AnyRoute[] {
           const cluster = byId.get(item.clusterId);
           return cluster ? [{ cluster, item }] : [];
         });
+        const named = clusters.flatMap((c) => [...c.memberRefs, ...c.change.left]);
         return {
           status: 200,
           body: {
             analysisId: snapshot.id,
             week: snapshot.week,
+            names: await namesOf(principal.partnershipId, named),
             clusters: ordered.map(({ cluster: c, item }) => ({
               clusterId: c.clusterId,
               label: c.label,
@@ -251,10 +270,7 @@ export function analysisRoutes(deps: ApiDeps): AnyRoute[] {
               agenda: { position: item.position, factors: item.factors },
             })),
           },
-          subjects: {
-            youngPeople: clusters.flatMap((c) => [...c.memberRefs, ...c.change.left]).sort(),
-            carers: [],
-          },
+          subjects: { youngPeople: [...new Set(named)].sort(), carers: [] },
         };
       },
     }),
@@ -286,6 +302,7 @@ export function analysisRoutes(deps: ApiDeps): AnyRoute[] {
               status: c.change.status,
             })),
             linkKindLabels: { ...RELATIONSHIP_KIND_LABELS, seen_together: linkKindLabel(undefined) },
+            names: await namesOf(principal.partnershipId, subjectsOf([cluster]).youngPeople),
           },
           subjects: subjectsOf([cluster]),
         };

@@ -80,6 +80,19 @@ describe('the peer-group analysis through the API', () => {
     await api.close();
   });
 
+  it('names the young people a list shows, and no one else', async () => {
+    const [latest] = weeks.slice(-1);
+    const listed = (await chair().request('GET', `/v1/clusters?week=${latest?.week}`)).body as ClusterListBody & {
+      names: Record<string, string>;
+    };
+    const shown = new Set(listed.clusters.flatMap((c) => c.memberRefs));
+    for (const ref of shown) expect(listed.names[ref]).toEqual(expect.any(String));
+    const report = await chair().request('GET', `/v1/clusters/${listed.clusters[0]?.clusterId}`);
+    const { names, cluster } = report.body as { names: Record<string, string>; cluster: { memberRefs: string[] } };
+    for (const ref of cluster.memberRefs) expect(names[ref]).toEqual(expect.any(String));
+    expect(Object.keys(names).length).toBeLessThan(120);
+  });
+
   it("lists each week's groups in the meeting's order, with the factors that put each there", () => {
     for (const { clusters } of weeks) {
       const agenda = clusters.clusters.map((c) => c.agenda);

@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Api } from '../api';
 import type { PageContext } from '../app';
-import { ageOn, allPages, type YoungPerson } from '../data';
 import { humanise, Loading, PageHeading, ProblemView, useLoad } from '../ui';
 import { InvitationPanel } from './invitations';
 import { PlanPanel } from './plan-editor';
@@ -64,13 +63,17 @@ const percent = (share: number) => `${Math.round(share * 100)}%`;
 export function ClusterPage({ api, me, clusterId }: PageContext & { clusterId: string }) {
   const report = useLoad(
     async () =>
-      (await api.get<{ cluster: ClusterReport; linkKindLabels: Record<string, string> }>(`/v1/clusters/${clusterId}`))
-        .body,
+      (
+        await api.get<{
+          cluster: ClusterReport;
+          linkKindLabels: Record<string, string>;
+          names: Record<string, string>;
+        }>(`/v1/clusters/${clusterId}`)
+      ).body,
     clusterId,
   );
-  const people = useLoad(() => allPages<YoungPerson>(api, '/v1/young-people'), 'people');
-  const byRef = new Map((people.data ?? []).map((p) => [p.ref, p]));
-  const nameOf = (ref: string) => byRef.get(ref)?.displayName ?? ref;
+  // The report names its own people: the page reads no other child's record.
+  const nameOf = (ref: string) => report.data?.names[ref] ?? ref;
   const cluster = report.data?.cluster;
   const kindOf = (kind: string | undefined) => report.data?.linkKindLabels[kind ?? 'seen_together'] ?? '';
   const can = (permission: string) => me.permissions.includes(permission);
@@ -122,7 +125,6 @@ export function ClusterPage({ api, me, clusterId }: PageContext & { clusterId: s
           <thead>
             <tr>
               <th scope="col">Young person</th>
-              <th scope="col">Age</th>
               <th scope="col">Why in this group: strongest links</th>
               <th scope="col">Links inside the group</th>
               <th scope="col">How sure</th>
@@ -130,11 +132,9 @@ export function ClusterPage({ api, me, clusterId }: PageContext & { clusterId: s
           </thead>
           <tbody>
             {cluster.members.map((member) => {
-              const person = byRef.get(member.ref);
               return (
                 <tr key={member.ref}>
                   <th scope="row">{nameOf(member.ref)}</th>
-                  <td>{person ? ageOn(person.dateOfBirth) : ''}</td>
                   <td>
                     {member.strongestLinks
                       .map((l) => `${nameOf(l.ref)} (${kindOf(l.kind)}, weight ${l.weight.toFixed(1)})`)

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { PageContext } from '../app';
-import { allPages, type ClusterListItem, latestAnalysedWeek, type YoungPerson } from '../data';
+import { type ClusterListItem, latestAnalysedWeek } from '../data';
 import { Loading, PageHeading, ProblemView, useLoad } from '../ui';
 
 export function ClustersPage({ api }: PageContext) {
@@ -10,13 +10,16 @@ export function ClustersPage({ api }: PageContext) {
   const list = useLoad(
     async () =>
       shown
-        ? (await api.get<{ week: string; clusters: ClusterListItem[] }>(`/v1/clusters?week=${shown}`)).body
+        ? (
+            await api.get<{ week: string; clusters: ClusterListItem[]; names: Record<string, string> }>(
+              `/v1/clusters?week=${shown}`,
+            )
+          ).body
         : undefined,
     shown ?? '',
   );
-  const people = useLoad(() => allPages<YoungPerson>(api, '/v1/young-people'), 'people');
-  const names = new Map((people.data ?? []).map((p) => [p.ref, p.displayName]));
-  const nameOf = (ref: string) => names.get(ref) ?? ref;
+  // The list names its own people: the page reads no other child's record.
+  const nameOf = (ref: string) => list.data?.names[ref] ?? ref;
 
   return (
     <section>
