@@ -43,9 +43,15 @@ export function useLoad<T>(
   const [round, setRound] = useState(0);
   const loader = useRef(load);
   loader.current = load;
+  const shownKey = useRef(key);
   useEffect(() => {
     let current = true;
     setError(undefined);
+    // Another record asked for: what was shown for the last one must not stay on screen.
+    if (shownKey.current !== key) {
+      shownKey.current = key;
+      setData(undefined);
+    }
     loader.current().then(
       (value) => current && setData(value),
       (failure: unknown) => current && setError(failure),

@@ -33,7 +33,7 @@ export function ClustersPage({ api }: PageContext) {
         }}
       >
         <label for="cluster-week">Week</label>
-        <input id="cluster-week" name="week" type="week" value={shown ?? ''} />
+        <input id="cluster-week" name="week" type="week" key={shown ?? ''} defaultValue={shown ?? ''} />
         <button type="submit">Show</button>
       </form>
       <p>
