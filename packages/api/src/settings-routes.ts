@@ -1,9 +1,13 @@
 import {
+  ActionOwner,
   ActionRules,
+  ActionStatus,
+  Agency,
   CONCERN_LABELS,
   Cohort,
   DEFAULT_ACTION_RULES,
   DEFAULT_INVITE_SIZE_LIMIT,
+  LocationKind,
   languageNotes,
   linkKindLabel,
   NotFoundError,
@@ -24,6 +28,11 @@ const LanguagePhrases = z.array(z.strictObject({ phrase: ShortText(80), suggesti
 const Vocabulary = z.object({
   linkKinds: z.record(z.string(), z.string()),
   concernCategories: z.record(z.string(), z.string()),
+  /** The values a form may offer, in the API's own order. */
+  agencies: z.array(z.string()),
+  actionOwners: z.array(z.string()),
+  actionStatuses: z.array(z.string()),
+  locationKinds: z.array(z.string()),
 });
 
 const Me = z.object({
@@ -112,6 +121,10 @@ export function settingsRoutes(deps: ApiDeps): AnyRoute[] {
         body: {
           linkKinds: { ...RELATIONSHIP_KIND_LABELS, seen_together: linkKindLabel(undefined) },
           concernCategories: CONCERN_LABELS,
+          agencies: [...Agency.options],
+          actionOwners: [...ActionOwner.options],
+          actionStatuses: [...ActionStatus.options],
+          locationKinds: [...LocationKind.options],
         },
         headers: { 'cache-control': 'private, max-age=3600' },
         subjects: NO_SUBJECTS,

@@ -90,6 +90,11 @@ describe('the web app, in a real browser, for each role’s week of work', () =>
     await page.getByRole('heading', { level: 1, name: 'Weekly upload and analysis' }).waitFor();
     await expectAccessible(page);
     await page.getByLabel('Week', { exact: true }).fill('2026-W45');
+    await page.getByLabel(/Only check the sheets/).check();
+    await page.getByLabel(/Mapping sheets/).setInputFiles(weekFiles('week-1'));
+    await page.getByRole('button', { name: 'Check the sheets' }).click();
+    await page.getByText('No problems found in the sheets for 2026-W45').waitFor();
+    await page.getByLabel(/Only check the sheets/).uncheck();
     await page.getByLabel(/Mapping sheets/).setInputFiles([brokenYoungPeople()]);
     await page.getByRole('button', { name: 'Upload the week' }).click();
     const problems = page.getByRole('table', { name: /problem/ });

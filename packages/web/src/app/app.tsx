@@ -10,13 +10,17 @@ import { ReportsPage } from './pages/reports';
 import { SettingsPage } from './pages/settings';
 import { SignInPage } from './pages/sign-in';
 import { WeekPage } from './pages/week';
-import { type AppConfig, finishCognitoSignIn, type Me, ROLE_NAMES } from './session';
+import { type AppConfig, finishCognitoSignIn, type Me, ROLE_NAMES, signOutOfCognito } from './session';
 import { Loading, ProblemView } from './ui';
 
 /** The words peermap uses for kinds of link and concern (`GET /v1/vocabulary`). */
 export interface Words {
   linkKinds: Record<string, string>;
   concernCategories: Record<string, string>;
+  agencies: string[];
+  actionOwners: string[];
+  actionStatuses: string[];
+  locationKinds: string[];
 }
 
 /** What every page gets: the API client, who is signed in, and peermap's words. */
@@ -121,11 +125,19 @@ export function App({ config }: { config: AppConfig }) {
     setToken(undefined);
     setMe(undefined);
     setWords(undefined);
+    setError(undefined);
+    // On a shared meeting laptop the next person must not find the last one still signed in.
+    if (config.auth.kind === 'cognito') signOutOfCognito(config.auth);
   };
   const [api] = useState(() => createApi(config.apiBase, () => currentToken.value, signOut));
 
   useEffect(() => {
-    if (config.auth.kind === 'cognito') finishCognitoSignIn(config.auth).then((t) => t && setToken(t), setError);
+    if (config.auth.kind === 'cognito' && new URLSearchParams(location.search).has('code')) {
+      finishCognitoSignIn(config.auth).then(
+        (t) => (t ? setToken(t) : setError(new Error('The sign-in did not complete: please sign in again.'))),
+        setError,
+      );
+    }
   }, [config]);
   useEffect(() => {
     currentToken.value = token;
@@ -136,12 +148,14 @@ export function App({ config }: { config: AppConfig }) {
     }, setError);
   }, [token, api]);
 
-  if (!token) return <SignInPage config={config} onSignedIn={setToken} />;
+  if (!token) return <SignInPage config={config} onSignedIn={setToken} problem={error} />;
   if (error) return <ProblemView error={error} />;
   if (!me || !words) return <Loading what="your sign-in" />;
 
-  const page = PAGES.find((p) => p.path.test(hash || '#/'));
-  const match = page ? page.path.exec(hash || '#/') : null;
+  // Only page addresses choose the page; anything else (the skip link's #main) is the home page.
+  const address = hash.startsWith('#/') ? hash : '#/';
+  const page = PAGES.find((p) => p.path.test(address));
+  const match = page ? page.path.exec(address) : null;
   return (
     <>
       <a class="skip" href="#main">

@@ -98,3 +98,9 @@ export async function finishCognitoSignIn(auth: Extract<AuthConfig, { kind: 'cog
   const { id_token: idToken } = (await response.json()) as { id_token?: string };
   return idToken;
 }
+
+/** Ends the hosted sign-in's own session too, and comes back to the app's first page. */
+export function signOutOfCognito(auth: Extract<AuthConfig, { kind: 'cognito' }>): void {
+  const query = new URLSearchParams({ client_id: auth.clientId, logout_uri: auth.redirectUri });
+  location.assign(`${auth.signInUrl}/logout?${query}`);
+}

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError, type Problem } from './api';
+import { type Api, ApiError, type Problem } from './api';
 
 /** What went wrong, in the API's words, with each field or cell it named. */
 export function ProblemView({ error }: { error: unknown }) {
@@ -83,3 +83,22 @@ export function PageHeading({ children }: { children: ComponentChildren }) {
 }
 
 export const humanise = (value: string) => value.replaceAll('_', ' ');
+
+/** A button that downloads a file from the API, and says so when the download fails. */
+export function DownloadButton({ api, path, children }: { api: Api; path: string; children: ComponentChildren }) {
+  const [error, setError] = useState<unknown>(undefined);
+  return (
+    <>
+      <button
+        type="button"
+        onClick={() => {
+          setError(undefined);
+          api.download(path).catch(setError);
+        }}
+      >
+        {children}
+      </button>
+      {error !== undefined && <ProblemView error={error} />}
+    </>
+  );
+}

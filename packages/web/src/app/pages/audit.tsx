@@ -21,12 +21,20 @@ export function AuditPage({ api }: PageContext) {
   const [value, setValue] = useState('');
   const [events, setEvents] = useState<AuditEvent[] | undefined>(undefined);
   const [cursor, setCursor] = useState<string | undefined>(undefined);
+  // The search the shown events answer: "older events" continues it, whatever the form now says.
+  const [asked, setAsked] = useState<{ by: string; value: string } | undefined>(undefined);
   const [error, setError] = useState<unknown>(undefined);
 
   const load = async (more: boolean) => {
     setError(undefined);
     try {
-      const query = new URLSearchParams({ [by]: value.trim(), limit: '50', ...(more && cursor ? { cursor } : {}) });
+      const search = more && asked ? asked : { by, value: value.trim() };
+      setAsked(search);
+      const query = new URLSearchParams({
+        [search.by]: search.value,
+        limit: '50',
+        ...(more && cursor ? { cursor } : {}),
+      });
       const page = (await api.get<{ items: AuditEvent[]; cursor?: string }>(`/v1/audit?${query}`)).body;
       setEvents((shown) => [...(more ? (shown ?? []) : []), ...page.items]);
       setCursor(page.cursor);

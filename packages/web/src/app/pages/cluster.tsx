@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Api } from '../api';
 import type { PageContext } from '../app';
-import { humanise, Loading, PageHeading, ProblemView, useLoad } from '../ui';
+import { DownloadButton, humanise, Loading, PageHeading, ProblemView, useLoad } from '../ui';
 import { InvitationPanel } from './invitations';
 import { PlanPanel } from './plan-editor';
 
@@ -60,7 +60,7 @@ interface Trends {
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 
-export function ClusterPage({ api, me, clusterId }: PageContext & { clusterId: string }) {
+export function ClusterPage({ api, me, words, clusterId }: PageContext & { clusterId: string }) {
   const report = useLoad(
     async () =>
       (
@@ -91,9 +91,9 @@ export function ClusterPage({ api, me, clusterId }: PageContext & { clusterId: s
           Print this page
         </button>
         {can('exports:create') && (
-          <button type="button" onClick={() => api.download(`/v1/clusters/${clusterId}/report?format=docx`)}>
+          <DownloadButton api={api} path={`/v1/clusters/${clusterId}/report?format=docx`}>
             Download the report (Word)
-          </button>
+          </DownloadButton>
         )}
       </div>
 
@@ -201,7 +201,7 @@ export function ClusterPage({ api, me, clusterId }: PageContext & { clusterId: s
 
       <TrendsSection api={api} clusterId={clusterId} />
 
-      {can('plans:read') && <PlanPanel api={api} me={me} cluster={cluster} nameOf={nameOf} />}
+      {can('plans:read') && <PlanPanel api={api} me={me} words={words} cluster={cluster} nameOf={nameOf} />}
       {can('invitations:read') && <InvitationPanel api={api} me={me} cluster={cluster} nameOf={nameOf} />}
     </article>
   );

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Api } from '../api';
 import type { Me } from '../session';
-import { humanise, Loading, ProblemView, useLoad } from '../ui';
+import { DownloadButton, humanise, Loading, ProblemView, useLoad } from '../ui';
 import type { ClusterReport } from './cluster';
 
 interface Listed {
@@ -150,12 +150,12 @@ function ListView({
       </p>
       {me.permissions.includes('exports:create') && (
         <div class="actions no-print">
-          <button type="button" onClick={() => api.download(`/v1/invitation-lists/${list.id}/export?format=docx`)}>
+          <DownloadButton api={api} path={`/v1/invitation-lists/${list.id}/export?format=docx`}>
             Download the list (Word)
-          </button>
-          <button type="button" onClick={() => api.download(`/v1/invitation-lists/${list.id}/export?format=csv`)}>
+          </DownloadButton>
+          <DownloadButton api={api} path={`/v1/invitation-lists/${list.id}/export?format=csv`}>
             Download the list (CSV)
-          </button>
+          </DownloadButton>
         </div>
       )}
       {list.sizeWarning && (

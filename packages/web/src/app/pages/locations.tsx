@@ -16,10 +16,7 @@ interface Place {
   version: number;
 }
 
-const KINDS = ['abandoned_building', 'park', 'shop', 'transport', 'residential', 'school', 'online', 'other'];
-const AGENCIES = ['police', 'early_help', 'yjs', 'education', 'social_care', 'health'];
-
-export function LocationsPage({ api, me }: PageContext) {
+export function LocationsPage({ api, me, words }: PageContext) {
   const places = useLoad(() => allPages<Place>(api, '/v1/locations'), 'places');
   const [editing, setEditing] = useState<Place | 'new' | undefined>(undefined);
   const canWrite = me.permissions.includes('locations:write');
@@ -40,7 +37,9 @@ export function LocationsPage({ api, me }: PageContext) {
       )}
       {editing && (
         <PlaceForm
+          key={editing === 'new' ? 'new' : editing.ref}
           api={api}
+          words={words}
           place={editing === 'new' ? undefined : editing}
           onDone={() => {
             setEditing(undefined);
@@ -86,7 +85,17 @@ export function LocationsPage({ api, me }: PageContext) {
   );
 }
 
-function PlaceForm({ api, place, onDone }: { api: Api; place: Place | undefined; onDone: () => void }) {
+function PlaceForm({
+  api,
+  words,
+  place,
+  onDone,
+}: {
+  api: Api;
+  words: PageContext['words'];
+  place: Place | undefined;
+  onDone: () => void;
+}) {
   const [system, setSystem] = useState<'wgs84' | 'bng'>(place?.gridReference ? 'bng' : 'wgs84');
   const [error, setError] = useState<unknown>(undefined);
   const submit = async (event: Event) => {
@@ -130,7 +139,7 @@ function PlaceForm({ api, place, onDone }: { api: Api; place: Place | undefined;
       <input id="place-name" name="name" required maxLength={120} defaultValue={place?.name} />
       <label for="place-kind">Kind of place</label>
       <select id="place-kind" name="kind" defaultValue={place?.kind ?? 'other'}>
-        {KINDS.map((k) => (
+        {words.locationKinds.map((k) => (
           <option key={k} value={k}>
             {humanise(k)}
           </option>
@@ -212,7 +221,7 @@ function PlaceForm({ api, place, onDone }: { api: Api; place: Place | undefined;
       <input id="place-postcode" name="postcode" maxLength={10} defaultValue={place?.postcode} />
       <label for="place-agency">Recorded by</label>
       <select id="place-agency" name="sourceAgency" defaultValue={place?.sourceAgency ?? 'police'}>
-        {AGENCIES.map((a) => (
+        {words.agencies.map((a) => (
           <option key={a} value={a}>
             {humanise(a)}
           </option>
@@ -275,6 +284,7 @@ function SightingForm({ api, places }: { api: Api; places: Place[] }) {
       {!people.data && <Loading what="the young people" />}
       <label for="sighting-person">Young person</label>
       <select id="sighting-person" name="personRef" required>
+        <option value="">Choose the young person…</option>
         {(people.data ?? []).map((p) => (
           <option key={p.ref} value={p.ref}>
             {p.displayName} ({p.ref})
@@ -283,6 +293,7 @@ function SightingForm({ api, places }: { api: Api; places: Place[] }) {
       </select>
       <label for="sighting-place">Place</label>
       <select id="sighting-place" name="locationRef" required>
+        <option value="">Choose the place…</option>
         {places.map((p) => (
           <option key={p.ref} value={p.ref}>
             {p.name}

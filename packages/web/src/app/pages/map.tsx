@@ -68,8 +68,8 @@ export function MapPage({ api, words }: PageContext) {
   }, 'map');
   const [concern, setConcern] = useState('');
   const [agency, setAgency] = useState('');
-  const [minAge, setMinAge] = useState(0);
-  const [maxAge, setMaxAge] = useState(25);
+  const [minAge, setMinAge] = useState<number | undefined>(undefined);
+  const [maxAge, setMaxAge] = useState<number | undefined>(undefined);
   const [selected, setSelected] = useState<string | undefined>(undefined);
   const [view, setView] = useState<'network' | 'list'>('network');
 
@@ -79,7 +79,7 @@ export function MapPage({ api, words }: PageContext) {
 
   const visible = data.data.people.filter((p) => {
     const age = ageOn(p.dateOfBirth);
-    if (age < minAge || age > maxAge) return false;
+    if ((minAge !== undefined && age < minAge) || (maxAge !== undefined && age > maxAge)) return false;
     if (agency && !p.agencies.includes(agency)) return false;
     if (concern && !model.concernsOf.get(p.ref)?.has(concern)) return false;
     return true;
@@ -118,19 +118,19 @@ export function MapPage({ api, words }: PageContext) {
         <input
           id="filter-min-age"
           type="number"
-          min={8}
-          max={18}
-          value={minAge}
-          onInput={(e) => setMinAge(Number(e.currentTarget.value))}
+          min={0}
+          max={25}
+          value={minAge ?? ''}
+          onInput={(e) => setMinAge(ageOrNone(e.currentTarget.value))}
         />
         <label for="filter-max-age">to</label>
         <input
           id="filter-max-age"
           type="number"
-          min={8}
-          max={18}
-          value={maxAge}
-          onInput={(e) => setMaxAge(Number(e.currentTarget.value))}
+          min={0}
+          max={25}
+          value={maxAge ?? ''}
+          onInput={(e) => setMaxAge(ageOrNone(e.currentTarget.value))}
         />
         <fieldset class="view-choice">
           <legend>Show as</legend>
@@ -173,6 +173,9 @@ export function MapPage({ api, words }: PageContext) {
     </section>
   );
 }
+
+/** An age typed into a filter; an empty field filters nothing. */
+const ageOrNone = (text: string) => (text.trim() === '' ? undefined : Number(text));
 
 interface Model {
   graph: Graph;

@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { Api } from '../api';
+import type { Words } from '../app';
 import type { Me } from '../session';
-import { humanise, Loading, ProblemView, useLoad } from '../ui';
+import { DownloadButton, humanise, Loading, ProblemView, useLoad } from '../ui';
 import type { ClusterReport } from './cluster';
 
 interface Action {
@@ -29,28 +30,17 @@ interface PlanView {
   uncovered: string[];
 }
 
-const OWNERS = [
-  'early_help',
-  'police',
-  'yjs',
-  'education',
-  'social_care',
-  'health',
-  'council',
-  'voluntary_sector',
-  'parent_led_group',
-];
-const ACTION_STATUSES = ['not_started', 'in_progress', 'done', 'cancelled'];
-
 /** The group's action plan: drafted from the partnership's rules, edited with the words checked, agreed by the chair. */
 export function PlanPanel({
   api,
   me,
+  words,
   cluster,
   nameOf,
 }: {
   api: Api;
   me: Me;
+  words: Words;
   cluster: ClusterReport;
   nameOf: (ref: string) => string;
 }) {
@@ -110,6 +100,7 @@ export function PlanPanel({
       {view && etag && (
         <PlanEditor
           api={api}
+          words={words}
           me={me}
           cluster={cluster}
           nameOf={nameOf}
@@ -127,6 +118,7 @@ export function PlanPanel({
 
 function PlanEditor(props: {
   api: Api;
+  words: Words;
   me: Me;
   cluster: ClusterReport;
   nameOf: (ref: string) => string;
@@ -134,13 +126,15 @@ function PlanEditor(props: {
   etag: string;
   onSaved: (view: PlanView, etag: string) => void;
 }) {
-  const { api, me, cluster, nameOf, view, etag, onSaved } = props;
+  const { api, me, words, cluster, nameOf, view, etag, onSaved } = props;
   const [summary, setSummary] = useState(view.plan.summary);
   const [actions, setActions] = useState<Action[]>(view.plan.actions);
   const [error, setError] = useState<unknown>(undefined);
   const [saved, setSaved] = useState<string | undefined>(undefined);
   const canWrite = me.permissions.includes('plans:write');
   const canAgree = me.permissions.includes('plans:agree');
+  // The meeting agrees what is saved: while the page holds unsaved changes, save them first.
+  const unsaved = summary !== view.plan.summary || JSON.stringify(actions) !== JSON.stringify(view.plan.actions);
   const notesFor = (field: string) => view.languageNotes.filter((note) => note.field === field);
   const change = (index: number, patch: Partial<Action>) =>
     setActions((all) => all.map((action, i) => (i === index ? { ...action, ...patch } : action)));
@@ -228,7 +222,7 @@ function PlanEditor(props: {
                 disabled={!canWrite}
                 onChange={(e) => change(index, { ownerAgency: e.currentTarget.value })}
               >
-                {OWNERS.map((owner) => (
+                {words.actionOwners.map((owner) => (
                   <option key={owner} value={owner}>
                     {humanise(owner)}
                   </option>
@@ -249,7 +243,7 @@ function PlanEditor(props: {
                 disabled={!canWrite}
                 onChange={(e) => change(index, { status: e.currentTarget.value })}
               >
-                {ACTION_STATUSES.map((status) => (
+                {words.actionStatuses.map((status) => (
                   <option key={status} value={status}>
                     {humanise(status)}
                   </option>
@@ -297,9 +291,14 @@ function PlanEditor(props: {
           </button>
         )}
         {canAgree && view.plan.status === 'draft' && (
-          <button type="button" onClick={() => move('agreed')}>
+          <button type="button" onClick={() => move('agreed')} disabled={unsaved} aria-describedby="agree-note">
             Agree the plan
           </button>
+        )}
+        {canAgree && unsaved && (
+          <span id="agree-note" class="subtle">
+            Save the changes before the plan is agreed.
+          </span>
         )}
         {canAgree && view.plan.status === 'agreed' && (
           <button type="button" onClick={() => move('reviewed')}>
@@ -308,12 +307,12 @@ function PlanEditor(props: {
         )}
         {me.permissions.includes('exports:create') && (
           <>
-            <button type="button" onClick={() => api.download(`/v1/action-plans/${view.plan.id}/export?format=docx`)}>
+            <DownloadButton api={api} path={`/v1/action-plans/${view.plan.id}/export?format=docx`}>
               Download the plan (Word)
-            </button>
-            <button type="button" onClick={() => api.download(`/v1/action-plans/${view.plan.id}/export?format=html`)}>
+            </DownloadButton>
+            <DownloadButton api={api} path={`/v1/action-plans/${view.plan.id}/export?format=html`}>
               Download the plan to print
-            </button>
+            </DownloadButton>
           </>
         )}
       </div>

@@ -52,19 +52,6 @@ interface Settings {
   version: number;
 }
 
-const OWNERS = [
-  'early_help',
-  'police',
-  'yjs',
-  'education',
-  'social_care',
-  'health',
-  'council',
-  'voluntary_sector',
-  'parent_led_group',
-];
-const PLACE_KINDS = ['abandoned_building', 'park', 'shop', 'transport', 'residential', 'school', 'online', 'other'];
-
 /** The partnership's planning settings: its marking, session size, added phrases and the rules table. */
 export function SettingsPage({ api, words }: PageContext) {
   const loaded = useLoad(async () => {
@@ -274,7 +261,7 @@ function RuleEditor({
     rule.trigger.when === 'concern'
       ? Object.entries(words.concernCategories)
       : rule.trigger.when === 'place'
-        ? PLACE_KINDS.map((k) => [k, humanise(k)] as const)
+        ? words.locationKinds.map((k) => [k, humanise(k)] as const)
         : [];
   return (
     <fieldset class="rule">
@@ -330,7 +317,7 @@ function RuleEditor({
               })
             }
           >
-            {OWNERS.map((o) => (
+            {words.actionOwners.map((o) => (
               <option key={o} value={o}>
                 {humanise(o)}
               </option>

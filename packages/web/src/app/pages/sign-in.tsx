@@ -9,7 +9,16 @@ const ROLE_WORK: Readonly<Record<Me['role'], string>> = {
   'partnership-admin': 'settings, audit, erasure and subject access',
 };
 
-export function SignInPage({ config, onSignedIn }: { config: AppConfig; onSignedIn: (token: string) => void }) {
+export function SignInPage({
+  config,
+  onSignedIn,
+  problem,
+}: {
+  config: AppConfig;
+  onSignedIn: (token: string) => void;
+  /** Why the last sign-in did not complete, if it did not. */
+  problem?: unknown;
+}) {
   const [role, setRole] = useState<Me['role']>('madp-chair');
   const auth = config.auth;
   const [partnership, setPartnership] = useState(auth.kind === 'local' ? (auth.partnerships[0] ?? 'demo') : '');
@@ -24,7 +33,7 @@ export function SignInPage({ config, onSignedIn }: { config: AppConfig; onSigned
         <button type="button" class="primary" onClick={() => startCognitoSignIn(auth).catch(setError)}>
           Sign in
         </button>
-        {error !== undefined && <ProblemView error={error} />}
+        {(error ?? problem) !== undefined && <ProblemView error={error ?? problem} />}
       </main>
     );
   }

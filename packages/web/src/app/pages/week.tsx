@@ -10,6 +10,13 @@ interface Upload {
   counts?: Record<string, { created: number; updated: number; unchanged: number }>;
 }
 
+/** What a check of the sheets answers: their problems, nothing kept. */
+interface Check {
+  week: string;
+  problemCount: number;
+  problems: NonNullable<Problem['problems']>;
+}
+
 interface Run {
   id: string;
   week: string;
@@ -57,6 +64,41 @@ async function sendLarge(api: PageContext['api'], week: string, file: File): Pro
   }
 }
 
+/** An answer with problems, shown like the API's own refusal (sheet, row, column). */
+const problemsFound = (title: string, detail: string, problems: NonNullable<Problem['problems']>, count: number) =>
+  new ApiError({ status: 400, title, detail, problems, problemCount: count });
+
+/**
+ * Sends the week's sheets: a large workbook through storage, a check as a check (problems
+ * come back as a refusal), anything else as one upload.
+ */
+async function sendSheets(
+  api: PageContext['api'],
+  asked: { week: string; files: File[]; checkOnly: boolean; largest: number },
+): Promise<{ kind: 'checked' } | { kind: 'uploaded'; upload: Upload }> {
+  const { week, files, checkOnly, largest } = asked;
+  const [only] = files;
+  if (files.length === 1 && only && partName(only) === 'workbook' && only.size > largest && !checkOnly) {
+    const record = await sendLarge(api, week, only);
+    if (record.status !== 'rejected') return { kind: 'uploaded', upload: record };
+    const count = record.problemCount ?? record.problems?.length ?? 0;
+    throw problemsFound('The workbook has problems', `${count} found.`, record.problems ?? [], count);
+  }
+  const form = new FormData();
+  for (const file of files) form.append(partName(file), file, file.name);
+  if (checkOnly) {
+    const check = (await api.send<Check>('POST', `/v1/uploads?week=${week}&dryRun=true`, { form })).body;
+    if (check.problemCount === 0) return { kind: 'checked' };
+    throw problemsFound(
+      'The sheets have problems',
+      `${check.problemCount} found; nothing was kept (this was a check).`,
+      check.problems,
+      check.problemCount,
+    );
+  }
+  return { kind: 'uploaded', upload: (await api.send<Upload>('POST', `/v1/uploads?week=${week}`, { form })).body };
+}
+
 /** A CSV is sent under its own file name (the sheet it is); a workbook as the workbook. */
 const partName = (file: File) => (/\.xlsx$/i.test(file.name) ? 'workbook' : file.name.toLowerCase());
 
@@ -67,6 +109,7 @@ export function WeekPage({ api, me, config }: PageContext) {
   const [checkOnly, setCheckOnly] = useState(false);
   const [busy, setBusy] = useState(false);
   const [upload, setUpload] = useState<Upload | undefined>(undefined);
+  const [checked, setChecked] = useState<string | undefined>(undefined);
   const [problem, setProblem] = useState<unknown>(undefined);
   const [run, setRun] = useState<Run | undefined>(undefined);
 
@@ -75,28 +118,12 @@ export function WeekPage({ api, me, config }: PageContext) {
     setBusy(true);
     setProblem(undefined);
     setUpload(undefined);
+    setChecked(undefined);
     try {
-      const [only] = files;
-      if (files.length === 1 && only && partName(only) === 'workbook' && only.size > largest && !checkOnly) {
-        const record = await sendLarge(api, week, only);
-        if (record.status === 'rejected') {
-          const count = record.problemCount ?? record.problems?.length ?? 0;
-          throw new ApiError({
-            status: 400,
-            title: 'The workbook has problems',
-            detail: `${count} found.`,
-            problems: record.problems ?? [],
-            problemCount: count,
-          });
-        }
-        setUpload(record);
-        return;
-      }
-      const form = new FormData();
-      for (const file of files) form.append(partName(file), file, file.name);
-      const query = new URLSearchParams({ week, ...(checkOnly ? { dryRun: 'true' } : {}) });
-      const answer = await api.send<Upload>('POST', `/v1/uploads?${query}`, { form });
-      setUpload(answer.body);
+      const sent = await sendSheets(api, { week, files, checkOnly, largest });
+      if (sent.kind === 'checked')
+        setChecked(`No problems found in the sheets for ${week}: upload them when you are ready.`);
+      else setUpload(sent.upload);
     } catch (failure) {
       setProblem(failure);
     } finally {
@@ -167,6 +194,7 @@ export function WeekPage({ api, me, config }: PageContext) {
         problem !== undefined && <ProblemView error={problem} />
       )}
 
+      {checked && <p role="status">{checked}</p>}
       {upload && (
         <div class="result" role="status">
           <h2>
