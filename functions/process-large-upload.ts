@@ -1,11 +1,10 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import { S3Client } from '@aws-sdk/client-s3';
 import { awsRuntime, processLargeUpload } from '@peermap/api';
-import { createS3LargeUploads, slotOfKey } from '@peermap/store';
+import { createS3LargeUploads, largeUploadsClient, slotOfKey } from '@peermap/store';
 import type { S3Event } from 'aws-lambda';
 
 const { deps, runAs } = awsRuntime(process.env, {
-  largeUploads: (bucket) => createS3LargeUploads(new S3Client({}), bucket),
+  largeUploads: (bucket) => createS3LargeUploads(largeUploadsClient(), bucket),
 });
 const logger = new Logger({ serviceName: 'peermap' });
 

@@ -1,10 +1,9 @@
-import { S3Client } from '@aws-sdk/client-s3';
 import { awsRuntime, uploadRoutes } from '@peermap/api';
 import { createApiHandler } from '@peermap/http';
-import { createS3LargeUploads } from '@peermap/store';
+import { createS3LargeUploads, largeUploadsClient } from '@peermap/store';
 
 const { deps, handlerDeps } = awsRuntime(process.env, {
-  largeUploads: (bucket) => createS3LargeUploads(new S3Client({}), bucket),
+  largeUploads: (bucket) => createS3LargeUploads(largeUploadsClient(), bucket),
 });
 
 /** The weekly mapping upload and its templates, behind API Gateway's JWT authorizer. */

@@ -1,4 +1,4 @@
-import { Duration, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -12,6 +12,8 @@ import { Construct } from 'constructs';
 
 export interface FailureAlertsProps {
   readonly alarmEmail?: string;
+  /** Keep the key and the dead letters when the stack goes (prod): failed work is replayed from them. */
+  readonly keep: boolean;
 }
 
 export interface AsyncFailureOptions {
@@ -29,15 +31,25 @@ export interface AsyncFailureOptions {
 export class FailureAlerts extends Construct {
   readonly topic: Topic;
   readonly alarms: Alarm[] = [];
+  private readonly keep: boolean;
 
   constructor(scope: Construct, id: string, props: FailureAlertsProps) {
     super(scope, id);
     // CloudWatch publishes to an encrypted topic only if the key lets it.
+    this.keep = props.keep;
     const key = new Key(this, 'TopicKey', {
       description: 'peermap: encrypts the operations alerts topic',
       enableKeyRotation: true,
+      removalPolicy: props.keep ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
-    key.grant(new ServicePrincipal('cloudwatch.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey');
+    // Only this account's alarms may use the key (no confused deputy).
+    key.grant(
+      new ServicePrincipal('cloudwatch.amazonaws.com').withConditions({
+        StringEquals: { 'aws:SourceAccount': Stack.of(this).account },
+      }),
+      'kms:Decrypt',
+      'kms:GenerateDataKey',
+    );
     this.topic = new Topic(this, 'Topic', { masterKey: key, enforceSSL: true });
     if (props.alarmEmail) this.topic.addSubscription(new EmailSubscription(props.alarmEmail));
   }
@@ -48,6 +60,7 @@ export class FailureAlerts extends Construct {
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
       retentionPeriod: Duration.days(14),
+      removalPolicy: this.keep ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
     Validations.of(deadLetters).acknowledge({
       id: 'AwsSolutions-SQS3',

@@ -116,7 +116,8 @@ export class PeermapFunction extends Construct {
       applicationLogLevelV2: ApplicationLogLevel.INFO,
       systemLogLevelV2: SystemLogLevel.WARN,
       tracing: Tracing.ACTIVE,
-      environment: { ...environment, POWERTOOLS_SERVICE_NAME: 'peermap' },
+      // Stack traces in the logs point at the TypeScript, through the source map beside the bundle.
+      environment: { ...environment, POWERTOOLS_SERVICE_NAME: 'peermap', NODE_OPTIONS: '--enable-source-maps' },
       bundling: BUNDLING,
     });
     Validations.of(this.executionRole).acknowledge({

@@ -216,9 +216,14 @@ describe('the functions', () => {
       expect(JSON.stringify(dataRole.Properties['AssumeRolePolicyDocument'])).toContain(roleIdOf(fn));
       const statements = statementsOfRole('prod', dataRoleId);
       const actions = statements.flatMap(actionsOf);
-      expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem']));
       const readsOnly = /API: (audit|exports|reports)$/.test(description);
-      expect(actions.includes('dynamodb:DeleteItem')).toBe(!readsOnly);
+      const reads = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'];
+      const writes = readsOnly
+        ? ['dynamodb:PutItem', 'dynamodb:BatchWriteItem']
+        : ['dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+      const key = ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey'];
+      const keyMore = ['kms:GenerateDataKeyWithoutPlaintext', 'kms:ReEncryptFrom', 'kms:ReEncryptTo'];
+      expect([...actions].sort()).toEqual([...reads, ...writes, ...key, ...keyMore].sort());
       if (readsOnly) {
         const put = statements.find((statement) => actionsOf(statement).includes('dynamodb:PutItem'));
         expect(put?.Condition).toEqual({
@@ -226,6 +231,28 @@ describe('the functions', () => {
           Null: { 'dynamodb:LeadingKeys': 'false' },
         });
       }
+    }
+  });
+
+  it('hold in their own roles only what running needs: logs, tracing, their data role, and their own wiring', () => {
+    const allowed = new Set([
+      'logs:CreateLogStream',
+      'logs:PutLogEvents',
+      'xray:PutTraceSegments',
+      'xray:PutTelemetryRecords',
+      'sts:AssumeRole',
+      'lambda:InvokeFunction',
+      's3:PutObject',
+      's3:GetObject',
+      'kms:GenerateDataKey',
+      'kms:Decrypt',
+      'sqs:SendMessage',
+      'sqs:GetQueueAttributes',
+      'sqs:GetQueueUrl',
+    ]);
+    for (const [, fn] of ourFunctions('prod')) {
+      const actions = statementsOfRole('prod', roleIdOf(fn)).flatMap(actionsOf);
+      expect(actions.filter((action) => !allowed.has(action))).toEqual([]);
     }
   });
 
@@ -262,6 +289,15 @@ describe('work that runs away from a request', () => {
       ComparisonOperator: 'GreaterThanOrEqualToThreshold',
       AlarmActions: [{ Ref: Match.stringLikeRegexp('^AlertsTopic') }],
     });
+  });
+
+  it('tells the prod alarm email, and keeps the dead letters and their key when the prod stack goes', () => {
+    template('prod').hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: 'peermap-alerts@example.org',
+    });
+    for (const [, queue] of resourcesOf('prod', 'AWS::SQS::Queue'))
+      expect(queue).toMatchObject({ DeletionPolicy: 'Retain' });
   });
 
   it('keeps large uploads private, encrypted with their own key, TLS only, and expires raw files after a day', () => {
@@ -305,12 +341,19 @@ describe('the stages', () => {
     const stages = (prod: Record<string, unknown>) => ({
       'peermap:stages': {
         dev: { authDomainPrefix: 'a', logRetentionDays: 30, throttle: { rateLimit: 1, burstLimit: 1 } },
-        prod: { authDomainPrefix: 'b', logRetentionDays: 400, throttle: { rateLimit: 1, burstLimit: 1 }, ...prod },
+        prod: {
+          authDomainPrefix: 'b',
+          logRetentionDays: 400,
+          throttle: { rateLimit: 1, burstLimit: 1 },
+          alarmEmail: 'alerts@example.org',
+          ...prod,
+        },
       },
     });
     expect(() => appWithoutBundling(stages({ logRetentionDays: 45 }))).toThrow(/logRetentionDays/);
     expect(() => appWithoutBundling(stages({ authDomainPrefix: 'Not A Prefix' }))).toThrow(/authDomainPrefix/);
     expect(() => appWithoutBundling(stages({ throttle: { rateLimit: 10, burstLimit: 5 } }))).toThrow(/burstLimit/);
+    expect(() => appWithoutBundling(stages({ alarmEmail: undefined }))).toThrow(/alarmEmail/);
   });
 });
 

@@ -76,7 +76,10 @@ export class PeermapStack extends Stack {
       logRetention,
       keep,
     });
-    const alerts = new FailureAlerts(this, 'Alerts', settings.alarmEmail ? { alarmEmail: settings.alarmEmail } : {});
+    const alerts = new FailureAlerts(this, 'Alerts', {
+      keep,
+      ...(settings.alarmEmail ? { alarmEmail: settings.alarmEmail } : {}),
+    });
     const largeUploads = new LargeUploadBucket(this, 'LargeUploads', {
       webOrigin: web.origin,
       keep,

@@ -32,7 +32,10 @@ const StagesContext = z.strictObject({ dev: StageSettings, prod: StageSettings }
 
 /** The settings of every stage from the app's context. */
 export function stageSettingsFrom(context: unknown): Record<Stage, StageSettings> {
-  const parsed = StagesContext.safeParse(context);
+  const parsed = StagesContext.refine((stages) => stages.prod.alarmEmail !== undefined, {
+    path: ['prod', 'alarmEmail'],
+    message: 'prod needs someone to tell when work fails past its retries',
+  }).safeParse(context);
   if (!parsed.success) {
     throw new Error(`The peermap:stages context (cdk.json) is not right:\n${z.prettifyError(parsed.error)}`);
   }

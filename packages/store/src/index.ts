@@ -23,7 +23,7 @@ export * as keys from './keys';
 export { createLambdaAnalysisRunner } from './lambda-analysis-runner';
 export * as models from './models';
 export type { StoreContext } from './repository';
-export { createS3LargeUploads, largeUploadKey, slotOfKey } from './s3-large-uploads';
+export { createS3LargeUploads, largeUploadKey, largeUploadsClient, slotOfKey } from './s3-large-uploads';
 export { createDocumentClient, createDynamoStore } from './store';
 export { createTableInput, type IndexName, KEY_ATTRIBUTES, TABLE_DEFINITION } from './table';
 export { type TenantCredentialSettings, tenantClients } from './tenant-credentials';

@@ -1,4 +1,4 @@
-import { GetObjectCommand, NoSuchKey, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { LargeUploadFiles } from '@peermap/domain';
 
@@ -8,6 +8,14 @@ const PRESIGNED_SECONDS = 15 * 60;
 /** Where a slot's workbook lives: under its partnership, so a bucket policy can scope by prefix. */
 export const largeUploadKey = (slot: { partnershipId: string; id: string }) =>
   `uploads/${slot.partnershipId}/${slot.id}.xlsx`;
+
+/**
+ * The S3 client for large uploads. A presigned PUT is signed before there is a body, so the
+ * SDK's default checksum (of nothing) must not be signed into it, or S3 refuses the real file.
+ */
+export function largeUploadsClient(config: S3ClientConfig = {}): S3Client {
+  return new S3Client({ ...config, requestChecksumCalculation: 'WHEN_REQUIRED' });
+}
 
 /** Large uploads in AWS: a presigned S3 PUT for the client, and the object once it is there. */
 export function createS3LargeUploads(client: S3Client, bucket: string): LargeUploadFiles {

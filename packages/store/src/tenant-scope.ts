@@ -11,13 +11,8 @@ import { TABLE_DEFINITION } from './table';
  */
 export const TABLE_ACTIONS = {
   read: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'],
-  write: [
-    'dynamodb:PutItem',
-    'dynamodb:UpdateItem',
-    'dynamodb:DeleteItem',
-    'dynamodb:BatchWriteItem',
-    'dynamodb:ConditionCheckItem',
-  ],
+  // Conditional puts and deletes, alone or in transactions: the store never updates in place.
+  write: ['dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'],
   /** What a reading function may write: its audit events, and nothing else. */
   audit: ['dynamodb:PutItem', 'dynamodb:BatchWriteItem'],
 } as const;
