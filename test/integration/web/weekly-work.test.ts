@@ -76,7 +76,7 @@ describe('the web app, in a real browser, for each role’s week of work', () =>
   async function expectNothingStored(page: Page) {
     expect(await page.evaluate('localStorage.length + sessionStorage.length')).toBe(0);
     expect(new URL(page.url()).search).toBe('');
-    expect(new URL(page.url()).hash).toMatch(/^(#\/[a-z-]*(\/[A-Za-z0-9-]{1,40})?)?$/);
+    expect(new URL(page.url()).hash).toMatch(/^(#\/[a-z-]*(\/[A-Za-z0-9-]{1,40})?(\/\d{4}-W\d{2})?)?$/);
   }
 
   const nav = (page: Page, name: string) => page.getByRole('navigation').getByRole('link', { name, exact: true });
@@ -265,7 +265,12 @@ describe('the web app, in a real browser, for each role’s week of work', () =>
     await screenshot(page, 'places');
 
     await nav(page, 'Peer groups').click();
+    await page.getByRole('heading', { level: 1, name: /Peer groups in 2026-W48/ }).waitFor();
+    await page.getByLabel('Week', { exact: true }).fill('2026-W45');
+    await page.getByRole('button', { name: 'Show' }).click();
+    await page.getByRole('heading', { level: 1, name: /Peer groups in 2026-W45/ }).waitFor();
     await page.locator('.cluster-card h2 a').first().click();
+    await page.getByRole('heading', { level: 1, name: /\(2026-W45\)/ }).waitFor();
     await page.getByRole('heading', { name: 'Week by week' }).waitFor();
     expect(await page.getByRole('heading', { name: 'Parent Empowerment Session' }).count()).toBe(0);
     const text = (await page.textContent('body')) ?? '';

@@ -59,10 +59,11 @@ const PAGES: PageSpec[] = [
     render: (c) => <ClustersPage {...c} />,
   },
   {
-    path: /^#\/clusters\/([A-Za-z0-9-]{1,40})$/,
+    // A group in its latest week, or in the week it was chosen in (`#/clusters/{id}/2026-W45`).
+    path: /^#\/clusters\/([A-Za-z0-9-]{1,40})(?:\/(\d{4}-W\d{2}))?$/,
     name: 'Peer group',
     needs: ['analyses:read'],
-    render: (c, m) => <ClusterPage {...c} clusterId={m[1] ?? ''} />,
+    render: (c, m) => <ClusterPage {...c} clusterId={m[1] ?? ''} {...(m[2] ? { week: m[2] } : {})} />,
   },
   {
     path: /^#\/map$/,

@@ -60,7 +60,8 @@ interface Trends {
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 
-export function ClusterPage({ api, me, words, clusterId }: PageContext & { clusterId: string }) {
+export function ClusterPage({ api, me, words, clusterId, week }: PageContext & { clusterId: string; week?: string }) {
+  const inWeek = week ? `?week=${week}` : '';
   const report = useLoad(
     async () =>
       (
@@ -68,9 +69,9 @@ export function ClusterPage({ api, me, words, clusterId }: PageContext & { clust
           cluster: ClusterReport;
           linkKindLabels: Record<string, string>;
           names: Record<string, string>;
-        }>(`/v1/clusters/${clusterId}`)
+        }>(`/v1/clusters/${clusterId}${inWeek}`)
       ).body,
-    clusterId,
+    `${clusterId}${inWeek}`,
   );
   // The report names its own people: the page reads no other child's record.
   const nameOf = (ref: string) => report.data?.names[ref] ?? ref;
@@ -91,7 +92,7 @@ export function ClusterPage({ api, me, words, clusterId }: PageContext & { clust
           Print this page
         </button>
         {can('exports:create') && (
-          <DownloadButton api={api} path={`/v1/clusters/${clusterId}/report?format=docx`}>
+          <DownloadButton api={api} path={`/v1/clusters/${clusterId}/report?format=docx&week=${cluster.week}`}>
             Download the report (Word)
           </DownloadButton>
         )}
@@ -114,7 +115,7 @@ export function ClusterPage({ api, me, words, clusterId }: PageContext & { clust
 
       <section aria-labelledby="picture">
         <h2 id="picture">The group</h2>
-        <Picture api={api} clusterId={clusterId} size={cluster.memberRefs.length} />
+        <Picture api={api} clusterId={clusterId} week={cluster.week} size={cluster.memberRefs.length} />
         <p>
           How sure the analysis is: the members end up together in {percent(cluster.stability)} of its runs
           {cluster.weak ? ' (not sure: discuss before acting on it)' : ''}. Ages {cluster.ageRange.youngest} to{' '}
@@ -220,13 +221,13 @@ function ChangeSummary({ cluster, nameOf }: { cluster: ClusterReport; nameOf: (r
 }
 
 /** The server-drawn picture of the group, fetched with the sign-in and shown from memory. */
-function Picture({ api, clusterId, size }: { api: Api; clusterId: string; size: number }) {
+function Picture({ api, clusterId, week, size }: { api: Api; clusterId: string; week: string; size: number }) {
   const [url, setUrl] = useState<string | undefined>(undefined);
   const [error, setError] = useState<unknown>(undefined);
   useEffect(() => {
     let made: string | undefined;
     api
-      .blob(`/v1/clusters/${clusterId}/picture`)
+      .blob(`/v1/clusters/${clusterId}/picture?week=${week}`)
       .then((blob) => {
         made = URL.createObjectURL(blob);
         setUrl(made);
@@ -235,7 +236,7 @@ function Picture({ api, clusterId, size }: { api: Api; clusterId: string; size: 
     return () => {
       if (made) URL.revokeObjectURL(made);
     };
-  }, [api, clusterId]);
+  }, [api, clusterId, week]);
   if (error) return <ProblemView error={error} />;
   if (!url) return <Loading what="the picture" />;
   return (

@@ -5,8 +5,8 @@ import { Loading, PageHeading, ProblemView, useLoad } from '../ui';
 
 export function ClustersPage({ api }: PageContext) {
   const [week, setWeek] = useState<string | undefined>(undefined);
-  const weekToShow = useLoad(async () => week ?? (await latestAnalysedWeek(api)), week ?? 'latest');
-  const shown = weekToShow.data;
+  const weekToShow = useLoad(async () => ({ week: week ?? (await latestAnalysedWeek(api)) }), week ?? 'latest');
+  const shown = weekToShow.data?.week;
   const list = useLoad(
     async () =>
       shown
@@ -43,13 +43,15 @@ export function ClustersPage({ api }: PageContext) {
       {weekToShow.error !== undefined && <ProblemView error={weekToShow.error} />}
       {list.error !== undefined && <ProblemView error={list.error} />}
       {weekToShow.data === undefined && !weekToShow.error && <Loading what="the latest analysis" />}
-      {shown === undefined && weekToShow.data === undefined && null}
+      {weekToShow.data && shown === undefined && (
+        <p>No week has been analysed yet: a chair uploads the week's sheets and runs the analysis.</p>
+      )}
       {list.data && (
         <ol class="clusters">
           {list.data.clusters.map((cluster) => (
             <li key={cluster.clusterId} class="cluster-card">
               <h2>
-                <a href={`#/clusters/${cluster.clusterId}`}>{cluster.label}</a>
+                <a href={`#/clusters/${cluster.clusterId}/${list.data?.week ?? ''}`}>{cluster.label}</a>
               </h2>
               <p class="why">
                 Why it is number {cluster.agenda.position}: {cluster.agenda.factors.map((f) => f.text).join('; ')}.

@@ -67,19 +67,23 @@ export function InvitationPanel({
     const form = new FormData(event.currentTarget as HTMLFormElement);
     setError(undefined);
     try {
-      const answer = await api.send<InvitationList>('POST', `/v1/clusters/${cluster.clusterId}/invitation-lists`, {
-        json: {
-          session: {
-            date: String(form.get('date')),
-            time: String(form.get('time')),
-            venue: String(form.get('venue')).trim(),
-            facilitators: String(form.get('facilitators'))
-              .split(',')
-              .map((name) => name.trim())
-              .filter(Boolean),
+      const answer = await api.send<InvitationList>(
+        'POST',
+        `/v1/clusters/${cluster.clusterId}/invitation-lists?week=${cluster.week}`,
+        {
+          json: {
+            session: {
+              date: String(form.get('date')),
+              time: String(form.get('time')),
+              venue: String(form.get('venue')).trim(),
+              facilitators: String(form.get('facilitators'))
+                .split(',')
+                .map((name) => name.trim())
+                .filter(Boolean),
+            },
           },
         },
-      });
+      );
       setMade(answer.body);
     } catch (failure) {
       setError(failure);

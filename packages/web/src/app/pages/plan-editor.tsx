@@ -67,7 +67,13 @@ export function PlanPanel({
   const draft = async () => {
     setError(undefined);
     try {
-      const answer = await api.send<PlanView>('POST', `/v1/clusters/${cluster.clusterId}/action-plans`, { json: {} });
+      const answer = await api.send<PlanView>(
+        'POST',
+        `/v1/clusters/${cluster.clusterId}/action-plans?week=${cluster.week}`,
+        {
+          json: {},
+        },
+      );
       setView(answer.body);
       setEtag(answer.etag);
     } catch (failure) {
