@@ -39,7 +39,7 @@ const LINK_STYLES: Record<string, { colour: string; size: number }> = {
   sibling: { colour: '#5aae61', size: 2 },
   partner: { colour: '#7a4ea3', size: 2 },
   associate: { colour: '#1b6ca8', size: 1.5 },
-  co_offending: { colour: '#b8432f', size: 2 },
+  co_offending: { colour: '#d7301f', size: 2 },
   online: { colour: '#a86b00', size: 1 },
   school_peer: { colour: '#8c8c8c', size: 1 },
   conflict: { colour: '#000000', size: 1 },
@@ -159,6 +159,7 @@ export function MapPage({ api, words }: PageContext) {
         ) : (
           <PeopleList data={data.data} model={model} words={words} visible={visible} onSelect={setSelected} />
         )}
+        {view === 'network' && <Key data={data.data} model={model} words={words} />}
         {selected && (
           <PersonPanel
             api={api}
@@ -176,6 +177,37 @@ export function MapPage({ api, words }: PageContext) {
 
 /** An age typed into a filter; an empty field filters nothing. */
 const ageOrNone = (text: string) => (text.trim() === '' ? undefined : Number(text));
+
+/** The network's colours in words: each group, and each kind of link (colour is never the only key). */
+function Key({ data, model, words }: { data: MapData; model: Model; words: PageContext['words'] }) {
+  return (
+    <aside class="key" aria-labelledby="key-heading">
+      <h2 id="key-heading">Key</h2>
+      <h3>Peer groups</h3>
+      <ul>
+        {data.clusters.map((cluster) => (
+          <li key={cluster.clusterId}>
+            <span class="swatch" style={{ background: model.colourOf.get(cluster.clusterId) }} aria-hidden="true" />
+            {cluster.label} ({cluster.size})
+          </li>
+        ))}
+        <li>
+          <span class="swatch" style={{ background: '#6f6f6f' }} aria-hidden="true" />
+          Not in a peer group
+        </li>
+      </ul>
+      <h3>Links</h3>
+      <ul>
+        {Object.entries(LINK_STYLES).map(([kind, style]) => (
+          <li key={kind}>
+            <span class="line" style={{ background: style.colour }} aria-hidden="true" />
+            {words.linkKinds[kind] ?? humanise(kind)}
+          </li>
+        ))}
+      </ul>
+    </aside>
+  );
+}
 
 interface Model {
   graph: Graph;
