@@ -24,7 +24,6 @@ interface Concern {
 /** Colours for clusters, dark enough to read on white and told apart by name in the list too. */
 const PALETTE = [
   '#1b6ca8',
-  '#b8432f',
   '#2d7d46',
   '#7a4ea3',
   '#a86b00',
@@ -33,6 +32,7 @@ const PALETTE = [
   '#4d5b6a',
   '#6b7f00',
   '#8a4b2a',
+  '#3b4cc0',
 ];
 const LINK_STYLES: Record<string, { colour: string; size: number }> = {
   friend: { colour: '#2d7d46', size: 2 },
