@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Api } from '../api';
 import type { PageContext } from '../app';
 import { allPages, type YoungPerson } from '../data';
@@ -97,6 +97,9 @@ function PlaceForm({
   onDone: () => void;
 }) {
   const [system, setSystem] = useState<'wgs84' | 'bng'>(place?.gridReference ? 'bng' : 'wgs84');
+  // The form opens above the table: the focus goes to it, so a keyboard or screen reader user is taken there.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
   const [error, setError] = useState<unknown>(undefined);
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -128,7 +131,9 @@ function PlaceForm({
   };
   return (
     <form onSubmit={submit} class="place-form">
-      <h2>{place ? `Correct ${place.name}` : 'Add a place'}</h2>
+      <h2 ref={heading} tabIndex={-1}>
+        {place ? `Correct ${place.name}` : 'Add a place'}
+      </h2>
       {!place && (
         <>
           <label for="place-ref">Reference (as in the mapping sheets, e.g. LOC0042)</label>
