@@ -16,3 +16,18 @@ export const pageRequest = (query: PageQuery) => ({
   ...(query.cursor ? { cursor: query.cursor } : {}),
   ...(query.limit ? { limit: query.limit } : {}),
 });
+
+/** Every item of a paged store list, page after page (for reports that need the whole list). */
+export async function everyItem<T>(
+  list: (page: { limit: number; cursor?: string }) => Promise<{ items: T[]; cursor?: string | undefined }>,
+  pageSize = 100,
+): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await list({ limit: pageSize, ...(cursor ? { cursor } : {}) });
+    items.push(...page.items);
+    cursor = page.cursor;
+  } while (cursor);
+  return items;
+}

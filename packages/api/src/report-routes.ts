@@ -3,6 +3,7 @@ import { type AnyRoute, route } from '@peermap/http';
 import { weekFigures } from '@peermap/planning';
 import * as z from 'zod';
 import type { ApiDeps } from './deps';
+import { everyItem } from './paging';
 
 const GroupFigures = z.object({
   group: z.string(),
@@ -85,13 +86,7 @@ export function reportRoutes(deps: ApiDeps): AnyRoute[] {
 
 /** The latest completed run of each of the most recent weeks, newest week first. */
 async function latestRunPerWeek(deps: ApiDeps, partnershipId: string, weeks: number): Promise<AnalysisSnapshot[]> {
-  const runs: AnalysisSnapshot[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await deps.store.analyses.list(partnershipId, { limit: 100, ...(cursor ? { cursor } : {}) });
-    runs.push(...page.items);
-    cursor = page.cursor;
-  } while (cursor && runs.length < 1000);
+  const runs = await everyItem((page) => deps.store.analyses.list(partnershipId, page));
   const byWeek = new Map<string, AnalysisSnapshot>();
   for (const run of runs.filter((r) => r.status === 'completed')) {
     const held = byWeek.get(run.week);

@@ -12,6 +12,7 @@ import {
   type YoungPerson,
 } from '@peermap/domain';
 import { markingLine, type ReportDocument } from '@peermap/reports';
+import { everyItem } from './paging';
 
 /**
  * Everything peermap holds about one young person, for a subject access request: their
@@ -48,10 +49,11 @@ export async function subjectAccess(
     store.sightings.ofPerson(partnershipId, ref),
     store.concerns.ofPerson(partnershipId, ref),
     store.carers.ofYoungPerson(partnershipId, ref),
-    allAudit(store, partnershipId, ref),
-    allRuns(store, partnershipId),
+    everyItem((page) => store.audit.byYoungPerson(partnershipId, ref, page), 500),
+    everyItem((page) => store.analyses.list(partnershipId, page)),
   ]);
-  const clusters = (await Promise.all(runs.map((run) => store.analyses.clusters(partnershipId, run.id))))
+  const completed = runs.filter((run) => run.status === 'completed');
+  const clusters = (await Promise.all(completed.map((run) => store.analyses.clusters(partnershipId, run.id))))
     .flat()
     .filter((cluster) => cluster.memberRefs.includes(ref));
   const clusterIds = [...new Set(clusters.map((c) => c.clusterId))];
@@ -99,28 +101,6 @@ export async function subjectAccess(
     ],
     producedAt: now.toISOString(),
   };
-}
-
-async function allAudit(store: MapStore, partnershipId: string, ref: string): Promise<AuditEvent[]> {
-  const events: AuditEvent[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await store.audit.byYoungPerson(partnershipId, ref, { limit: 500, ...(cursor ? { cursor } : {}) });
-    events.push(...page.items);
-    cursor = page.cursor;
-  } while (cursor);
-  return events;
-}
-
-async function allRuns(store: MapStore, partnershipId: string) {
-  const runs = [];
-  let cursor: string | undefined;
-  do {
-    const page = await store.analyses.list(partnershipId, { limit: 100, ...(cursor ? { cursor } : {}) });
-    runs.push(...page.items.filter((run) => run.status === 'completed'));
-    cursor = page.cursor;
-  } while (cursor);
-  return runs;
 }
 
 /** The same, as a readable document: one section per kind of record, the review list first. */
