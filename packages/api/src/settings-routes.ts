@@ -7,7 +7,9 @@ import {
   Cohort,
   DEFAULT_ACTION_RULES,
   DEFAULT_INVITE_SIZE_LIMIT,
+  LanguageNote,
   LocationKind,
+  LongText,
   languageNotes,
   linkKindLabel,
   NotFoundError,
@@ -103,6 +105,29 @@ export function settingsRoutes(deps: ApiDeps): AnyRoute[] {
             handlingMarking: partnership?.handlingMarking ?? 'OFFICIAL-SENSITIVE',
             permissions: [...PERMISSIONS_BY_ROLE[principal.role]],
           },
+          subjects: NO_SUBJECTS,
+        };
+      },
+    }),
+    route({
+      method: 'POST',
+      path: '/v1/language-check',
+      summary:
+        'The words guide applied to text being written (the starting guide and the partnership’s own phrases): notes with better words, keyed by field; nothing is kept',
+      permission: 'self:read',
+      resource: 'session',
+      action: 'read',
+      body: z.strictObject({ fields: z.record(z.string().max(80), LongText(5000)) }),
+      response: z.object({ notes: z.array(LanguageNote) }),
+      successStatus: 200,
+      handle: async ({ principal, body }) => {
+        if (Object.keys(body.fields).length > 250) {
+          throw new ValidationError('Check at most 250 fields at once.', [{ path: 'fields', message: 'too many' }]);
+        }
+        const partnership = await deps.store.partnerships.get(principal.partnershipId);
+        return {
+          status: 200,
+          body: { notes: languageNotes(body.fields, partnership?.languagePhrases ?? []) },
           subjects: NO_SUBJECTS,
         };
       },

@@ -551,6 +551,11 @@ const cases: Case[] = [
     expected: only(200, 'madp-chair', 'early-help-lead', 'police-analyst', 'partnership-admin'),
   },
   {
+    route: 'POST /v1/language-check',
+    request: () => ({ method: 'POST', path: '/v1/language-check', body: { fields: { summary: 'doing well' } } }),
+    expected: only(200, 'madp-chair', 'early-help-lead', 'police-analyst', 'partnership-admin'),
+  },
+  {
     route: 'GET /v1/vocabulary',
     request: () => ({ method: 'GET', path: '/v1/vocabulary' }),
     expected: only(200, 'madp-chair', 'early-help-lead', 'police-analyst', 'partnership-admin'),

@@ -130,8 +130,9 @@ describe('the web app, in a real browser, for each role’s week of work', () =>
     await page.getByRole('button', { name: /Draft a new plan/ }).click();
     const summary = page.getByLabel('Summary');
     await summary.fill('Two gang members are putting themselves at risk.');
-    await page.getByRole('button', { name: 'Save the plan' }).click();
+    // The note comes as the words are written, before anything is saved.
     await page.getByText('Instead of “gang member”').waitFor();
+    await page.getByRole('button', { name: 'Save the plan' }).click();
     await expectAccessible(page);
     await screenshot(page, 'cluster-plan-language');
     await summary.fill('Two young people are at risk of criminal exploitation; both play football on Saturdays.');

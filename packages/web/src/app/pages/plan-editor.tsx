@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { Api } from '../api';
 import type { Words } from '../app';
 import type { Me } from '../session';
@@ -141,7 +141,8 @@ function PlanEditor(props: {
   const canAgree = me.permissions.includes('plans:agree');
   // The meeting agrees what is saved: while the page holds unsaved changes, save them first.
   const unsaved = summary !== view.plan.summary || JSON.stringify(actions) !== JSON.stringify(view.plan.actions);
-  const notesFor = (field: string) => view.languageNotes.filter((note) => note.field === field);
+  const notes = useLiveNotes(api, summary, actions, view.languageNotes);
+  const notesFor = (field: string) => notes.filter((note) => note.field === field);
   const change = (index: number, patch: Partial<Action>) =>
     setActions((all) => all.map((action, i) => (i === index ? { ...action, ...patch } : action)));
 
@@ -326,6 +327,31 @@ function PlanEditor(props: {
       {error !== undefined && <ProblemView error={error} />}
     </form>
   );
+}
+
+/**
+ * The words check as people write: the text is checked a moment after typing stops (the
+ * guide lives in the API, with the partnership's own phrases), so the notes stand next to the
+ * words before anything is saved.
+ */
+function useLiveNotes(api: Api, summary: string, actions: Action[], saved: PlanView['languageNotes']) {
+  const [notes, setNotes] = useState(saved);
+  const fields = JSON.stringify({
+    summary,
+    ...Object.fromEntries(actions.map((a, index) => [`actions.${index}.description`, a.description])),
+  });
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      api
+        .send<{ notes: PlanView['languageNotes'] }>('POST', '/v1/language-check', {
+          json: { fields: JSON.parse(fields) },
+        })
+        .then((answer) => setNotes(answer.body.notes))
+        .catch(() => undefined);
+    }, 500);
+    return () => clearTimeout(timer);
+  }, [api, fields]);
+  return notes;
 }
 
 /** The words check, next to the words: notes, not refusals; the person writing decides. */
