@@ -113,6 +113,24 @@ export function WeekPage({ api, me, config }: PageContext) {
   const [problem, setProblem] = useState<unknown>(undefined);
   const [run, setRun] = useState<Run | undefined>(undefined);
 
+  // A run started earlier and still going is picked up again, so leaving the page loses nothing
+  // and nobody starts the same week twice.
+  const followsRuns = me.permissions.includes('analyses:read');
+  useEffect(() => {
+    let current = true;
+    if (!followsRuns) return undefined;
+    api
+      .get<{ items: Run[] }>('/v1/analyses?limit=20')
+      .then((answer) => {
+        const going = answer.body.items.find((r) => r.status === 'queued' || r.status === 'running');
+        if (current && going) setRun(going);
+      })
+      .catch(() => undefined);
+    return () => {
+      current = false;
+    };
+  }, [api, followsRuns]);
+
   const send = async (event: Event) => {
     event.preventDefault();
     setBusy(true);
