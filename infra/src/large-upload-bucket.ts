@@ -1,8 +1,9 @@
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { bucketRef } from './bucket-ref';
+import { logsBucket } from './logs-bucket';
 
 export interface LargeUploadBucketProps {
   readonly webOrigin: string;
@@ -26,18 +27,10 @@ export class LargeUploadBucket extends Construct {
   constructor(scope: Construct, id: string, props: LargeUploadBucketProps) {
     super(scope, id);
     const removalPolicy = props.keep ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
-    const accessLogs = new Bucket(this, 'AccessLogs', {
-      // Server access logs can only be delivered to a bucket encrypted with S3-managed keys.
-      encryption: BucketEncryption.S3_MANAGED,
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
-      enforceSSL: true,
-      lifecycleRules: [{ expiration: Duration.days(props.accessLogDays) }],
-      removalPolicy,
-    });
-    Validations.of(accessLogs).acknowledge({
-      id: 'AwsSolutions-S1',
-      reason: 'This bucket receives the upload bucket’s access logs; logging it into itself would loop.',
+    const accessLogs = logsBucket(this, 'AccessLogs', {
+      of: 'upload bucket',
+      days: props.accessLogDays,
+      keep: props.keep,
     });
     this.key = new Key(this, 'Key', {
       description: 'peermap: encrypts workbooks waiting to be processed',

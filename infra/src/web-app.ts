@@ -15,6 +15,7 @@ import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aw
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { bucketRef } from './bucket-ref';
+import { logsBucket } from './logs-bucket';
 
 export interface WebAppProps {
   /** The Cognito sign-in domain the page exchanges its code at. */
@@ -43,19 +44,7 @@ export class WebApp extends Construct {
   constructor(scope: Construct, id: string, props: WebAppProps) {
     super(scope, id);
     const removalPolicy = props.keep ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
-    const logs = new Bucket(this, 'Logs', {
-      encryption: BucketEncryption.S3_MANAGED,
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      // CloudFront's standard logs are delivered with an ACL.
-      objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
-      enforceSSL: true,
-      lifecycleRules: [{ expiration: Duration.days(props.logDays) }],
-      removalPolicy,
-    });
-    Validations.of(logs).acknowledge({
-      id: 'AwsSolutions-S1',
-      reason: 'This bucket receives the web app’s access logs; logging it into itself would loop.',
-    });
+    const logs = logsBucket(this, 'Logs', { of: 'web app', days: props.logDays, keep: props.keep });
     this.bucket = new Bucket(this, 'Files', {
       encryption: BucketEncryption.S3_MANAGED,
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,

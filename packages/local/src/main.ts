@@ -70,7 +70,7 @@ async function main() {
     console.log(`    ${analysis.week}: ${analysis.summary?.clusterCount ?? 0} clusters, analysis ${analysis.id}`);
   }
   closeServer = server.close;
-  console.log(`  Open ${server.url}/ in a browser and sign in as any of the four roles.`);
+  console.log(`  Open ${server.url}/ in a browser and sign in as one of the four roles.`);
   console.log(`  The API: ${server.url}/v1 (document: ${server.url}/v1/openapi.json)`);
   console.log(
     `  Sign in as a demo user: curl '${server.url}/local/token?role=madp-chair&partnership=${DEMO_PARTNERSHIP}'`,

@@ -1,4 +1,4 @@
-import type { Cohort, YoungPerson } from '@peermap/domain';
+import { ageOn, type Cohort, type YoungPerson } from '@peermap/domain';
 
 export type Dimension = 'ethnicity' | 'sex' | 'ageBand';
 
@@ -32,12 +32,6 @@ export interface WeekFigures {
 }
 
 type Person = Pick<YoungPerson, 'ref' | 'ethnicity' | 'gender' | 'dateOfBirth'>;
-
-const ageOn = (dateOfBirth: string, day: string) => {
-  const [by = 0, bm = 0, bd = 0] = dateOfBirth.split('-').map(Number);
-  const [y = 0, m = 0, d = 0] = day.split('-').map(Number);
-  return y - by - (m > bm || (m === bm && d >= bd) ? 0 : 1);
-};
 
 function bandOf(age: number): string {
   if (age < 10) return 'under 10';

@@ -1,0 +1,24 @@
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import type { Construct } from 'constructs';
+
+/**
+ * A private bucket that receives access logs (S3 server access logs, CloudFront standard logs)
+ * and keeps them for the stage's retention. S3-managed keys and object ACLs, because that is
+ * how both services deliver logs.
+ */
+export function logsBucket(scope: Construct, id: string, props: { of: string; days: number; keep: boolean }): Bucket {
+  const bucket = new Bucket(scope, id, {
+    encryption: BucketEncryption.S3_MANAGED,
+    blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+    objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
+    enforceSSL: true,
+    lifecycleRules: [{ expiration: Duration.days(props.days) }],
+    removalPolicy: props.keep ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+  });
+  Validations.of(bucket).acknowledge({
+    id: 'AwsSolutions-S1',
+    reason: `This bucket receives the ${props.of}’s access logs; logging it into itself would loop.`,
+  });
+  return bucket;
+}
