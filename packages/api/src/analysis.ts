@@ -7,6 +7,7 @@ import {
   type AnalysisSummary,
   type ClusterSnapshot,
   ConflictError,
+  isoWeekDays,
   isoWeekOf,
   type MapStore,
   NotFoundError,
@@ -16,6 +17,7 @@ import {
   ValidationError,
 } from '@peermap/domain';
 import { analyseWeek, type PreviousAnalysis } from '@peermap/graph';
+import { reviewList } from './retention';
 
 export interface AnalysisAsked {
   partnershipId: string;
@@ -136,7 +138,7 @@ export async function runAnalysis(
   try {
     // A later week uploaded between the request and now would be mixed into this week's map.
     refuseEarlierThanUploads(running.week, (await uploadsOf(store, running.partnershipId, now())).latest);
-    const { summary, clusters, included } = await analyse(store, running);
+    const { summary, clusters, included } = await analyse(store, running, now());
     await store.analyses.saveClusters(clusters);
     await store.audit.record({
       id: randomUUID(),
@@ -182,11 +184,18 @@ function finish(store: MapStore, snapshot: AnalysisSnapshot, outcome: Partial<An
   return store.analyses.save({ ...draft, ...outcome }, version);
 }
 
-async function analyse(store: MapStore, run: AnalysisSnapshot) {
-  const [map, earlier] = await Promise.all([
+async function analyse(store: MapStore, run: AnalysisSnapshot, now: Date) {
+  const [whole, earlier] = await Promise.all([
     store.mapReader.wholeMap(run.partnershipId),
     store.analyses.latestCompletedBefore(run.partnershipId, run.week),
   ]);
+  // Whoever is overdue for review is not analysed until someone decides they stay on the map:
+  // overdue by the end of the week analysed (or today, in the week itself), so a past week's
+  // run gives the same groups whenever it is made.
+  const weekEnd = new Date(`${isoWeekDays(run.week).lastDay}T23:59:59.999Z`);
+  const { statuses } = await reviewList(store, run.partnershipId, now < weekEnd ? now : weekEnd, whole);
+  const overdue = new Set(statuses.filter((s) => s.state === 'overdue').map((s) => s.ref));
+  const map = { ...whole, youngPeople: whole.youngPeople.filter((person) => !overdue.has(person.ref)) };
   const previous: PreviousAnalysis | undefined =
     earlier?.summary === undefined
       ? undefined
@@ -203,6 +212,7 @@ async function analyse(store: MapStore, run: AnalysisSnapshot) {
     previous,
     newClusterId: (n) => `${run.id.slice(0, 8)}-${n}`,
   });
+  const summary = overdue.size === 0 ? result.summary : withOverdueLeftOut(result.summary, overdue.size);
   const clusters = result.clusters.map((cluster) =>
     fitOneItem({ ...cluster, partnershipId: run.partnershipId, analysisId: run.id, week: run.week }),
   );
@@ -211,7 +221,18 @@ async function analyse(store: MapStore, run: AnalysisSnapshot) {
     ...result.summary.smallGroups.flat(),
     ...result.summary.onTheirOwn,
   ];
-  return { summary: result.summary, clusters, included };
+  return { summary, clusters, included };
+}
+
+/** The summary saying how many young people were left out as overdue for review, and what to do about it. */
+function withOverdueLeftOut(summary: AnalysisSummary, count: number): AnalysisSummary {
+  const people = count === 1 ? '1 young person is' : `${count} young people are`;
+  const note = ` ${people} overdue for review and left out of this analysis: record a review decision to include them again.`;
+  return {
+    ...summary,
+    overdueForReviewLeftOut: count,
+    assessment: `${summary.assessment.slice(0, 1000 - note.length)}${note}`,
+  };
 }
 
 /** A snapshot item stays this far under the item limit, whatever the size of the map. */

@@ -32,6 +32,7 @@ import * as z from 'zod';
 import type { ApiDeps } from './deps';
 import { PageQuery, pageOf, pageRequest } from './paging';
 import { isRestricted, merge, resourceRoutes, stillLinked } from './resource';
+import { reviewRoutes } from './review-routes';
 import { subjectAccess, subjectAccessPaper } from './subject-access';
 
 const RefParams = z.strictObject({ ref: Ref });
@@ -56,9 +57,17 @@ const sightingId = (s: Pick<Sighting, 'personRef' | 'locationRef' | 'seenOn' | '
 const concernId = (c: Pick<Concern, 'personRef' | 'category' | 'occurredOn' | 'sourceAgency'>) =>
   [c.personRef, c.category, c.occurredOn, c.sourceAgency].join('~');
 
-/** Young people: every role that reads the map sees them; only the chair changes them outside an upload. */
+/**
+ * Young people: every role that reads the map sees them; only the chair changes them outside
+ * an upload. A young person leaves the map by erasure only (chair or admin, with a reason),
+ * never by a plain delete that would leave them named in groups, plans and the audit.
+ */
 export function youngPeopleRoutes(deps: ApiDeps): AnyRoute[] {
-  return [...youngPeopleRecordRoutes(deps), subjectAccessRoute(deps)];
+  return [
+    ...youngPeopleRecordRoutes(deps).filter((r) => r.method !== 'DELETE'),
+    ...reviewRoutes(deps),
+    subjectAccessRoute(deps),
+  ];
 }
 
 /** `GET /v1/young-people/{ref}/subject-access`: everything held about a young person, as JSON or a paper. */
@@ -121,17 +130,6 @@ function youngPeopleRecordRoutes(deps: ApiDeps): AnyRoute[] {
       permissions: { read: 'young-people:read', write: 'young-people:write' },
       subjects: (r) => ({ youngPeople: [r.ref], carers: [] }),
       view: (_, r) => r,
-      beforeDelete: async ({ store }, person) => {
-        const [relationships, carers, sightings, concerns] = await Promise.all([
-          store.relationships.ofPerson(person.partnershipId, person.ref),
-          store.carers.ofYoungPerson(person.partnershipId, person.ref),
-          store.sightings.ofPerson(person.partnershipId, person.ref),
-          store.concerns.ofPerson(person.partnershipId, person.ref),
-        ]);
-        if (relationships.length + carers.length + sightings.length + concerns.length > 0) {
-          throw stillLinked('young person');
-        }
-      },
     },
     deps,
   );
@@ -213,6 +211,14 @@ export function locationsRoutes(deps: ApiDeps): AnyRoute[] {
       permissions: { read: 'locations:read', write: 'locations:write' },
       subjects: () => none,
       view: (_, r) => r,
+      // Sightings and plans of a place name it: removing it would leave them pointing nowhere.
+      beforeDelete: async ({ store }, place) => {
+        const [sightings, plans] = await Promise.all([
+          store.sightings.atLocation(place.partnershipId, place.ref, { limit: 1 }),
+          store.actionPlans.ofLocation(place.partnershipId, place.ref),
+        ]);
+        if (sightings.items.length + plans.length > 0) throw stillLinked('location');
+      },
     },
     deps,
   );

@@ -248,8 +248,6 @@ export function merge(all: readonly Subjects[]): Subjects {
   };
 }
 
-/** A delete refused while other records still name the young person. */
+/** A delete refused while other records still name the record. */
 export const stillLinked = (label: string) =>
-  new ConflictError(
-    `This ${label} is still linked to other records of the map. Remove those first; erasing a person with everything that names them is a separate request.`,
-  );
+  new ConflictError(`This ${label} is still linked to other records of the map. Remove those first.`);

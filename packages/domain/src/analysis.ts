@@ -150,6 +150,8 @@ export type EndedCluster = z.infer<typeof EndedCluster>;
 export const AnalysisSummary = z.strictObject({
   youngPeopleIncluded: z.number().int().nonnegative(),
   closedLeftOut: z.number().int().nonnegative(),
+  /** Young people overdue for review, left out until a review keeps them on the map. */
+  overdueForReviewLeftOut: z.number().int().nonnegative().optional(),
   links: z.number().int().nonnegative(),
   clusterCount: z.number().int().nonnegative(),
   /** Modularity of the final groups at resolution 1, the usual figure. */

@@ -18,6 +18,10 @@ export type AuditAction = z.infer<typeof AuditAction>;
 export const AuditOutcome = z.enum(['allowed', 'denied', 'not_found', 'invalid', 'failed']);
 export type AuditOutcome = z.infer<typeof AuditOutcome>;
 
+/** Who acted: a user's role, or `system` for peermap's own scheduled work (the retention sweep). */
+export const ActorRole = z.union([Role, z.literal('system')]);
+export type ActorRole = z.infer<typeof ActorRole>;
+
 /**
  * One read or change of personal data (or a refusal of one). Written before the response
  * leaves; never changed or deleted by any route.
@@ -26,7 +30,7 @@ export const AuditEvent = z.strictObject({
   id: RecordId,
   partnershipId: PartnershipId,
   at: Timestamp,
-  actor: z.strictObject({ userId: ShortText(128), role: Role }),
+  actor: z.strictObject({ userId: ShortText(128), role: ActorRole }),
   action: AuditAction,
   /** The kind of resource, e.g. `young-people`, `carers`, `analyses`. */
   resource: z.string().regex(/^[a-z-]{1,40}$/),

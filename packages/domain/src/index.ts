@@ -1,6 +1,7 @@
 export * from './action-rules';
 export * from './analysis';
 export * from './audit';
+export * from './erasure';
 export * from './errors';
 export * from './examples';
 export * from './language';
@@ -11,6 +12,7 @@ export type * from './ports';
 export * from './primitives';
 export * from './record';
 export * from './redaction';
+export * from './review';
 export * from './roles';
 export * from './upload';
 export * from './upload-rules';

@@ -27,6 +27,8 @@ export const Partnership = z.strictObject({
   handlingMarking: ShortText(60),
   /** Weeks after a young person's last linked record before their record is due for review. */
   reviewAfterWeeks: z.number().int().min(1).max(104),
+  /** Weeks an overdue review may wait before the retention sweep removes the young person; absent, 4. */
+  removeAfterOverdueWeeks: z.number().int().min(1).max(26).optional(),
   /** The rules that suggest a group's actions; absent, the starting rules apply. */
   actionRules: ActionRules.optional(),
   /** Blaming phrases the partnership adds to the starting list, each with better words. */

@@ -1,9 +1,11 @@
 import type { AnalysisSnapshot, ClusterSnapshot } from './analysis';
 import type { AuditEvent } from './audit';
+import type { ErasureJob, ErasureRecord } from './erasure';
 import type { Carer, Concern, Location, Relationship, Sighting, YoungPerson } from './map';
 import type { Partnership } from './partnership';
 import type { ActionPlan, InvitationList } from './planning';
 import type { IsoWeek, PartnershipId, Ref } from './primitives';
+import type { Review } from './review';
 import type { UploadRecord, UploadSlot } from './upload';
 
 /** A page of results; `cursor` is opaque and absent on the last page. */
@@ -170,6 +172,41 @@ export interface AnalysisRunner {
   start(job: { partnershipId: PartnershipId; analysisId: string }): Promise<void>;
 }
 
+/** Decisions to keep young people on the map; each is kept in the young person's collection. */
+export interface ReviewsRepository {
+  /** Adds a decision; a decision is never changed. */
+  add(review: Review): Promise<void>;
+  ofPerson(partnershipId: PartnershipId, ref: Ref): Promise<Review[]>;
+  all(partnershipId: PartnershipId): Promise<Review[]>;
+}
+
+/**
+ * The steps of an erasure. Each is safe to repeat: a retry after a crash at any point runs
+ * the remaining work and ends where an uninterrupted erasure would.
+ */
+export interface ErasureStore {
+  /** The erasure under way for a ref, if any. */
+  pending(partnershipId: PartnershipId, ref: Ref): Promise<ErasureJob | undefined>;
+  /** Every erasure under way in a partnership (for the sweep to complete). */
+  allPending(partnershipId: PartnershipId): Promise<ErasureJob[]>;
+  /**
+   * Records the erasure and removes the young person's own record in one transaction, so from
+   * then on they are off the map. `profileVersion` is the version read (undefined: already gone).
+   */
+  begin(job: Omit<ErasureJob, 'version'>, profileVersion: number | undefined): Promise<ErasureJob>;
+  /** Decides which carers go with the young person and counts their records, once. */
+  plan(job: ErasureJob): Promise<ErasureJob>;
+  /** Removes their relationships, sightings, concerns, reviews, carer links and the carers planned. */
+  removeOwnRecords(job: ErasureJob): Promise<void>;
+  /** Replaces them in the audit events that name them and removes the audit's index entries for them. */
+  eraseFromAudit(job: ErasureJob): Promise<void>;
+  /** Replaces them in the groups, plans, invitation lists, uploads and other records' notes. */
+  eraseFromKeptRecords(job: ErasureJob): Promise<void>;
+  /** Ends the erasure: the job goes, the record of it (no personal data) stays. */
+  complete(job: ErasureJob, record: ErasureRecord): Promise<void>;
+  records(partnershipId: PartnershipId, page?: PageRequest): Promise<Page<ErasureRecord>>;
+}
+
 /** Everything the use cases need from storage, as one port. */
 export interface MapStore {
   readonly mapWriter: MapWriter;
@@ -187,4 +224,6 @@ export interface MapStore {
   readonly actionPlans: ActionPlansRepository;
   readonly invitationLists: InvitationListsRepository;
   readonly audit: AuditLog;
+  readonly reviews: ReviewsRepository;
+  readonly erasures: ErasureStore;
 }

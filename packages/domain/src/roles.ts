@@ -12,6 +12,12 @@ export const Permission = z.enum([
   'young-people:write',
   'young-people:erase',
   'young-people:subject-access',
+  /** Who is due for review, with the dates and what they come from. */
+  'reviews:read',
+  /** Keep a young person on the map with a reason, or remove them. */
+  'reviews:decide',
+  /** Run the retention sweep now rather than wait for its daily run. */
+  'retention:run',
   'relationships:read',
   'relationships:write',
   'locations:read',
@@ -56,6 +62,8 @@ export const PERMISSIONS_BY_ROLE = {
     'young-people:write',
     'young-people:erase',
     'young-people:subject-access',
+    'reviews:read',
+    'reviews:decide',
     'relationships:read',
     'relationships:write',
     'locations:read',
@@ -118,6 +126,8 @@ export const PERMISSIONS_BY_ROLE = {
     'self:read',
     'young-people:erase',
     'young-people:subject-access',
+    'reviews:read',
+    'retention:run',
     'uploads:create',
     'uploads:read',
     'audit:read',

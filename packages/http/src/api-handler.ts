@@ -73,7 +73,15 @@ export function createApiHandler(routes: readonly AnyRoute[], deps: HandlerDeps)
     try {
       const response = await run(route, principal, event, requestId);
       try {
-        await recordAudit(route, principal, requestId, 'allowed', response.subjects, undefined, response.restricted);
+        await recordAudit(
+          route,
+          principal,
+          requestId,
+          'allowed',
+          response.subjects,
+          response.auditDetail,
+          response.restricted,
+        );
       } catch (auditError) {
         auditFailed = true;
         throw auditError;

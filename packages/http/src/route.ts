@@ -33,6 +33,8 @@ export interface RouteResponse {
   subjects: Subjects;
   /** Whether it returned or changed restricted police intelligence (so its audit event is restricted too). */
   restricted?: boolean;
+  /** What the audit event should say besides who and what (an erasure's marker and reason); no personal data. */
+  auditDetail?: string;
 }
 
 /**

@@ -181,3 +181,21 @@ export const auditSubjectKey = (
   PK: partition(partnershipId, 'AUDIT', eventId),
   SK: `SUBJECT#${subject.kind}#${subject.ref}`,
 });
+
+/** A decision to keep a young person, in their item collection (so it goes with them). */
+export const reviewKey = (partnershipId: string, youngPersonRef: string, decidedAt: string): PrimaryKey => ({
+  PK: youngPersonPartition(partnershipId, youngPersonRef),
+  SK: `REVIEW#${decidedAt}`,
+});
+
+/** An erasure under way, found by the ref it erases so that a retry completes it. */
+export const erasureJobKey = (partnershipId: string, ref: string): PrimaryKey => ({
+  PK: partition(partnershipId, 'ERASURE', ref),
+  SK: 'ERASURE',
+});
+
+/** What remains of a completed erasure, under its anonymous marker. */
+export const erasureRecordKey = (partnershipId: string, marker: string): PrimaryKey => ({
+  PK: partition(partnershipId, 'ERASED', marker),
+  SK: 'ERASED',
+});

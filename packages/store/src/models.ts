@@ -6,11 +6,14 @@ import {
   ClusterSnapshot,
   Concern,
   type ConcernKey,
+  ErasureJob,
+  ErasureRecord,
   InvitationList,
   Location,
   Partnership,
   Relationship,
   type RelationshipKey,
+  Review,
   Sighting,
   type SightingKey,
   UploadRecord,
@@ -295,4 +298,47 @@ export const auditEventModel: EntityModel<AuditEvent & { version: number }, stri
     GSI2SK: `AUDIT#${r.at}#${r.id}`,
   }),
   list: { index: 'byKind', partition: (p) => keys.kindPartition(p, 'AUDIT'), newestFirst: true },
+};
+
+export const reviewModel: EntityModel<Review, { youngPersonRef: string; decidedAt: string }> = {
+  entity: 'Review',
+  label: 'review',
+  schemaVersion: 1,
+  schema: Review,
+  keyOf: (r) => ({ youngPersonRef: r.youngPersonRef, decidedAt: r.decidedAt }),
+  describe: (k) => `${k.youngPersonRef} at ${k.decidedAt}`,
+  primaryKey: (p, k) => keys.reviewKey(p, k.youngPersonRef, k.decidedAt),
+  indexKeys: (r) => ({
+    GSI1PK: keys.kindPartition(r.partnershipId, 'REVIEW'),
+    GSI1SK: `${r.youngPersonRef}#${r.decidedAt}`,
+  }),
+  list: { index: 'byKind', partition: (p) => keys.kindPartition(p, 'REVIEW') },
+};
+
+/** Erasures under way are listed so the retention sweep can complete any a crash left. */
+export const erasureJobModel: EntityModel<ErasureJob, string> = {
+  entity: 'ErasureJob',
+  label: 'erasure',
+  schemaVersion: 1,
+  schema: ErasureJob,
+  keyOf: (r) => r.ref,
+  describe: () => 'under way',
+  primaryKey: keys.erasureJobKey,
+  indexKeys: (r) => ({ GSI1PK: keys.kindPartition(r.partnershipId, 'ERASURE'), GSI1SK: r.ref }),
+  list: { index: 'byKind', partition: (p) => keys.kindPartition(p, 'ERASURE') },
+};
+
+export const erasureRecordModel: EntityModel<ErasureRecord, string> = {
+  entity: 'ErasureRecord',
+  label: 'erasure record',
+  schemaVersion: 1,
+  schema: ErasureRecord,
+  keyOf: (r) => r.marker,
+  describe: (marker) => marker,
+  primaryKey: keys.erasureRecordKey,
+  indexKeys: (r) => ({
+    GSI1PK: keys.kindPartition(r.partnershipId, 'ERASED'),
+    GSI1SK: `${r.completedAt}#${r.marker}`,
+  }),
+  list: { index: 'byKind', partition: (p) => keys.kindPartition(p, 'ERASED'), newestFirst: true },
 };

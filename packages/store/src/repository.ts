@@ -47,6 +47,8 @@ export interface QuerySpec {
   readonly partition: string;
   readonly sortKeyPrefix?: string;
   readonly newestFirst?: boolean;
+  /** Items past their expiry too (erasure must find what DynamoDB has not yet deleted). */
+  readonly includeExpired?: boolean;
 }
 
 function queryInput(ctx: StoreContext, spec: QuerySpec) {
@@ -86,7 +88,7 @@ export async function queryAll(ctx: StoreContext, spec: QuerySpec): Promise<Item
   let startKey: Record<string, unknown> | undefined;
   do {
     const response = await call(() => ctx.client.send(new QueryCommand({ ...input, ExclusiveStartKey: startKey })));
-    items.push(...(response.Items ?? []).filter((item) => isLive(item)));
+    items.push(...(response.Items ?? []).filter((item) => spec.includeExpired || isLive(item)));
     startKey = response.LastEvaluatedKey;
   } while (startKey);
   return items;

@@ -1,6 +1,7 @@
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { MapStore } from '@peermap/domain';
+import { DynamoErasures, DynamoReviews } from './erasure';
 import { DynamoMapReader } from './map-reader';
 import { DynamoMapWriter } from './map-writer';
 import { locationModel, uploadModel, uploadSlotModel, youngPersonModel } from './models';
@@ -45,5 +46,7 @@ export function createDynamoStore(ctx: StoreContext): MapStore {
     actionPlans: new DynamoActionPlans(ctx),
     invitationLists: new DynamoInvitationLists(ctx),
     audit: new DynamoAuditLog(ctx),
+    reviews: new DynamoReviews(ctx),
+    erasures: new DynamoErasures(ctx),
   };
 }

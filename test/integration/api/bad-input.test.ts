@@ -118,13 +118,21 @@ describe('what a user can send never breaks the service', () => {
     expect(response.status).toBe(400);
   });
 
-  it('refuses to delete a young person still linked to others', async () => {
+  it('removes a young person only by erasure, and keeps a place that sightings and plans still name', async () => {
     const read = await chair().request('GET', '/v1/young-people/YP00001');
     const response = await chair().request('DELETE', '/v1/young-people/YP00001', {
       headers: { 'if-match': read.headers.get('etag') ?? '' },
+      body: { reason: 'trying a plain delete' },
     });
-    expect(response.status).toBe(409);
+    expect(response.status).toBe(400);
+    expect(response.text).toContain('erase=true');
     expect(await api.table.store.youngPeople.get('demo', 'YP00001')).toBeDefined();
+    const place = await chair().request('GET', '/v1/locations/LOC0001');
+    const linked = await chair().request('DELETE', '/v1/locations/LOC0001', {
+      headers: { 'if-match': place.headers.get('etag') ?? '' },
+    });
+    expect(linked.status).toBe(409);
+    expect(await api.table.store.locations.get('demo', 'LOC0001')).toBeDefined();
   });
 
   it.each([

@@ -7,7 +7,7 @@ type Api = Awaited<ReturnType<typeof startTestApi>>;
 const probes: { method: string; path: string; body?: unknown }[] = [
   { method: 'GET', path: '/v1/young-people/YP00001' },
   { method: 'PATCH', path: '/v1/young-people/YP00001', body: { status: 'closed' } },
-  { method: 'DELETE', path: '/v1/young-people/YP00001' },
+  { method: 'DELETE', path: '/v1/young-people/YP00001?erase=true', body: { reason: 'a probe from elsewhere' } },
   { method: 'GET', path: '/v1/young-people/YP00001/relationships' },
   { method: 'GET', path: '/v1/young-people/YP00001/sightings' },
   { method: 'GET', path: '/v1/young-people/YP00001/concerns' },

@@ -96,8 +96,37 @@ const cases: Case[] = [
   {
     route: 'DELETE /v1/young-people/{ref}',
     setup: (api, t) => person(api, `X${t}`),
-    request: (t) => ({ method: 'DELETE', path: `/v1/young-people/X${t}`, headers: ifMatch }),
-    expected: only(204, 'madp-chair'),
+    request: (t) => ({
+      method: 'DELETE',
+      path: `/v1/young-people/X${t}?erase=true`,
+      body: { reason: 'added by mistake, not known to any agency' },
+    }),
+    expected: only(200, 'madp-chair', 'partnership-admin'),
+  },
+  {
+    route: 'GET /v1/reviews',
+    request: () => ({ method: 'GET', path: '/v1/reviews?state=all' }),
+    expected: only(200, 'madp-chair', 'partnership-admin'),
+  },
+  {
+    route: 'POST /v1/young-people/{ref}/reviews',
+    setup: (api, t) => person(api, `R${t}`),
+    request: (t) => ({
+      method: 'POST',
+      path: `/v1/young-people/R${t}/reviews`,
+      body: { decision: 'keep', reason: 'the group work with the youth service is still going on' },
+    }),
+    expected: only(200, 'madp-chair'),
+  },
+  {
+    route: 'POST /v1/retention/sweep',
+    request: () => ({ method: 'POST', path: '/v1/retention/sweep', body: {} }),
+    expected: only(200, 'partnership-admin'),
+  },
+  {
+    route: 'GET /v1/erasures',
+    request: () => ({ method: 'GET', path: '/v1/erasures' }),
+    expected: only(200, 'madp-chair', 'partnership-admin'),
   },
   {
     route: 'GET /v1/relationships',

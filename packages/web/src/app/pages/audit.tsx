@@ -6,7 +6,7 @@ import { PageHeading, ProblemView } from '../ui';
 interface AuditEvent {
   id: string;
   at: string;
-  actor: { userId: string; role: Me['role'] };
+  actor: { userId: string; role: Me['role'] | 'system' };
   action: string;
   resource: string;
   subjects: { youngPeople: string[]; carers: string[] };
@@ -84,7 +84,7 @@ export function AuditPage({ api }: PageContext) {
               <tr key={e.id}>
                 <td>{e.at.slice(0, 19).replace('T', ' ')}</td>
                 <td>
-                  {e.actor.userId} ({ROLE_NAMES[e.actor.role]})
+                  {e.actor.userId} ({e.actor.role === 'system' ? 'peermap, scheduled' : ROLE_NAMES[e.actor.role]})
                 </td>
                 <td>
                   {e.action} {e.resource}

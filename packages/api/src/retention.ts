@@ -1,0 +1,286 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import {
+  type ActorRole,
+  addDays,
+  DEFAULT_REMOVE_AFTER_OVERDUE_WEEKS,
+  type ErasureJob,
+  type ErasureRecord,
+  eraseFromText,
+  erasureMarker,
+  type MapStore,
+  NotFoundError,
+  nextReviewOf,
+  PARTNERSHIP_DEFAULTS,
+  PeermapError,
+  type ReviewDecision,
+  type ReviewSettings,
+  type ReviewStatus,
+  reviewStatuses,
+  ValidationError,
+  type WholeMap,
+} from '@peermap/domain';
+
+/** Who asks for an erasure, review or sweep, and when. */
+export interface Actor {
+  userId: string;
+  role: ActorRole;
+}
+
+export interface ErasureAsked {
+  partnershipId: string;
+  ref: string;
+  reason: string;
+  actor: Actor;
+  now: Date;
+  /** The sweep erases what a young person left behind after their record expired. */
+  evenIfProfileGone?: boolean;
+}
+
+/**
+ * Erases a young person and everything that names them (see `ErasureStore`). An erasure
+ * already under way for the ref is carried on, whoever asked first: a retry after a crash, or
+ * the same request twice, ends in one erasure.
+ */
+export async function eraseYoungPerson(store: MapStore, asked: ErasureAsked): Promise<ErasureRecord> {
+  const { partnershipId, ref } = asked;
+  const started = await store.erasures.pending(partnershipId, ref);
+  if (started) return completeErasure(store, started, asked.now);
+  const person = await store.youngPeople.get(partnershipId, ref);
+  if (!person && !asked.evenIfProfileGone) throw new NotFoundError('young person', ref);
+  const target = {
+    partnershipId,
+    ref,
+    names: person ? [person.displayName] : [],
+    marker: erasureMarker(randomBytes(4).toString('hex')),
+    removedCarers: [],
+  };
+  const job = await store.erasures.begin(
+    {
+      ...target,
+      reason: eraseFromText(asked.reason, target),
+      requestedBy: asked.actor.userId,
+      requestedByRole: asked.actor.role,
+      requestedAt: asked.now.toISOString(),
+    },
+    person?.version,
+  );
+  return completeErasure(store, job, asked.now);
+}
+
+/** Runs the remaining steps of an erasure; each step does only what is left to do. */
+export async function completeErasure(store: MapStore, job: ErasureJob, now: Date): Promise<ErasureRecord> {
+  const planned = await store.erasures.plan(job);
+  await store.erasures.removeOwnRecords(planned);
+  await store.erasures.eraseFromAudit(planned);
+  await store.erasures.eraseFromKeptRecords(planned);
+  const record: ErasureRecord = {
+    partnershipId: planned.partnershipId,
+    marker: planned.marker,
+    reason: planned.reason,
+    requestedBy: planned.requestedBy,
+    requestedByRole: planned.requestedByRole,
+    requestedAt: planned.requestedAt,
+    completedAt: now.toISOString(),
+    removed: planned.removed ?? {},
+    version: 1,
+  };
+  await store.erasures.complete(planned, record);
+  return record;
+}
+
+/** The partnership's review settings as they apply. */
+export async function reviewSettingsOf(store: MapStore, partnershipId: string): Promise<ReviewSettings> {
+  const partnership = await store.partnerships.get(partnershipId);
+  return {
+    reviewAfterWeeks: partnership?.reviewAfterWeeks ?? PARTNERSHIP_DEFAULTS.reviewAfterWeeks,
+    removeAfterOverdueWeeks: partnership?.removeAfterOverdueWeeks ?? DEFAULT_REMOVE_AFTER_OVERDUE_WEEKS,
+  };
+}
+
+/** Every young person's review status as of today, soonest first. */
+export async function reviewList(
+  store: MapStore,
+  partnershipId: string,
+  now: Date,
+  map?: WholeMap,
+): Promise<{ statuses: ReviewStatus[]; settings: ReviewSettings }> {
+  const [whole, reviews, settings] = await Promise.all([
+    map ?? store.mapReader.wholeMap(partnershipId),
+    store.reviews.all(partnershipId),
+    reviewSettingsOf(store, partnershipId),
+  ]);
+  const statuses = reviewStatuses({ ...whole, reviews }, settings, now.toISOString().slice(0, 10));
+  return { statuses, settings };
+}
+
+/**
+ * The day DynamoDB may delete a young person's record by itself: a week after the sweep
+ * would have removed them, so the sweep (which also removes their links) acts first, and a
+ * sweep that stopped running still cannot keep anyone on the map for good.
+ */
+export const TTL_MARGIN_DAYS = 7;
+export const retainUntilFor = (status: Pick<ReviewStatus, 'removalOn'>) =>
+  `${addDays(status.removalOn, TTL_MARGIN_DAYS)}T00:00:00.000Z`;
+
+/** Records a review: keep (with a reason and the next review date) or remove (an erasure). */
+export async function decideReview(
+  store: MapStore,
+  asked: { partnershipId: string; ref: string; decision: ReviewDecision; actor: Actor; now: Date },
+): Promise<{ kept?: ReviewStatus; erased?: ErasureRecord }> {
+  const { partnershipId, ref, decision, actor, now } = asked;
+  if (decision.decision === 'remove') {
+    return { erased: await eraseYoungPerson(store, { partnershipId, ref, reason: decision.reason, actor, now }) };
+  }
+  const person = await store.youngPeople.get(partnershipId, ref);
+  if (!person) throw new NotFoundError('young person', ref);
+  const settings = await reviewSettingsOf(store, partnershipId);
+  const today = now.toISOString().slice(0, 10);
+  const nextReviewOn = nextReviewOf(decision, settings.reviewAfterWeeks, today);
+  if (!nextReviewOn) {
+    throw new ValidationError('The next review must be after today and within a year.', [
+      { path: 'nextReviewOn', message: `choose a day from ${addDays(today, 1)} to ${addDays(today, 366)}` },
+    ]);
+  }
+  await store.reviews.add({
+    partnershipId,
+    youngPersonRef: ref,
+    decision: 'keep',
+    reason: decision.reason,
+    nextReviewOn,
+    decidedBy: actor.userId,
+    decidedByRole: actor.role === 'system' ? 'madp-chair' : actor.role,
+    decidedAt: now.toISOString(),
+    version: 1,
+  });
+  const [status] = (await reviewList(store, partnershipId, now)).statuses.filter((s) => s.ref === ref);
+  if (!status) throw new NotFoundError('young person', ref);
+  const { version, ...rest } = person;
+  await store.youngPeople.save({ ...rest, retainUntil: retainUntilFor(status) }, version);
+  return { kept: status };
+}
+
+export interface SweepResult {
+  /** Erasures a crash had left under way, now completed. */
+  completed: number;
+  /** Young people past their removal date with no decision to keep, now erased. */
+  erased: number;
+  /** Records left behind by a young person whose record expired, erased with them. */
+  leftBehind: number;
+  /** Young people whose expiry date was moved (new activity, a review). */
+  retentionUpdated: string[];
+  /** Changes that could not be made this time (a record changed meanwhile); the next sweep tries again. */
+  deferred: number;
+}
+
+const SWEEP_ACTOR: Actor = { userId: 'peermap-retention-sweep', role: 'system' };
+
+/** The audit detail of an erasure: what stands in the person's place and why; nothing about them. */
+export const erasureDetail = (record: ErasureRecord) =>
+  `Erased; ${record.marker} stands in their place in what the partnership keeps. Reason: ${record.reason}`.slice(
+    0,
+    500,
+  );
+
+/**
+ * The daily retention sweep of one partnership: completes erasures left under way, erases
+ * the young people past their removal date with no decision to keep, erases what a young
+ * person whose record expired left behind, and moves every other young person's expiry to
+ * follow their latest activity and review. Each erasure is audited on its own.
+ */
+export async function sweepRetention(store: MapStore, partnershipId: string, now: Date): Promise<SweepResult> {
+  const result: SweepResult = { completed: 0, erased: 0, leftBehind: 0, retentionUpdated: [], deferred: 0 };
+  const attempt = attempter(store, result, now);
+  for (const job of await store.erasures.allPending(partnershipId)) {
+    if (await attempt(() => completeErasure(store, job, now))) result.completed += 1;
+  }
+  const before = await store.mapReader.wholeMap(partnershipId);
+  const erase = (ref: string, reason: string, evenIfProfileGone = false) =>
+    attempt(() => eraseYoungPerson(store, { partnershipId, ref, reason, actor: SWEEP_ACTOR, now, evenIfProfileGone }));
+  for (const ref of leftBehindRefs(before)) {
+    const reason = 'Retention: the young person’s record had expired; what named them is removed with it.';
+    if (await erase(ref, reason, true)) result.leftBehind += 1;
+  }
+  const today = now.toISOString().slice(0, 10);
+  const due = await reviewList(store, partnershipId, now);
+  for (const status of due.statuses.filter((s) => s.removalOn <= today)) {
+    if (await erase(status.ref, removalReason(status, due.settings))) result.erased += 1;
+  }
+  // Expiry follows the map as the erasures left it, so the next sweep finds nothing to move.
+  const map = await store.mapReader.wholeMap(partnershipId);
+  const people = new Map(map.youngPeople.map((p) => [p.ref, p]));
+  for (const status of (await reviewList(store, partnershipId, now, map)).statuses) {
+    const person = people.get(status.ref);
+    if (!person || person.retainUntil === retainUntilFor(status)) continue;
+    const { version, ...rest } = person;
+    const moved = () => store.youngPeople.save({ ...rest, retainUntil: retainUntilFor(status) }, version);
+    if (await attempt(moved)) result.retentionUpdated.push(status.ref);
+  }
+  return result;
+}
+
+/**
+ * Runs one piece of the sweep: an erasure is audited once done; a refusal (a record changed
+ * meanwhile, a busy table) is counted and left to the next sweep; a fault is thrown on.
+ */
+function attempter(store: MapStore, result: SweepResult, now: Date) {
+  return async (work: () => Promise<unknown>): Promise<boolean> => {
+    try {
+      const done = await work();
+      if (isErasureRecord(done)) await store.audit.record(erasureAuditEvent(done, now));
+      return true;
+    } catch (error) {
+      if (!(error instanceof PeermapError)) throw error;
+      result.deferred += 1;
+      return false;
+    }
+  };
+}
+
+const removalReason = (status: ReviewStatus, settings: ReviewSettings) =>
+  `Retention: no decision to keep by ${status.reviewDueOn}, the review date, nor in the ${settings.removeAfterOverdueWeeks} weeks after it.`;
+
+const isErasureRecord = (value: unknown): value is ErasureRecord =>
+  typeof value === 'object' && value !== null && 'marker' in value && 'completedAt' in value;
+
+/** The audit event of an erasure the sweep made: no one named, the marker and the reason given. */
+function erasureAuditEvent(record: ErasureRecord, now: Date) {
+  return {
+    id: randomUUID(),
+    partnershipId: record.partnershipId,
+    at: now.toISOString(),
+    actor: SWEEP_ACTOR,
+    action: 'erase' as const,
+    resource: 'young-people',
+    subjects: { youngPeople: [], carers: [] },
+    requestId: `retention-sweep-${record.marker}`,
+    outcome: 'allowed' as const,
+    detail: erasureDetail(record),
+  };
+}
+
+/** Refs named by relationships, sightings or concerns whose young person is no longer on the map. */
+function leftBehindRefs(map: WholeMap): string[] {
+  const onMap = new Set(map.youngPeople.map((p) => p.ref));
+  const named = [
+    ...map.relationships.flatMap((r) => [r.personA, r.personB]),
+    ...map.sightings.map((s) => s.personRef),
+    ...map.concerns.map((c) => c.personRef),
+  ];
+  return [...new Set(named.filter((ref) => !onMap.has(ref)))].sort();
+}
+
+/** The audit event of a sweep: the young people whose expiry it moved (their records changed). */
+export function sweepAuditEvent(partnershipId: string, result: SweepResult, now: Date) {
+  return {
+    id: randomUUID(),
+    partnershipId,
+    at: now.toISOString(),
+    actor: SWEEP_ACTOR,
+    action: 'update' as const,
+    resource: 'young-people',
+    subjects: { youngPeople: result.retentionUpdated, carers: [] },
+    requestId: `retention-sweep-${now.toISOString()}`,
+    outcome: 'allowed' as const,
+    detail: `Retention sweep: ${result.erased} erased at their removal date, ${result.leftBehind} left behind by an expired record erased, ${result.completed} erasures completed, ${result.retentionUpdated.length} expiry dates moved, ${result.deferred} deferred.`,
+  };
+}

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import {
+  ERASED_NAME,
+  type ErasureTarget,
+  eraseFrom,
+  eraseFromAuditEvent,
+  eraseFromCarer,
+  eraseFromCluster,
+  eraseFromInvitationList,
+  eraseFromText,
+  erasureMarker,
+} from './erasure';
+import { examples } from './examples';
+
+const target: ErasureTarget = {
+  partnershipId: 'south-kent',
+  ref: 'YP1',
+  names: ['Sam Doe'],
+  marker: erasureMarker('0a1b2c3d4e'),
+  removedCarers: ['CR9'],
+};
+
+describe('erasure of a young person from what the partnership keeps', () => {
+  it('makes a marker that is a ref and says nothing about the person', () => {
+    expect(target.marker).toBe('erased-0a1b2c3d');
+  });
+
+  it('takes whole refs and names in any case out of free text, and nothing else', () => {
+    expect(eraseFromText('Seen with SAM DOE and YP1. YP10 and YP1-2 were not.', target)).toBe(
+      `Seen with ${ERASED_NAME} and erased-0a1b2c3d. YP10 and YP1-2 were not.`,
+    );
+    expect(eraseFromText('Samantha Doers', target)).toBe('Samantha Doers');
+  });
+
+  it('replaces the ref in the fields that hold young people, leaving identifiers and other people alone', () => {
+    const record = { id: 'YP1', youngPersonRefs: ['YP1', 'YP2'], coversRefs: ['YP1'], summary: 'YP1 and Sam Doe' };
+    expect(eraseFrom(record, target)).toEqual({
+      id: 'YP1',
+      youngPersonRefs: ['erased-0a1b2c3d', 'YP2'],
+      coversRefs: ['erased-0a1b2c3d'],
+      summary: `erased-0a1b2c3d and ${ERASED_NAME}`,
+    });
+  });
+
+  it('keeps a group the same size, with the marker in the person’s place and their strengths gone', () => {
+    const cluster = {
+      ...examples.cluster,
+      memberRefs: ['YP1', 'YP2', 'YP3'],
+      strengths: [
+        { ref: 'YP1', strengths: ['football'] },
+        { ref: 'YP2', strengths: ['music'] },
+      ],
+      mostConnected: [{ ref: 'YP1', linksInside: 2, linkWeightInside: 2, betweennessInside: 0.5 }],
+    };
+    const erased = eraseFromCluster(cluster, target);
+    expect(erased.memberRefs).toEqual(['erased-0a1b2c3d', 'YP2', 'YP3']);
+    expect(erased.strengths).toEqual([{ ref: 'YP2', strengths: ['music'] }]);
+    expect(erased.mostConnected[0]?.ref).toBe('erased-0a1b2c3d');
+  });
+
+  it('takes the carers removed with the person off an invitation list, attendance included', () => {
+    const carer = examples.invitationList.invite[0];
+    if (!carer) throw new Error('the example list invites someone');
+    const list = {
+      ...examples.invitationList,
+      youngPersonRefs: ['YP1', 'YP2'],
+      invite: [
+        { ...carer, carerRef: 'CR9', youngPersonRefs: ['YP1'] },
+        { ...carer, carerRef: 'CR2', youngPersonRefs: ['YP1', 'YP2'] },
+      ],
+      attendance: { CR9: 'attended' as const, CR2: 'apologies' as const },
+    };
+    const erased = eraseFromInvitationList(list, target);
+    expect(erased.invite.map((c) => [c.carerRef, c.youngPersonRefs])).toEqual([['CR2', ['erased-0a1b2c3d', 'YP2']]]);
+    expect(erased.attendance).toEqual({ CR2: 'apologies' });
+    expect(erased.youngPersonRefs).toEqual(['erased-0a1b2c3d', 'YP2']);
+  });
+
+  it('names the marker in an audit event and no longer the carers removed with the person', () => {
+    const event = { ...examples.auditEvent, subjects: { youngPeople: ['YP1', 'YP2'], carers: ['CR9', 'CR2'] } };
+    expect(eraseFromAuditEvent(event, target).subjects).toEqual({
+      youngPeople: ['erased-0a1b2c3d', 'YP2'],
+      carers: ['CR2'],
+    });
+  });
+
+  it('removes a carer of no one else, and keeps a carer of a brother or sister for them', () => {
+    expect(eraseFromCarer({ ...examples.carer, youngPersonRefs: ['YP1'] }, target)).toBeUndefined();
+    expect(eraseFromCarer({ ...examples.carer, youngPersonRefs: ['YP1', 'YP2'] }, target)?.youngPersonRefs).toEqual([
+      'YP2',
+    ]);
+  });
+});

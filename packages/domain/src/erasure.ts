@@ -1,0 +1,203 @@
+import * as z from 'zod';
+import type { ClusterSnapshot } from './analysis';
+import { ActorRole, type AuditEvent } from './audit';
+import type { Carer } from './map';
+import type { InvitationList } from './planning';
+import { LongText, PartnershipId, Ref, ShortText, Timestamp } from './primitives';
+
+/**
+ * Erasure removes a young person for real: their own records go, and everything the
+ * partnership keeps that named them (the week's groups, plans, invitation lists, the audit,
+ * other records' notes) names an anonymous marker instead. These functions are the pure part:
+ * what a record looks like once the person is erased from it.
+ */
+
+/** What a chair or admin sends to erase a young person. */
+export const ErasureRequest = z.strictObject({
+  reason: LongText(1000).pipe(z.string().min(10, 'say why the young person is erased')),
+});
+export type ErasureRequest = z.infer<typeof ErasureRequest>;
+
+/** Who is erased and what stands in their place. Held only while the erasure is under way. */
+export const ErasureTarget = z.strictObject({
+  partnershipId: PartnershipId,
+  ref: Ref,
+  /** The names the person was known by on the map, searched for in free text. */
+  names: z.array(ShortText(120)),
+  /** The anonymous marker that takes the ref's place; random, so it cannot be traced back. */
+  marker: Ref,
+  /** Carers removed with them because they cared for no other young person on the map. */
+  removedCarers: z.array(Ref),
+});
+export type ErasureTarget = z.infer<typeof ErasureTarget>;
+
+/**
+ * An erasure under way: the target, the reason (already cleared of the person's name) and
+ * who asked. A retry, or the retention sweep, finds it by ref and completes it.
+ */
+export const ErasureJob = ErasureTarget.extend({
+  reason: LongText(1000),
+  requestedBy: ShortText(128),
+  requestedByRole: ActorRole,
+  requestedAt: Timestamp,
+  /** What the erasure removes, by kind: counted once, with the carers to remove, so a retry removes the same. */
+  removed: z.record(z.string(), z.number().int().nonnegative()).optional(),
+  version: z.number().int().positive(),
+});
+export type ErasureJob = z.infer<typeof ErasureJob>;
+
+/** What remains of an erasure: that it happened, when, by whom and why; no personal data. */
+export const ErasureRecord = z.strictObject({
+  partnershipId: PartnershipId,
+  marker: Ref,
+  reason: LongText(1000),
+  requestedBy: ShortText(128),
+  requestedByRole: ActorRole,
+  requestedAt: Timestamp,
+  completedAt: Timestamp,
+  removed: z.record(z.string(), z.number().int().nonnegative()),
+  version: z.literal(1),
+});
+export type ErasureRecord = z.infer<typeof ErasureRecord>;
+
+/** The words that take an erased name's place in free text. */
+export const ERASED_NAME = '[name removed]';
+
+/** A marker for one erasure: `erased-` and eight random hex digits. */
+export function erasureMarker(randomHex: string): string {
+  return `erased-${randomHex.slice(0, 8)}`;
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The text with the person's ref and names taken out. A ref counts only as a whole ref
+ * (`YP1` is not found in `YP10`); names are found whatever their case.
+ */
+export function eraseFromText(text: string, target: Pick<ErasureTarget, 'ref' | 'names' | 'marker'>): string {
+  let result = text.replace(
+    new RegExp(`(?<![A-Za-z0-9._-])${escapeRegExp(target.ref)}(?![A-Za-z0-9_-]|\\.[A-Za-z0-9])`, 'g'),
+    target.marker,
+  );
+  for (const name of target.names) {
+    if (name.trim().length < 2) continue;
+    result = result.replace(
+      new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name.trim())}(?![\\p{L}\\p{N}])`, 'giu'),
+      ERASED_NAME,
+    );
+  }
+  return result;
+}
+
+/** Fields that hold a young person's ref in the records the partnership keeps. */
+const YOUNG_PERSON_REF_FIELDS = new Set([
+  'memberRefs',
+  'joined',
+  'left',
+  'inside',
+  'outside',
+  'other',
+  'onTheirOwn',
+  'smallGroups',
+  'youngPersonRefs',
+  'coversRefs',
+  'youngPeople',
+  'personA',
+  'personB',
+  'personRef',
+]);
+
+/** Fields that identify something and are never free text. */
+const IDENTIFIER_FIELDS = new Set([
+  'id',
+  'partnershipId',
+  'analysisId',
+  'clusterId',
+  'locationRef',
+  'carerRef',
+  'uploadId',
+  'requestId',
+  'contentSha256',
+  'userId',
+]);
+
+/**
+ * A record with the person erased from it: their ref replaced by the marker wherever a field
+ * holds a young person's ref, and their ref and names taken out of every free text.
+ * `refFields` adds fields that hold a young person's ref in this kind of record (a cluster's
+ * `ref`); a record's own `ref` (a place, a carer) is left alone.
+ */
+export function eraseFrom<T>(record: T, target: ErasureTarget, refFields: readonly string[] = []): T {
+  const refs = new Set([...YOUNG_PERSON_REF_FIELDS, ...refFields]);
+  const eraseString = (value: string, field: string | undefined): string => {
+    if (field === undefined) return eraseFromText(value, target);
+    if (refs.has(field)) return value === target.ref ? target.marker : value;
+    if (IDENTIFIER_FIELDS.has(field) || field === 'ref') return value;
+    return eraseFromText(value, target);
+  };
+  const visit = (value: unknown, field: string | undefined): unknown => {
+    if (typeof value === 'string') return eraseString(value, field);
+    if (Array.isArray(value)) return value.map((item) => visit(item, field));
+    if (value && typeof value === 'object') {
+      return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, visit(inner, key)]));
+    }
+    return value;
+  };
+  return visit(record, undefined) as T;
+}
+
+/** A stored group with the person replaced by the marker; their strengths are theirs and go. */
+export function eraseFromCluster<T extends ClusterSnapshot>(cluster: T, target: ErasureTarget): T {
+  return eraseFrom({ ...cluster, strengths: cluster.strengths.filter((s) => s.ref !== target.ref) }, target, ['ref']);
+}
+
+/** An invitation list without the carers removed with the person, and with the person replaced. */
+export function eraseFromInvitationList<T extends InvitationList>(list: T, target: ErasureTarget): T {
+  const stays = (entry: { carerRef: string }) => !target.removedCarers.includes(entry.carerRef);
+  const attendance = Object.fromEntries(
+    Object.entries(list.attendance).filter(([carerRef]) => !target.removedCarers.includes(carerRef)),
+  );
+  const { sizeWarning } = list;
+  return eraseFrom(
+    {
+      ...list,
+      invite: list.invite.filter(stays),
+      askConsentFirst: list.askConsentFirst.filter(stays),
+      notInvited: list.notInvited.filter(stays),
+      attendance,
+      ...(sizeWarning
+        ? {
+            sizeWarning: {
+              ...sizeWarning,
+              proposedSessions: sizeWarning.proposedSessions.map((s) => ({
+                ...s,
+                carerRefs: s.carerRefs.filter((ref) => !target.removedCarers.includes(ref)),
+              })),
+            },
+          }
+        : {}),
+    },
+    target,
+  );
+}
+
+/** An audit event that names the marker instead of the person, and no longer the carers removed with them. */
+export function eraseFromAuditEvent<T extends AuditEvent>(event: T, target: ErasureTarget): T {
+  return eraseFrom(
+    {
+      ...event,
+      subjects: {
+        youngPeople: event.subjects.youngPeople,
+        carers: event.subjects.carers.filter((ref) => !target.removedCarers.includes(ref)),
+      },
+    },
+    target,
+  );
+}
+
+/** A carer without the erased young person; `undefined` when they care for no one else on the map. */
+export function eraseFromCarer<T extends Carer>(carer: T, target: ErasureTarget): T | undefined {
+  const youngPersonRefs = carer.youngPersonRefs.filter((ref) => ref !== target.ref);
+  if (youngPersonRefs.length === 0) return undefined;
+  return eraseFrom({ ...carer, youngPersonRefs }, target);
+}

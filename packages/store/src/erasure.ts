@@ -1,0 +1,401 @@
+import { PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  AlreadyExistsError,
+  type Carer,
+  type ErasureJob,
+  type ErasureRecord,
+  type ErasureStore,
+  eraseFrom,
+  eraseFromAuditEvent,
+  eraseFromCarer,
+  eraseFromCluster,
+  eraseFromInvitationList,
+  NotFoundError,
+  type Page,
+  type PageRequest,
+  parseWith,
+  type Review,
+  type ReviewsRepository,
+  UnavailableError,
+  VersionConflictError,
+} from '@peermap/domain';
+import { batchGet } from './batch-get';
+import { writeBatch } from './batch-writer';
+import { type EntityModel, fromItem, type Item, type StoredRecord, toItem } from './codec';
+import { isConditionFailure, isTransactionConditionFailure, toDomainError } from './errors';
+import { type TransactAction, type WriteGroup, writeGroups } from './group-writer';
+import * as keys from './keys';
+import {
+  actionPlanModel,
+  actionPlanVersionModel,
+  analysisModel,
+  auditEventModel,
+  carerModel,
+  clusterSnapshotModel,
+  concernModel,
+  erasureJobModel,
+  erasureRecordModel,
+  invitationListModel,
+  locationModel,
+  reviewModel,
+  uploadModel,
+  youngPersonModel,
+} from './models';
+import { EntityRepository, type QuerySpec, queryAll, type StoreContext, versionCondition } from './repository';
+import { TABLE_DEFINITION } from './table';
+
+export class DynamoReviews implements ReviewsRepository {
+  constructor(private readonly ctx: StoreContext) {}
+
+  async add(review: Review): Promise<void> {
+    const record = parseWith(reviewModel.schema, review, 'review');
+    try {
+      await this.ctx.client.send(
+        new PutCommand({
+          TableName: this.ctx.tableName,
+          Item: toItem(reviewModel, record),
+          ...versionCondition(undefined),
+        }),
+      );
+    } catch (error) {
+      if (isConditionFailure(error)) throw new AlreadyExistsError('review', reviewModel.describe(record));
+      throw toDomainError(error);
+    }
+  }
+
+  async ofPerson(partnershipId: string, ref: string): Promise<Review[]> {
+    const items = await queryAll(this.ctx, {
+      partnershipId,
+      partition: keys.youngPersonPartition(partnershipId, ref),
+      sortKeyPrefix: 'REVIEW#',
+    });
+    return items.map((item) => fromItem(reviewModel, item));
+  }
+
+  async all(partnershipId: string): Promise<Review[]> {
+    const items = await queryAll(this.ctx, {
+      partnershipId,
+      index: 'byKind',
+      partition: keys.kindPartition(partnershipId, 'REVIEW'),
+    });
+    return items.map((item) => fromItem(reviewModel, item));
+  }
+}
+
+/** The kinds of record a young person's collection holds besides their profile, by sort key. */
+const OWN_RECORD_KINDS = [
+  ['REL#', 'relationships'],
+  ['SIGHT#', 'sightings'],
+  ['CONCERN#', 'concerns'],
+  ['REVIEW#', 'reviews'],
+  ['CARER#', 'carerLinks'],
+] as const;
+
+const keyOf = (item: Item) => ({
+  [TABLE_DEFINITION.partitionKey]: String(item[TABLE_DEFINITION.partitionKey]),
+  [TABLE_DEFINITION.sortKey]: String(item[TABLE_DEFINITION.sortKey]),
+});
+
+/** A put that replaces a record only while it is still at the version read. */
+const replaceAt = (tableName: string, item: Item, version: number): TransactAction => ({
+  Put: {
+    TableName: tableName,
+    Item: item,
+    ConditionExpression: '#version = :version',
+    ExpressionAttributeNames: { '#version': 'version' },
+    ExpressionAttributeValues: { ':version': version },
+  },
+});
+
+/**
+ * The erasure steps against the one table. Every step reads what is left and acts on that,
+ * so repeating a step (a retry after a crash) does only what the first try did not.
+ * Items past their expiry are erased too: DynamoDB deletes them days late.
+ */
+export class DynamoErasures implements ErasureStore {
+  private readonly jobs: EntityRepository<ErasureJob, string>;
+  private readonly finished: EntityRepository<ErasureRecord, string>;
+
+  constructor(private readonly ctx: StoreContext) {
+    this.jobs = new EntityRepository(ctx, erasureJobModel);
+    this.finished = new EntityRepository(ctx, erasureRecordModel);
+  }
+
+  pending(partnershipId: string, ref: string): Promise<ErasureJob | undefined> {
+    return this.jobs.get(partnershipId, ref);
+  }
+
+  async allPending(partnershipId: string): Promise<ErasureJob[]> {
+    const items = await this.all({
+      partnershipId,
+      index: 'byKind',
+      partition: keys.kindPartition(partnershipId, 'ERASURE'),
+    });
+    return items.map((item) => fromItem(erasureJobModel, item));
+  }
+
+  async begin(draft: Omit<ErasureJob, 'version'>, profileVersion: number | undefined): Promise<ErasureJob> {
+    const job = parseWith(erasureJobModel.schema, { ...draft, version: 1 }, 'erasure');
+    const actions: TransactAction[] = [
+      { Put: { TableName: this.ctx.tableName, Item: toItem(erasureJobModel, job), ...versionCondition(undefined) } },
+    ];
+    if (profileVersion !== undefined) {
+      actions.push({
+        Delete: {
+          TableName: this.ctx.tableName,
+          Key: keys.youngPersonKey(job.partnershipId, job.ref),
+          ...versionCondition(profileVersion),
+        },
+      });
+    }
+    try {
+      await this.ctx.client.send(new TransactWriteCommand({ TransactItems: actions }));
+      return job;
+    } catch (error) {
+      if (!isTransactionConditionFailure(error)) throw toDomainError(error);
+      // Two requests to erase the same person: the second carries on the first one's erasure.
+      const started = await this.pending(job.partnershipId, job.ref);
+      if (started) return started;
+      if (profileVersion === undefined) throw new NotFoundError('young person', job.ref);
+      throw new VersionConflictError('young person', job.ref, profileVersion, { cause: error });
+    }
+  }
+
+  async plan(job: ErasureJob): Promise<ErasureJob> {
+    if (job.removed) return job;
+    const { own, asSecondOfPair } = await this.ownItems(job);
+    const count = (prefix: string) => own.filter((item) => String(item['SK']).startsWith(prefix)).length;
+    const carers = await this.carersOf(job, own);
+    const removedCarers = carers.filter((carer) => eraseFromCarer(carer, job) === undefined).map((c) => c.ref);
+    const removed: Record<string, number> = Object.fromEntries(
+      OWN_RECORD_KINDS.map(([prefix, kind]) => [kind, count(prefix)]),
+    );
+    removed['relationships'] = (removed['relationships'] ?? 0) + asSecondOfPair.length;
+    removed['carers'] = removedCarers.length;
+    const { version, ...rest } = job;
+    return this.jobs.save({ ...rest, removedCarers, removed }, version);
+  }
+
+  async removeOwnRecords(job: ErasureJob): Promise<void> {
+    const { own, asSecondOfPair } = await this.ownItems(job);
+    const carers = await this.carersOf(job, own);
+    const groups: WriteGroup[] = carers.map((carer) => this.carerChange(job, carer));
+    await this.mustWrite(groups);
+    const rest = [...own.filter((item) => !String(item['SK']).startsWith('CARER#')), ...asSecondOfPair];
+    // Links of carers no longer found (removed meanwhile) go with the rest.
+    const orphanLinks = own.filter(
+      (item) => String(item['SK']).startsWith('CARER#') && !carers.some((c) => `CARER#${c.ref}` === item['SK']),
+    );
+    await this.mustDelete([...rest, ...orphanLinks].map(keyOf));
+  }
+
+  async eraseFromAudit(job: ErasureJob): Promise<void> {
+    const partitions = [
+      keys.youngPersonPartition(job.partnershipId, job.ref),
+      ...job.removedCarers.map((ref) => keys.carerPartition(job.partnershipId, ref)),
+    ];
+    for (const partition of partitions) {
+      const entries = await this.all({
+        partnershipId: job.partnershipId,
+        index: 'byLink',
+        partition,
+        sortKeyPrefix: 'AUDIT#',
+      });
+      const eventIds = [...new Set(entries.map((entry) => String(entry['eventId'])))];
+      const events = await batchGet(
+        this.ctx,
+        eventIds.map((id) => keys.auditEventKey(job.partnershipId, id)),
+      );
+      await this.mustWrite(
+        this.rewrites(auditEventModel, events, (event) => eraseFromAuditEvent(event, job), 'keep-version'),
+      );
+      // The index entries name the person in their keys: they go once the events are rewritten.
+      await this.mustDelete(entries.map(keyOf));
+    }
+  }
+
+  async eraseFromKeptRecords(job: ErasureJob): Promise<void> {
+    const p = job.partnershipId;
+    const byKind = (kind: string) =>
+      this.all({ partnershipId: p, index: 'byKind', partition: keys.kindPartition(p, kind) });
+    const [analyses, plans, lists, uploads, youngPeople, locations, concerns, carers, reviews, erasures] =
+      await Promise.all([
+        this.all({ partnershipId: p, index: 'byLink', partition: keys.kindPartition(p, 'ANALYSIS') }),
+        byKind('PLAN'),
+        byKind('INVITE'),
+        byKind('UPLOAD'),
+        byKind('YP'),
+        byKind('LOC'),
+        byKind('CONCERN'),
+        byKind('CR'),
+        byKind('REVIEW'),
+        byKind('ERASED'),
+      ]);
+    const [clusters, planVersions] = await Promise.all([
+      this.inPartitions(p, analyses, 'CLUSTER#'),
+      this.inPartitions(p, plans, 'V#'),
+    ]);
+    const erase = <T>(record: T) => eraseFrom(record, job);
+    await this.mustWrite([
+      ...this.rewrites(analysisModel, analyses, erase, 'keep-version'),
+      ...this.rewrites(clusterSnapshotModel, clusters, (c) => eraseFromCluster(c, job), 'keep-version'),
+      ...this.rewrites(actionPlanModel, plans, erase, 'keep-version'),
+      ...this.rewrites(actionPlanVersionModel, planVersions, erase, 'keep-version'),
+      ...this.rewrites(invitationListModel, lists, (l) => eraseFromInvitationList(l, job), 'keep-version'),
+      ...this.rewrites(uploadModel, uploads, erase, 'keep-version'),
+      ...this.rewrites(youngPersonModel, youngPeople, erase, 'next-version'),
+      ...this.rewrites(locationModel, locations, erase, 'next-version'),
+      ...this.rewrites(concernModel, concerns, erase, 'next-version'),
+      ...this.rewrites(carerModel, carers, (c) => eraseFromCarer(c, job) ?? c, 'next-version'),
+      ...this.rewrites(reviewModel, reviews, erase, 'keep-version'),
+      ...this.rewrites(erasureRecordModel, erasures, erase, 'keep-version'),
+    ]);
+  }
+
+  async complete(job: ErasureJob, record: ErasureRecord): Promise<void> {
+    const stored = parseWith(erasureRecordModel.schema, record, 'erasure record');
+    try {
+      await this.ctx.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Delete: {
+                TableName: this.ctx.tableName,
+                Key: keys.erasureJobKey(job.partnershipId, job.ref),
+                ...versionCondition(job.version),
+              },
+            },
+            {
+              Put: {
+                TableName: this.ctx.tableName,
+                Item: toItem(erasureRecordModel, stored),
+                ...versionCondition(undefined),
+              },
+            },
+          ],
+        }),
+      );
+    } catch (error) {
+      if (!isTransactionConditionFailure(error)) throw toDomainError(error);
+      // Completed already by a request racing this one: the record is there, the job gone.
+      if (await this.finished.get(job.partnershipId, job.marker)) return;
+      throw new UnavailableError('The erasure changed while it was completing; ask again to complete it.');
+    }
+  }
+
+  records(partnershipId: string, page?: PageRequest): Promise<Page<ErasureRecord>> {
+    return this.finished.list(partnershipId, page);
+  }
+
+  private all(spec: QuerySpec): Promise<Item[]> {
+    return queryAll(this.ctx, { ...spec, includeExpired: true });
+  }
+
+  /** The items of the young person's collection, and the pairs where they are the second person. */
+  private async ownItems(job: ErasureJob) {
+    const partition = keys.youngPersonPartition(job.partnershipId, job.ref);
+    const [own, asSecondOfPair] = await Promise.all([
+      this.all({ partnershipId: job.partnershipId, partition }),
+      this.all({ partnershipId: job.partnershipId, index: 'byLink', partition, sortKeyPrefix: 'REL#' }),
+    ]);
+    return { own, asSecondOfPair };
+  }
+
+  private async carersOf(job: ErasureJob, own: readonly Item[]) {
+    const carerRefs = own
+      .filter((item) => String(item['SK']).startsWith('CARER#'))
+      .map((item) => String(item['SK']).slice('CARER#'.length));
+    const items = await batchGet(
+      this.ctx,
+      carerRefs.map((ref) => keys.carerKey(job.partnershipId, ref)),
+    );
+    return items.map((item) => fromItem(carerModel, item));
+  }
+
+  /** A carer of the young person: removed with their links if they care for no one else, otherwise changed. */
+  private carerChange(job: ErasureJob, carer: Carer): WriteGroup {
+    const table = this.ctx.tableName;
+    const link = keys.carerLinkKey(job.partnershipId, carer.ref, job.ref);
+    const staying = eraseFromCarer(carer, job);
+    if (!staying) {
+      return {
+        label: `carer ${carer.ref}`,
+        actions: [
+          {
+            Delete: {
+              TableName: table,
+              Key: keys.carerKey(job.partnershipId, carer.ref),
+              ...versionCondition(carer.version),
+            },
+          },
+          ...carer.youngPersonRefs.map((ref) => ({
+            Delete: { TableName: table, Key: keys.carerLinkKey(job.partnershipId, carer.ref, ref) },
+          })),
+        ],
+      };
+    }
+    return {
+      label: `carer ${carer.ref}`,
+      actions: [
+        replaceAt(table, toItem(carerModel, { ...staying, version: carer.version + 1 }), carer.version),
+        { Delete: { TableName: table, Key: link } },
+      ],
+    };
+  }
+
+  /** The items of each listed record's partition under a sort key prefix (a run's clusters, a plan's versions). */
+  private async inPartitions(partnershipId: string, heads: readonly Item[], sortKeyPrefix: string) {
+    const lists = await Promise.all(
+      heads.map((head) =>
+        this.all({
+          partnershipId,
+          partition: String(head[TABLE_DEFINITION.partitionKey]),
+          sortKeyPrefix,
+        }),
+      ),
+    );
+    return lists.flat();
+  }
+
+  /** The writes that put each changed record back with the person erased; unchanged records are left as they are. */
+  private rewrites<T extends StoredRecord, Key>(
+    model: EntityModel<T, Key>,
+    items: readonly Item[],
+    erase: (record: T) => T,
+    versioning: 'keep-version' | 'next-version',
+  ): WriteGroup[] {
+    return items.flatMap((item) => {
+      const record = fromItem(model, item);
+      const erased = erase(record);
+      if (JSON.stringify(erased) === JSON.stringify(record)) return [];
+      const next = versioning === 'next-version' ? { ...erased, version: record.version + 1 } : erased;
+      const checked = parseWith(model.schema, next, model.label);
+      return [
+        {
+          label: `${model.label} ${model.describe(model.keyOf(record))}`,
+          actions: [replaceAt(this.ctx.tableName, toItem(model, checked), record.version)],
+        },
+      ];
+    });
+  }
+
+  private async mustWrite(groups: readonly WriteGroup[]): Promise<void> {
+    if (groups.length === 0) return;
+    const { failed } = await writeGroups(this.ctx.client, groups);
+    if (failed.length > 0) {
+      throw new UnavailableError(
+        `${failed.length} records changed or could not be written while the erasure ran; ask again to complete it.`,
+      );
+    }
+  }
+
+  private async mustDelete(itemKeys: readonly Record<string, string>[]): Promise<void> {
+    if (itemKeys.length === 0) return;
+    const { failed } = await writeBatch(
+      this.ctx.client,
+      this.ctx.tableName,
+      itemKeys.map((Key) => ({ DeleteRequest: { Key } })),
+    );
+    if (failed.length > 0) throw new UnavailableError('The store is busy; ask again to complete the erasure.');
+  }
+}

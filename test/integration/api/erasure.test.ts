@@ -1,0 +1,161 @@
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO, startTestApi } from '../../support/api';
+
+type Api = Awaited<ReturnType<typeof startTestApi>>;
+
+/** Every item in the table, as DynamoDB holds it (a Scan the service itself never makes). */
+async function everyItem(api: Api): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await api.table.ctx.client.send(
+      new ScanCommand({ TableName: api.table.ctx.tableName, ExclusiveStartKey: start }),
+    );
+    items.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return items;
+}
+
+const escapePattern = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The items whose any attribute, key or value, holds the ref (as a whole ref) or the name (any case). */
+function itemsNaming(items: readonly Record<string, unknown>[], ref: string, name: string) {
+  const pattern = new RegExp(`(?<![A-Za-z0-9])${escapePattern(ref)}(?![0-9])|${escapePattern(name)}`, 'i');
+  return items.filter((item) => pattern.test(JSON.stringify(item))).map((item) => `${item['PK']} ${item['SK']}`);
+}
+
+interface Cluster {
+  clusterId: string;
+  memberRefs: string[];
+}
+
+describe('erasing a young person', () => {
+  let api: Api;
+  let cluster: Cluster;
+  let target: { ref: string; displayName: string; version: number };
+  let carersBefore: { ref: string; youngPersonRefs: string[] }[];
+  const chair = () => api.as('madp-chair');
+  const admin = () => api.as('partnership-admin');
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    const listed = await chair().request('GET', '/v1/clusters?week=2026-W48');
+    const clusters = (listed.body as { clusters: Cluster[] }).clusters;
+    // A member of a group, with carers, so the erasure reaches groups, plans, lists and carers.
+    for (const candidate of clusters) {
+      for (const ref of candidate.memberRefs) {
+        const carers = await api.table.store.carers.ofYoungPerson(DEMO, ref);
+        if (carers.length > 0 && !cluster) {
+          cluster = candidate;
+          carersBefore = carers;
+          const person = await chair().request('GET', `/v1/young-people/${ref}`);
+          target = person.body as typeof target;
+        }
+      }
+    }
+    expect(cluster).toBeDefined();
+  }, 120_000);
+  afterAll(async () => {
+    await api.close();
+  });
+
+  it('refuses a plain delete, a missing reason and the roles that may not erase', async () => {
+    const path = `/v1/young-people/${target.ref}`;
+    const plain = await chair().request('DELETE', path, { body: { reason: 'no longer a concern at all' } });
+    expect(plain.status).toBe(400);
+    expect(plain.headers.get('content-type')).toContain('application/problem+json');
+    expect(plain.text).toContain('erase=true');
+    const noReason = await chair().request('DELETE', `${path}?erase=true`, { body: {} });
+    expect(noReason.status).toBe(400);
+    for (const role of ['early-help-lead', 'police-analyst'] as const) {
+      const refused = await api.as(role).request('DELETE', `${path}?erase=true`, {
+        body: { reason: 'no longer a concern at all' },
+      });
+      expect(refused.status).toBe(403);
+    }
+    expect((await chair().request('GET', path)).status).toBe(200);
+  });
+
+  it('leaves no item in the table holding the ref or the name, and says what stands in their place', async () => {
+    const { ref, displayName } = target;
+    // Their name and ref written into a plan, another child's concern and the review reason.
+    const drafted = await chair().request('POST', `/v1/clusters/${cluster.clusterId}/action-plans`, { body: {} });
+    expect(drafted.status).toBe(201);
+    const plan = (drafted.body as { plan: { id: string; version: number } }).plan;
+    const edited = await chair().request('PATCH', `/v1/action-plans/${plan.id}`, {
+      headers: { 'if-match': `"${plan.version}"` },
+      body: { summary: `Youth club offer for the group; ${displayName} (${ref}) likes football.` },
+    });
+    expect(edited.status).toBe(200);
+    const list = await chair().request('POST', `/v1/clusters/${cluster.clusterId}/invitation-lists`, {
+      body: { session: { date: '2026-12-10', time: '18:30', venue: 'Community Centre', facilitators: ['Early Help'] } },
+    });
+    expect(list.status).toBe(201);
+    const other = cluster.memberRefs.find((member) => member !== ref) ?? '';
+    const concern = await chair().request('POST', '/v1/concerns', {
+      body: {
+        personRef: other,
+        category: 'missing_episode',
+        occurredOn: '2026-11-25',
+        severity: 'medium',
+        sourceAgency: 'social_care',
+        status: 'open',
+        note: `Found at a friend's house with ${displayName.toUpperCase()}.`,
+      },
+    });
+    expect(concern.status).toBe(201);
+    expect(itemsNaming(await everyItem(api), ref, displayName).length).toBeGreaterThan(20);
+
+    const erased = await admin().request('DELETE', `/v1/young-people/${ref}?erase=true`, {
+      body: { reason: `${displayName}'s family moved away and asked for the record to be erased.` },
+    });
+    expect(erased.status).toBe(200);
+    const record = erased.body as { marker: string; reason: string; removed: Record<string, number> };
+    expect(record.marker).toMatch(/^erased-[0-9a-f]{8}$/);
+    expect(record.reason).toBe("[name removed]'s family moved away and asked for the record to be erased.");
+    expect(record.removed['relationships']).toBeGreaterThan(0);
+
+    const items = await everyItem(api);
+    expect(itemsNaming(items, ref, displayName)).toEqual([]);
+
+    // What the partnership keeps still adds up: the group has as many members, one of them the marker.
+    const run = await api.table.store.analyses.latestCompleted(DEMO, '2026-W48');
+    const kept = (await api.table.store.analyses.clusters(DEMO, run?.id ?? '')).find(
+      (c) => c.clusterId === cluster.clusterId,
+    );
+    expect(kept?.memberRefs).toHaveLength(cluster.memberRefs.length);
+    expect(kept?.memberRefs).toContain(record.marker);
+    expect(kept?.strengths.map((s) => s.ref)).not.toContain(record.marker);
+
+    // Carers who cared for no one else went; the others stay, caring for the rest.
+    for (const carer of carersBefore) {
+      const now = await api.table.store.carers.get(DEMO, carer.ref);
+      if (carer.youngPersonRefs.length === 1) expect(now).toBeUndefined();
+      else expect(now?.youngPersonRefs).toEqual(carer.youngPersonRefs.filter((r) => r !== ref));
+    }
+
+    // The erasure is on record, without anyone named.
+    const audited = items.filter(
+      (item) => item['entity'] === 'AuditEvent' && item['action'] === 'erase' && item['outcome'] === 'allowed',
+    );
+    expect(audited).toHaveLength(1);
+    expect(audited[0]?.['subjects']).toEqual({ youngPeople: [], carers: [] });
+    expect(String(audited[0]?.['detail'])).toContain(record.marker);
+    const erasures = await admin().request('GET', '/v1/erasures');
+    expect((erasures.body as { items: { marker: string }[] }).items.map((e) => e.marker)).toEqual([record.marker]);
+    expect(items.filter((item) => item['entity'] === 'ErasureJob')).toEqual([]);
+  }, 120_000);
+
+  it('is gone for every route afterwards, and a second erasure finds no one', async () => {
+    expect((await chair().request('GET', `/v1/young-people/${target.ref}`)).status).toBe(404);
+    const again = await chair().request('DELETE', `/v1/young-people/${target.ref}?erase=true`, {
+      body: { reason: 'asked a second time by mistake' },
+    });
+    expect(again.status).toBe(404);
+    const week = await chair().request('GET', `/v1/clusters/${cluster.clusterId}?week=2026-W48`);
+    expect(week.status).toBe(200);
+    expect(week.text).not.toContain(target.ref);
+  });
+});
