@@ -7,7 +7,7 @@ const files = readdirSync(import.meta.dirname).filter((name) => name.endsWith('.
 describe('the Lambda functions', () => {
   it('are one file per group of routes, and the API document', () => {
     expect(files.map((name) => name.replace(/\.ts$/, '')).sort()).toEqual(
-      [...Object.keys(FUNCTIONS), 'openapi', 'process-large-upload', 'run-analysis'].sort(),
+      [...Object.keys(FUNCTIONS), 'openapi', 'process-large-upload', 'retention-sweep', 'run-analysis'].sort(),
     );
   });
 

@@ -171,9 +171,9 @@ describe('the API', () => {
 });
 
 describe('the functions', () => {
-  it('are one per handler: every route group, the analysis run, the large upload and the API document', () => {
+  it('are one per handler: every route group, the analysis run, the large upload, the sweep and the API document', () => {
     const descriptions = ourFunctions('dev').map(([, fn]) => String(fn.Properties['Description']));
-    expect(descriptions).toHaveLength(Object.keys(FUNCTIONS).length + 3);
+    expect(descriptions).toHaveLength(Object.keys(FUNCTIONS).length + 4);
     for (const name of Object.keys(FUNCTIONS)) expect(descriptions).toContain(`peermap API: ${name}`);
   });
 
@@ -271,23 +271,45 @@ describe('the functions', () => {
 
 describe('work that runs away from a request', () => {
   it.each([
-    ['Runs one queued analysis of a week', 'AlertsAnalysisRunsDeadLetters'],
-    ['Processes a large workbook once it lands in the upload bucket', 'AlertsLargeUploadsDeadLetters'],
-  ])('%s: failures go, after two retries, to a dead-letter queue with an alarm on it', (description, queue) => {
-    const [[fnId] = ['']] = ourFunctions('prod').filter(([, fn]) => fn.Properties['Description'] === description);
-    template('prod').hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
-      FunctionName: { Ref: fnId },
-      MaximumRetryAttempts: 2,
-      DestinationConfig: {
-        OnFailure: { Destination: { 'Fn::GetAtt': [Match.stringLikeRegexp(`^${queue}`), 'Arn'] } },
-      },
-    });
-    template('prod').hasResourceProperties('AWS::CloudWatch::Alarm', {
-      MetricName: 'ApproximateNumberOfMessagesVisible',
-      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [Match.stringLikeRegexp(`^${queue}`), 'QueueName'] } }],
-      Threshold: 1,
-      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
-      AlarmActions: [{ Ref: Match.stringLikeRegexp('^AlertsTopic') }],
+    ['prod', 'Runs one queued analysis of a week', 'AlertsAnalysisRunsDeadLetters'],
+    ['prod', 'Processes a large workbook once it lands in the upload bucket', 'AlertsLargeUploadsDeadLetters'],
+    ['dev', 'Runs the nightly retention sweep of each partnership', 'AlertsRetentionSweepsDeadLetters'],
+  ] as const)(
+    '%s: %s: failures go, after two retries, to a dead-letter queue with an alarm on it',
+    (stage, description, queue) => {
+      const [[fnId] = ['']] = ourFunctions(stage).filter(([, fn]) => fn.Properties['Description'] === description);
+      template(stage).hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+        FunctionName: { Ref: fnId },
+        MaximumRetryAttempts: 2,
+        DestinationConfig: {
+          OnFailure: { Destination: { 'Fn::GetAtt': [Match.stringLikeRegexp(`^${queue}`), 'Arn'] } },
+        },
+      });
+      template(stage).hasResourceProperties('AWS::CloudWatch::Alarm', {
+        MetricName: 'ApproximateNumberOfMessagesVisible',
+        Dimensions: [
+          { Name: 'QueueName', Value: { 'Fn::GetAtt': [Match.stringLikeRegexp(`^${queue}`), 'QueueName'] } },
+        ],
+        Threshold: 1,
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+        AlarmActions: [{ Ref: Match.stringLikeRegexp('^AlertsTopic') }],
+      });
+    },
+  );
+
+  it('sweeps every partnership the stage serves each night, as a scheduled event naming them', () => {
+    const [[sweepId] = ['']] = ourFunctions('dev').filter(
+      ([, fn]) => fn.Properties['Description'] === 'Runs the nightly retention sweep of each partnership',
+    );
+    template('dev').hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'cron(30 2 * * ? *)',
+      State: 'ENABLED',
+      Targets: [
+        Match.objectLike({
+          Arn: { 'Fn::GetAtt': [sweepId, 'Arn'] },
+          Input: JSON.stringify({ partnershipIds: ['demo'] }),
+        }),
+      ],
     });
   });
 
@@ -340,12 +362,18 @@ describe('the stages', () => {
   it('refuse settings that are not right, by name', () => {
     const stages = (prod: Record<string, unknown>) => ({
       'peermap:stages': {
-        dev: { authDomainPrefix: 'a', logRetentionDays: 30, throttle: { rateLimit: 1, burstLimit: 1 } },
+        dev: {
+          authDomainPrefix: 'a',
+          logRetentionDays: 30,
+          throttle: { rateLimit: 1, burstLimit: 1 },
+          partnerships: [],
+        },
         prod: {
           authDomainPrefix: 'b',
           logRetentionDays: 400,
           throttle: { rateLimit: 1, burstLimit: 1 },
           alarmEmail: 'alerts@example.org',
+          partnerships: ['south-kent'],
           ...prod,
         },
       },
@@ -354,6 +382,8 @@ describe('the stages', () => {
     expect(() => appWithoutBundling(stages({ authDomainPrefix: 'Not A Prefix' }))).toThrow(/authDomainPrefix/);
     expect(() => appWithoutBundling(stages({ throttle: { rateLimit: 10, burstLimit: 5 } }))).toThrow(/burstLimit/);
     expect(() => appWithoutBundling(stages({ alarmEmail: undefined }))).toThrow(/alarmEmail/);
+    expect(() => appWithoutBundling(stages({ partnerships: ['South Kent'] }))).toThrow(/partnerships/);
+    expect(() => appWithoutBundling(stages({ partnerships: ['kent', 'kent'] }))).toThrow(/partnerships/);
   });
 });
 

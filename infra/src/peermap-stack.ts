@@ -1,5 +1,7 @@
 import { type FunctionName, routesByFunction } from '@peermap/api';
 import { CfnOutput, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { Rule, RuleTargetInput, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { type CfnBucket, EventType } from 'aws-cdk-lib/aws-s3';
@@ -137,6 +139,8 @@ export class PeermapStack extends Stack {
       maxEventAge: Duration.hours(1),
     });
 
+    if (settings.partnerships.length > 0) this.sweepEveryNight(add, alerts, settings.partnerships);
+
     const routes = routesByFunction();
     for (const [name, { tableAccess, memorySize }] of Object.entries(API_FUNCTIONS)) {
       const made = add(name, { description: `peermap API: ${name}`, tableAccess, memorySize });
@@ -191,6 +195,37 @@ export class PeermapStack extends Stack {
     new CfnOutput(this, 'UserPoolId', { value: users.userPool.userPoolId });
     new CfnOutput(this, 'WebClientId', { value: users.webClient.userPoolClientId });
     new CfnOutput(this, 'LargeUploadBucket', { value: largeUploads.bucket.bucketName });
+  }
+
+  /**
+   * The retention sweep of every partnership the stage serves, each night at 02:30 UTC: people
+   * past their removal date are erased and every expiry follows the map (DynamoDB's TTL is only
+   * the backstop). A failed night retries twice, then waits on its dead-letter queue with an alarm.
+   */
+  private sweepEveryNight(
+    add: (
+      entry: string,
+      options: Pick<PeermapFunctionProps, 'description' | 'tableAccess' | 'memorySize'> & Partial<PeermapFunctionProps>,
+    ) => PeermapFunction,
+    alerts: FailureAlerts,
+    partnershipIds: readonly string[],
+  ): void {
+    const sweep = add('retention-sweep', {
+      description: 'Runs the nightly retention sweep of each partnership',
+      tableAccess: 'write',
+      memorySize: 1536,
+      timeout: Duration.minutes(15),
+    });
+    new Rule(this, 'RetentionSweepEveryNight', {
+      description: 'peermap: the nightly retention sweep',
+      schedule: Schedule.cron({ minute: '30', hour: '2' }),
+      targets: [new LambdaFunction(sweep.function, { event: RuleTargetInput.fromObject({ partnershipIds }) })],
+    });
+    alerts.watch('RetentionSweeps', sweep.function, {
+      what: 'The nightly retention sweep',
+      retryAttempts: 2,
+      maxEventAge: Duration.hours(6),
+    });
   }
 
   /** Findings on the helpers CDK itself adds (bucket notifications, file deployment), each with its reason. */

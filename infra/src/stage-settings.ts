@@ -1,3 +1,4 @@
+import { PartnershipId } from '@peermap/domain';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import * as z from 'zod';
 
@@ -18,8 +19,13 @@ export const StageSettings = z
     logRetentionDays: z.number().refine((days) => retentionDays.has(days), 'a retention CloudWatch Logs offers'),
     /** Steady requests per second and burst across the API, per stage. */
     throttle: z.strictObject({ rateLimit: z.number().int().min(1), burstLimit: z.number().int().min(1) }),
-    /** Who hears when an analysis run or a large upload ends on a dead-letter queue. */
+    /** Who hears when an analysis run, a large upload or a retention sweep ends on a dead-letter queue. */
     alarmEmail: z.email().optional(),
+    /** The partnerships the stage serves: the retention sweep runs for each of them every night. */
+    partnerships: z
+      .array(PartnershipId)
+      .max(200)
+      .refine((ids) => new Set(ids).size === ids.length, 'each once'),
   })
   .superRefine((settings, context) => {
     if (settings.throttle.burstLimit < settings.throttle.rateLimit) {

@@ -23,6 +23,16 @@ export {
 export { apiDocument, openApiDocument, routesByFunction } from './openapi';
 export { invitationRoutes, planRoutes } from './planning-routes';
 export { reportRoutes } from './report-routes';
+export {
+  completeErasure,
+  decideReview,
+  eraseYoungPerson,
+  reviewList,
+  type SweepResult,
+  sweepAuditEvent,
+  sweepRetention,
+} from './retention';
+export { reviewRoutes } from './review-routes';
 export { allRoutes, FUNCTIONS, type FunctionName } from './routes';
 export { awsRuntime } from './runtime';
 export { settingsRoutes } from './settings-routes';

@@ -208,13 +208,14 @@ export async function sweepRetention(store: MapStore, partnershipId: string, now
   // Expiry follows the map as the erasures left it, so the next sweep finds nothing to move.
   const map = await store.mapReader.wholeMap(partnershipId);
   const people = new Map(map.youngPeople.map((p) => [p.ref, p]));
-  for (const status of (await reviewList(store, partnershipId, now, map)).statuses) {
+  const changes = (await reviewList(store, partnershipId, now, map)).statuses.flatMap((status) => {
     const person = people.get(status.ref);
-    if (!person || person.retainUntil === retainUntilFor(status)) continue;
-    const { version, ...rest } = person;
-    const moved = () => store.youngPeople.save({ ...rest, retainUntil: retainUntilFor(status) }, version);
-    if (await attempt(moved)) result.retentionUpdated.push(status.ref);
-  }
+    const retainUntil = retainUntilFor(status);
+    return person && person.retainUntil !== retainUntil ? [{ person, retainUntil }] : [];
+  });
+  const { notMoved } = await store.reviews.moveExpiry(changes);
+  result.retentionUpdated = changes.map((c) => c.person.ref).filter((ref) => !notMoved.includes(ref));
+  result.deferred += notMoved.length;
   return result;
 }
 

@@ -7,6 +7,7 @@ import {
   Cohort,
   DEFAULT_ACTION_RULES,
   DEFAULT_INVITE_SIZE_LIMIT,
+  DEFAULT_REMOVE_AFTER_OVERDUE_WEEKS,
   LanguageNote,
   LocationKind,
   LongText,
@@ -53,6 +54,10 @@ const PlanningSettings = z.object({
   languagePhrases: LanguagePhrases,
   inviteSizeLimit: z.number().int(),
   cohort: Cohort.nullable(),
+  /** Weeks after a young person's last activity before their review falls due. */
+  reviewAfterWeeks: z.number().int(),
+  /** Weeks an overdue review may wait before the retention sweep removes the young person. */
+  removeAfterOverdueWeeks: z.number().int(),
   version: z.number().int(),
 });
 
@@ -62,6 +67,8 @@ const SettingsChange = z.strictObject({
   languagePhrases: LanguagePhrases.optional(),
   inviteSizeLimit: z.number().int().min(2).max(100).optional(),
   cohort: Cohort.optional(),
+  reviewAfterWeeks: z.number().int().min(1).max(104).optional(),
+  removeAfterOverdueWeeks: z.number().int().min(1).max(26).optional(),
 });
 
 function settingsOf(partnership: Partnership) {
@@ -72,6 +79,8 @@ function settingsOf(partnership: Partnership) {
     languagePhrases: partnership.languagePhrases ?? [],
     inviteSizeLimit: partnership.inviteSizeLimit ?? DEFAULT_INVITE_SIZE_LIMIT,
     cohort: partnership.cohort ?? null,
+    reviewAfterWeeks: partnership.reviewAfterWeeks,
+    removeAfterOverdueWeeks: partnership.removeAfterOverdueWeeks ?? DEFAULT_REMOVE_AFTER_OVERDUE_WEEKS,
     version: partnership.version,
   };
 }
@@ -196,6 +205,8 @@ export function settingsRoutes(deps: ApiDeps): AnyRoute[] {
             ...(body.languagePhrases ? { languagePhrases: body.languagePhrases } : {}),
             ...(body.inviteSizeLimit ? { inviteSizeLimit: body.inviteSizeLimit } : {}),
             ...(body.cohort ? { cohort: body.cohort } : {}),
+            ...(body.reviewAfterWeeks ? { reviewAfterWeeks: body.reviewAfterWeeks } : {}),
+            ...(body.removeAfterOverdueWeeks ? { removeAfterOverdueWeeks: body.removeAfterOverdueWeeks } : {}),
           },
           version,
         );

@@ -178,6 +178,11 @@ export interface ReviewsRepository {
   add(review: Review): Promise<void>;
   ofPerson(partnershipId: PartnershipId, ref: Ref): Promise<Review[]>;
   all(partnershipId: PartnershipId): Promise<Review[]>;
+  /**
+   * Moves young people's expiry (their `retainUntil`, and so DynamoDB's TTL), each only if
+   * still at the version read; returns the refs changed meanwhile or not written, left for next time.
+   */
+  moveExpiry(changes: readonly { person: YoungPerson; retainUntil: string }[]): Promise<{ notMoved: Ref[] }>;
 }
 
 /**

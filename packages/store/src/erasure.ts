@@ -1,4 +1,4 @@
-import { PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import {
   AlreadyExistsError,
   type Carer,
@@ -18,12 +18,13 @@ import {
   type ReviewsRepository,
   UnavailableError,
   VersionConflictError,
+  type YoungPerson,
 } from '@peermap/domain';
 import { batchGet } from './batch-get';
 import { writeBatch } from './batch-writer';
 import { type EntityModel, fromItem, type Item, type StoredRecord, toItem } from './codec';
 import { isConditionFailure, isTransactionConditionFailure, toDomainError } from './errors';
-import { type TransactAction, type WriteGroup, writeGroups } from './group-writer';
+import { sendTransaction, type TransactAction, type WriteGroup, writeGroups } from './group-writer';
 import * as keys from './keys';
 import {
   actionPlanModel,
@@ -70,6 +71,22 @@ export class DynamoReviews implements ReviewsRepository {
       sortKeyPrefix: 'REVIEW#',
     });
     return items.map((item) => fromItem(reviewModel, item));
+  }
+
+  async moveExpiry(changes: readonly { person: YoungPerson; retainUntil: string }[]): Promise<{ notMoved: string[] }> {
+    const groups: WriteGroup[] = changes.map(({ person, retainUntil }) => {
+      const moved = parseWith(
+        youngPersonModel.schema,
+        { ...person, retainUntil, version: person.version + 1 },
+        'young person',
+      );
+      return {
+        label: person.ref,
+        actions: [replaceAt(this.ctx.tableName, toItem(youngPersonModel, moved), person.version)],
+      };
+    });
+    const { failed } = await writeGroups(this.ctx.client, groups);
+    return { notMoved: failed.map(({ group }) => group.label) };
   }
 
   async all(partnershipId: string): Promise<Review[]> {
@@ -149,7 +166,7 @@ export class DynamoErasures implements ErasureStore {
       });
     }
     try {
-      await this.ctx.client.send(new TransactWriteCommand({ TransactItems: actions }));
+      await sendTransaction(this.ctx.client, actions);
       return job;
     } catch (error) {
       if (!isTransactionConditionFailure(error)) throw toDomainError(error);
@@ -255,26 +272,22 @@ export class DynamoErasures implements ErasureStore {
   async complete(job: ErasureJob, record: ErasureRecord): Promise<void> {
     const stored = parseWith(erasureRecordModel.schema, record, 'erasure record');
     try {
-      await this.ctx.client.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Delete: {
-                TableName: this.ctx.tableName,
-                Key: keys.erasureJobKey(job.partnershipId, job.ref),
-                ...versionCondition(job.version),
-              },
-            },
-            {
-              Put: {
-                TableName: this.ctx.tableName,
-                Item: toItem(erasureRecordModel, stored),
-                ...versionCondition(undefined),
-              },
-            },
-          ],
-        }),
-      );
+      await sendTransaction(this.ctx.client, [
+        {
+          Delete: {
+            TableName: this.ctx.tableName,
+            Key: keys.erasureJobKey(job.partnershipId, job.ref),
+            ...versionCondition(job.version),
+          },
+        },
+        {
+          Put: {
+            TableName: this.ctx.tableName,
+            Item: toItem(erasureRecordModel, stored),
+            ...versionCondition(undefined),
+          },
+        },
+      ]);
     } catch (error) {
       if (!isTransactionConditionFailure(error)) throw toDomainError(error);
       // Completed already by a request racing this one: the record is there, the job gone.

@@ -64,6 +64,14 @@ function isItemTooLarge(error: unknown): boolean {
   return error instanceof Error && error.name === 'ValidationException' && ITEM_TOO_LARGE.test(error.message);
 }
 
+/**
+ * Whether a transaction was cancelled only because the table was busy (throttled, or another
+ * transaction held an item): nothing was written and the same transaction can be sent again.
+ */
+export function isBusyTransaction(error: unknown): boolean {
+  return isRetryable(error) || (isTransactionCancelledByConflict(error) && !isTransactionConditionFailure(error));
+}
+
 function isTransactionCancelledByConflict(error: unknown): boolean {
   return (
     error instanceof TransactionCanceledException &&

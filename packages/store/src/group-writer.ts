@@ -2,7 +2,7 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { BATCH_WRITER_DEFAULTS, type BatchWriterOptions, backoffDelay } from './batch-writer';
 import type { DocumentSender } from './document-sender';
-import { isRetryable } from './errors';
+import { isBusyTransaction, isRetryable } from './errors';
 
 /** One conditional put, update, delete or check, as TransactWriteItems takes it. */
 export type TransactAction = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -20,6 +20,29 @@ export interface GroupWriteResult {
   failed: { group: WriteGroup; reason: string }[];
   /** TransactWriteItems calls made, retries included. */
   calls: number;
+}
+
+/**
+ * Sends one transaction, again with backoff while DynamoDB cancels it for throttling or a
+ * conflicting transaction: the SDK retries a throttled call, but not a cancelled transaction.
+ * A cancelled transaction wrote nothing, so sending it again is safe; anything else (a failed
+ * condition, a table that stays busy) is thrown to the caller.
+ */
+export async function sendTransaction(
+  client: DocumentSender,
+  actions: readonly TransactAction[],
+  options: Partial<BatchWriterOptions> = {},
+): Promise<void> {
+  const settings = { ...BATCH_WRITER_DEFAULTS, ...options };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await client.send(new TransactWriteCommand({ TransactItems: [...actions] }));
+      return;
+    } catch (error) {
+      if (!isBusyTransaction(error) || attempt >= settings.maxAttempts) throw error;
+      await settings.sleep(backoffDelay(attempt, settings));
+    }
+  }
 }
 
 /** DynamoDB takes at most 100 actions in one transaction. */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, type TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import {
   type ActionPlan,
   type ActionPlansRepository,
@@ -35,7 +35,7 @@ import {
 import { batchGet } from './batch-get';
 import { fromItem, type Item, toItem } from './codec';
 import { isTransactionConditionFailure, toDomainError } from './errors';
-import { TRANSACTION_SIZE, type WriteGroup, writeGroups } from './group-writer';
+import { sendTransaction, TRANSACTION_SIZE, type WriteGroup, writeGroups } from './group-writer';
 import * as keys from './keys';
 import {
   actionPlanModel,
@@ -200,7 +200,7 @@ export class DynamoCarers extends EntityRepository<Carer, string> implements Car
     items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>,
   ): Promise<void> {
     try {
-      await this.ctx.client.send(new TransactWriteCommand({ TransactItems: items }));
+      await sendTransaction(this.ctx.client, items);
     } catch (error) {
       if (!isTransactionConditionFailure(error)) throw toDomainError(error);
       throw expectedVersion === undefined
@@ -351,26 +351,22 @@ export class DynamoActionPlans implements ActionPlansRepository {
     checkExpectedVersion(expectedVersion);
     const record = parseWith(actionPlanModel.schema, { ...draft, version: (expectedVersion ?? 0) + 1 }, 'action plan');
     try {
-      await this.ctx.client.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.ctx.tableName,
-                Item: toItem(actionPlanModel, record),
-                ...versionCondition(expectedVersion),
-              },
-            },
-            {
-              Put: {
-                TableName: this.ctx.tableName,
-                Item: toItem(actionPlanVersionModel, record),
-                ...versionCondition(undefined),
-              },
-            },
-          ],
-        }),
-      );
+      await sendTransaction(this.ctx.client, [
+        {
+          Put: {
+            TableName: this.ctx.tableName,
+            Item: toItem(actionPlanModel, record),
+            ...versionCondition(expectedVersion),
+          },
+        },
+        {
+          Put: {
+            TableName: this.ctx.tableName,
+            Item: toItem(actionPlanVersionModel, record),
+            ...versionCondition(undefined),
+          },
+        },
+      ]);
     } catch (error) {
       if (!isTransactionConditionFailure(error)) throw toDomainError(error);
       if (expectedVersion === undefined) throw new AlreadyExistsError('action plan', record.id, { cause: error });

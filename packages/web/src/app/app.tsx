@@ -7,6 +7,7 @@ import { HomePage } from './pages/home';
 import { LocationsPage } from './pages/locations';
 import { MapPage } from './pages/map';
 import { ReportsPage } from './pages/reports';
+import { ReviewsPage } from './pages/reviews';
 import { SettingsPage } from './pages/settings';
 import { SignInPage } from './pages/sign-in';
 import { WeekPage } from './pages/week';
@@ -78,6 +79,13 @@ const PAGES: PageSpec[] = [
     needs: ['locations:read'],
     href: '#/locations',
     render: (c) => <LocationsPage {...c} />,
+  },
+  {
+    path: /^#\/reviews$/,
+    name: 'Reviews',
+    needs: ['reviews:read'],
+    href: '#/reviews',
+    render: (c) => <ReviewsPage {...c} />,
   },
   {
     path: /^#\/settings$/,

@@ -49,6 +49,8 @@ interface Settings {
   actionRules: Rule[];
   languagePhrases: { phrase: string; suggestion: string }[];
   inviteSizeLimit: number;
+  reviewAfterWeeks: number;
+  removeAfterOverdueWeeks: number;
   version: number;
 }
 
@@ -73,6 +75,8 @@ function SettingsForm({
   const [etag, setEtag] = useState(firstEtag);
   const [marking, setMarking] = useState(initial.handlingMarking);
   const [limit, setLimit] = useState(initial.inviteSizeLimit);
+  const [reviewAfter, setReviewAfter] = useState(initial.reviewAfterWeeks);
+  const [removeAfter, setRemoveAfter] = useState(initial.removeAfterOverdueWeeks);
   const [phrases, setPhrases] = useState(initial.languagePhrases);
   const [rules, setRules] = useState(initial.actionRules);
   const [cohortSource, setCohortSource] = useState(initial.cohort?.source ?? '');
@@ -102,6 +106,8 @@ function SettingsForm({
         json: {
           handlingMarking: marking,
           inviteSizeLimit: limit,
+          reviewAfterWeeks: reviewAfter,
+          removeAfterOverdueWeeks: removeAfter,
           languagePhrases: phrases,
           actionRules: rules,
           ...(cohort ? { cohort } : {}),
@@ -128,6 +134,26 @@ function SettingsForm({
         max={50}
         value={limit}
         onInput={(e) => setLimit(Number(e.currentTarget.value))}
+      />
+      <label for="review-after">
+        Weeks after a young person's last relationship, sighting or concern before review
+      </label>
+      <input
+        id="review-after"
+        type="number"
+        min={1}
+        max={104}
+        value={reviewAfter}
+        onInput={(e) => setReviewAfter(Number(e.currentTarget.value))}
+      />
+      <label for="remove-after">Weeks an overdue review may wait before the young person is removed from the map</label>
+      <input
+        id="remove-after"
+        type="number"
+        min={1}
+        max={26}
+        value={removeAfter}
+        onInput={(e) => setRemoveAfter(Number(e.currentTarget.value))}
       />
 
       <fieldset>
