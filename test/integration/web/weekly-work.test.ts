@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, FRESH, startTestApi } from '../../support/api';
 import { accessibilityViolations, launchBrowser, screenshot } from '../../support/browser';
+import * as make from '../../support/records';
 
 type Api = Awaited<ReturnType<typeof startTestApi>>;
 
@@ -320,5 +321,52 @@ describe('the web app, in a real browser, for each role’s week of work', () =>
     await screenshot(page, 'audit');
     expect(errors).toEqual([]);
     await page.close();
+  }, 120_000);
+
+  it('a chair keeps one young person at review and removes another; the admin sees no names, sweeps and reads the erasures', async () => {
+    const added = { recordedBy: 'chair-1', recordedAt: new Date(Date.now() - 100 * 86_400_000).toISOString() };
+    for (const [ref, displayName] of [
+      ['REVIEW1', 'Rowan Review'],
+      ['REVIEW2', 'Remy Review'],
+    ] as const) {
+      await api.table.store.youngPeople.save({ ...make.youngPerson(DEMO, ref, { displayName }), provenance: added });
+    }
+    const { page, errors } = await signIn('MADP chair', DEMO);
+    await nav(page, 'Reviews').click();
+    const table = page.getByRole('table', { name: /by review date/ });
+    await table.waitFor();
+    expect(await table.textContent()).toMatch(/Rowan Review \(REVIEW1\).*added to the map.*overdue/);
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Review Rowan Review' }).click();
+    await page.getByLabel('Why').fill('The youth work with Rowan is going well and still needs the group view');
+    await page.getByRole('button', { name: 'Keep', exact: true }).click();
+    await page.getByText('Rowan Review stays on the map; the next review is set.').waitFor();
+    await page.getByRole('button', { name: 'Review Remy Review' }).click();
+    await page.getByLabel('Remove from the map').check();
+    await page.getByLabel('Why').fill('No agency holds a concern any more; the family asked');
+    const remove = page.getByRole('button', { name: 'Remove for good' });
+    expect(await remove.isDisabled()).toBe(true);
+    await page.getByLabel(/I understand that everything about Remy Review is erased/).check();
+    await expectAccessible(page);
+    await screenshot(page, 'reviews');
+    await remove.click();
+    await page.getByText('Remy Review has been removed.').waitFor();
+    expect(await api.table.store.youngPeople.get(DEMO, 'REVIEW2')).toBeUndefined();
+    expect(errors).toEqual([]);
+    await page.close();
+
+    const admin = await signIn('Partnership admin', DEMO);
+    await nav(admin.page, 'Reviews').click();
+    await admin.page.getByRole('heading', { level: 2, name: 'Erasures' }).waitFor();
+    expect(await admin.page.textContent('body')).not.toContain('Rowan');
+    await admin.page.getByRole('button', { name: 'Run the retention sweep now' }).click();
+    await admin.page.getByText(/^Retention sweep: 0 removed at their removal date/).waitFor();
+    const erasures = admin.page.getByRole('table', { name: /Erasures, newest first/ });
+    await erasures.waitFor();
+    expect(await erasures.textContent()).toMatch(/No agency holds a concern any more.*erased-[0-9a-f]{8}/);
+    expect(await erasures.textContent()).not.toContain('Remy');
+    await expectAccessible(admin.page);
+    expect(admin.errors).toEqual([]);
+    await admin.page.close();
   }, 120_000);
 });
