@@ -69,8 +69,8 @@ export class PeermapHttpApi extends Construct {
       corsPreflight: {
         allowOrigins: [props.webOrigin],
         allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PATCH, CorsHttpMethod.DELETE],
-        allowHeaders: ['authorization', 'content-type', 'if-match'],
-        exposeHeaders: ['etag', 'location', 'x-request-id', 'content-disposition'],
+        allowHeaders: ['authorization', 'content-type', 'if-match', 'idempotency-key'],
+        exposeHeaders: ['etag', 'location', 'x-request-id', 'content-disposition', 'idempotent-replayed'],
         maxAge: Duration.hours(1),
       },
     });

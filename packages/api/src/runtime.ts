@@ -63,7 +63,12 @@ export function awsRuntime(
       ...(largeUploads ? { largeUploads } : {}),
       ...(analysisRunner ? { analysisRunner } : {}),
     },
-    handlerDeps: { audit: store.audit, logger: new Logger({ serviceName: 'peermap' }), runAs },
+    handlerDeps: {
+      audit: store.audit,
+      idempotency: store.idempotency,
+      logger: new Logger({ serviceName: 'peermap' }),
+      runAs,
+    },
     runAs,
   };
 }

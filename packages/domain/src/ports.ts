@@ -205,11 +205,44 @@ export interface ErasureStore {
   removeOwnRecords(job: ErasureJob): Promise<void>;
   /** Replaces them in the audit events that name them and removes the audit's index entries for them. */
   eraseFromAudit(job: ErasureJob): Promise<void>;
-  /** Replaces them in the groups, plans, invitation lists, uploads and other records' notes. */
+  /** Replaces them in the groups, plans, invitation lists, uploads and other records' notes; drops kept answers. */
   eraseFromKeptRecords(job: ErasureJob): Promise<void>;
   /** Ends the erasure: the job goes, the record of it (no personal data) stays. */
   complete(job: ErasureJob, record: ErasureRecord): Promise<void>;
   records(partnershipId: PartnershipId, page?: PageRequest): Promise<Page<ErasureRecord>>;
+}
+
+/** An answer kept so that the same request sent again (the same `Idempotency-Key`) gets it, not a second effect. */
+export interface KeptResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+  isBase64Encoded: boolean;
+  /** Whose data the answer holds, so that sending it again is audited as the first was. */
+  subjects: { youngPeople: string[]; carers: string[] };
+  restricted: boolean;
+}
+
+export type IdempotencyClaim =
+  | { kind: 'claimed' }
+  | { kind: 'in-progress' }
+  | { kind: 'done'; response: KeptResponse }
+  | { kind: 'different-request' };
+
+/**
+ * Requests sent with an `Idempotency-Key`: the first claims the key, a repeat gets the first
+ * answer, a repeat while the first is still being answered is told to wait. Kept for a day.
+ */
+export interface IdempotencyStore {
+  claim(partnershipId: PartnershipId, key: string, fingerprint: string, now: Date): Promise<IdempotencyClaim>;
+  keep(
+    partnershipId: PartnershipId,
+    key: string,
+    fingerprint: string,
+    response: KeptResponse,
+    now: Date,
+  ): Promise<void>;
+  release(partnershipId: PartnershipId, key: string): Promise<void>;
 }
 
 /** Everything the use cases need from storage, as one port. */
@@ -231,4 +264,5 @@ export interface MapStore {
   readonly audit: AuditLog;
   readonly reviews: ReviewsRepository;
   readonly erasures: ErasureStore;
+  readonly idempotency: IdempotencyStore;
 }

@@ -1,10 +1,14 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import {
   type AuditLog,
   type AuditOutcome,
+  ConflictError,
   can,
   ForbiddenError,
+  type IdempotencyClaim,
+  type IdempotencyStore,
+  type KeptResponse,
   parseWith,
   UnavailableError,
   ValidationError,
@@ -27,6 +31,8 @@ export interface HandlerDeps {
    * that partnership's items). Without it the work runs as it is.
    */
   runAs?: <T>(partnershipId: string, work: () => Promise<T>) => Promise<T>;
+  /** Where answers to requests sent with an `Idempotency-Key` are kept; without it the header is ignored. */
+  idempotency?: IdempotencyStore;
 }
 
 export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
@@ -58,8 +64,71 @@ export function createApiHandler(routes: readonly AnyRoute[], deps: HandlerDeps)
       return refuse(error, undefined, undefined, requestId, logger);
     }
     const caller = principal;
-    return runAs(caller.partnershipId, () => answer(route, caller, event, requestId, logger));
+    const key = idempotencyKeyOf(event);
+    const idempotency = deps.idempotency;
+    return runAs(caller.partnershipId, async () =>
+      key !== undefined && route.method !== 'GET' && idempotency
+        ? answerOnce(route, caller, event, requestId, logger, { key, store: idempotency })
+        : (await answer(route, caller, event, requestId, logger)).result,
+    );
   };
+
+  /**
+   * Answers a request sent with an `Idempotency-Key` once: a repeat gets the first answer (its
+   * reading audited again), a repeat while the first is still running is told to wait, and the
+   * same key with a different request is refused. A failure of peermap's (5xx) is not kept, so
+   * the request can be tried again.
+   */
+  async function answerOnce(
+    route: AnyRoute,
+    principal: Principal,
+    event: ApiEvent,
+    requestId: string,
+    logger: Logger,
+    idempotency: { key: string; store: IdempotencyStore },
+  ): Promise<ApiResult> {
+    const { store } = idempotency;
+    const p = principal.partnershipId;
+    const key = scopedKey(principal.userId, routeKey(route), idempotency.key);
+    const fingerprint = fingerprintOf(event);
+    let claim: IdempotencyClaim;
+    try {
+      claim = await claimOrRefuse(store, p, idempotency.key, key, fingerprint, now());
+    } catch (error) {
+      return refuse(error, route, principal, requestId, logger);
+    }
+    if (claim.kind === 'done') return replay(route, principal, requestId, logger, claim.response);
+    const answered = await answer(route, principal, event, requestId, logger);
+    try {
+      if ((answered.result.statusCode ?? 500) >= 500) await store.release(p, key);
+      else await store.keep(p, key, fingerprint, keptResponse(answered), now());
+    } catch (error) {
+      logger.warn('the answer could not be kept for a repeat', { error: String(error) });
+      await store.release(p, key).catch(() => undefined);
+    }
+    return answered.result;
+  }
+
+  /** The first answer again, audited as a new reading of what it holds. */
+  async function replay(
+    route: AnyRoute,
+    principal: Principal,
+    requestId: string,
+    logger: Logger,
+    kept: KeptResponse,
+  ): Promise<ApiResult> {
+    try {
+      await recordAudit(route, principal, requestId, 'allowed', kept.subjects, REPLAYED, kept.restricted);
+    } catch (error) {
+      return refuse(error, undefined, principal, requestId, logger);
+    }
+    return {
+      statusCode: kept.status,
+      headers: { ...kept.headers, 'x-request-id': requestId, 'idempotent-replayed': 'true' },
+      ...(kept.body ? { body: kept.body } : {}),
+      ...(kept.isBase64Encoded ? { isBase64Encoded: true } : {}),
+    };
+  }
 
   /** Runs the route and writes its audit event; no answer leaves without one. */
   async function answer(
@@ -68,7 +137,7 @@ export function createApiHandler(routes: readonly AnyRoute[], deps: HandlerDeps)
     event: ApiEvent,
     requestId: string,
     logger: Logger,
-  ): Promise<ApiResult> {
+  ): Promise<Answered> {
     let auditFailed = false;
     try {
       const response = await run(route, principal, event, requestId);
@@ -87,9 +156,14 @@ export function createApiHandler(routes: readonly AnyRoute[], deps: HandlerDeps)
         throw auditError;
       }
       logger.info('answered', { status: response.status, principal: principal.userId, role: principal.role });
-      return json(response, requestId);
+      return {
+        result: json(response, requestId),
+        subjects: response.subjects,
+        restricted: response.restricted ?? false,
+      };
     } catch (error) {
-      return refuse(error, auditFailed ? undefined : route, principal, requestId, logger);
+      const result = await refuse(error, auditFailed ? undefined : route, principal, requestId, logger);
+      return { result, subjects: NO_SUBJECTS, restricted: false };
     }
   }
 
@@ -163,6 +237,68 @@ export function createApiHandler(routes: readonly AnyRoute[], deps: HandlerDeps)
       ...(restricted ? { restricted: true } : {}),
     });
   }
+}
+
+/** An answer with whose data it holds, for its audit and for keeping it against a repeat. */
+interface Answered {
+  result: ApiResult;
+  subjects: Subjects;
+  restricted: boolean;
+}
+
+const REPLAYED = 'The same request again (its Idempotency-Key): the first answer, with no second effect.';
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{1,128}$/;
+
+function idempotencyKeyOf(event: ApiEvent): string | undefined {
+  return header(event, 'idempotency-key');
+}
+
+/** A key of one user's, for one route: the same key from another user or for another route is another key. */
+const scopedKey = (userId: string, route: string, key: string) =>
+  createHash('sha256').update(`${userId}\n${route}\n${key}`).digest('hex');
+
+/** What makes two requests the same request: their path, query and body. */
+const fingerprintOf = (event: ApiEvent) =>
+  createHash('sha256')
+    .update(JSON.stringify([event.rawPath ?? '', event.rawQueryString ?? '', event.body ?? '']))
+    .digest('hex');
+
+async function claimOrRefuse(
+  store: IdempotencyStore,
+  partnershipId: string,
+  given: string,
+  key: string,
+  fingerprint: string,
+  at: Date,
+): Promise<IdempotencyClaim> {
+  if (!IDEMPOTENCY_KEY.test(given)) {
+    throw new ValidationError('The Idempotency-Key header is not one peermap takes.', [
+      { path: 'idempotency-key', message: 'use 1-128 letters, digits, dashes or underscores' },
+    ]);
+  }
+  const claim = await store.claim(partnershipId, key, fingerprint, at);
+  if (claim.kind === 'different-request') {
+    throw new ValidationError('This Idempotency-Key was sent before with a different request.', [
+      { path: 'idempotency-key', message: 'use a new key for a new request' },
+    ]);
+  }
+  if (claim.kind === 'in-progress') {
+    throw new ConflictError('The same request (its Idempotency-Key) is being answered now; ask again in a moment.');
+  }
+  return claim;
+}
+
+/** What is kept of an answer: status, headers (but the request id), body, and whose data it holds. */
+function keptResponse(answered: Answered): KeptResponse {
+  const { 'x-request-id': _, ...headers } = answered.result.headers ?? {};
+  return {
+    status: answered.result.statusCode ?? 200,
+    headers: Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, String(value)])),
+    body: answered.result.body ?? '',
+    isBase64Encoded: answered.result.isBase64Encoded ?? false,
+    subjects: answered.subjects,
+    restricted: answered.restricted,
+  };
 }
 
 function outcomeOf(status: number): AuditOutcome {

@@ -96,7 +96,12 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Run
       options.deps.analysisRunner ?? createBackgroundAnalysisRunner(options.deps.store, options.logger, runAs),
   };
   const routes = allRoutes(deps);
-  const handler = createApiHandler(routes, { audit: options.deps.store.audit, logger: options.logger, runAs });
+  const handler = createApiHandler(routes, {
+    audit: options.deps.store.audit,
+    idempotency: options.deps.store.idempotency,
+    logger: options.logger,
+    runAs,
+  });
   // Static paths before templated ones, as API Gateway chooses: /uploads/template before /uploads/{id}.
   const templates = routes.map(compile).sort((a, b) => a.names.length - b.names.length);
   const document = JSON.stringify(apiDocument());

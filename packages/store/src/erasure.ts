@@ -235,7 +235,7 @@ export class DynamoErasures implements ErasureStore {
     const p = job.partnershipId;
     const byKind = (kind: string) =>
       this.all({ partnershipId: p, index: 'byKind', partition: keys.kindPartition(p, kind) });
-    const [analyses, plans, lists, uploads, youngPeople, locations, concerns, carers, reviews, erasures] =
+    const [analyses, plans, lists, uploads, youngPeople, locations, concerns, carers, reviews, erasures, answers] =
       await Promise.all([
         this.all({ partnershipId: p, index: 'byLink', partition: keys.kindPartition(p, 'ANALYSIS') }),
         byKind('PLAN'),
@@ -247,6 +247,7 @@ export class DynamoErasures implements ErasureStore {
         byKind('CR'),
         byKind('REVIEW'),
         byKind('ERASED'),
+        byKind('IDEMPOTENCY'),
       ]);
     const [clusters, planVersions] = await Promise.all([
       this.inPartitions(p, analyses, 'CLUSTER#'),
@@ -267,6 +268,8 @@ export class DynamoErasures implements ErasureStore {
       ...this.rewrites(reviewModel, reviews, erase, 'keep-version'),
       ...this.rewrites(erasureRecordModel, erasures, erase, 'keep-version'),
     ]);
+    // Answers kept for a repeated request may hold anyone's data; a repeat after this acts again.
+    await this.mustDelete(answers.map(keyOf));
   }
 
   async complete(job: ErasureJob, record: ErasureRecord): Promise<void> {

@@ -199,3 +199,9 @@ export const erasureRecordKey = (partnershipId: string, marker: string): Primary
   PK: partition(partnershipId, 'ERASED', marker),
   SK: 'ERASED',
 });
+
+/** A request's idempotency record, by a hash of who sent it, to which route, with which key. */
+export const idempotencyKey = (partnershipId: string, hashedKey: string): PrimaryKey => ({
+  PK: partition(partnershipId, 'IDEMPOTENCY', hashedKey),
+  SK: 'IDEMPOTENCY',
+});

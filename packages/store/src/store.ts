@@ -2,6 +2,7 @@ import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynam
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { MapStore } from '@peermap/domain';
 import { DynamoErasures, DynamoReviews } from './erasure';
+import { DynamoIdempotency } from './idempotency';
 import { DynamoMapReader } from './map-reader';
 import { DynamoMapWriter } from './map-writer';
 import { locationModel, uploadModel, uploadSlotModel, youngPersonModel } from './models';
@@ -48,5 +49,6 @@ export function createDynamoStore(ctx: StoreContext): MapStore {
     audit: new DynamoAuditLog(ctx),
     reviews: new DynamoReviews(ctx),
     erasures: new DynamoErasures(ctx),
+    idempotency: new DynamoIdempotency(ctx),
   };
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiResponse, DEMO, startTestApi } from '../../support/api';
 
@@ -123,5 +124,91 @@ describe('the same write delivered twice, at the same time', () => {
     expect(results.every((r) => r.status < 500)).toBe(true);
     const ids = results.map((r) => (r.body as { id?: string }).id).filter(Boolean);
     expect(new Set(ids).size).toBeLessThanOrEqual(1);
+  });
+
+  describe('with an Idempotency-Key, the writes that make a new record each time', () => {
+    const SESSION = { date: '2026-12-10', time: '18:30', venue: 'Community Centre', facilitators: ['Early Help'] };
+    let clusterId = '';
+    beforeAll(async () => {
+      const listed = await api.as('madp-chair').request('GET', '/v1/clusters?week=2026-W48');
+      clusterId = (listed.body as { clusters: { clusterId: string }[] }).clusters[0]?.clusterId ?? '';
+    });
+
+    const cases = [
+      {
+        name: 'a group’s action plan',
+        path: () => `/v1/clusters/${clusterId}/action-plans`,
+        body: {},
+        count: async () => (await api.table.store.actionPlans.ofCluster(DEMO, clusterId)).length,
+      },
+      {
+        name: 'a place’s action plan',
+        path: () => '/v1/locations/LOC0002/action-plans',
+        body: {},
+        count: async () => (await api.table.store.actionPlans.ofLocation(DEMO, 'LOC0002')).length,
+      },
+      {
+        name: 'a group’s invitation list',
+        path: () => `/v1/clusters/${clusterId}/invitation-lists`,
+        body: { session: SESSION },
+        count: async () => (await api.table.store.invitationLists.ofCluster(DEMO, clusterId)).length,
+      },
+      {
+        name: 'an invitation list for chosen young people',
+        path: () => '/v1/invitation-lists',
+        body: { session: SESSION, youngPersonRefs: ['YP00005', 'YP00006'] },
+        count: async () => (await api.table.store.invitationLists.list(DEMO, { limit: 500 })).items.length,
+      },
+      {
+        name: 'a review’s decision to keep',
+        path: () => '/v1/young-people/YP00007/reviews',
+        body: { decision: 'keep', reason: 'the youth work is still going on' },
+        count: async () => (await api.table.store.reviews.ofPerson(DEMO, 'YP00007')).length,
+      },
+      {
+        name: 'an analysis run',
+        path: () => '/v1/analyses',
+        body: { week: '2026-W48', purpose: 'safety_planning' },
+        count: async () => (await api.table.store.analyses.list(DEMO, { limit: 500 })).items.length,
+      },
+    ];
+
+    it.each(cases)('$name: sent twice at once and once more, made once, the same answer replayed', async (c) => {
+      const key = `twice-${randomUUID()}`;
+      const chair = api.as('madp-chair');
+      const send = () => chair.request('POST', c.path(), { body: c.body, headers: { 'idempotency-key': key } });
+      const before = await c.count();
+      const racing = await Promise.all([send(), send()]);
+      const made = racing.filter((r) => r.status < 300);
+      // The one that lost the race either waited for the first answer or was told to ask again.
+      expect(racing.every((r) => r.status < 300 || r.status === 409)).toBe(true);
+      expect(made.length).toBeGreaterThanOrEqual(1);
+      const again = await send();
+      expect(again.status).toBe(made[0]?.status);
+      expect(again.headers.get('idempotent-replayed')).toBe('true');
+      expect(again.text).toBe(made[0]?.text);
+      expect(await c.count()).toBe(before + 1);
+    });
+
+    it('refuses the same key with a different request, and takes a new key as a new request', async () => {
+      const chair = api.as('madp-chair');
+      const key = `twice-${randomUUID()}`;
+      const first = await chair.request('POST', '/v1/invitation-lists', {
+        body: { session: SESSION, youngPersonRefs: ['YP00008'] },
+        headers: { 'idempotency-key': key },
+      });
+      expect(first.status).toBe(201);
+      const other = await chair.request('POST', '/v1/invitation-lists', {
+        body: { session: SESSION, youngPersonRefs: ['YP00009'] },
+        headers: { 'idempotency-key': key },
+      });
+      expect(other.status).toBe(400);
+      expect(other.headers.get('content-type')).toContain('application/problem+json');
+      const badKey = await chair.request('POST', '/v1/invitation-lists', {
+        body: { session: SESSION, youngPersonRefs: ['YP00009'] },
+        headers: { 'idempotency-key': 'not a key!' },
+      });
+      expect(badKey.status).toBe(400);
+    });
   });
 });

@@ -65,11 +65,14 @@ export function createApi(base: string, token: () => string | undefined, onSigne
     ) {
       const init: RequestInit & { ifMatch?: string } = {};
       if (options.ifMatch) init.ifMatch = options.ifMatch;
+      // One key per action: a request the network repeats is answered once, never acted on twice.
+      const headers: Record<string, string> = method === 'POST' ? { 'idempotency-key': crypto.randomUUID() } : {};
       if (options.form) init.body = options.form;
       else if (options.json !== undefined) {
         init.body = JSON.stringify(options.json);
-        init.headers = { 'content-type': 'application/json' };
+        headers['content-type'] = 'application/json';
       }
+      init.headers = headers;
       const response = await call(method, path, init);
       const text = await response.text();
       return {
