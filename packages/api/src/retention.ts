@@ -67,8 +67,34 @@ export async function eraseYoungPerson(store: MapStore, asked: ErasureAsked): Pr
   return completeErasure(store, job, asked.now);
 }
 
-/** Runs the remaining steps of an erasure; each step does only what is left to do. */
-export async function completeErasure(store: MapStore, job: ErasureJob, now: Date): Promise<ErasureRecord> {
+/** Tries of an erasure's steps when another request is completing the same erasure at the same time. */
+const ERASURE_TRIES = 4;
+
+/**
+ * Runs the remaining steps of an erasure; each step does only what is left to do. When two
+ * requests complete the same erasure at once, a step of one can find the other has changed
+ * what it read: it reads the erasure again and carries on, or returns the other's result.
+ */
+export async function completeErasure(store: MapStore, started: ErasureJob, now: Date): Promise<ErasureRecord> {
+  let job = started;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await erasureSteps(store, job, now);
+    } catch (error) {
+      const racing = error instanceof PeermapError && ['version-conflict', 'unavailable'].includes(error.kind);
+      if (!racing || attempt >= ERASURE_TRIES) throw error;
+      const current = await store.erasures.pending(job.partnershipId, job.ref);
+      if (!current) {
+        const finished = await store.erasures.record(job.partnershipId, job.marker);
+        if (finished) return finished;
+        throw error;
+      }
+      job = current;
+    }
+  }
+}
+
+async function erasureSteps(store: MapStore, job: ErasureJob, now: Date): Promise<ErasureRecord> {
   const planned = await store.erasures.plan(job);
   await store.erasures.removeOwnRecords(planned);
   await store.erasures.eraseFromAudit(planned);

@@ -210,6 +210,8 @@ export interface ErasureStore {
   /** Ends the erasure: the job goes, the record of it (no personal data) stays. */
   complete(job: ErasureJob, record: ErasureRecord): Promise<void>;
   records(partnershipId: PartnershipId, page?: PageRequest): Promise<Page<ErasureRecord>>;
+  /** The record of one completed erasure, by its marker. */
+  record(partnershipId: PartnershipId, marker: Ref): Promise<ErasureRecord | undefined>;
 }
 
 /** An answer kept so that the same request sent again (the same `Idempotency-Key`) gets it, not a second effect. */

@@ -303,6 +303,10 @@ export class DynamoErasures implements ErasureStore {
     return this.finished.list(partnershipId, page);
   }
 
+  record(partnershipId: string, marker: string): Promise<ErasureRecord | undefined> {
+    return this.finished.get(partnershipId, marker);
+  }
+
   private all(spec: QuerySpec): Promise<Item[]> {
     return queryAll(this.ctx, { ...spec, includeExpired: true });
   }

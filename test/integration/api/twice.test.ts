@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { allRoutes } from '@peermap/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiResponse, DEMO, startTestApi } from '../../support/api';
 
@@ -209,6 +210,180 @@ describe('the same write delivered twice, at the same time', () => {
         headers: { 'idempotency-key': 'not a key!' },
       });
       expect(badKey.status).toBe(400);
+    });
+  });
+
+  describe('every other write route', () => {
+    const chair = () => api.as('madp-chair');
+    const admin = () => api.as('partnership-admin');
+    const store = () => api.table.store;
+    const sameTime = (send: () => Promise<ApiResponse>) => Promise.all([send(), send()]);
+    const statuses = (results: ApiResponse[]) => results.map((r) => r.status).sort();
+    const etagOf = async (path: string, caller = chair()) =>
+      (await caller.request('GET', path)).headers.get('etag') ?? '';
+    const patchTwice = async (path: string, body: unknown, caller = chair()) => {
+      const etag = await etagOf(path, caller);
+      return statuses(await sameTime(() => caller.request('PATCH', path, { body, headers: { 'if-match': etag } })));
+    };
+    const deleteTwice = async (path: string) => {
+      const etag = await etagOf(path);
+      const results = statuses(
+        await sameTime(() => chair().request('DELETE', path, { headers: { 'if-match': etag } })),
+      );
+      expect(results[0]).toBe(204);
+      // The second finds it gone, or at a version that no longer stands: either way, not deleted twice.
+      expect([404, 412]).toContain(results[1]);
+      expect((await chair().request('GET', path)).status).toBe(404);
+    };
+    const person = (ref: string) =>
+      store().youngPeople.save({
+        partnershipId: DEMO,
+        ref,
+        displayName: `Twice ${ref}`,
+        dateOfBirth: '2012-05-01',
+        educationStatus: 'attending',
+        agencies: ['early_help'],
+        strengths: [],
+        status: 'open',
+        provenance: { recordedBy: 'chair-1', recordedAt: new Date().toISOString() },
+      });
+
+    /** Each write route not covered above, with what "one effect" means for it. */
+    const cases: Record<string, () => Promise<void>> = {
+      'PATCH /v1/relationships/{personA}/{personB}': async () => {
+        expect(await patchTwice('/v1/relationships/YP00001/YP00119', { strength: 3 })).toEqual([200, 412]);
+      },
+      'DELETE /v1/relationships/{personA}/{personB}': () => deleteTwice('/v1/relationships/YP00001/YP00119'),
+      'PATCH /v1/locations/{ref}': async () => {
+        expect(await patchTwice('/v1/locations/TWICELOC', { notes: 'by the bandstand' })).toEqual([200, 412]);
+      },
+      'DELETE /v1/locations/{ref}': () => deleteTwice('/v1/locations/TWICELOC'),
+      'PATCH /v1/sightings/{id}': async () => {
+        const path = '/v1/sightings/YP00003~LOC0001~2026-11-21~education';
+        expect(await patchTwice(path, { restricted: false })).toEqual([200, 412]);
+      },
+      'DELETE /v1/sightings/{id}': () => deleteTwice('/v1/sightings/YP00003~LOC0001~2026-11-21~education'),
+      'PATCH /v1/concerns/{id}': async () => {
+        const path = '/v1/concerns/YP00002~missing_episode~2026-11-20~social_care';
+        expect(await patchTwice(path, { status: 'closed' })).toEqual([200, 412]);
+      },
+      'DELETE /v1/concerns/{id}': () => deleteTwice('/v1/concerns/YP00002~missing_episode~2026-11-20~social_care'),
+      'POST /v1/carers': async () => {
+        const body = {
+          ref: 'TWICECR',
+          youngPersonRefs: ['YP00010'],
+          name: 'Morgan T.',
+          relationship: 'mother',
+          parentalResponsibility: true,
+          contact: {},
+          interpreterNeeded: false,
+          transportNeeded: false,
+          consent: { status: 'not_asked' },
+          doNotContact: false,
+        };
+        expect(statuses(await sameTime(() => chair().request('POST', '/v1/carers', { body })))).toEqual([201, 409]);
+        expect(await store().carers.youngPeopleOf(DEMO, 'TWICECR')).toEqual(['YP00010']);
+      },
+      'PATCH /v1/carers/{ref}': async () => {
+        expect(await patchTwice('/v1/carers/TWICECR', { transportNeeded: true })).toEqual([200, 412]);
+      },
+      'DELETE /v1/carers/{ref}': async () => {
+        await deleteTwice('/v1/carers/TWICECR');
+        expect(await store().carers.youngPeopleOf(DEMO, 'TWICECR')).toEqual([]);
+      },
+      'DELETE /v1/young-people/{ref}': async () => {
+        await person('TWICEGONE');
+        const results = await sameTime(() =>
+          admin().request('DELETE', '/v1/young-people/TWICEGONE?erase=true', {
+            body: { reason: 'added to the map by mistake' },
+          }),
+        );
+        // The second carries on the first one's erasure, or finds the young person gone.
+        expect(results.every((r) => r.status === 200 || r.status === 404)).toBe(true);
+        const erased = await store().erasures.records(DEMO, { limit: 500 });
+        const markers = results.filter((r) => r.status === 200).map((r) => (r.body as { marker: string }).marker);
+        expect(new Set(markers).size).toBe(1);
+        expect(erased.items.filter((e) => markers.includes(e.marker))).toHaveLength(1);
+      },
+      'POST /v1/retention/sweep': async () => {
+        const results = await sameTime(() => admin().request('POST', '/v1/retention/sweep', { body: {} }));
+        expect(results.every((r) => r.status === 200)).toBe(true);
+        // Whatever one sweep moved, the other found moved: no expiry is moved twice.
+        const moved = results.map((r) => (r.body as { retentionUpdated: number }).retentionUpdated);
+        const again = await admin().request('POST', '/v1/retention/sweep', { body: {} });
+        expect((again.body as { retentionUpdated: number }).retentionUpdated).toBe(0);
+        expect(moved.every((n) => n >= 0)).toBe(true);
+      },
+      'POST /v1/uploads/large': async () => {
+        const key = `twice-${randomUUID()}`;
+        const send = () =>
+          chair().request('POST', '/v1/uploads/large?week=2026-W48', { headers: { 'idempotency-key': key } });
+        const results = await sameTime(send);
+        const slots = new Set(
+          [...results, await send()].filter((r) => r.status === 201).map((r) => (r.body as { id: string }).id),
+        );
+        expect(slots.size).toBe(1);
+      },
+      'PATCH /v1/invitation-lists/{id}': async () => {
+        const made = await chair().request('POST', '/v1/invitation-lists', {
+          body: {
+            session: { date: '2026-12-10', time: '18:30', venue: 'Hall', facilitators: [] },
+            youngPersonRefs: ['YP00011'],
+          },
+        });
+        const id = (made.body as { id: string }).id;
+        expect(await patchTwice(`/v1/invitation-lists/${id}`, { attendance: {} })).toEqual([200, 412]);
+      },
+      'PATCH /v1/action-plans/{id}': async () => {
+        const made = await chair().request('POST', '/v1/locations/LOC0003/action-plans', { body: {} });
+        const id = (made.body as { plan: { id: string } }).plan.id;
+        expect(await patchTwice(`/v1/action-plans/${id}`, { summary: 'A safer walk home.' })).toEqual([200, 412]);
+        expect(await store().actionPlans.versions(DEMO, id)).toHaveLength(2);
+      },
+      'POST /v1/action-plans/{id}/status': async () => {
+        const made = await chair().request('POST', '/v1/locations/LOC0004/action-plans', { body: {} });
+        const { id, version } = (made.body as { plan: { id: string; version: number } }).plan;
+        const results = await sameTime(() =>
+          chair().request('POST', `/v1/action-plans/${id}/status`, {
+            body: { status: 'agreed' },
+            headers: { 'if-match': `"${version}"` },
+          }),
+        );
+        expect(statuses(results)).toEqual([200, 412]);
+        expect(await store().actionPlans.versions(DEMO, id)).toHaveLength(2);
+      },
+      'POST /v1/language-check': async () => {
+        const results = await sameTime(() =>
+          chair().request('POST', '/v1/language-check', { body: { fields: { summary: 'a plan' } } }),
+        );
+        expect(statuses(results)).toEqual([200, 200]);
+      },
+      'PATCH /v1/settings': async () => {
+        expect(await patchTwice('/v1/settings', { inviteSizeLimit: 10 }, admin())).toEqual([200, 412]);
+      },
+    };
+
+    it('covers every write route of the API', () => {
+      const covered = new Set([
+        ...Object.keys(cases),
+        ...creates.map((c) => `POST ${c.path}`),
+        'PATCH /v1/young-people/{ref}',
+        'POST /v1/uploads',
+        'POST /v1/clusters/{id}/action-plans',
+        'POST /v1/locations/{ref}/action-plans',
+        'POST /v1/clusters/{id}/invitation-lists',
+        'POST /v1/invitation-lists',
+        'POST /v1/young-people/{ref}/reviews',
+        'POST /v1/analyses',
+      ]);
+      const writes = allRoutes({ store: api.table.store, now: () => new Date() })
+        .filter((r) => r.method !== 'GET')
+        .map((r) => `${r.method} ${r.path}`);
+      expect(writes.filter((route) => !covered.has(route))).toEqual([]);
+    });
+
+    it.each(Object.keys(cases))('%s: one effect', async (route) => {
+      await cases[route]?.();
     });
   });
 });
