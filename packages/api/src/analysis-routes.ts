@@ -4,7 +4,9 @@ import {
   type ClusterSnapshot,
   ClusterSnapshot as ClusterSnapshotSchema,
   ConflictError,
+  ERASED_PERSON,
   IsoWeek,
+  isErasureMarker,
   linkKindLabel,
   NotFoundError,
   RELATIONSHIP_KIND_LABELS,
@@ -97,8 +99,14 @@ const ClusterWithHistory = z.object({
 /** Display names of the given young people only: a page names who it shows, and reads no one else. */
 export function nameLookup(deps: ApiDeps) {
   return async (partnershipId: string, refs: readonly string[]): Promise<Record<string, string>> => {
-    const people = await Promise.all([...new Set(refs)].map((ref) => deps.store.youngPeople.get(partnershipId, ref)));
-    return Object.fromEntries(people.flatMap((person) => (person ? [[person.ref, person.displayName]] : [])));
+    const unique = [...new Set(refs)];
+    const people = await Promise.all(
+      unique.filter((ref) => !isErasureMarker(ref)).map((ref) => deps.store.youngPeople.get(partnershipId, ref)),
+    );
+    return Object.fromEntries([
+      ...unique.filter(isErasureMarker).map((marker) => [marker, ERASED_PERSON]),
+      ...people.flatMap((person) => (person ? [[person.ref, person.displayName]] : [])),
+    ]);
   };
 }
 

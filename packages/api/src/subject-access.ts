@@ -8,11 +8,14 @@ import {
   type MapStore,
   NotFoundError,
   type Relationship,
+  type Review,
+  type ReviewStatus,
   type Sighting,
   type YoungPerson,
 } from '@peermap/domain';
 import { markingLine, type ReportDocument } from '@peermap/reports';
 import { everyItem } from './paging';
+import { reviewList } from './retention';
 
 /**
  * Everything peermap holds about one young person, for a subject access request: their
@@ -30,6 +33,8 @@ export interface SubjectAccess {
   peerGroups: Pick<ClusterSnapshot, 'clusterId' | 'label' | 'week' | 'analysisId' | 'narrative'>[];
   actionPlans: ActionPlan[];
   invitationLists: InvitationList[];
+  /** When their record falls due for review and is removed, and every decision to keep it. */
+  review: { status: ReviewStatus | undefined; decisions: Review[] };
   accessLog: AuditEvent[];
   /** What a person must look at before any of this is disclosed, and why. */
   reviewBeforeDisclosure: { item: string; reason: string }[];
@@ -44,13 +49,15 @@ export async function subjectAccess(
 ): Promise<SubjectAccess> {
   const youngPerson = await store.youngPeople.get(partnershipId, ref);
   if (!youngPerson) throw new NotFoundError('young person', ref);
-  const [relationships, sightings, concerns, carers, accessLog, runs] = await Promise.all([
+  const [relationships, sightings, concerns, carers, accessLog, runs, decisions, reviews] = await Promise.all([
     store.relationships.ofPerson(partnershipId, ref),
     store.sightings.ofPerson(partnershipId, ref),
     store.concerns.ofPerson(partnershipId, ref),
     store.carers.ofYoungPerson(partnershipId, ref),
     everyItem((page) => store.audit.byYoungPerson(partnershipId, ref, page), 500),
     everyItem((page) => store.analyses.list(partnershipId, page)),
+    store.reviews.ofPerson(partnershipId, ref),
+    reviewList(store, partnershipId, now),
   ]);
   const completed = runs.filter((run) => run.status === 'completed');
   const clusters = (await Promise.all(completed.map((run) => store.analyses.clusters(partnershipId, run.id))))
@@ -84,6 +91,7 @@ export async function subjectAccess(
     })),
     actionPlans,
     invitationLists,
+    review: { status: reviews.statuses.find((status) => status.ref === ref), decisions },
     accessLog,
     reviewBeforeDisclosure: [
       ...restricted.map((item) => ({
@@ -181,6 +189,18 @@ export function subjectAccessPaper(access: SubjectAccess, marking: string): Repo
           ...access.actionPlans.map((plan) => `Action plan ${plan.id} (${plan.status}, version ${plan.version}).`),
           ...access.invitationLists.map((list) => `Invitation list ${list.id} for ${list.session.date}.`),
         ],
+      },
+      {
+        heading: 'How long their record is kept',
+        paragraphs: access.review.status
+          ? [
+              `Last on the map ${access.review.status.lastActivityOn} (${access.review.status.lastActivity}); review due ${access.review.status.reviewDueOn}; removed on ${access.review.status.removalOn} unless a review keeps them.`,
+            ]
+          : [],
+        table: {
+          header: ['Decided', 'By', 'Kept because', 'Next review'],
+          rows: access.review.decisions.map((r) => [r.decidedAt.slice(0, 10), r.decidedBy, r.reason, r.nextReviewOn]),
+        },
       },
       {
         heading: 'Who read or changed their record',

@@ -9,8 +9,10 @@ import {
   eraseFromInvitationList,
   eraseFromText,
   erasureMarker,
+  isErasureMarker,
 } from './erasure';
 import { examples } from './examples';
+import { YoungPerson } from './map';
 
 const target: ErasureTarget = {
   partnershipId: 'south-kent',
@@ -89,5 +91,15 @@ describe('erasure of a young person from what the partnership keeps', () => {
     expect(eraseFromCarer({ ...examples.carer, youngPersonRefs: ['YP1', 'YP2'] }, target)?.youngPersonRefs).toEqual([
       'YP2',
     ]);
+  });
+});
+
+describe('the erasure marker', () => {
+  it('is never given to a young person, so it always means someone erased', () => {
+    expect(YoungPerson.safeParse(examples.youngPerson).success).toBe(true);
+    const marked = { ...examples.youngPerson, ref: 'erased-0a1b2c3d' };
+    expect(isErasureMarker(marked.ref)).toBe(true);
+    expect(YoungPerson.safeParse(marked).success).toBe(false);
+    expect(isErasureMarker('erased-sam')).toBe(false);
   });
 });

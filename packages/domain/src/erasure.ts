@@ -68,6 +68,14 @@ export function erasureMarker(randomHex: string): string {
   return `erased-${randomHex.slice(0, 8)}`;
 }
 
+const MARKER = /^erased-[0-9a-f]{8}$/;
+
+/** Whether a ref is an erasure's marker (refs of that shape are never given to a young person). */
+export const isErasureMarker = (ref: string) => MARKER.test(ref);
+
+/** How a page names the marker of an erased young person. */
+export const ERASED_PERSON = 'a young person no longer on the map';
+
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { isErasureMarker } from './erasure';
 import { IsoDate, LongText, Ref, ShortText } from './primitives';
 import { IntelligenceGrading, recordMeta } from './record';
 import {
@@ -23,7 +24,7 @@ const uniqueItems = <T>(items: readonly T[]) => new Set(items).size === items.le
 
 /** What is said about a young person on the map: a child who may be at risk of harm, never a suspect. */
 export const YoungPersonFields = z.strictObject({
-  ref: Ref,
+  ref: Ref.refine((ref) => !isErasureMarker(ref), 'refs like erased-1a2b3c4d stand for erased young people'),
   displayName: ShortText(80),
   dateOfBirth: IsoDate,
   gender: ShortText(40).optional(),

@@ -157,5 +157,6 @@ describe('erasing a young person', () => {
     const week = await chair().request('GET', `/v1/clusters/${cluster.clusterId}?week=2026-W48`);
     expect(week.status).toBe(200);
     expect(week.text).not.toContain(target.ref);
+    expect(week.text).toContain('a young person no longer on the map');
   });
 });

@@ -60,6 +60,10 @@ describe('the disproportionality report of the demo partnership', () => {
 
   it('answers a subject access request with everything held, who read it, and what needs review first', async () => {
     await api.as('early-help-lead').request('GET', '/v1/young-people/YP00001');
+    const kept = await api.as('madp-chair').request('POST', '/v1/young-people/YP00001/reviews', {
+      body: { decision: 'keep', reason: 'the work with the family is going on' },
+    });
+    expect(kept.status).toBe(200);
     const answer = await api.as('partnership-admin').request('GET', '/v1/young-people/YP00001/subject-access');
     expect(answer.status).toBe(200);
     const access = answer.body as {
@@ -69,8 +73,11 @@ describe('the disproportionality report of the demo partnership', () => {
       peerGroups: { week: string }[];
       accessLog: { actor: { role: string }; action: string }[];
       reviewBeforeDisclosure: { item: string; reason: string }[];
+      review: { status: { reviewDueOn: string }; decisions: { reason: string }[] };
     };
     expect(access.youngPerson.ref).toBe('YP00001');
+    expect(access.review.decisions.map((d) => d.reason)).toEqual(['the work with the family is going on']);
+    expect(access.review.status.reviewDueOn).toMatch(/^\d{4}-\d\d-\d\d$/);
     expect(access.peerGroups.map((g) => g.week)).toContain('2026-W48');
     expect(access.accessLog.some((e) => e.actor.role === 'early-help-lead' && e.action === 'read')).toBe(true);
     const restricted = [...access.relationships, ...access.sightings].filter((r) => r.restricted).length;
