@@ -17,7 +17,10 @@ import {
   ValidationError,
 } from '@peermap/domain';
 import { analyseWeek, type PreviousAnalysis } from '@peermap/graph';
+import { RUN_GIVEN_UP_AFTER_MS, uploadsOf } from './map-work';
 import { reviewList } from './retention';
+
+export { RUN_GIVEN_UP_AFTER_MS } from './map-work';
 
 export interface AnalysisAsked {
   partnershipId: string;
@@ -87,29 +90,6 @@ function refuseEarlierThanUploads(week: string, latestUpload: string | undefined
     );
   }
 }
-
-/** An upload still `writing` after this has stopped (see the upload use case); it no longer blocks. */
-const UPLOAD_STILL_WRITING_MS = 15 * 60 * 1000;
-
-/** The latest week whose upload completed, and a week whose upload is being written now. */
-async function uploadsOf(store: MapStore, partnershipId: string, now: Date) {
-  let latest: string | undefined;
-  let writing: string | undefined;
-  let cursor: string | undefined;
-  do {
-    const page = await store.uploads.list(partnershipId, { limit: 100, ...(cursor ? { cursor } : {}) });
-    for (const upload of page.items) {
-      if (upload.status === 'completed' && (!latest || upload.week > latest)) latest = upload.week;
-      const recent = now.getTime() - Date.parse(upload.createdAt) < UPLOAD_STILL_WRITING_MS;
-      if ((upload.status === 'writing' || upload.status === 'received') && recent) writing = upload.week;
-    }
-    cursor = page.cursor;
-  } while (cursor);
-  return { latest, writing };
-}
-
-/** No run lasts longer than its function may (15 minutes in Lambda); one still open after this stopped. */
-export const RUN_GIVEN_UP_AFTER_MS = 20 * 60 * 1000;
 
 export const GIVEN_UP = 'The run stopped without finishing (it ran out of time or memory); start it again.';
 

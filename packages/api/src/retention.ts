@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import {
   type ActorRole,
   addDays,
+  ConflictError,
   DEFAULT_REMOVE_AFTER_OVERDUE_WEEKS,
   type ErasureJob,
   type ErasureRecord,
@@ -19,6 +20,7 @@ import {
   ValidationError,
   type WholeMap,
 } from '@peermap/domain';
+import { analysisInFlight, uploadsOf } from './map-work';
 
 /** Who asks for an erasure, review or sweep, and when. */
 export interface Actor {
@@ -99,6 +101,7 @@ async function erasureSteps(store: MapStore, job: ErasureJob, now: Date): Promis
   await store.erasures.removeOwnRecords(planned);
   await store.erasures.eraseFromAudit(planned);
   await store.erasures.eraseFromKeptRecords(planned);
+  await refuseWhileMapWorkRuns(store, planned.partnershipId, now);
   const record: ErasureRecord = {
     partnershipId: planned.partnershipId,
     marker: planned.marker,
@@ -112,6 +115,23 @@ async function erasureSteps(store: MapStore, job: ErasureJob, now: Date): Promis
   };
   await store.erasures.complete(planned, record);
   return record;
+}
+
+/**
+ * An analysis or an upload that read the map before the young person left it may still write
+ * groups, records or an audit event naming them. The erasure stays under way until that work
+ * has finished; asking again then (or the nightly sweep) runs the steps over what it wrote.
+ */
+async function refuseWhileMapWorkRuns(store: MapStore, partnershipId: string, now: Date): Promise<void> {
+  const [running, uploads] = await Promise.all([
+    analysisInFlight(store, partnershipId, now),
+    uploadsOf(store, partnershipId, now),
+  ]);
+  if (running || uploads.writing) {
+    throw new ConflictError(
+      `The young person is off the map, but ${running ? 'an analysis' : 'an upload'} that started before is still running; the erasure completes once it has finished. Ask again in a minute (the nightly sweep completes it too).`,
+    );
+  }
 }
 
 /** The partnership's review settings as they apply. */

@@ -1,6 +1,8 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { examples } from '@peermap/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, startTestApi } from '../../support/api';
+import * as make from '../../support/records';
 
 type Api = Awaited<ReturnType<typeof startTestApi>>;
 
@@ -159,4 +161,42 @@ describe('erasing a young person', () => {
     expect(week.text).not.toContain(target.ref);
     expect(week.text).toContain('a young person no longer on the map');
   });
+
+  it('waits for an analysis that read the map before: off the map at once, completed once the run has written', async () => {
+    const other = cluster.memberRefs.find((ref) => ref !== target.ref) ?? '';
+    const name = ((await chair().request('GET', `/v1/young-people/${other}`)).body as { displayName: string })
+      .displayName;
+    const store = api.table.store;
+    // A run that read the map with them in it, still going.
+    const { summary: _, completedAt: __, ...queued } = make.analysis(DEMO, { week: '2026-W48' });
+    const running = await store.analyses.save({
+      ...queued,
+      status: 'running',
+      createdAt: new Date().toISOString(),
+      startedAt: new Date().toISOString(),
+    });
+    const asked = () =>
+      admin().request('DELETE', `/v1/young-people/${other}?erase=true`, {
+        body: { reason: 'the family asked for the record to be erased' },
+      });
+    const waiting = await asked();
+    expect(waiting.status).toBe(409);
+    expect(waiting.text).toContain('off the map');
+    expect((await chair().request('GET', `/v1/young-people/${other}`)).status).toBe(404);
+    expect(await store.erasures.pending(DEMO, other)).toBeDefined();
+
+    // The run finishes, writing groups that name them.
+    const example = (await store.analyses.clusters(DEMO, (await store.analyses.latestCompleted(DEMO))?.id ?? ''))[0];
+    if (!example) throw new Error('the demo has groups');
+    await store.analyses.saveClusters([{ ...example, analysisId: running.id, memberRefs: [other, 'YP00002'] }]);
+    const { version, ...draft } = running;
+    await store.analyses.save(
+      { ...draft, status: 'completed', completedAt: new Date().toISOString(), summary: examples.analysis.summary },
+      version,
+    );
+
+    expect((await asked()).status).toBe(200);
+    expect(itemsNaming(await everyItem(api), other, name)).toEqual([]);
+    expect(await store.erasures.pending(DEMO, other)).toBeUndefined();
+  }, 120_000);
 });
