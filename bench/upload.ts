@@ -1,13 +1,14 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { uploadWeek } from '@peermap/api';
+import { eraseYoungPerson, sweepRetention, uploadWeek } from '@peermap/api';
 import { ensureTable, localClientConfig, startDynamoDbLocal } from '@peermap/local';
 import { createDocumentClient, createDynamoStore, models, toItem } from '@peermap/store';
 
 /**
  * `pnpm bench`: a partnership-wide map (10,000 young people, 50,000 relationships) uploaded
  * through the upload use case into DynamoDB Local (in memory), next to a naive loop of one
- * PutItem per row on the same machine in the same run. Prints rows per second.
+ * PutItem per row on the same machine in the same run, then the retention sweep and one
+ * erasure on that map. Prints rows per second and seconds.
  */
 const PEOPLE = 10_000;
 const RELATIONSHIPS = 50_000;
@@ -93,6 +94,25 @@ async function main() {
       await client.send(new PutCommand({ TableName: 'bench', Item: item }));
     }
     const naiveSeconds = (performance.now() - naiveStarted) / 1000;
+
+    // Retention on the same partnership: the first sweep sets every expiry, the next finds
+    // nothing to move; one erasure reads what the partnership keeps and rewrites what names them.
+    const sweep = async () => {
+      const at = performance.now();
+      const result = await sweepRetention(store, 'bench', new Date());
+      return { seconds: (performance.now() - at) / 1000, moved: result.retentionUpdated.length };
+    };
+    const firstSweep = await sweep();
+    const nextSweep = await sweep();
+    const erasureStarted = performance.now();
+    const erased = await eraseYoungPerson(store, {
+      partnershipId: 'bench',
+      ref: 'G000042',
+      reason: 'a benchmark of one erasure',
+      actor: { userId: 'bench', role: 'madp-chair' },
+      now: new Date(),
+    });
+    const erasureSeconds = (performance.now() - erasureStarted) / 1000;
     const peakMb = Math.round((process.memoryUsage().rss - memoryBefore) / 1024 / 1024);
 
     const table = [
@@ -101,6 +121,9 @@ async function main() {
       `| upload: validate whole, plan, conditional group writes (8 in flight) | ${rows} | ${uploadSeconds.toFixed(1)} | ${Math.round(rows / uploadSeconds)} |`,
       `| the same map again as another week (reads, nothing to write) | ${rows} | ${againSeconds.toFixed(1)} | ${Math.round(rows / againSeconds)} |`,
       `| naive: one PutItem per row, in sequence | ${NAIVE_ROWS} | ${naiveSeconds.toFixed(1)} | ${Math.round(NAIVE_ROWS / naiveSeconds)} |`,
+      `| first retention sweep: review dates of every young person, expiry set | ${firstSweep.moved} | ${firstSweep.seconds.toFixed(1)} | ${Math.round(firstSweep.moved / firstSweep.seconds)} |`,
+      `| next retention sweep: nothing to move | ${PEOPLE} | ${nextSweep.seconds.toFixed(1)} | ${Math.round(PEOPLE / nextSweep.seconds)} |`,
+      `| one erasure (${erased.removed['relationships'] ?? 0} relationships removed; every kept record read) | 1 | ${erasureSeconds.toFixed(1)} | |`,
     ];
     process.stdout.write(
       `${table.join('\n')}\n\nupload vs naive: ${(rows / uploadSeconds / (NAIVE_ROWS / naiveSeconds)).toFixed(1)}x; memory grew by ${peakMb} MB\n`,

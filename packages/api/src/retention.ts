@@ -246,15 +246,18 @@ export async function sweepRetention(store: MapStore, partnershipId: string, now
     const reason = 'Retention: the young person’s record had expired; what named them is removed with it.';
     if (await erase(ref, reason, true)) result.leftBehind += 1;
   }
+  // Each read of the whole map is reused until an erasure changes the map.
+  const current = result.leftBehind > 0 ? await store.mapReader.wholeMap(partnershipId) : before;
+  const due = await reviewList(store, partnershipId, now, current);
   const today = now.toISOString().slice(0, 10);
-  const due = await reviewList(store, partnershipId, now);
   for (const status of due.statuses.filter((s) => s.removalOn <= today)) {
     if (await erase(status.ref, removalReason(status, due.settings))) result.erased += 1;
   }
   // Expiry follows the map as the erasures left it, so the next sweep finds nothing to move.
-  const map = await store.mapReader.wholeMap(partnershipId);
+  const map = result.erased > 0 ? await store.mapReader.wholeMap(partnershipId) : current;
+  const statuses = map === current ? due.statuses : (await reviewList(store, partnershipId, now, map)).statuses;
   const people = new Map(map.youngPeople.map((p) => [p.ref, p]));
-  const changes = (await reviewList(store, partnershipId, now, map)).statuses.flatMap((status) => {
+  const changes = statuses.flatMap((status) => {
     const person = people.get(status.ref);
     const retainUntil = retainUntilFor(status);
     return person && person.retainUntil !== retainUntil ? [{ person, retainUntil }] : [];
