@@ -194,7 +194,7 @@ export async function decideReview(
     reason: decision.reason,
     nextReviewOn,
     decidedBy: actor.userId,
-    decidedByRole: actor.role === 'system' ? 'madp-chair' : actor.role,
+    decidedByRole: actor.role,
     decidedAt: now.toISOString(),
     version: 1,
   });

@@ -34,6 +34,11 @@ describe('erasure of a young person from what the partnership keeps', () => {
     expect(eraseFromText('Samantha Doers', target)).toBe('Samantha Doers');
   });
 
+  it('leaves another child of the same name their own name, and only their notes are cleared', () => {
+    const namesake = { ...examples.youngPerson, ref: 'YP7', displayName: 'Sam Doe', strengths: ['helps Sam Doe'] };
+    expect(eraseFrom(namesake, target)).toMatchObject({ displayName: 'Sam Doe', strengths: [`helps ${ERASED_NAME}`] });
+  });
+
   it('replaces the ref in the fields that hold young people, leaving identifiers and other people alone', () => {
     const record = { id: 'YP1', youngPersonRefs: ['YP1', 'YP2'], coversRefs: ['YP1'], summary: 'YP1 and Sam Doe' };
     expect(eraseFrom(record, target)).toEqual({

@@ -115,8 +115,13 @@ const YOUNG_PERSON_REF_FIELDS = new Set([
   'personRef',
 ]);
 
-/** Fields that identify something and are never free text. */
+/**
+ * Fields that identify something and are never free text: ids, and the own names of other
+ * records (another child called the same, a carer, a place), which are theirs to keep.
+ */
 const IDENTIFIER_FIELDS = new Set([
+  'displayName',
+  'name',
   'id',
   'partnershipId',
   'analysisId',

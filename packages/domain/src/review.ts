@@ -1,7 +1,7 @@
 import * as z from 'zod';
+import { ActorRole } from './audit';
 import type { Concern, Relationship, Sighting, YoungPerson } from './map';
 import { addDays, IsoDate, LongText, PartnershipId, Ref, ShortText, Timestamp } from './primitives';
-import { Role } from './roles';
 
 /**
  * People must not stay on a map by default. Each young person falls due for review a set
@@ -34,7 +34,7 @@ export const Review = z.strictObject({
   reason: LongText(1000),
   nextReviewOn: IsoDate,
   decidedBy: ShortText(128),
-  decidedByRole: Role,
+  decidedByRole: ActorRole,
   decidedAt: Timestamp,
   version: z.literal(1),
 });

@@ -76,8 +76,8 @@ export function createApiHandler(routes: readonly AnyRoute[], deps: HandlerDeps)
   /**
    * Answers a request sent with an `Idempotency-Key` once: a repeat gets the first answer (its
    * reading audited again), a repeat while the first is still running is told to wait, and the
-   * same key with a different request is refused. A failure of peermap's (5xx) is not kept, so
-   * the request can be tried again.
+   * same key with a different request is refused. An answer that may change (a 409 to wait out,
+   * a 5xx) is not kept, so the request can be tried again.
    */
   async function answerOnce(
     route: AnyRoute,
@@ -100,7 +100,7 @@ export function createApiHandler(routes: readonly AnyRoute[], deps: HandlerDeps)
     if (claim.kind === 'done') return replay(route, principal, requestId, logger, claim.response);
     const answered = await answer(route, principal, event, requestId, logger);
     try {
-      if ((answered.result.statusCode ?? 500) >= 500) await store.release(p, key);
+      if (mayChange(answered.result.statusCode ?? 500)) await store.release(p, key);
       else await store.keep(p, key, fingerprint, keptResponse(answered), now());
     } catch (error) {
       logger.warn('the answer could not be kept for a repeat', { error: String(error) });
@@ -245,6 +245,9 @@ interface Answered {
   subjects: Subjects;
   restricted: boolean;
 }
+
+/** Answers that say "not now" (a conflict to wait out, a busy table, a fault): the same request may be answered otherwise later. */
+const mayChange = (status: number) => status === 409 || status === 429 || status >= 500;
 
 const REPLAYED = 'The same request again (its Idempotency-Key): the first answer, with no second effect.';
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{1,128}$/;

@@ -22,10 +22,20 @@ async function everyItem(api: Api): Promise<Record<string, unknown>[]> {
 
 const escapePattern = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** The items whose any attribute, key or value, holds the ref (as a whole ref) or the name (any case). */
+/**
+ * The items whose any attribute, key or value, holds the ref (as a whole ref) or the name (any
+ * case). Another child who happens to share the name keeps it as their own name.
+ */
 function itemsNaming(items: readonly Record<string, unknown>[], ref: string, name: string) {
   const pattern = new RegExp(`(?<![A-Za-z0-9])${escapePattern(ref)}(?![0-9])|${escapePattern(name)}`, 'i');
-  return items.filter((item) => pattern.test(JSON.stringify(item))).map((item) => `${item['PK']} ${item['SK']}`);
+  const ownName = (item: Record<string, unknown>) => {
+    if (item['entity'] !== 'YoungPerson') return item;
+    const { displayName: _, ...rest } = item;
+    return rest;
+  };
+  return items
+    .filter((item) => pattern.test(JSON.stringify(ownName(item))))
+    .map((item) => `${item['PK']} ${item['SK']}`);
 }
 
 interface Cluster {
@@ -175,9 +185,11 @@ describe('erasing a young person', () => {
       createdAt: new Date().toISOString(),
       startedAt: new Date().toISOString(),
     });
+    // Asked again with the same Idempotency-Key: a 409 to wait out is never kept as the answer.
     const asked = () =>
       admin().request('DELETE', `/v1/young-people/${other}?erase=true`, {
         body: { reason: 'the family asked for the record to be erased' },
+        headers: { 'idempotency-key': 'erase-once' },
       });
     const waiting = await asked();
     expect(waiting.status).toBe(409);
