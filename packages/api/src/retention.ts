@@ -16,7 +16,9 @@ import {
   type ReviewDecision,
   type ReviewSettings,
   type ReviewStatus,
+  reviewStatus,
   reviewStatuses,
+  todayOf,
   ValidationError,
   type WholeMap,
 } from '@peermap/domain';
@@ -47,8 +49,10 @@ export async function eraseYoungPerson(store: MapStore, asked: ErasureAsked): Pr
   const { partnershipId, ref } = asked;
   const started = await store.erasures.pending(partnershipId, ref);
   if (started) return completeErasure(store, started, asked.now);
-  const person = await store.youngPeople.get(partnershipId, ref);
-  if (!person && !asked.evenIfProfileGone) throw new NotFoundError('young person', ref);
+  const live = await store.youngPeople.get(partnershipId, ref);
+  if (!live && !asked.evenIfProfileGone) throw new NotFoundError('young person', ref);
+  // A record past its expiry may still be there: its name is cleared from the notes too.
+  const person = live ?? (await store.erasures.expiredProfile(partnershipId, ref));
   const target = {
     partnershipId,
     ref,
@@ -149,14 +153,15 @@ export async function reviewList(
   partnershipId: string,
   now: Date,
   map?: WholeMap,
-): Promise<{ statuses: ReviewStatus[]; settings: ReviewSettings }> {
-  const [whole, reviews, settings] = await Promise.all([
+): Promise<{ statuses: ReviewStatus[]; settings: ReviewSettings; overdueSince: Map<string, string> }> {
+  const [whole, reviews, settings, overdueSince] = await Promise.all([
     map ?? store.mapReader.wholeMap(partnershipId),
     store.reviews.all(partnershipId),
     reviewSettingsOf(store, partnershipId),
+    store.reviews.overdueSince(partnershipId),
   ]);
-  const statuses = reviewStatuses({ ...whole, reviews }, settings, now.toISOString().slice(0, 10));
-  return { statuses, settings };
+  const statuses = reviewStatuses({ ...whole, reviews, overdueSince }, settings, todayOf(now));
+  return { statuses, settings, overdueSince };
 }
 
 /**
@@ -180,7 +185,7 @@ export async function decideReview(
   const person = await store.youngPeople.get(partnershipId, ref);
   if (!person) throw new NotFoundError('young person', ref);
   const settings = await reviewSettingsOf(store, partnershipId);
-  const today = now.toISOString().slice(0, 10);
+  const today = todayOf(now);
   const nextReviewOn = nextReviewOf(decision, settings.reviewAfterWeeks, today);
   if (!nextReviewOn) {
     throw new ValidationError('The next review must be after today and within a year.', [
@@ -249,15 +254,19 @@ export async function sweepRetention(store: MapStore, partnershipId: string, now
   // Each read of the whole map is reused until an erasure changes the map.
   const current = result.leftBehind > 0 ? await store.mapReader.wholeMap(partnershipId) : before;
   const due = await reviewList(store, partnershipId, now, current);
-  const today = now.toISOString().slice(0, 10);
+  const today = todayOf(now);
   for (const status of due.statuses.filter((s) => s.removalOn <= today)) {
+    // Read again just before: a review or new activity since the map was read keeps them.
+    if (!(await stillPastRemoval(store, partnershipId, status.ref, due, today))) continue;
     if (await erase(status.ref, removalReason(status, due.settings))) result.erased += 1;
   }
-  // Expiry follows the map as the erasures left it, so the next sweep finds nothing to move.
+  // Expiry and "first shown overdue" follow the map as the erasures left it, so the next sweep
+  // finds nothing to move.
   const map = result.erased > 0 ? await store.mapReader.wholeMap(partnershipId) : current;
-  const statuses = map === current ? due.statuses : (await reviewList(store, partnershipId, now, map)).statuses;
+  const after = map === current ? due : await reviewList(store, partnershipId, now, map);
+  await store.reviews.markOverdue(partnershipId, overdueChanges(after.statuses, after.overdueSince, today));
   const people = new Map(map.youngPeople.map((p) => [p.ref, p]));
-  const changes = statuses.flatMap((status) => {
+  const changes = after.statuses.flatMap((status) => {
     const person = people.get(status.ref);
     const retainUntil = retainUntilFor(status);
     return person && person.retainUntil !== retainUntil ? [{ person, retainUntil }] : [];
@@ -266,6 +275,42 @@ export async function sweepRetention(store: MapStore, partnershipId: string, now
   result.retentionUpdated = changes.map((c) => c.person.ref).filter((ref) => !notMoved.includes(ref));
   result.deferred += notMoved.length;
   return result;
+}
+
+/** Who is first shown overdue today (recorded), and who no longer is (cleared). */
+function overdueChanges(statuses: readonly ReviewStatus[], recorded: ReadonlyMap<string, string>, today: string) {
+  const overdue = new Set(statuses.filter((s) => s.state === 'overdue').map((s) => s.ref));
+  return [
+    ...[...overdue].filter((ref) => !recorded.has(ref)).map((ref) => ({ ref, since: today })),
+    ...[...recorded.keys()].filter((ref) => !overdue.has(ref)).map((ref) => ({ ref, since: undefined })),
+  ];
+}
+
+/** One young person's review status from their records as they are now, not as the map was read. */
+async function stillPastRemoval(
+  store: MapStore,
+  partnershipId: string,
+  ref: string,
+  due: { settings: ReviewSettings; overdueSince: ReadonlyMap<string, string> },
+  today: string,
+): Promise<boolean> {
+  const [person, relationships, sightings, concerns, reviews] = await Promise.all([
+    store.youngPeople.get(partnershipId, ref),
+    store.relationships.ofPerson(partnershipId, ref),
+    store.sightings.ofPerson(partnershipId, ref),
+    store.concerns.ofPerson(partnershipId, ref),
+    store.reviews.ofPerson(partnershipId, ref),
+  ]);
+  if (!person) return false;
+  const status = reviewStatus(
+    person,
+    { relationships, sightings, concerns },
+    reviews,
+    due.settings,
+    today,
+    due.overdueSince.get(ref),
+  );
+  return status.removalOn <= today;
 }
 
 /**

@@ -34,6 +34,19 @@ describe('erasure of a young person from what the partnership keeps', () => {
     expect(eraseFromText('Samantha Doers', target)).toBe('Samantha Doers');
   });
 
+  it('searches only what people write in words, so a short ref never reaches a date, a code or an id', () => {
+    const short = { ...target, ref: '20', names: ['Po'] };
+    const concern = {
+      ...examples.concern,
+      personRef: 'YP2',
+      note: 'Seen with 20 on the 20th.',
+      provenance: { recordedBy: 'chair-1', recordedAt: '2026-11-20T10:20:45.000Z' },
+    };
+    const erased = eraseFrom(concern, short);
+    expect(erased).toEqual({ ...concern, note: 'Seen with erased-0a1b2c3d on the 20th.' });
+    expect(erased.provenance.recordedAt).toBe(concern.provenance.recordedAt);
+  });
+
   it('leaves another child of the same name their own name, and only their notes are cleared', () => {
     const namesake = { ...examples.youngPerson, ref: 'YP7', displayName: 'Sam Doe', strengths: ['helps Sam Doe'] };
     expect(eraseFrom(namesake, target)).toMatchObject({ displayName: 'Sam Doe', strengths: [`helps ${ERASED_NAME}`] });

@@ -116,37 +116,40 @@ const YOUNG_PERSON_REF_FIELDS = new Set([
 ]);
 
 /**
- * Fields that identify something and are never free text: ids, and the own names of other
- * records (another child called the same, a carer, a place), which are theirs to keep.
+ * The fields people write in words, where a name or a ref can appear: the only strings
+ * searched. Everything else (ids, dates, codes, another record's own name) is left as it is,
+ * so a short ref such as `20` or `P` can never reach a timestamp or a grading.
  */
-const IDENTIFIER_FIELDS = new Set([
-  'displayName',
-  'name',
-  'id',
-  'partnershipId',
-  'analysisId',
-  'clusterId',
-  'locationRef',
-  'carerRef',
-  'uploadId',
-  'requestId',
-  'contentSha256',
-  'userId',
+const FREE_TEXT_FIELDS = new Set([
+  'strengths',
+  'note',
+  'notes',
+  'accessNeeds',
+  'safetyNote',
+  'scope',
+  'narrative',
+  'assessment',
+  'failureReason',
+  'summary',
+  'description',
+  'value',
+  'message',
+  'detail',
+  'reason',
 ]);
 
 /**
  * A record with the person erased from it: their ref replaced by the marker wherever a field
- * holds a young person's ref, and their ref and names taken out of every free text.
+ * holds a young person's ref, and their ref and names taken out of the free text.
  * `refFields` adds fields that hold a young person's ref in this kind of record (a cluster's
  * `ref`); a record's own `ref` (a place, a carer) is left alone.
  */
 export function eraseFrom<T>(record: T, target: ErasureTarget, refFields: readonly string[] = []): T {
   const refs = new Set([...YOUNG_PERSON_REF_FIELDS, ...refFields]);
   const eraseString = (value: string, field: string | undefined): string => {
-    if (field === undefined) return eraseFromText(value, target);
-    if (refs.has(field)) return value === target.ref ? target.marker : value;
-    if (IDENTIFIER_FIELDS.has(field) || field === 'ref') return value;
-    return eraseFromText(value, target);
+    if (field !== undefined && refs.has(field)) return value === target.ref ? target.marker : value;
+    if (field !== undefined && FREE_TEXT_FIELDS.has(field)) return eraseFromText(value, target);
+    return value;
   };
   const visit = (value: unknown, field: string | undefined): unknown => {
     if (typeof value === 'string') return eraseString(value, field);

@@ -183,6 +183,10 @@ export interface ReviewsRepository {
    * still at the version read; returns the refs changed meanwhile or not written, left for next time.
    */
   moveExpiry(changes: readonly { person: YoungPerson; retainUntil: string }[]): Promise<{ notMoved: Ref[] }>;
+  /** The day each young person was first shown overdue, for those still overdue. */
+  overdueSince(partnershipId: PartnershipId): Promise<Map<Ref, string>>;
+  /** Records (a day) or clears (`undefined`) the day young people were first shown overdue. */
+  markOverdue(partnershipId: PartnershipId, changes: readonly { ref: Ref; since: string | undefined }[]): Promise<void>;
 }
 
 /**
@@ -192,6 +196,8 @@ export interface ReviewsRepository {
 export interface ErasureStore {
   /** The erasure under way for a ref, if any. */
   pending(partnershipId: PartnershipId, ref: Ref): Promise<ErasureJob | undefined>;
+  /** A young person's record even past its expiry (DynamoDB deletes expired items days late): whose name to clear. */
+  expiredProfile(partnershipId: PartnershipId, ref: Ref): Promise<YoungPerson | undefined>;
   /** Every erasure under way in a partnership (for the sweep to complete). */
   allPending(partnershipId: PartnershipId): Promise<ErasureJob[]>;
   /**

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { todayOf } from './primitives';
 import { lastActivity, nextReviewOf, type Review, reviewStatus, reviewStatuses } from './review';
 
 const settings = { reviewAfterWeeks: 12, removeAfterOverdueWeeks: 4 };
@@ -44,6 +45,29 @@ describe('review dates', () => {
     expect(reviewStatus(person, activity, [], settings, '2026-11-24').state).toBe('overdue');
   });
 
+  it('removes no one before they have been shown overdue for the whole grace period', () => {
+    const person = { ref: 'YP1', ...added };
+    const longAgo = { ...none, sightings: [{ seenOn: '2026-01-05' }] };
+    // Overdue since March by the dates, but first shown overdue today: removal four weeks on.
+    expect(reviewStatus(person, longAgo, [], settings, '2026-11-28')).toMatchObject({
+      reviewDueOn: '2026-03-30',
+      state: 'overdue',
+      removalOn: '2026-12-26',
+    });
+    expect(reviewStatus(person, longAgo, [], settings, '2026-11-28', '2026-10-01')).toMatchObject({
+      overdueSince: '2026-10-01',
+      removalOn: '2026-10-29',
+    });
+  });
+
+  it('falls back to the first seen date when a last seen date is after today', () => {
+    const activity = {
+      ...none,
+      relationships: [{ firstSeen: '2026-10-01', lastSeen: '2027-10-01', provenance: added.provenance }],
+    };
+    expect(lastActivity(added, activity, '2026-11-28')).toEqual({ on: '2026-10-01', kind: 'relationship' });
+  });
+
   it('takes the latest decision to keep when it reaches later than the activity', () => {
     const person = { ref: 'YP1', ...added };
     const activity = { ...none, sightings: [{ seenOn: '2026-09-01' }] };
@@ -82,5 +106,12 @@ describe('review dates', () => {
     expect(nextReviewOf({ nextReviewOn: '2026-11-28' }, 12, '2026-11-28')).toBeUndefined();
     expect(nextReviewOf({ nextReviewOn: '2028-01-01' }, 12, '2026-11-28')).toBeUndefined();
     expect(nextReviewOf({ nextReviewOn: '2027-01-15' }, 12, '2026-11-28')).toBe('2027-01-15');
+  });
+});
+
+describe('the day, as the partnership counts it', () => {
+  it('is the date in the United Kingdom, British Summer Time included', () => {
+    expect(todayOf(new Date('2026-06-30T23:30:00.000Z'))).toBe('2026-07-01');
+    expect(todayOf(new Date('2026-12-31T23:30:00.000Z'))).toBe('2026-12-31');
   });
 });

@@ -53,7 +53,13 @@ export const ReviewStatus = z.strictObject({
   lastActivityOn: IsoDate,
   lastActivity: LastActivityKind,
   reviewDueOn: IsoDate,
-  /** Past this day with no decision to keep, the retention sweep removes the young person. */
+  /** The day the list first showed them overdue (recorded by the retention sweep). */
+  overdueSince: IsoDate.optional(),
+  /**
+   * From this day, with no decision to keep, the retention sweep removes the young person: the
+   * grace period counted from the later of the review date and the day they were first shown
+   * overdue, so no one is removed without having been listed overdue for the whole period.
+   */
   removalOn: IsoDate,
   state: ReviewState,
   lastKept: z.strictObject({ decidedAt: Timestamp, decidedBy: z.string(), reason: z.string() }).optional(),
@@ -94,8 +100,9 @@ export function lastActivity(
   const candidates: { on: string | undefined; kind: LastActivityKind }[] = [
     {
       on: latest(
-        activity.relationships.map((r) =>
-          notAfterToday(r.lastSeen ?? r.firstSeen ?? r.provenance.recordedAt.slice(0, 10)),
+        // A mistyped future last-seen falls back to first seen, then to when it was recorded.
+        activity.relationships.map(
+          (r) => notAfterToday(r.lastSeen) ?? notAfterToday(r.firstSeen) ?? r.provenance.recordedAt.slice(0, 10),
         ),
       ),
       kind: 'relationship',
@@ -117,20 +124,24 @@ export function reviewStatus(
   reviews: readonly Review[],
   settings: ReviewSettings,
   today: string,
+  overdueSince?: string,
 ): ReviewStatus {
   const last = lastActivity(person, activity, today);
   const kept = [...reviews].sort((a, b) => (a.decidedAt < b.decidedAt ? 1 : -1))[0];
   const byActivity = addDays(last.on, settings.reviewAfterWeeks * 7);
   const reviewDueOn = kept && kept.nextReviewOn > byActivity ? kept.nextReviewOn : byActivity;
-  const removalOn = addDays(reviewDueOn, settings.removeAfterOverdueWeeks * 7);
   const state: ReviewState =
     today >= reviewDueOn ? 'overdue' : today >= addDays(reviewDueOn, -REVIEW_NOTICE_DAYS) ? 'due' : 'not_due';
+  // Overdue but not yet shown so: the grace period starts today, when the list first shows it.
+  const shownOverdue = state === 'overdue' ? (overdueSince ?? today) : undefined;
+  const countedFrom = shownOverdue && shownOverdue > reviewDueOn ? shownOverdue : reviewDueOn;
   return {
     ref: person.ref,
     lastActivityOn: last.on,
     lastActivity: last.kind,
     reviewDueOn,
-    removalOn,
+    ...(state === 'overdue' && overdueSince ? { overdueSince } : {}),
+    removalOn: addDays(countedFrom, settings.removeAfterOverdueWeeks * 7),
     state,
     ...(kept ? { lastKept: { decidedAt: kept.decidedAt, decidedBy: kept.decidedBy, reason: kept.reason } } : {}),
   };
@@ -143,6 +154,8 @@ export interface ReviewInputs {
   sightings: readonly Pick<Sighting, 'personRef' | 'seenOn'>[];
   concerns: readonly Pick<Concern, 'personRef' | 'occurredOn'>[];
   reviews: readonly Review[];
+  /** The day each young person was first shown overdue, as the sweep recorded it. */
+  overdueSince?: ReadonlyMap<string, string>;
 }
 
 /** Every young person's review status, soonest review first (the order is the date, shown). */
@@ -174,7 +187,7 @@ export function reviewStatuses(map: ReviewInputs, settings: ReviewSettings, toda
   return map.youngPeople
     .map((person) => {
       const own = of(person.ref);
-      return reviewStatus(person, own, own.reviews, settings, today);
+      return reviewStatus(person, own, own.reviews, settings, today, map.overdueSince?.get(person.ref));
     })
     .sort((a, b) => (a.reviewDueOn < b.reviewDueOn ? -1 : a.reviewDueOn > b.reviewDueOn ? 1 : a.ref < b.ref ? -1 : 1));
 }

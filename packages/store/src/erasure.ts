@@ -1,4 +1,4 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import {
   AlreadyExistsError,
   type Carer,
@@ -42,7 +42,7 @@ import {
   uploadModel,
   youngPersonModel,
 } from './models';
-import { EntityRepository, type QuerySpec, queryAll, type StoreContext, versionCondition } from './repository';
+import { call, EntityRepository, type QuerySpec, queryAll, type StoreContext, versionCondition } from './repository';
 import { TABLE_DEFINITION } from './table';
 
 export class DynamoReviews implements ReviewsRepository {
@@ -87,6 +87,40 @@ export class DynamoReviews implements ReviewsRepository {
     });
     const { failed } = await writeGroups(this.ctx.client, groups);
     return { notMoved: failed.map(({ group }) => group.label) };
+  }
+
+  async overdueSince(partnershipId: string): Promise<Map<string, string>> {
+    const items = await queryAll(this.ctx, {
+      partnershipId,
+      index: 'byKind',
+      partition: keys.kindPartition(partnershipId, 'OVERDUE'),
+    });
+    return new Map(items.map((item) => [String(item['youngPersonRef']), String(item['since'])]));
+  }
+
+  async markOverdue(partnershipId: string, changes: readonly { ref: string; since: string | undefined }[]) {
+    const { failed } = await writeBatch(
+      this.ctx.client,
+      this.ctx.tableName,
+      changes.map(({ ref, since }) =>
+        since
+          ? {
+              PutRequest: {
+                Item: {
+                  ...keys.overdueKey(partnershipId, ref),
+                  GSI1PK: keys.kindPartition(partnershipId, 'OVERDUE'),
+                  GSI1SK: ref,
+                  entity: 'Overdue',
+                  schemaVersion: 1,
+                  youngPersonRef: ref,
+                  since,
+                },
+              },
+            }
+          : { DeleteRequest: { Key: keys.overdueKey(partnershipId, ref) } },
+      ),
+    );
+    if (failed.length > 0) throw new UnavailableError('The store is busy; the next sweep records the rest.');
   }
 
   async all(partnershipId: string): Promise<Review[]> {
@@ -140,6 +174,19 @@ export class DynamoErasures implements ErasureStore {
 
   pending(partnershipId: string, ref: string): Promise<ErasureJob | undefined> {
     return this.jobs.get(partnershipId, ref);
+  }
+
+  async expiredProfile(partnershipId: string, ref: string): Promise<YoungPerson | undefined> {
+    const { Item } = await call(() =>
+      this.ctx.client.send(
+        new GetCommand({
+          TableName: this.ctx.tableName,
+          Key: keys.youngPersonKey(partnershipId, ref),
+          ConsistentRead: true,
+        }),
+      ),
+    );
+    return Item ? fromItem(youngPersonModel, Item) : undefined;
   }
 
   async allPending(partnershipId: string): Promise<ErasureJob[]> {

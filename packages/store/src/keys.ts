@@ -205,3 +205,9 @@ export const idempotencyKey = (partnershipId: string, hashedKey: string): Primar
   PK: partition(partnershipId, 'IDEMPOTENCY', hashedKey),
   SK: 'IDEMPOTENCY',
 });
+
+/** The day a young person was first shown overdue for review, in their collection (erased with them). */
+export const overdueKey = (partnershipId: string, youngPersonRef: string): PrimaryKey => ({
+  PK: youngPersonPartition(partnershipId, youngPersonRef),
+  SK: 'OVERDUE',
+});

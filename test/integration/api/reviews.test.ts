@@ -36,8 +36,16 @@ describe('review and expiry', () => {
     // Active: seen ten days ago. Kept: last linked 90 days ago (overdue). Gone: 120 days ago
     // (past removal). Soon: a concern 75 days ago (due within two weeks).
     for (const ref of ['ACTIVE', 'KEPT', 'GONE', 'SOON']) {
-      await s.youngPeople.save(make.youngPerson(P, ref, { displayName: `Person ${ref}`, provenance: longAgo }));
+      await s.youngPeople.save(
+        make.youngPerson(P, ref, {
+          displayName: `Person ${ref}`,
+          provenance: longAgo,
+          strengths: ref === 'ACTIVE' ? ['plays football with Person Expired'] : [],
+        }),
+      );
     }
+    // GONE has been listed overdue for 40 days, past the four weeks' grace.
+    await s.reviews.markOverdue(P, [{ ref: 'GONE', since: daysAgo(40) }]);
     await s.locations.save(make.location(P, 'PARK'));
     await s.sightings.save(make.sighting(P, 'ACTIVE', 'PARK', { seenOn: daysAgo(10), provenance: longAgo }));
     await s.relationships.save(
@@ -50,7 +58,11 @@ describe('review and expiry', () => {
     await concern('SOON', 75);
     // A record already past its expiry that DynamoDB has not deleted yet, with a link left behind.
     await s.youngPeople.save(
-      make.youngPerson(P, 'EXPIRED', { provenance: longAgo, retainUntil: `${daysAgo(2)}T00:00:00.000Z` }),
+      make.youngPerson(P, 'EXPIRED', {
+        displayName: 'Person Expired',
+        provenance: longAgo,
+        retainUntil: `${daysAgo(2)}T00:00:00.000Z`,
+      }),
     );
     await s.relationships.save(
       make.relationship(P, 'ACTIVE', 'EXPIRED', { firstSeen: daysAgo(3), lastSeen: daysAgo(3), provenance: longAgo }),
@@ -75,8 +87,10 @@ describe('review and expiry', () => {
       lastActivity: 'relationship',
       lastActivityOn: daysAgo(90),
       reviewDueOn: addDays(daysAgo(90), 84),
-      removalOn: addDays(daysAgo(90), 112),
+      // Not yet shown overdue: the four weeks' grace starts today.
+      removalOn: addDays(today, 28),
     });
+    expect(items[0]).toMatchObject({ ref: 'GONE', overdueSince: daysAgo(40), removalOn: addDays(daysAgo(36), 28) });
     // The admin oversees retention without the children's names.
     const forAdmin = (await admin().request('GET', '/v1/reviews')).body as { items: ReviewItem[] };
     expect(forAdmin.items.map((i) => i.ref)).toEqual(['GONE', 'KEPT', 'SOON']);
@@ -141,6 +155,8 @@ describe('review and expiry', () => {
     );
     expect(expired.Item).toBeUndefined();
     const active = await api.table.store.youngPeople.get(P, 'ACTIVE');
+    // The expired record's name went from the notes that held it.
+    expect(active?.strengths).toEqual(['plays football with [name removed]']);
     // Their link with the expired record went with it: their last activity is the sighting.
     expect(active?.retainUntil).toBe(`${addDays(daysAgo(10), 84 + 28 + 7)}T00:00:00.000Z`);
     const erasures = (await admin().request('GET', '/v1/erasures')).body as { items: { requestedBy: string }[] };
