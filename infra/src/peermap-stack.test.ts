@@ -384,6 +384,7 @@ describe('the stages', () => {
     expect(() => appWithoutBundling(stages({ alarmEmail: undefined }))).toThrow(/alarmEmail/);
     expect(() => appWithoutBundling(stages({ partnerships: ['South Kent'] }))).toThrow(/partnerships/);
     expect(() => appWithoutBundling(stages({ partnerships: ['kent', 'kent'] }))).toThrow(/partnerships/);
+    expect(() => appWithoutBundling(stages({ partnerships: [] }))).toThrow(/partnerships/);
   });
 });
 

@@ -41,7 +41,12 @@ export function stageSettingsFrom(context: unknown): Record<Stage, StageSettings
   const parsed = StagesContext.refine((stages) => stages.prod.alarmEmail !== undefined, {
     path: ['prod', 'alarmEmail'],
     message: 'prod needs someone to tell when work fails past its retries',
-  }).safeParse(context);
+  })
+    .refine((stages) => stages.prod.partnerships.length > 0, {
+      path: ['prod', 'partnerships'],
+      message: 'prod sweeps each partnership it serves every night: name them',
+    })
+    .safeParse(context);
   if (!parsed.success) {
     throw new Error(`The peermap:stages context (cdk.json) is not right:\n${z.prettifyError(parsed.error)}`);
   }

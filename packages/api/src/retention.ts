@@ -106,6 +106,8 @@ async function erasureSteps(store: MapStore, job: ErasureJob, now: Date): Promis
   await store.erasures.eraseFromAudit(planned);
   await store.erasures.eraseFromKeptRecords(planned);
   await refuseWhileMapWorkRuns(store, planned.partnershipId, now);
+  // A request that read them just before they left the map may have audited it since.
+  await store.erasures.eraseFromAudit(planned);
   const record: ErasureRecord = {
     partnershipId: planned.partnershipId,
     marker: planned.marker,

@@ -117,6 +117,10 @@ export function createApiHandler(routes: readonly AnyRoute[], deps: HandlerDeps)
     logger: Logger,
     kept: KeptResponse,
   ): Promise<ApiResult> {
+    // The first answer goes only to whoever may still ask for it.
+    if (!can(principal.role, route.permission)) {
+      return refuse(new ForbiddenError(route.permission), route, principal, requestId, logger);
+    }
     try {
       await recordAudit(route, principal, requestId, 'allowed', kept.subjects, REPLAYED, kept.restricted);
     } catch (error) {
@@ -260,10 +264,18 @@ function idempotencyKeyOf(event: ApiEvent): string | undefined {
 const scopedKey = (userId: string, route: string, key: string) =>
   createHash('sha256').update(`${userId}\n${route}\n${key}`).digest('hex');
 
-/** What makes two requests the same request: their path, query and body. */
+/** What makes two requests the same request: method, path, query, the version they name, and body. */
 const fingerprintOf = (event: ApiEvent) =>
   createHash('sha256')
-    .update(JSON.stringify([event.rawPath ?? '', event.rawQueryString ?? '', event.body ?? '']))
+    .update(
+      JSON.stringify([
+        event.requestContext?.http?.method ?? '',
+        event.rawPath ?? '',
+        event.rawQueryString ?? '',
+        header(event, 'if-match') ?? '',
+        event.body ?? '',
+      ]),
+    )
     .digest('hex');
 
 async function claimOrRefuse(

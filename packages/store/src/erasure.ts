@@ -25,6 +25,7 @@ import { writeBatch } from './batch-writer';
 import { type EntityModel, fromItem, type Item, type StoredRecord, toItem } from './codec';
 import { isConditionFailure, isTransactionConditionFailure, toDomainError } from './errors';
 import { sendTransaction, type TransactAction, type WriteGroup, writeGroups } from './group-writer';
+import type { PrimaryKey } from './keys';
 import * as keys from './keys';
 import {
   actionPlanModel,
@@ -142,9 +143,9 @@ const OWN_RECORD_KINDS = [
   ['CARER#', 'carerLinks'],
 ] as const;
 
-const keyOf = (item: Item) => ({
-  [TABLE_DEFINITION.partitionKey]: String(item[TABLE_DEFINITION.partitionKey]),
-  [TABLE_DEFINITION.sortKey]: String(item[TABLE_DEFINITION.sortKey]),
+const keyOf = (item: Item): PrimaryKey => ({
+  PK: String(item[TABLE_DEFINITION.partitionKey]),
+  SK: String(item[TABLE_DEFINITION.sortKey]),
 });
 
 /** A put that replaces a record only while it is still at the version read. */
@@ -280,11 +281,15 @@ export class DynamoErasures implements ErasureStore {
 
   async eraseFromKeptRecords(job: ErasureJob): Promise<void> {
     const p = job.partnershipId;
-    const byKind = (kind: string) =>
-      this.all({ partnershipId: p, index: 'byKind', partition: keys.kindPartition(p, kind) });
+    // The indexes are read eventually consistent: each record is read again from the table,
+    // so a record is never rewritten from an older copy.
+    const byKind = async (kind: string) =>
+      this.consistent(await this.all({ partnershipId: p, index: 'byKind', partition: keys.kindPartition(p, kind) }));
     const [analyses, plans, lists, uploads, youngPeople, locations, concerns, carers, reviews, erasures, answers] =
       await Promise.all([
-        this.all({ partnershipId: p, index: 'byLink', partition: keys.kindPartition(p, 'ANALYSIS') }),
+        this.all({ partnershipId: p, index: 'byLink', partition: keys.kindPartition(p, 'ANALYSIS') }).then((items) =>
+          this.consistent(items),
+        ),
         byKind('PLAN'),
         byKind('INVITE'),
         byKind('UPLOAD'),
@@ -294,19 +299,22 @@ export class DynamoErasures implements ErasureStore {
         byKind('CR'),
         byKind('REVIEW'),
         byKind('ERASED'),
-        byKind('IDEMPOTENCY'),
+        this.all({ partnershipId: p, index: 'byKind', partition: keys.kindPartition(p, 'IDEMPOTENCY') }),
       ]);
     const [clusters, planVersions] = await Promise.all([
       this.inPartitions(p, analyses, 'CLUSTER#'),
       this.inPartitions(p, plans, 'V#'),
     ]);
     const erase = <T>(record: T) => eraseFrom(record, job);
+    // Records people change through the API move to their next version, so a change sent with
+    // the version read before the erasure is refused instead of writing the name back; a plan's
+    // new version is kept beside its others. Records never changed otherwise keep their version.
     await this.mustWrite([
       ...this.rewrites(analysisModel, analyses, erase, 'keep-version'),
       ...this.rewrites(clusterSnapshotModel, clusters, (c) => eraseFromCluster(c, job), 'keep-version'),
-      ...this.rewrites(actionPlanModel, plans, erase, 'keep-version'),
+      ...this.planRewrites(plans, job),
       ...this.rewrites(actionPlanVersionModel, planVersions, erase, 'keep-version'),
-      ...this.rewrites(invitationListModel, lists, (l) => eraseFromInvitationList(l, job), 'keep-version'),
+      ...this.rewrites(invitationListModel, lists, (l) => eraseFromInvitationList(l, job), 'next-version'),
       ...this.rewrites(uploadModel, uploads, erase, 'keep-version'),
       ...this.rewrites(youngPersonModel, youngPeople, erase, 'next-version'),
       ...this.rewrites(locationModel, locations, erase, 'next-version'),
@@ -316,7 +324,38 @@ export class DynamoErasures implements ErasureStore {
       ...this.rewrites(erasureRecordModel, erasures, erase, 'keep-version'),
     ]);
     // Answers kept for a repeated request may hold anyone's data; a repeat after this acts again.
-    await this.mustDelete(answers.map(keyOf));
+    // A claim still being answered holds no answer yet, and stays so its request is not run twice.
+    await this.mustDelete(answers.filter((item) => item['state'] === 'done').map(keyOf));
+  }
+
+  /** A plan that named the person moves to a new version, kept beside its others like any change. */
+  private planRewrites(heads: readonly Item[], job: ErasureJob): WriteGroup[] {
+    return heads.flatMap((item) => {
+      const head = fromItem(actionPlanModel, item);
+      const erased = eraseFrom(head, job);
+      if (JSON.stringify(erased) === JSON.stringify(head)) return [];
+      const next = parseWith(actionPlanModel.schema, { ...erased, version: head.version + 1 }, 'action plan');
+      return [
+        {
+          label: `action plan ${head.id}`,
+          actions: [
+            replaceAt(this.ctx.tableName, toItem(actionPlanModel, next), head.version),
+            {
+              Put: {
+                TableName: this.ctx.tableName,
+                Item: toItem(actionPlanVersionModel, next),
+                ...versionCondition(undefined),
+              },
+            },
+          ],
+        },
+      ];
+    });
+  }
+
+  /** The same items read again from the table, consistently. */
+  private consistent(items: readonly Item[]): Promise<Item[]> {
+    return batchGet(this.ctx, items.map(keyOf));
   }
 
   async complete(job: ErasureJob, record: ErasureRecord): Promise<void> {
@@ -456,7 +495,7 @@ export class DynamoErasures implements ErasureStore {
     }
   }
 
-  private async mustDelete(itemKeys: readonly Record<string, string>[]): Promise<void> {
+  private async mustDelete(itemKeys: readonly PrimaryKey[]): Promise<void> {
     if (itemKeys.length === 0) return;
     const { failed } = await writeBatch(
       this.ctx.client,

@@ -25,8 +25,9 @@ export interface GroupWriteResult {
 /**
  * Sends one transaction, again with backoff while DynamoDB cancels it for throttling or a
  * conflicting transaction: the SDK retries a throttled call, but not a cancelled transaction.
- * A cancelled transaction wrote nothing, so sending it again is safe; anything else (a failed
- * condition, a table that stays busy) is thrown to the caller.
+ * A cancelled transaction wrote nothing, so sending it again is safe (the SDK's own retries of
+ * a lost answer keep the idempotency token it made); anything else (a failed condition, a table
+ * that stays busy) is thrown to the caller.
  */
 export async function sendTransaction(
   client: DocumentSender,

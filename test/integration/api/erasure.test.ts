@@ -29,7 +29,9 @@ const escapePattern = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$
 function itemsNaming(items: readonly Record<string, unknown>[], ref: string, name: string) {
   const pattern = new RegExp(`(?<![A-Za-z0-9])${escapePattern(ref)}(?![0-9])|${escapePattern(name)}`, 'i');
   const ownName = (item: Record<string, unknown>) => {
-    if (item['entity'] !== 'YoungPerson') return item;
+    if (item['entity'] !== 'YoungPerson' || String(item['displayName']).toLowerCase() !== name.toLowerCase()) {
+      return item;
+    }
     const { displayName: _, ...rest } = item;
     return rest;
   };
@@ -131,6 +133,14 @@ describe('erasing a young person', () => {
 
     const items = await everyItem(api);
     expect(itemsNaming(items, ref, displayName)).toEqual([]);
+
+    // The plan moved to a new version: a change made with the version read before is refused.
+    const stale = await chair().request('PATCH', `/v1/action-plans/${plan.id}`, {
+      headers: { 'if-match': `"${plan.version + 1}"` },
+      body: { summary: `Youth club offer for the group; ${displayName} likes football.` },
+    });
+    expect(stale.status).toBe(412);
+    expect(await api.table.store.actionPlans.versions(DEMO, plan.id)).toHaveLength(3);
 
     // What the partnership keeps still adds up: the group has as many members, one of them the marker.
     const run = await api.table.store.analyses.latestCompleted(DEMO, '2026-W48');

@@ -105,8 +105,8 @@ describe('review and expiry', () => {
     let run: { status: string; summary?: { overdueForReviewLeftOut?: number; assessment: string } } = {
       status: 'queued',
     };
-    for (let attempt = 0; attempt < 100 && (run.status === 'queued' || run.status === 'running'); attempt++) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
+    for (let attempt = 0; attempt < 300 && (run.status === 'queued' || run.status === 'running'); attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
       run = (await chair().request('GET', started.headers.get('location') ?? '')).body as typeof run;
     }
     expect(run.status).toBe('completed');

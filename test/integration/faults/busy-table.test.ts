@@ -125,7 +125,7 @@ describe('writes while the table is busy', () => {
       202,
     );
     let run = { status: 'queued', id: '' };
-    for (let attempt = 0; attempt < 100 && (run.status === 'queued' || run.status === 'running'); attempt++) {
+    for (let attempt = 0; attempt < 300 && (run.status === 'queued' || run.status === 'running'); attempt++) {
       await new Promise((resolve) => setTimeout(resolve, 100));
       run = (await chair(BUSY).request('GET', started.headers.get('location') ?? '')).body as typeof run;
     }
