@@ -59,9 +59,9 @@ export function ReviewsPage({ api, me }: PageContext) {
       {list.data && (
         <p>
           No one stays on the map by default. A young person falls due for review {list.data.reviewAfterWeeks} weeks
-          after their last relationship, sighting or concern; while overdue they are left out of the analysis, and{' '}
-          {list.data.removeAfterOverdueWeeks} weeks after the review date they are removed, unless a review keeps them
-          with a reason.
+          after their last relationship, sighting or concern; while overdue they are left out of the analysis, and once
+          they have been listed overdue for {list.data.removeAfterOverdueWeeks} weeks they are removed, unless a review
+          keeps them with a reason.
         </p>
       )}
       <label for="review-state">Show</label>
