@@ -29,6 +29,9 @@ describe('writes while the table is busy', () => {
   }, 120_000);
   afterAll(async () => {
     busy.stop();
+    process.stdout.write(
+      `\nBusy table: ${busy.throttled} write calls throttled, ${busy.transactionsCancelled} transactions cancelled for throttling, ${busy.heldBack} batch requests held back as UnprocessedItems; every request answered as on a well table.\n`,
+    );
     await api.close();
   });
 

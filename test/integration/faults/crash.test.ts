@@ -131,6 +131,9 @@ describe('a crash between the steps', () => {
     const expected = await stateOf(table, 'whole');
     const writes = counting.writes();
     expect(writes).toBeGreaterThan(6);
+    process.stdout.write(
+      `\nErasure: stopped before each of its ${writes} write calls, then asked again: same end state each time.\n`,
+    );
     expect(expected.join('\n')).not.toMatch(/YP1\b|Sam Doe/i);
 
     for (let stopAt = 0; stopAt < writes; stopAt++) {
@@ -166,6 +169,9 @@ describe('a crash between the steps', () => {
     const expected = await stateOf(table, 'clean');
     const writes = counting.writes();
     expect(writes).toBeGreaterThan(2);
+    process.stdout.write(
+      `\nUpload: stopped before each of its ${writes} write calls, then sent again: same end state each time.\n`,
+    );
 
     for (let stopAt = 0; stopAt < writes; stopAt++) {
       const own = await createTestTable();
