@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import {
   type ActorRole,
+  type AuditEvent,
   addDays,
   ConflictError,
   DEFAULT_REMOVE_AFTER_OVERDUE_WEEKS,
@@ -340,18 +341,29 @@ const isErasureRecord = (value: unknown): value is ErasureRecord =>
   typeof value === 'object' && value !== null && 'marker' in value && 'completedAt' in value;
 
 /** The audit event of an erasure the sweep made: no one named, the marker and the reason given. */
-function erasureAuditEvent(record: ErasureRecord, now: Date) {
-  return {
-    id: randomUUID(),
-    partnershipId: record.partnershipId,
-    at: now.toISOString(),
-    actor: SWEEP_ACTOR,
-    action: 'erase' as const,
-    resource: 'young-people',
+function erasureAuditEvent(record: ErasureRecord, now: Date): AuditEvent {
+  return sweepEvent(record.partnershipId, now, {
+    action: 'erase',
     subjects: { youngPeople: [], carers: [] },
     requestId: `retention-sweep-${record.marker}`,
-    outcome: 'allowed' as const,
     detail: erasureDetail(record),
+  });
+}
+
+/** An audit event of the sweep's own work: peermap as the actor, on young people's records. */
+function sweepEvent(
+  partnershipId: string,
+  now: Date,
+  what: Pick<AuditEvent, 'action' | 'subjects' | 'requestId' | 'detail'>,
+): AuditEvent {
+  return {
+    id: randomUUID(),
+    partnershipId,
+    at: now.toISOString(),
+    actor: SWEEP_ACTOR,
+    resource: 'young-people',
+    outcome: 'allowed',
+    ...what,
   };
 }
 
@@ -367,17 +379,11 @@ function leftBehindRefs(map: WholeMap): string[] {
 }
 
 /** The audit event of a sweep: the young people whose expiry it moved (their records changed). */
-export function sweepAuditEvent(partnershipId: string, result: SweepResult, now: Date) {
-  return {
-    id: randomUUID(),
-    partnershipId,
-    at: now.toISOString(),
-    actor: SWEEP_ACTOR,
-    action: 'update' as const,
-    resource: 'young-people',
+export function sweepAuditEvent(partnershipId: string, result: SweepResult, now: Date): AuditEvent {
+  return sweepEvent(partnershipId, now, {
+    action: 'update',
     subjects: { youngPeople: result.retentionUpdated, carers: [] },
     requestId: `retention-sweep-${now.toISOString()}`,
-    outcome: 'allowed' as const,
     detail: `Retention sweep: ${result.erased} erased at their removal date, ${result.leftBehind} left behind by an expired record erased, ${result.completed} erasures completed, ${result.retentionUpdated.length} expiry dates moved, ${result.deferred} deferred.`,
-  };
+  });
 }

@@ -1,6 +1,5 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import {
-  AlreadyExistsError,
   type Carer,
   type ErasureJob,
   type ErasureRecord,
@@ -14,8 +13,6 @@ import {
   type Page,
   type PageRequest,
   parseWith,
-  type Review,
-  type ReviewsRepository,
   UnavailableError,
   VersionConflictError,
   type YoungPerson,
@@ -23,7 +20,7 @@ import {
 import { batchGet } from './batch-get';
 import { writeBatch } from './batch-writer';
 import { type EntityModel, fromItem, type Item, type StoredRecord, toItem } from './codec';
-import { isConditionFailure, isTransactionConditionFailure, toDomainError } from './errors';
+import { isTransactionConditionFailure, toDomainError } from './errors';
 import { sendTransaction, type TransactAction, type WriteGroup, writeGroups } from './group-writer';
 import type { PrimaryKey } from './keys';
 import * as keys from './keys';
@@ -43,96 +40,16 @@ import {
   uploadModel,
   youngPersonModel,
 } from './models';
-import { call, EntityRepository, type QuerySpec, queryAll, type StoreContext, versionCondition } from './repository';
+import {
+  call,
+  EntityRepository,
+  type QuerySpec,
+  queryAll,
+  replaceAtVersion,
+  type StoreContext,
+  versionCondition,
+} from './repository';
 import { TABLE_DEFINITION } from './table';
-
-export class DynamoReviews implements ReviewsRepository {
-  constructor(private readonly ctx: StoreContext) {}
-
-  async add(review: Review): Promise<void> {
-    const record = parseWith(reviewModel.schema, review, 'review');
-    try {
-      await this.ctx.client.send(
-        new PutCommand({
-          TableName: this.ctx.tableName,
-          Item: toItem(reviewModel, record),
-          ...versionCondition(undefined),
-        }),
-      );
-    } catch (error) {
-      if (isConditionFailure(error)) throw new AlreadyExistsError('review', reviewModel.describe(record));
-      throw toDomainError(error);
-    }
-  }
-
-  async ofPerson(partnershipId: string, ref: string): Promise<Review[]> {
-    const items = await queryAll(this.ctx, {
-      partnershipId,
-      partition: keys.youngPersonPartition(partnershipId, ref),
-      sortKeyPrefix: 'REVIEW#',
-    });
-    return items.map((item) => fromItem(reviewModel, item));
-  }
-
-  async moveExpiry(changes: readonly { person: YoungPerson; retainUntil: string }[]): Promise<{ notMoved: string[] }> {
-    const groups: WriteGroup[] = changes.map(({ person, retainUntil }) => {
-      const moved = parseWith(
-        youngPersonModel.schema,
-        { ...person, retainUntil, version: person.version + 1 },
-        'young person',
-      );
-      return {
-        label: person.ref,
-        actions: [replaceAt(this.ctx.tableName, toItem(youngPersonModel, moved), person.version)],
-      };
-    });
-    const { failed } = await writeGroups(this.ctx.client, groups);
-    return { notMoved: failed.map(({ group }) => group.label) };
-  }
-
-  async overdueSince(partnershipId: string): Promise<Map<string, string>> {
-    const items = await queryAll(this.ctx, {
-      partnershipId,
-      index: 'byKind',
-      partition: keys.kindPartition(partnershipId, 'OVERDUE'),
-    });
-    return new Map(items.map((item) => [String(item['youngPersonRef']), String(item['since'])]));
-  }
-
-  async markOverdue(partnershipId: string, changes: readonly { ref: string; since: string | undefined }[]) {
-    const { failed } = await writeBatch(
-      this.ctx.client,
-      this.ctx.tableName,
-      changes.map(({ ref, since }) =>
-        since
-          ? {
-              PutRequest: {
-                Item: {
-                  ...keys.overdueKey(partnershipId, ref),
-                  GSI1PK: keys.kindPartition(partnershipId, 'OVERDUE'),
-                  GSI1SK: ref,
-                  entity: 'Overdue',
-                  schemaVersion: 1,
-                  youngPersonRef: ref,
-                  since,
-                },
-              },
-            }
-          : { DeleteRequest: { Key: keys.overdueKey(partnershipId, ref) } },
-      ),
-    );
-    if (failed.length > 0) throw new UnavailableError('The store is busy; the next sweep records the rest.');
-  }
-
-  async all(partnershipId: string): Promise<Review[]> {
-    const items = await queryAll(this.ctx, {
-      partnershipId,
-      index: 'byKind',
-      partition: keys.kindPartition(partnershipId, 'REVIEW'),
-    });
-    return items.map((item) => fromItem(reviewModel, item));
-  }
-}
 
 /** The kinds of record a young person's collection holds besides their profile, by sort key. */
 const OWN_RECORD_KINDS = [
@@ -146,17 +63,6 @@ const OWN_RECORD_KINDS = [
 const keyOf = (item: Item): PrimaryKey => ({
   PK: String(item[TABLE_DEFINITION.partitionKey]),
   SK: String(item[TABLE_DEFINITION.sortKey]),
-});
-
-/** A put that replaces a record only while it is still at the version read. */
-const replaceAt = (tableName: string, item: Item, version: number): TransactAction => ({
-  Put: {
-    TableName: tableName,
-    Item: item,
-    ConditionExpression: '#version = :version',
-    ExpressionAttributeNames: { '#version': 'version' },
-    ExpressionAttributeValues: { ':version': version },
-  },
 });
 
 /**
@@ -339,7 +245,7 @@ export class DynamoErasures implements ErasureStore {
         {
           label: `action plan ${head.id}`,
           actions: [
-            replaceAt(this.ctx.tableName, toItem(actionPlanModel, next), head.version),
+            replaceAtVersion(this.ctx.tableName, toItem(actionPlanModel, next), head.version),
             {
               Put: {
                 TableName: this.ctx.tableName,
@@ -443,7 +349,7 @@ export class DynamoErasures implements ErasureStore {
     return {
       label: `carer ${carer.ref}`,
       actions: [
-        replaceAt(table, toItem(carerModel, { ...staying, version: carer.version + 1 }), carer.version),
+        replaceAtVersion(table, toItem(carerModel, { ...staying, version: carer.version + 1 }), carer.version),
         { Delete: { TableName: table, Key: link } },
       ],
     };
@@ -479,7 +385,7 @@ export class DynamoErasures implements ErasureStore {
       return [
         {
           label: `${model.label} ${model.describe(model.keyOf(record))}`,
-          actions: [replaceAt(this.ctx.tableName, toItem(model, checked), record.version)],
+          actions: [replaceAtVersion(this.ctx.tableName, toItem(model, checked), record.version)],
         },
       ];
     });

@@ -23,6 +23,7 @@ import {
 } from './codec';
 import type { DocumentSender } from './document-sender';
 import { isConditionFailure, toDomainError } from './errors';
+import type { TransactAction } from './group-writer';
 import { partnershipPrefix } from './keys';
 import { type IndexName, TABLE_DEFINITION } from './table';
 
@@ -208,3 +209,14 @@ export function versionCondition(expectedVersion: number | undefined): {
         ExpressionAttributeValues: { ':expected': expectedVersion },
       };
 }
+
+/** A put that replaces a record only while it is still at the version read. */
+export const replaceAtVersion = (tableName: string, item: Item, version: number): TransactAction => ({
+  Put: {
+    TableName: tableName,
+    Item: item,
+    ConditionExpression: '#version = :version',
+    ExpressionAttributeNames: { '#version': 'version' },
+    ExpressionAttributeValues: { ':version': version },
+  },
+});

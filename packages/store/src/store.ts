@@ -1,7 +1,7 @@
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { MapStore } from '@peermap/domain';
-import { DynamoErasures, DynamoReviews } from './erasure';
+import { DynamoErasures } from './erasure';
 import { DynamoIdempotency } from './idempotency';
 import { DynamoMapReader } from './map-reader';
 import { DynamoMapWriter } from './map-writer';
@@ -18,6 +18,7 @@ import {
   DynamoSightings,
 } from './repositories';
 import { EntityRepository, type StoreContext } from './repository';
+import { DynamoReviews } from './reviews';
 
 /**
  * A document client with the marshalling the store relies on: optional fields that are
