@@ -168,7 +168,7 @@ describe('review and expiry', () => {
 
   it('removes a young person at review: an erasure, with the review’s reason', async () => {
     const removed = await chair().request('POST', '/v1/young-people/SOON/reviews', {
-      body: { decision: 'remove', reason: 'no agency has any concern now; the family asked' },
+      body: { decision: 'remove', reason: 'no agency is concerned now; the family asked' },
     });
     expect(removed.status).toBe(200);
     expect((removed.body as { erased: { marker: string } }).erased.marker).toMatch(/^erased-/);
