@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { ensureTable, localClientConfig } from '@peermap/local';
 import { createDocumentClient, createDynamoStore, type StoreContext } from '@peermap/store';
 import { inject } from 'vitest';
@@ -16,6 +17,17 @@ export async function createTestTable() {
     ctx,
     store: createDynamoStore(ctx),
     endpoint,
+    /** Every item of the table as DynamoDB holds it, keys and all: for checking what is stored, never for the service. */
+    scanAll: async () => {
+      const items: Record<string, unknown>[] = [];
+      let start: Record<string, unknown> | undefined;
+      do {
+        const page = await client.send(new ScanCommand({ TableName: tableName, ExclusiveStartKey: start }));
+        items.push(...(page.Items ?? []));
+        start = page.LastEvaluatedKey;
+      } while (start);
+      return items;
+    },
     drop: async () => {
       await raw.send(new DeleteTableCommand({ TableName: tableName }));
       client.destroy();

@@ -1,5 +1,5 @@
-import { AuditEvent, mayReceive, Ref, ValidationError } from '@peermap/domain';
-import { type AnyRoute, route } from '@peermap/http';
+import { AuditEvent, Ref, ValidationError } from '@peermap/domain';
+import { type AnyRoute, route, type Subjects } from '@peermap/http';
 import * as z from 'zod';
 import type { ApiDeps } from './deps';
 import { PageQuery, pageOf, pageRequest } from './paging';
@@ -13,7 +13,8 @@ const AuditQuery = PageQuery.extend({
 
 /**
  * Who read or changed what: the audit log of a partnership, by young person, by carer or by
- * user. Reading it is itself audited, since it names the people it is about.
+ * user. Reading it is itself audited, since it names the people it is about. What police do in
+ * the restricted layer has its own events (see `keys.auditIndexPrefix`), never listed here.
  */
 export function auditRoutes(deps: ApiDeps): AnyRoute[] {
   return [
@@ -43,19 +44,31 @@ export function auditRoutes(deps: ApiDeps): AnyRoute[] {
           : carer
             ? await audit.byCarer(principal.partnershipId, carer, page)
             : await audit.byUser(principal.partnershipId, user ?? '', page);
-        // An event about restricted intelligence would tell other roles that the intelligence exists.
-        const visible = events.items.filter((event) =>
-          mayReceive(principal.role, { restricted: event.restricted === true }),
-        );
         return {
           status: 200,
-          body: { ...events, items: visible },
+          body: events,
           subjects: merge([
-            { youngPeople: person ? [person] : [], carers: carer ? [carer] : [] },
-            ...visible.map((event) => event.subjects),
+            await stillHeld(deps, principal.partnershipId, { person, carer }),
+            ...events.items.map((event) => event.subjects),
           ]),
         };
       },
     }),
   ];
+}
+
+/**
+ * The person a reading of the audit asks about, named by that reading only while they are
+ * held: after an erasure their ref must never be written again, not even by a search for it.
+ */
+async function stillHeld(
+  deps: ApiDeps,
+  partnershipId: string,
+  asked: { person?: string | undefined; carer?: string | undefined },
+): Promise<Subjects> {
+  const [youngPerson, carer] = await Promise.all([
+    asked.person ? deps.store.youngPeople.get(partnershipId, asked.person) : undefined,
+    asked.carer ? deps.store.carers.get(partnershipId, asked.carer) : undefined,
+  ]);
+  return { youngPeople: youngPerson ? [youngPerson.ref] : [], carers: carer ? [carer.ref] : [] };
 }

@@ -200,9 +200,9 @@ export function exportRoutes(deps: ApiDeps): AnyRoute[] {
       successStatus: 200,
       handle: async ({ principal, query }) => {
         mayExport(principal.role);
-        const map = await deps.store.mapReader.wholeMap(principal.partnershipId);
-        const seesRestricted = can(principal.role, 'intelligence:read-restricted');
-        const links = map.relationships.filter((r) => seesRestricted || !r.restricted);
+        const restricted = can(principal.role, 'intelligence:read-restricted');
+        const map = await deps.store.mapReader.wholeMap(principal.partnershipId, { restricted });
+        const links = map.relationships;
         const people = map.youngPeople;
         const exported =
           query.format === 'gexf'

@@ -6,12 +6,12 @@ import {
   Concern,
   ConcernCategory,
   ConcernFields,
+  can,
   carerFor,
   IsoDate,
   Location,
   LocationFields,
   type MapStore,
-  mayReceive,
   NotFoundError,
   orderPair,
   type Permission,
@@ -31,7 +31,7 @@ import { toDocx, toHtml } from '@peermap/reports';
 import * as z from 'zod';
 import type { ApiDeps } from './deps';
 import { PageQuery, pageOf, pageRequest } from './paging';
-import { isRestricted, merge, resourceRoutes, stillLinked } from './resource';
+import { merge, resourceRoutes, stillLinked } from './resource';
 import { reviewRoutes } from './review-routes';
 import { subjectAccess, subjectAccessPaper } from './subject-access';
 
@@ -76,7 +76,7 @@ function subjectAccessRoute(deps: ApiDeps): AnyRoute {
     method: 'GET',
     path: '/v1/young-people/{ref}/subject-access',
     summary:
-      'Everything held about a young person for a subject access request, with who read it (the audit); restricted police intelligence and other people’s data marked for review. JSON, or ?format=html|docx',
+      'Everything held about a young person for a subject access request, with who read it (the audit); other people’s data marked for review (restricted police intelligence is disclosed by the police themselves). JSON, or ?format=html|docx',
     permission: 'young-people:subject-access',
     resource: 'young-people',
     action: 'export',
@@ -91,8 +91,7 @@ function subjectAccessRoute(deps: ApiDeps): AnyRoute {
         youngPeople: [...new Set([params.ref, ...access.relationships.flatMap((r) => [r.personA, r.personB])])].sort(),
         carers: access.carers.map((c) => c.ref),
       };
-      const restricted = access.relationships.some((r) => r.restricted) || access.sightings.some((s) => s.restricted);
-      if (query.format === 'json') return { status: 200, body: access, subjects, restricted };
+      if (query.format === 'json') return { status: 200, body: access, subjects };
       const marking = (await deps.store.partnerships.get(p))?.handlingMarking ?? 'OFFICIAL-SENSITIVE';
       const paper = subjectAccessPaper(access, marking);
       const name = `subject-access-${params.ref}`;
@@ -108,7 +107,7 @@ function subjectAccessRoute(deps: ApiDeps): AnyRoute {
               filename: `${name}.html`,
               bytes: new TextEncoder().encode(toHtml(paper)),
             };
-      return { status: 200, file, subjects, restricted };
+      return { status: 200, file, subjects };
     },
   });
 }
@@ -135,40 +134,75 @@ function youngPeopleRecordRoutes(deps: ApiDeps): AnyRoute[] {
   );
 }
 
-/** Relationships between two young people; restricted police intelligence reaches police analysts only. */
-export function relationshipsRoutes(deps: ApiDeps): AnyRoute[] {
+/**
+ * What a partner's record says of the restricted layer: nothing. A police analyst who means a
+ * record for police eyes alone records it in the restricted layer's own routes.
+ */
+const sharedLayer = (restrictedPath: string) =>
+  z
+    .literal(false, {
+      error: `restricted police intelligence is recorded at ${restrictedPath} (police analysts), in its own layer`,
+    })
+    .default(false);
+const restrictedLayer = z.literal(true, { error: 'every record of the restricted layer is restricted' }).default(true);
+
+const RelationshipPair = z.strictObject({ personA: Ref, personB: Ref });
+
+/** The routes of relationships of one layer: the shared map, or restricted police intelligence. */
+function relationshipLayerRoutes(deps: ApiDeps, layer: 'shared' | 'restricted'): AnyRoute[] {
+  const name = layer === 'restricted' ? 'restricted-relationships' : 'relationships';
+  const flag = layer === 'restricted' ? restrictedLayer : sharedLayer('/v1/restricted-relationships');
+  const view = (_: Role, r: Relationship) => r;
   return [
     ...resourceRoutes(
       {
-        name: 'relationships',
-        label: 'relationship',
-        itemPath: '/v1/relationships/{personA}/{personB}',
-        keyParams: z.strictObject({ personA: Ref, personB: Ref }),
+        name,
+        label: layer === 'restricted' ? 'restricted relationship' : 'relationship',
+        itemPath: `/v1/${name}/{personA}/{personB}`,
+        keyParams: RelationshipPair,
         keyOf: ({ personA, personB }) => orderPair(personA, personB),
-        pathOf: (r) => `/v1/relationships/${r.personA}/${r.personB}`,
+        pathOf: (r) => `/v1/${name}/${r.personA}/${r.personB}`,
         describe: ({ personA, personB }) => `${personA}–${personB}`,
-        repository: ({ store }) => store.relationships,
-        createBody: RelationshipFields,
-        patchBody: RelationshipFields.omit({ personA: true, personB: true }).partial(),
+        repository: ({ store }) => (layer === 'restricted' ? store.restrictedRelationships : store.relationships),
+        createBody: RelationshipFields.extend({ restricted: flag }),
+        patchBody: RelationshipFields.omit({ personA: true, personB: true, restricted: true }).partial(),
         record: Relationship,
         normalise: (fields) => ({ ...fields, ...orderPair(fields.personA, fields.personB) }),
-        permissions: { read: 'relationships:read', write: 'relationships:write' },
+        permissions:
+          layer === 'restricted'
+            ? { read: 'intelligence:read-restricted', write: 'intelligence:write-restricted' }
+            : { read: 'relationships:read', write: 'relationships:write' },
         subjects: (r) => ({ youngPeople: [r.personA, r.personB], carers: [] }),
-        view: (role, r) => (mayReceive(role, r) ? r : undefined),
+        view,
         references: (r) => ({ youngPeople: [r.personA, r.personB], locations: [] }),
+        ...(layer === 'restricted' ? { layer } : {}),
       },
       deps,
     ),
     personCollection(deps, {
-      what: 'relationships',
-      summary: "A young person's relationships, from either side of each pair",
-      permission: 'relationships:read',
+      what: name,
+      summary:
+        layer === 'restricted'
+          ? "A young person's relationships in restricted police intelligence (police analysts only)"
+          : "A young person's relationships, from either side of each pair",
+      permission: layer === 'restricted' ? 'intelligence:read-restricted' : 'relationships:read',
       item: Relationship,
-      load: (store, partnershipId, ref) => store.relationships.ofPerson(partnershipId, ref),
-      view: (role, r) => (mayReceive(role, r) ? r : undefined),
+      load: (store, partnershipId, ref) =>
+        (layer === 'restricted' ? store.restrictedRelationships : store.relationships).ofPerson(partnershipId, ref),
+      view,
       subjects: (r) => ({ youngPeople: [r.personA, r.personB], carers: [] }),
+      ...(layer === 'restricted' ? { layer } : {}),
     }),
   ];
+}
+
+/**
+ * Relationships between two young people. Partners' records and restricted police intelligence
+ * are two layers, never merged: police see both, each with its source and grading; every other
+ * role sees the shared layer alone, answered exactly as if the restricted one did not exist.
+ */
+export function relationshipsRoutes(deps: ApiDeps): AnyRoute[] {
+  return [...relationshipLayerRoutes(deps, 'shared'), ...relationshipLayerRoutes(deps, 'restricted')];
 }
 
 /** Places where young people gather: places are not personal data, but their sightings are. */
@@ -212,62 +246,87 @@ export function locationsRoutes(deps: ApiDeps): AnyRoute[] {
       subjects: () => none,
       view: (_, r) => r,
       // Sightings and plans of a place name it: removing it would leave them pointing nowhere.
-      beforeDelete: async ({ store }, place) => {
-        const [sightings, plans] = await Promise.all([
-          store.sightings.atLocation(place.partnershipId, place.ref, { limit: 1 }),
-          store.actionPlans.ofLocation(place.partnershipId, place.ref),
+      // Restricted sightings hold it back only for police: to anyone else they do not exist, and
+      // police's own then keep naming the place's ref (their intelligence is theirs to move).
+      beforeDelete: async ({ store }, place, role) => {
+        const p = place.partnershipId;
+        const [sightings, restricted, plans] = await Promise.all([
+          store.sightings.atLocation(p, place.ref, { limit: 1 }),
+          can(role, 'intelligence:read-restricted')
+            ? store.restrictedSightings.atLocation(p, place.ref, { limit: 1 })
+            : { items: [] },
+          store.actionPlans.ofLocation(p, place.ref),
         ]);
-        if (sightings.items.length + plans.length > 0) throw stillLinked('location');
+        if (sightings.items.length + restricted.items.length + plans.length > 0) throw stillLinked('location');
       },
     },
     deps,
   );
 }
 
-/** Sightings of a young person at a place; restricted ones reach police analysts only. */
-export function sightingsRoutes(deps: ApiDeps): AnyRoute[] {
+/** The routes of sightings of one layer: the shared map, or restricted police intelligence. */
+function sightingLayerRoutes(deps: ApiDeps, layer: 'shared' | 'restricted'): AnyRoute[] {
+  const name = layer === 'restricted' ? 'restricted-sightings' : 'sightings';
+  const flag = layer === 'restricted' ? restrictedLayer : sharedLayer('/v1/restricted-sightings');
+  const repository = (store: MapStore) => (layer === 'restricted' ? store.restrictedSightings : store.sightings);
+  const read: Permission = layer === 'restricted' ? 'intelligence:read-restricted' : 'sightings:read';
+  const ofLayer = layer === 'restricted' ? { layer } : {};
+  const view = (_: Role, s: Sighting) => s;
   return [
     ...resourceRoutes(
       {
-        name: 'sightings',
-        label: 'sighting',
-        itemPath: '/v1/sightings/{id}',
+        name,
+        label: layer === 'restricted' ? 'restricted sighting' : 'sighting',
+        itemPath: `/v1/${name}/{id}`,
         keyParams: z.strictObject({ id: SightingId }),
         keyOf: ({ id }) => id,
-        pathOf: (r) => `/v1/sightings/${sightingId(r)}`,
+        pathOf: (r) => `/v1/${name}/${sightingId(r)}`,
         describe: ({ id }) => sightingId(id),
-        repository: ({ store }) => store.sightings,
-        createBody: SightingFields,
+        repository: ({ store }) => repository(store),
+        createBody: SightingFields.extend({ restricted: flag }),
         patchBody: SightingFields.omit({
           personRef: true,
           locationRef: true,
           seenOn: true,
           sourceAgency: true,
+          restricted: true,
         }).partial(),
         record: Sighting,
-        permissions: { read: 'sightings:read', write: 'sightings:write' },
+        permissions: {
+          read,
+          write: layer === 'restricted' ? 'intelligence:write-restricted' : 'sightings:write',
+        },
         subjects: (r) => ({ youngPeople: [r.personRef], carers: [] }),
-        view: (role, r) => (mayReceive(role, r) ? r : undefined),
+        view,
         references: (r) => ({ youngPeople: [r.personRef], locations: [r.locationRef] }),
+        ...ofLayer,
       },
       deps,
     ),
     personCollection(deps, {
-      what: 'sightings',
-      summary: 'Where a young person has been seen',
-      permission: 'sightings:read',
+      what: name,
+      summary:
+        layer === 'restricted'
+          ? 'Where a young person has been seen, in restricted police intelligence (police analysts only)'
+          : 'Where a young person has been seen',
+      permission: read,
       item: Sighting,
-      load: (store, partnershipId, ref) => store.sightings.ofPerson(partnershipId, ref),
-      view: (role, s) => (mayReceive(role, s) ? s : undefined),
+      load: (store, partnershipId, ref) => repository(store).ofPerson(partnershipId, ref),
+      view,
       subjects: () => none,
+      ...ofLayer,
     }),
     route({
       method: 'GET',
-      path: '/v1/locations/{ref}/sightings',
-      summary: 'Who has been seen at a place, newest first',
-      permission: 'sightings:read',
-      resource: 'sightings',
+      path: `/v1/locations/{ref}/${name}`,
+      summary:
+        layer === 'restricted'
+          ? 'Who has been seen at a place in restricted police intelligence, newest first (police analysts only)'
+          : 'Who has been seen at a place, newest first',
+      permission: read,
+      resource: name,
       action: 'list',
+      ...ofLayer,
       params: RefParams,
       query: PageQuery,
       response: pageOf(Sighting),
@@ -276,17 +335,23 @@ export function sightingsRoutes(deps: ApiDeps): AnyRoute[] {
         if (!(await deps.store.locations.get(principal.partnershipId, params.ref))) {
           throw new NotFoundError('location', params.ref);
         }
-        const page = await deps.store.sightings.atLocation(principal.partnershipId, params.ref, pageRequest(query));
-        const sightings = page.items.filter((s) => mayReceive(principal.role, s));
+        const page = await repository(deps.store).atLocation(principal.partnershipId, params.ref, pageRequest(query));
         return {
           status: 200,
-          body: { items: sightings, ...(page.cursor ? { cursor: page.cursor } : {}) },
-          subjects: { youngPeople: [...new Set(sightings.map((s) => s.personRef))], carers: [] },
-          restricted: sightings.some(isRestricted),
+          body: { items: page.items, ...(page.cursor ? { cursor: page.cursor } : {}) },
+          subjects: { youngPeople: [...new Set(page.items.map((s) => s.personRef))], carers: [] },
         };
       },
     }),
   ];
+}
+
+/**
+ * Sightings of a young person at a place, in two layers like relationships: a partner's
+ * sighting and police's restricted one of the same day and place are two records.
+ */
+export function sightingsRoutes(deps: ApiDeps): AnyRoute[] {
+  return [...sightingLayerRoutes(deps, 'shared'), ...sightingLayerRoutes(deps, 'restricted')];
 }
 
 /** Safeguarding concerns about a young person. */
@@ -371,13 +436,14 @@ export function carersRoutes(deps: ApiDeps): AnyRoute[] {
 function personCollection<T>(
   deps: ApiDeps,
   spec: {
-    what: 'relationships' | 'sightings' | 'concerns' | 'carers';
+    what: 'relationships' | 'restricted-relationships' | 'sightings' | 'restricted-sightings' | 'concerns' | 'carers';
     summary: string;
     permission: Permission;
     item: z.ZodType;
     load(store: MapStore, partnershipId: string, ref: string): Promise<T[]>;
     view(role: Role, record: T): unknown;
     subjects(record: T): Subjects;
+    layer?: 'restricted';
   },
 ): AnyRoute {
   return route({
@@ -387,6 +453,7 @@ function personCollection<T>(
     permission: spec.permission,
     resource: spec.what,
     action: 'list',
+    ...(spec.layer ? { layer: spec.layer } : {}),
     params: RefParams,
     response: pageOf(spec.item),
     successStatus: 200,
@@ -398,7 +465,6 @@ function personCollection<T>(
         status: 200,
         body: { items: visible.map((record) => spec.view(principal.role, record)) },
         subjects: merge([{ youngPeople: [params.ref], carers: [] }, ...visible.map(spec.subjects)]),
-        restricted: visible.some(isRestricted),
       };
     },
   });

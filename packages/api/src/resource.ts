@@ -1,8 +1,6 @@
 import {
   ConflictError,
-  can,
   type Draft,
-  ForbiddenError,
   NotFoundError,
   type Permission,
   type Provenance,
@@ -20,7 +18,6 @@ interface MapRecord {
   partnershipId: string;
   version: number;
   provenance: Provenance;
-  restricted?: boolean;
 }
 
 /**
@@ -57,10 +54,12 @@ export interface ResourceSpec<T extends MapRecord, Key, Params, Fields extends o
   subjects(record: T): Subjects;
   /** What a role may receive of a record; `undefined` when it may not receive it at all. */
   view(role: Role, record: T): unknown;
-  /** Refuses a delete that would leave the map inconsistent. */
-  beforeDelete?(deps: ApiDeps, record: T): Promise<void>;
+  /** Refuses a delete that would leave the map inconsistent (as far as the role can see it). */
+  beforeDelete?(deps: ApiDeps, record: T, role: Role): Promise<void>;
   /** The young people and places a record names, which must be on the partnership's map. */
   references?(record: Draft<T>): { youngPeople: string[]; locations: string[] };
+  /** A resource of the restricted layer: police intelligence, audited in that layer's own events. */
+  layer?: 'restricted';
 }
 
 /** The five routes of a resource. */
@@ -80,11 +79,7 @@ export function resourceRoutes<T extends MapRecord, Key, Params, Fields extends 
     if (!record || spec.view(role, record) === undefined) throw notFound(params);
     return record;
   };
-  const refuseRestricted = (role: Role, fields: { restricted?: unknown }) => {
-    if (fields.restricted === true && !can(role, 'intelligence:read-restricted')) {
-      throw new ForbiddenError('intelligence:read-restricted');
-    }
-  };
+  const layer = spec.layer ? { layer: spec.layer } : {};
   const withEtag = (record: T) => ({ etag: etagOf(record.version) });
 
   return [
@@ -95,6 +90,7 @@ export function resourceRoutes<T extends MapRecord, Key, Params, Fields extends 
       permission: spec.permissions.read,
       resource: spec.name,
       action: 'list',
+      ...layer,
       query: PageQuery,
       response: pageOf(spec.record),
       successStatus: 200,
@@ -108,7 +104,6 @@ export function resourceRoutes<T extends MapRecord, Key, Params, Fields extends 
             ...(page.cursor ? { cursor: page.cursor } : {}),
           },
           subjects: merge(records.map(spec.subjects)),
-          restricted: records.some(isRestricted),
         };
       },
     }),
@@ -119,11 +114,11 @@ export function resourceRoutes<T extends MapRecord, Key, Params, Fields extends 
       permission: spec.permissions.write,
       resource: spec.name,
       action: 'create',
+      ...layer,
       body: spec.createBody,
       response: spec.record,
       successStatus: 201,
       handle: async ({ principal, body }) => {
-        refuseRestricted(principal.role, body);
         const fields = spec.normalise ? spec.normalise(body) : body;
         const draft = { ...fields, partnershipId: principal.partnershipId, provenance: provenance(principal.userId) };
         const checked = asDraft(spec, spec.complete ? spec.complete(draft, body) : draft);
@@ -134,7 +129,6 @@ export function resourceRoutes<T extends MapRecord, Key, Params, Fields extends 
           body: spec.view(principal.role, saved),
           headers: { ...withEtag(saved), location: spec.pathOf(saved) },
           subjects: spec.subjects(saved),
-          restricted: isRestricted(saved),
         };
       },
     }),
@@ -145,6 +139,7 @@ export function resourceRoutes<T extends MapRecord, Key, Params, Fields extends 
       permission: spec.permissions.read,
       resource: spec.name,
       action: 'read',
+      ...layer,
       params: spec.keyParams,
       response: spec.record,
       successStatus: 200,
@@ -155,7 +150,6 @@ export function resourceRoutes<T extends MapRecord, Key, Params, Fields extends 
           body: spec.view(principal.role, record),
           headers: withEtag(record),
           subjects: spec.subjects(record),
-          restricted: isRestricted(record),
         };
       },
     }),
@@ -166,6 +160,7 @@ export function resourceRoutes<T extends MapRecord, Key, Params, Fields extends 
       permission: spec.permissions.write,
       resource: spec.name,
       action: 'update',
+      ...layer,
       params: spec.keyParams,
       body: spec.patchBody,
       response: spec.record,
@@ -173,7 +168,6 @@ export function resourceRoutes<T extends MapRecord, Key, Params, Fields extends 
       handle: async ({ principal, params, body, headers }) => {
         const version = expectedVersion(headers);
         const current = await visible(principal.partnershipId, principal.role, params);
-        refuseRestricted(principal.role, body);
         const { version: _, ...rest } = current;
         const merged = { ...rest, ...body, provenance: provenance(principal.userId) };
         const changed = asDraft(spec, spec.complete ? spec.complete(merged, body) : merged);
@@ -184,7 +178,6 @@ export function resourceRoutes<T extends MapRecord, Key, Params, Fields extends 
           body: spec.view(principal.role, saved),
           headers: withEtag(saved),
           subjects: merge([spec.subjects(current), spec.subjects(saved)]),
-          restricted: isRestricted(current) || isRestricted(saved),
         };
       },
     }),
@@ -195,14 +188,15 @@ export function resourceRoutes<T extends MapRecord, Key, Params, Fields extends 
       permission: spec.permissions.write,
       resource: spec.name,
       action: 'delete',
+      ...layer,
       params: spec.keyParams,
       successStatus: 204,
       handle: async ({ principal, params, headers }) => {
         const version = expectedVersion(headers);
         const current = await visible(principal.partnershipId, principal.role, params);
-        await spec.beforeDelete?.(deps, current);
+        await spec.beforeDelete?.(deps, current, principal.role);
         await repository().remove(principal.partnershipId, spec.keyOf(params), version);
-        return { status: 204, subjects: spec.subjects(current), restricted: isRestricted(current) };
+        return { status: 204, subjects: spec.subjects(current) };
       },
     }),
   ];
@@ -235,10 +229,6 @@ async function mustExist(
   ];
   if (problems.length > 0) throw new ValidationError('The record names someone or somewhere not on the map.', problems);
 }
-
-/** Whether a record is police intelligence marked restricted. */
-export const isRestricted = (record: unknown) =>
-  typeof record === 'object' && record !== null && 'restricted' in record && record.restricted === true;
 
 /** The people named by several records, each once. */
 export function merge(all: readonly Subjects[]): Subjects {

@@ -72,10 +72,6 @@ export async function subjectAccess(
     .flat()
     .filter((plan) => plan.youngPersonRefs?.includes(ref) || plan.actions.some((a) => a.coversRefs.includes(ref)));
   const invitationLists = lists.flat().filter((list) => list.youngPersonRefs.includes(ref));
-  const restricted = [
-    ...relationships.filter((r) => r.restricted).map((r) => `relationship ${r.personA}~${r.personB}`),
-    ...sightings.filter((s) => s.restricted).map((s) => `sighting at ${s.locationRef} on ${s.seenOn}`),
-  ];
   return {
     youngPerson,
     relationships,
@@ -94,10 +90,12 @@ export async function subjectAccess(
     review: { status: reviews.statuses.find((status) => status.ref === ref), decisions },
     accessLog,
     reviewBeforeDisclosure: [
-      ...restricted.map((item) => ({
-        item,
-        reason: 'Restricted police intelligence: the police must review it before anything is disclosed.',
-      })),
+      // Said on every report, so it tells nothing of what police hold about this young person.
+      {
+        item: 'restricted police intelligence',
+        reason:
+          'Not part of this report, whether or not police hold any: the police force discloses its own restricted intelligence (Data Protection Act 2018, Part 3). Ask its disclosure team.',
+      },
       ...carers.map((carer) => ({
         item: `carer ${carer.ref}`,
         reason: 'Another person’s data: disclose only what the law allows, after review.',
@@ -149,27 +147,21 @@ export function subjectAccessPaper(access: SubjectAccess, marking: string): Repo
       {
         heading: 'Relationships recorded',
         table: {
-          header: ['With', 'Kind', 'Strength', 'Last seen', 'Recorded by', 'Restricted'],
+          header: ['With', 'Kind', 'Strength', 'Last seen', 'Recorded by'],
           rows: access.relationships.map((r) => [
             r.personA === p.ref ? r.personB : r.personA,
             r.kind,
             String(r.strength),
             r.lastSeen ?? '',
             r.sourceAgency,
-            r.restricted ? 'yes: review' : 'no',
           ]),
         },
       },
       {
         heading: 'Where they were seen',
         table: {
-          header: ['Place', 'Seen on', 'Recorded by', 'Restricted'],
-          rows: access.sightings.map((s) => [
-            s.locationRef,
-            s.seenOn,
-            s.sourceAgency,
-            s.restricted ? 'yes: review' : 'no',
-          ]),
+          header: ['Place', 'Seen on', 'Recorded by'],
+          rows: access.sightings.map((s) => [s.locationRef, s.seenOn, s.sourceAgency]),
         },
       },
       {

@@ -108,7 +108,7 @@ export async function uploadWeek(
     await save('failed', {}, writing.version);
     throw error;
   });
-  const { counts, failed } = applied;
+  const { counts, failed, restrictedReceived } = applied;
   const perSheet = Object.fromEntries(sheets.map((sheet) => [sheet, counts[RECORDS_OF[sheet]]]));
   if (failed > 0) {
     await save('failed', { counts: perSheet }, writing.version);
@@ -118,7 +118,11 @@ export async function uploadWeek(
   }
   const { records } = reading;
   return {
-    record: await save('completed', { counts: perSheet, completedAt: now().toISOString() }, writing.version),
+    record: await save(
+      'completed',
+      { counts: perSheet, ...(restrictedReceived > 0 ? { restrictedReceived } : {}), completedAt: now().toISOString() },
+      writing.version,
+    ),
     // The people whose records the upload stated: the audit event of the upload names them.
     subjects: {
       youngPeople: [

@@ -136,7 +136,10 @@ export interface UpsertCounts {
 }
 
 export interface MapWriterResult {
+  /** Of the shared map only: what restricted intelligence an upload met is never told. */
   counts: Record<keyof MapRecords, UpsertCounts>;
+  /** Rows of restricted police intelligence the upload carried (handed to that layer, new or not). */
+  restrictedReceived: number;
   /** Records not written (changed meanwhile, or the table stayed busy): the upload must be run again. */
   failed: number;
 }
@@ -163,8 +166,15 @@ export interface WholeMap {
   concerns: Concern[];
 }
 
+/** What a whole-map read takes beyond the shared map. */
+export interface MapReadOptions {
+  /** Restricted police intelligence too (its own layer), for police analysts only. */
+  restricted?: boolean;
+}
+
 export interface MapReader {
-  wholeMap(partnershipId: PartnershipId): Promise<WholeMap>;
+  /** The shared map; with `restricted`, police's restricted relationships and sightings beside it. */
+  wholeMap(partnershipId: PartnershipId, options?: MapReadOptions): Promise<WholeMap>;
 }
 
 /** Starts an analysis run away from the request that asked for it (an async Lambda, a background task). */
@@ -259,9 +269,13 @@ export interface MapStore {
   readonly mapReader: MapReader;
   readonly partnerships: PartnershipsRepository;
   readonly youngPeople: YoungPeopleRepository;
+  /** The shared layer: partners' relationships (police's unrestricted ones included). */
   readonly relationships: RelationshipsRepository;
+  /** The restricted layer: police intelligence, for police analysts alone; never merged with the shared layer. */
+  readonly restrictedRelationships: RelationshipsRepository;
   readonly locations: LocationsRepository;
   readonly sightings: SightingsRepository;
+  readonly restrictedSightings: SightingsRepository;
   readonly concerns: ConcernsRepository;
   readonly carers: CarersRepository;
   readonly uploads: UploadsRepository;

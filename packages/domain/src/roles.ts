@@ -31,8 +31,10 @@ export const Permission = z.enum([
   /** Phone, email, consent notes and safety notes of carers. */
   'carers:read-contact',
   'consent:write',
-  /** Police intelligence marked restricted. */
+  /** Police intelligence marked restricted: its own layer, never merged with partners' records. */
   'intelligence:read-restricted',
+  /** Add, correct or remove restricted police intelligence. */
+  'intelligence:write-restricted',
   'uploads:create',
   'uploads:read',
   'analyses:run',
@@ -119,6 +121,7 @@ export const PERMISSIONS_BY_ROLE = {
     'concerns:read',
     'carers:read',
     'intelligence:read-restricted',
+    'intelligence:write-restricted',
     'analyses:read',
     'exports:create',
   ],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { examples } from './examples';
 import type { Carer } from './map';
-import { mergeUploaded, mergeUploadedCarer, mergeUploadedIntelligence } from './upload-rules';
+import { mergeUploaded, mergeUploadedCarer } from './upload-rules';
 
 const carer = (consent: Carer['consent'], extra: Partial<Carer> = {}): Carer => ({
   ...examples.carer,
@@ -14,17 +14,6 @@ describe('combining an uploaded record with the one held', () => {
     const held = { ...examples.youngPerson, retainUntil: '2027-03-01T00:00:00.000Z' };
     expect(mergeUploaded(held, examples.youngPerson).retainUntil).toBe('2027-03-01T00:00:00.000Z');
     expect(mergeUploaded(undefined, examples.youngPerson)).toEqual(examples.youngPerson);
-  });
-
-  it('never lifts a police restriction or drops its grading', () => {
-    const held = { ...examples.relationship, restricted: true };
-    const { grading: _, ...ungraded } = examples.relationship;
-    const merged = mergeUploadedIntelligence(held, { ...ungraded, restricted: false });
-    expect(merged.restricted).toBe(true);
-    expect(merged.grading).toEqual(examples.relationship.grading);
-    expect(
-      mergeUploadedIntelligence({ ...held, restricted: false }, { ...ungraded, restricted: false }).restricted,
-    ).toBe(false);
   });
 
   it('never lets an older sheet undo a withdrawal recorded since', () => {

@@ -11,22 +11,6 @@ export function mergeUploaded<T extends { retainUntil?: string | undefined }>(pr
 }
 
 /**
- * A relationship or sighting from an upload never lifts a police restriction, nor changes the
- * source or grading of a restricted record: only police analysts decide that, through the API.
- */
-export function mergeUploadedIntelligence<
-  T extends { restricted: boolean; sourceAgency: string; grading?: unknown; retainUntil?: string | undefined },
->(previous: T | undefined, incoming: T): T {
-  const merged = { ...mergeUploaded(previous, incoming) };
-  if (!previous?.restricted) return merged;
-  merged.restricted = previous.restricted;
-  merged.sourceAgency = previous.sourceAgency;
-  if (previous.grading) merged.grading = previous.grading;
-  else Reflect.deleteProperty(merged, 'grading');
-  return merged;
-}
-
-/**
  * A carer from an upload keeps the consent decision peermap holds when that decision is
  * newer than the sheet's, so an old spreadsheet can never undo a withdrawal recorded since.
  * The scope and notes of a consent, which the sheet has no columns for, are kept too.

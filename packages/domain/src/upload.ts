@@ -37,7 +37,14 @@ export const UploadRecord = z.strictObject({
   status: UploadStatus,
   contentSha256: z.string().regex(/^[0-9a-f]{64}$/),
   sheets: z.array(SheetName),
+  /** What the upload created, changed or left as it was in the shared map, per sheet. */
   counts: z.partialRecord(SheetName, SheetCounts),
+  /**
+   * Rows of restricted police intelligence the upload carried: handed to police's own layer,
+   * added where police held nothing for them and never changing what they hold. Whether each
+   * was new is not said, since that would tell what police hold.
+   */
+  restrictedReceived: z.number().int().positive().optional(),
   /** How many problems were found; `problems` holds at most the first few hundred. */
   problemCount: z.number().int().nonnegative(),
   problems: z.array(UploadProblem).max(500),

@@ -122,7 +122,7 @@ export function createApiHandler(routes: readonly AnyRoute[], deps: HandlerDeps)
       return refuse(new ForbiddenError(route.permission), route, principal, requestId, logger);
     }
     try {
-      await recordAudit(route, principal, requestId, 'allowed', kept.subjects, REPLAYED, kept.restricted);
+      await recordAnswer(route, principal, requestId, kept.subjects, REPLAYED, kept.restricted);
     } catch (error) {
       return refuse(error, undefined, principal, requestId, logger);
     }
@@ -146,15 +146,7 @@ export function createApiHandler(routes: readonly AnyRoute[], deps: HandlerDeps)
     try {
       const response = await run(route, principal, event, requestId);
       try {
-        await recordAudit(
-          route,
-          principal,
-          requestId,
-          'allowed',
-          response.subjects,
-          response.auditDetail,
-          response.restricted,
-        );
+        await recordAnswer(route, principal, requestId, response.subjects, response.auditDetail, response.restricted);
       } catch (auditError) {
         auditFailed = true;
         throw auditError;
@@ -218,6 +210,25 @@ export function createApiHandler(routes: readonly AnyRoute[], deps: HandlerDeps)
     };
   }
 
+  /**
+   * The audit of an answer: its event, and when a route of the shared map also returned
+   * restricted police intelligence, a restricted event for that part, so the ordinary event
+   * is the one it would be had police held nothing.
+   */
+  async function recordAnswer(
+    route: AnyRoute,
+    principal: Principal,
+    requestId: string,
+    subjects: Subjects,
+    detail: string | undefined,
+    heldRestricted: boolean | undefined,
+  ) {
+    await recordAudit(route, principal, requestId, 'allowed', subjects, detail);
+    if (heldRestricted && route.layer !== 'restricted') {
+      await recordAudit(route, principal, requestId, 'allowed', subjects, HELD_RESTRICTED, true);
+    }
+  }
+
   async function recordAudit(
     route: AnyRoute,
     principal: Principal,
@@ -227,6 +238,9 @@ export function createApiHandler(routes: readonly AnyRoute[], deps: HandlerDeps)
     detail?: string,
     restricted?: boolean,
   ) {
+    // What police do in the restricted layer is audited there; anyone else's attempt stays in view.
+    const ofRestrictedLayer =
+      restricted || (route.layer === 'restricted' && can(principal.role, 'intelligence:read-restricted'));
     await deps.audit.record({
       id: newId(),
       partnershipId: principal.partnershipId,
@@ -238,7 +252,7 @@ export function createApiHandler(routes: readonly AnyRoute[], deps: HandlerDeps)
       requestId,
       outcome,
       ...(detail ? { detail } : {}),
-      ...(restricted ? { restricted: true } : {}),
+      ...(ofRestrictedLayer ? { restricted: true } : {}),
     });
   }
 }
@@ -253,6 +267,7 @@ interface Answered {
 /** Answers that say "not now" (a conflict to wait out, a busy table, a fault): the same request may be answered otherwise later. */
 const mayChange = (status: number) => status === 409 || status === 429 || status >= 500;
 
+const HELD_RESTRICTED = 'The answer also held restricted police intelligence.';
 const REPLAYED = 'The same request again (its Idempotency-Key): the first answer, with no second effect.';
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{1,128}$/;
 

@@ -31,7 +31,10 @@ export interface RouteResponse {
   headers?: Record<string, string>;
   /** The people whose data this response returned or changed. */
   subjects: Subjects;
-  /** Whether it returned or changed restricted police intelligence (so its audit event is restricted too). */
+  /**
+   * Whether a route of the shared map (an export of the whole map, say) also returned restricted
+   * police intelligence: besides its ordinary audit event, a restricted event records that part.
+   */
   restricted?: boolean;
   /** What the audit event should say besides who and what (an erasure's marker and reason); no personal data. */
   auditDetail?: string;
@@ -49,6 +52,11 @@ export interface Route<Params = unknown, Query = unknown, Body = unknown> {
   /** The kind of resource and action, as the audit log records them. */
   resource: string;
   action: AuditAction;
+  /**
+   * A route of the restricted layer (police intelligence alone): what police do there is
+   * audited in the restricted layer's own events, which other roles' audit never lists.
+   */
+  layer?: 'restricted';
   params?: z.ZodType<Params>;
   query?: z.ZodType<Query>;
   body?: z.ZodType<Body>;

@@ -63,7 +63,8 @@ export function readWeek(sheets: WeekSheets, context: RowContext, known: KnownRe
 
   const records: WeekRecords = {
     youngPeople: read(youngPeopleSheet, (r) => r.ref, stated.youngPeople),
-    relationships: read(relationshipsSheet, (r) => `${r.personA}|${r.personB}`),
+    // Restricted police intelligence is its own layer: a partner's row for the same pair is another record.
+    relationships: read(relationshipsSheet, (r) => `${r.personA}|${r.personB}${r.restricted ? '|restricted' : ''}`),
     locations: read(locationsSheet, (r) => r.ref, stated.locations),
     carers: read(carersSheet, (r) => r.ref),
     sightings: read(sightingsSheet, (r) => [r.personRef, r.locationRef, r.seenOn, r.sourceAgency].join('|')),

@@ -49,6 +49,8 @@ export interface LocalServerOptions {
 
 export interface RunningServer {
   readonly url: string;
+  /** Resolves once every analysis run the server started in the background has finished. */
+  idle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -89,11 +91,11 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Run
   const largeUploads: LocalLargeUploads | undefined = options.largeUploadsFolder
     ? createLocalLargeUploads(options.largeUploadsFolder, () => address)
     : undefined;
+  const background = createBackgroundAnalysisRunner(options.deps.store, options.logger, runAs);
   const deps: ApiDeps = {
     ...options.deps,
     ...(largeUploads ? { largeUploads } : {}),
-    analysisRunner:
-      options.deps.analysisRunner ?? createBackgroundAnalysisRunner(options.deps.store, options.logger, runAs),
+    analysisRunner: options.deps.analysisRunner ?? background,
   };
   const routes = allRoutes(deps);
   const handler = createApiHandler(routes, {
@@ -172,6 +174,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Run
   address = `http://${options.host ?? '127.0.0.1'}:${port}`;
   return {
     url: address,
+    idle: () => background.idle(),
     close: () =>
       new Promise((resolve, reject) => {
         server.closeAllConnections();

@@ -164,8 +164,24 @@ describe('the map for other tools', () => {
     { ref: 'YP2', displayName: HOSTILE_FORMULA, status: 'open' as const, educationStatus: 'attending' as const },
   ];
   const links = [
-    { personA: 'YP1', personB: 'YP2', kind: 'friend' as const, strength: 3 as const, sourceAgency: 'police' as const },
+    {
+      personA: 'YP1',
+      personB: 'YP2',
+      kind: 'friend' as const,
+      strength: 3 as const,
+      sourceAgency: 'police' as const,
+      restricted: false,
+    },
   ];
+  const restrictedLink = {
+    personA: 'YP1',
+    personB: 'YP2',
+    kind: 'co_offending' as const,
+    strength: 2 as const,
+    sourceAgency: 'police' as const,
+    restricted: true,
+    grading: { sourceEvaluation: 2 as const, intelligenceAssessment: 'B' as const, handlingCode: 'C' as const },
+  };
 
   it('GEXF is well-formed XML with the young people and their link', () => {
     const gexf = mapGexf(people, links, 'OFFICIAL-SENSITIVE');
@@ -185,5 +201,32 @@ describe('the map for other tools', () => {
     expect(header).toMatch(/^"entity1_id","entity1_type","entity1_label","entity2_id"/);
     expect(row).toContain(`"'=HYPERLINK(`);
     expect(row?.split('","').every((cell) => !cell.startsWith('=') && !cell.startsWith('"='))).toBe(true);
+  });
+
+  it('GEXF marks each restricted link with its grading, and says so in its marking', () => {
+    const gexf = mapGexf(people, [...links, restrictedLink], 'OFFICIAL-SENSITIVE');
+    expect(XMLValidator.validate(gexf)).toBe(true);
+    expect(gexf).toContain('THIS FILE HOLDS RESTRICTED POLICE INTELLIGENCE: 1 link marked restricted');
+    const edges = [...gexf.matchAll(/<edge [\s\S]*?<\/edge>/g)].map(([edge]) => edge);
+    expect(edges).toHaveLength(2);
+    const restricted = edges.find((edge) => edge.includes('involved in an offence together'));
+    expect(restricted).toMatch(/value="true"/);
+    expect(restricted).toContain('value="2"');
+    expect(restricted).toContain('value="B"');
+    expect(restricted).toContain('value="C"');
+    expect(mapGexf(people, links, 'OFFICIAL-SENSITIVE')).not.toContain('RESTRICTED POLICE INTELLIGENCE');
+  });
+
+  it("i2 CSV gives each link the papers' words, i2 strength and grades, and flags the restricted ones", () => {
+    const csv = mapI2Csv(people, [...links, restrictedLink], 'OFFICIAL-SENSITIVE');
+    const [marking, header, shared, restricted] = csv.trim().split('\r\n');
+    expect(marking).toContain('THIS FILE HOLDS RESTRICTED POLICE INTELLIGENCE: 1 link marked restricted');
+    expect(header).toContain(
+      '"link_type","link_strength","link_weight","first_seen","last_seen","source_agency","restricted","grade_1","grade_2","grade_3"',
+    );
+    expect(shared).toMatch(/"friends","Unconfirmed","3",.*"police",,,,$/);
+    expect(restricted).toMatch(
+      /"involved in an offence together \(can be a sign of exploitation\)","Unconfirmed","2",.*"police","restricted","2","B","C"$/,
+    );
   });
 });

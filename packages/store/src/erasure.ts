@@ -141,7 +141,10 @@ export class DynamoErasures implements ErasureStore {
     const removed: Record<string, number> = Object.fromEntries(
       OWN_RECORD_KINDS.map(([prefix, kind]) => [kind, count(prefix)]),
     );
-    removed['relationships'] = (removed['relationships'] ?? 0) + asSecondOfPair.length;
+    // Restricted police intelligence goes too, uncounted: the record says what other roles could see.
+    removed['relationships'] =
+      (removed['relationships'] ?? 0) +
+      asSecondOfPair.filter((item) => String(item['SK']).startsWith(keys.relationshipPrefix('shared'))).length;
     removed['carers'] = removedCarers.length;
     const { version, ...rest } = job;
     return this.jobs.save({ ...rest, removedCarers, removed }, version);
@@ -166,12 +169,13 @@ export class DynamoErasures implements ErasureStore {
       ...job.removedCarers.map((ref) => keys.carerPartition(job.partnershipId, ref)),
     ];
     for (const partition of partitions) {
-      const entries = await this.all({
-        partnershipId: job.partnershipId,
-        index: 'byLink',
-        partition,
-        sortKeyPrefix: 'AUDIT#',
-      });
+      const entries = (
+        await Promise.all(
+          keys.AUDIT_INDEX_PREFIXES.map((sortKeyPrefix) =>
+            this.all({ partnershipId: job.partnershipId, index: 'byLink', partition, sortKeyPrefix }),
+          ),
+        )
+      ).flat();
       const eventIds = [...new Set(entries.map((entry) => String(entry['eventId'])))];
       const events = await batchGet(
         this.ctx,
@@ -306,11 +310,19 @@ export class DynamoErasures implements ErasureStore {
   /** The items of the young person's collection, and the pairs where they are the second person. */
   private async ownItems(job: ErasureJob) {
     const partition = keys.youngPersonPartition(job.partnershipId, job.ref);
-    const [own, asSecondOfPair] = await Promise.all([
+    const asSecond = (layer: keys.Layer) =>
+      this.all({
+        partnershipId: job.partnershipId,
+        index: 'byLink',
+        partition,
+        sortKeyPrefix: keys.relationshipPrefix(layer),
+      });
+    const [own, shared, restricted] = await Promise.all([
       this.all({ partnershipId: job.partnershipId, partition }),
-      this.all({ partnershipId: job.partnershipId, index: 'byLink', partition, sortKeyPrefix: 'REL#' }),
+      asSecond('shared'),
+      asSecond('restricted'),
     ]);
-    return { own, asSecondOfPair };
+    return { own, asSecondOfPair: [...shared, ...restricted] };
   }
 
   private async carersOf(job: ErasureJob, own: readonly Item[]) {

@@ -23,6 +23,7 @@ export * as keys from './keys';
 export { createLambdaAnalysisRunner } from './lambda-analysis-runner';
 export * as models from './models';
 export type { StoreContext } from './repository';
+export { moveRestrictedIntoOwnLayer, type RestrictedLayerMove } from './restricted-layer';
 export { createS3LargeUploads, largeUploadKey, largeUploadsClient, slotOfKey } from './s3-large-uploads';
 export { createDocumentClient, createDynamoStore } from './store';
 export { createTableInput, type IndexName, KEY_ATTRIBUTES, TABLE_DEFINITION } from './table';

@@ -22,6 +22,8 @@ const everyModel = [
   keyed(models.relationshipModel, examples.relationship),
   keyed(models.locationModel, examples.location),
   keyed(models.sightingModel, examples.sighting),
+  keyed(models.restrictedRelationshipModel, { ...examples.relationship, restricted: true }),
+  keyed(models.restrictedSightingModel, { ...examples.sighting, restricted: true }),
   keyed(models.concernModel, examples.concern),
   keyed(models.carerModel, examples.carer),
   keyed(models.carerLinkModel, { partnershipId: p, carerRef: 'CR1', youngPersonRef: 'YP1', version: 1 }),
@@ -120,6 +122,34 @@ describe('keys', () => {
     const sighting = { personRef: 'YP1', locationRef: 'LOC1', seenOn: '2026-11-12', sourceAgency: 'police' } as const;
     expect(keys.sightingKey('p', sighting)).toEqual(keys.sightingKey('p', { ...sighting }));
     expect(keys.sightingKey('p', sighting).SK).toBe('SIGHT#2026-11-12#LOC1#police');
+  });
+
+  it('keeps restricted intelligence apart: no prefix a shared-layer Query uses reaches it', () => {
+    const pair = { personA: 'YP1', personB: 'YP2' };
+    const sighting = { personRef: 'YP1', locationRef: 'LOC1', seenOn: '2026-11-12', sourceAgency: 'police' } as const;
+    const shared = [
+      keys.relationshipKey('p', pair),
+      keys.relationshipIndexKeys('p', pair),
+      keys.sightingKey('p', sighting),
+      keys.sightingIndexKeys('p', sighting),
+    ];
+    const restricted = [
+      keys.relationshipKey('p', pair, 'restricted'),
+      keys.relationshipIndexKeys('p', pair, 'restricted'),
+      keys.sightingKey('p', sighting, 'restricted'),
+      keys.sightingIndexKeys('p', sighting, 'restricted'),
+    ];
+    const sortKeys = (all: object[]) => all.flatMap((k) => Object.entries(k)).filter(([name]) => name.endsWith('SK'));
+    for (const [, value] of sortKeys(restricted)) {
+      for (const prefix of [keys.relationshipPrefix('shared'), keys.sightingPrefix('shared')]) {
+        expect(String(value).startsWith(prefix)).toBe(false);
+      }
+    }
+    expect(keys.relationshipIndexKeys('p', pair, 'restricted').GSI1PK).toBe('P#p#RREL');
+    expect(keys.sightingIndexKeys('p', sighting, 'restricted').GSI1PK).toBe('P#p#RSIGHT');
+    expect(shared.map((k) => JSON.stringify(k))).not.toContain(JSON.stringify(restricted[0]));
+    expect(keys.auditIndexPrefix({ restricted: true })).toBe('RAUDIT#');
+    expect(keys.auditIndexPrefix({})).toBe('AUDIT#');
   });
 
   it('escapes a user id so it cannot carry the delimiter', () => {

@@ -55,22 +55,41 @@ export const youngPersonKey = (partnershipId: string, ref: string): PrimaryKey =
 });
 
 /**
+ * Which layer a relationship or sighting belongs to. Restricted police intelligence is its own
+ * layer with its own sort-key and index prefixes (`RREL#`, `RSIGHT#`), so a Query of the shared
+ * layer can never reach it: what another role reads, pages and counts is the same whether or
+ * not police hold intelligence about the same pair or sighting.
+ */
+export type Layer = 'shared' | 'restricted';
+
+const layered = (layer: Layer, prefix: string) => (layer === 'restricted' ? `R${prefix}` : prefix);
+
+/** The sort-key prefix of relationships of a layer: `REL#` or `RREL#`. */
+export const relationshipPrefix = (layer: Layer) => `${layered(layer, 'REL')}#`;
+/** The sort-key prefix of sightings of a layer: `SIGHT#` or `RSIGHT#`. */
+export const sightingPrefix = (layer: Layer) => `${layered(layer, 'SIGHT')}#`;
+
+/**
  * A relationship lives under the first person of the ordered pair; the byLink index finds
  * it from the second person's side. Either order of the pair gives the same key.
  */
-export const relationshipKey = (partnershipId: string, pair: RelationshipKey): PrimaryKey => {
+export const relationshipKey = (partnershipId: string, pair: RelationshipKey, layer: Layer = 'shared'): PrimaryKey => {
   const { personA, personB } = orderPair(pair.personA, pair.personB);
-  return { PK: youngPersonPartition(partnershipId, personA), SK: `REL#${personB}` };
+  return { PK: youngPersonPartition(partnershipId, personA), SK: `${relationshipPrefix(layer)}${personB}` };
 };
 
-/** byKind lists every pair of a partnership; byLink holds the pair under its second person. */
-export const relationshipIndexKeys = (partnershipId: string, pair: RelationshipKey): IndexKeys => {
+/** byKind lists every pair of a partnership (per layer); byLink holds the pair under its second person. */
+export const relationshipIndexKeys = (
+  partnershipId: string,
+  pair: RelationshipKey,
+  layer: Layer = 'shared',
+): IndexKeys => {
   const { personA, personB } = orderPair(pair.personA, pair.personB);
   return {
-    GSI1PK: kindPartition(partnershipId, 'REL'),
+    GSI1PK: kindPartition(partnershipId, layered(layer, 'REL')),
     GSI1SK: `${personA}#${personB}`,
     GSI2PK: youngPersonPartition(partnershipId, personB),
-    GSI2SK: `REL#${personA}`,
+    GSI2SK: `${relationshipPrefix(layer)}${personA}`,
   };
 };
 
@@ -80,18 +99,18 @@ export const locationKey = (partnershipId: string, ref: string): PrimaryKey => (
   SK: 'LOC',
 });
 
-/** A sighting's natural key is its key: the same sighting uploaded twice is one item. */
-export const sightingKey = (partnershipId: string, s: SightingKey): PrimaryKey => ({
+/** A sighting's natural key is its key: the same sighting uploaded twice is one item (per layer). */
+export const sightingKey = (partnershipId: string, s: SightingKey, layer: Layer = 'shared'): PrimaryKey => ({
   PK: youngPersonPartition(partnershipId, s.personRef),
-  SK: `SIGHT#${s.seenOn}#${s.locationRef}#${s.sourceAgency}`,
+  SK: `${sightingPrefix(layer)}${s.seenOn}#${s.locationRef}#${s.sourceAgency}`,
 });
 
-/** byKind lists sightings by day; byLink finds them from the place. */
-export const sightingIndexKeys = (partnershipId: string, s: SightingKey): IndexKeys => ({
-  GSI1PK: kindPartition(partnershipId, 'SIGHT'),
+/** byKind lists sightings by day (per layer); byLink finds them from the place. */
+export const sightingIndexKeys = (partnershipId: string, s: SightingKey, layer: Layer = 'shared'): IndexKeys => ({
+  GSI1PK: kindPartition(partnershipId, layered(layer, 'SIGHT')),
   GSI1SK: `${s.seenOn}#${s.personRef}#${s.locationRef}#${s.sourceAgency}`,
   GSI2PK: locationPartition(partnershipId, s.locationRef),
-  GSI2SK: `SIGHT#${s.seenOn}#${s.personRef}#${s.sourceAgency}`,
+  GSI2SK: `${sightingPrefix(layer)}${s.seenOn}#${s.personRef}#${s.sourceAgency}`,
 });
 
 /** A concern's natural key is its key: the same concern uploaded twice is one item. */
@@ -171,6 +190,16 @@ export const auditEventKey = (partnershipId: string, id: string): PrimaryKey => 
   PK: partition(partnershipId, 'AUDIT', id),
   SK: 'AUDIT',
 });
+
+/**
+ * The byLink sort-key prefix of an audit event (under its user and under each person it
+ * names). Events about restricted police intelligence have their own prefix, so the audit
+ * other roles read, page by page, is the same whether or not police hold any.
+ */
+export const auditIndexPrefix = (event: { restricted?: boolean | undefined }) =>
+  event.restricted ? 'RAUDIT#' : 'AUDIT#';
+/** Both audit prefixes, for erasure, which must find every event that names a person. */
+export const AUDIT_INDEX_PREFIXES = ['AUDIT#', 'RAUDIT#'] as const;
 
 /** One index entry per person an audit event names, so events can be found by person. */
 export const auditSubjectKey = (

@@ -1,24 +1,43 @@
-import type { MapReader, Page, PartnershipId, WholeMap } from '@peermap/domain';
+import type { MapReader, MapReadOptions, Page, PartnershipId, WholeMap } from '@peermap/domain';
 import type { EntityModel, StoredRecord } from './codec';
-import { concernModel, locationModel, relationshipModel, sightingModel, youngPersonModel } from './models';
+import {
+  concernModel,
+  locationModel,
+  relationshipModel,
+  restrictedRelationshipModel,
+  restrictedSightingModel,
+  sightingModel,
+  youngPersonModel,
+} from './models';
 import { EntityRepository, type StoreContext } from './repository';
 
 /**
  * Reads a partnership's whole map for the analysis: each kind from its own partition of the
  * byKind index, page after page, the kinds in parallel. Query only, like every other read.
+ * Restricted police intelligence is read only when asked for (for a police analyst's export).
  */
 export class DynamoMapReader implements MapReader {
   constructor(private readonly ctx: StoreContext) {}
 
-  async wholeMap(partnershipId: PartnershipId): Promise<WholeMap> {
-    const [youngPeople, relationships, locations, sightings, concerns] = await Promise.all([
-      this.all(youngPersonModel, partnershipId),
-      this.all(relationshipModel, partnershipId),
-      this.all(locationModel, partnershipId),
-      this.all(sightingModel, partnershipId),
-      this.all(concernModel, partnershipId),
-    ]);
-    return { youngPeople, relationships, locations, sightings, concerns };
+  async wholeMap(partnershipId: PartnershipId, options: MapReadOptions = {}): Promise<WholeMap> {
+    const none = async () => [];
+    const [youngPeople, relationships, restrictedRelationships, locations, sightings, restrictedSightings, concerns] =
+      await Promise.all([
+        this.all(youngPersonModel, partnershipId),
+        this.all(relationshipModel, partnershipId),
+        options.restricted ? this.all(restrictedRelationshipModel, partnershipId) : none(),
+        this.all(locationModel, partnershipId),
+        this.all(sightingModel, partnershipId),
+        options.restricted ? this.all(restrictedSightingModel, partnershipId) : none(),
+        this.all(concernModel, partnershipId),
+      ]);
+    return {
+      youngPeople,
+      relationships: [...relationships, ...restrictedRelationships],
+      locations,
+      sightings: [...sightings, ...restrictedSightings],
+      concerns,
+    };
   }
 
   private async all<T extends StoredRecord, K>(model: EntityModel<T, K>, partnershipId: string): Promise<T[]> {

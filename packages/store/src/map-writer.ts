@@ -5,16 +5,30 @@ import {
   type MapWriterResult,
   mergeUploaded,
   mergeUploadedCarer,
-  mergeUploadedIntelligence,
   type Page,
   type PartnershipId,
   type UnstatedFields,
 } from '@peermap/domain';
 import { planUpserts } from './bulk-upsert';
 import { writeGroups } from './group-writer';
-import { carerModel, concernModel, locationModel, relationshipModel, sightingModel, youngPersonModel } from './models';
+import {
+  carerModel,
+  concernModel,
+  locationModel,
+  relationshipModel,
+  restrictedRelationshipModel,
+  restrictedSightingModel,
+  sightingModel,
+  youngPersonModel,
+} from './models';
 import type { StoreContext } from './repository';
 import { EntityRepository } from './repository';
+
+/**
+ * An upload adds restricted police intelligence it carries only where police hold none for the
+ * same pair or sighting, and never changes what they hold: only police analysts do, through the API.
+ */
+const keepHeld = <T>(previous: T | undefined, incoming: T): T => previous ?? incoming;
 
 /**
  * The upload adapter: plans every sheet's writes (new and changed records only, merged with
@@ -29,19 +43,37 @@ export class DynamoMapWriter implements MapWriter {
       <T extends object>(kind: keyof MapRecords, merge: (previous: T | undefined, incoming: T) => T) =>
       (previous: T | undefined, incoming: T) =>
         merge(previous, keepUnstated(previous, incoming, unstated[kind] ?? []));
-    const [youngPeople, relationships, locations, carers, sightings, concerns] = await Promise.all([
+    const shared = <T extends { restricted: boolean }>(records: T[]) => records.filter((r) => !r.restricted);
+    const restricted = <T extends { restricted: boolean }>(records: T[]) => records.filter((r) => r.restricted);
+    const [
+      youngPeople,
+      relationships,
+      locations,
+      carers,
+      sightings,
+      concerns,
+      restrictedRelationships,
+      restrictedSightings,
+    ] = await Promise.all([
       planUpserts(this.ctx, youngPersonModel, records.youngPeople, rule('youngPeople', mergeUploaded)),
-      planUpserts(this.ctx, relationshipModel, records.relationships, rule('relationships', mergeUploadedIntelligence)),
+      planUpserts(this.ctx, relationshipModel, shared(records.relationships), rule('relationships', mergeUploaded)),
       planUpserts(this.ctx, locationModel, records.locations, rule('locations', mergeUploaded)),
       planUpserts(this.ctx, carerModel, records.carers, rule('carers', mergeUploadedCarer)),
-      planUpserts(this.ctx, sightingModel, records.sightings, rule('sightings', mergeUploadedIntelligence)),
+      planUpserts(this.ctx, sightingModel, shared(records.sightings), rule('sightings', mergeUploaded)),
       planUpserts(this.ctx, concernModel, records.concerns, rule('concerns', mergeUploaded)),
+      planUpserts(this.ctx, restrictedRelationshipModel, restricted(records.relationships), keepHeld),
+      planUpserts(this.ctx, restrictedSightingModel, restricted(records.sightings), keepHeld),
     ]);
     const plans = { youngPeople, relationships, locations, carers, sightings, concerns };
-    const { failed } = await writeGroups(
-      this.ctx.client,
-      Object.values(plans).flatMap((plan) => plan.groups),
-    );
+    const [written, restrictedWritten] = await Promise.all([
+      writeGroups(
+        this.ctx.client,
+        Object.values(plans).flatMap((plan) => plan.groups),
+      ),
+      writeGroups(this.ctx.client, [...restrictedRelationships.groups, ...restrictedSightings.groups]),
+    ]);
+    // A restricted record police made meanwhile is theirs to keep: the upload says nothing of it.
+    const restrictedFailed = restrictedWritten.failed.filter((failure) => !failure.changedSinceRead);
     return {
       counts: {
         youngPeople: youngPeople.counts,
@@ -51,7 +83,8 @@ export class DynamoMapWriter implements MapWriter {
         sightings: sightings.counts,
         concerns: concerns.counts,
       },
-      failed: failed.length,
+      restrictedReceived: restricted(records.relationships).length + restricted(records.sightings).length,
+      failed: written.failed.length + restrictedFailed.length,
     };
   }
 

@@ -41,18 +41,32 @@ export const youngPersonModel: EntityModel<YoungPerson, string> = {
   expiresAt: retention,
 };
 
-export const relationshipModel: EntityModel<Relationship, RelationshipKey> = {
-  entity: 'Relationship',
-  label: 'relationship',
-  schemaVersion: 1,
-  schema: Relationship,
-  keyOf: (r) => ({ personA: r.personA, personB: r.personB }),
-  describe: (k) => `${k.personA}–${k.personB}`,
-  primaryKey: keys.relationshipKey,
-  indexKeys: (r) => keys.relationshipIndexKeys(r.partnershipId, r),
-  list: { index: 'byKind', partition: (p) => keys.kindPartition(p, 'REL') },
-  expiresAt: retention,
-};
+/** Whether a record belongs to a layer: the stored flag and the key's layer must agree. */
+const ofLayer = (layer: keys.Layer) => (record: { restricted: boolean }) =>
+  record.restricted === (layer === 'restricted');
+const layerMessage = (layer: keys.Layer) =>
+  layer === 'restricted'
+    ? 'only restricted police intelligence is kept in the restricted layer'
+    : "restricted police intelligence is kept in its own layer, never beside a partner's record";
+
+/** Relationships of one layer: the shared map, or restricted police intelligence. */
+function relationshipModelOf(layer: keys.Layer): EntityModel<Relationship, RelationshipKey> {
+  return {
+    entity: layer === 'restricted' ? 'RestrictedRelationship' : 'Relationship',
+    label: layer === 'restricted' ? 'restricted relationship' : 'relationship',
+    schemaVersion: 1,
+    schema: Relationship.refine(ofLayer(layer), { message: layerMessage(layer), path: ['restricted'] }),
+    keyOf: (r) => ({ personA: r.personA, personB: r.personB }),
+    describe: (k) => `${k.personA}–${k.personB}`,
+    primaryKey: (p, k) => keys.relationshipKey(p, k, layer),
+    indexKeys: (r) => keys.relationshipIndexKeys(r.partnershipId, r, layer),
+    list: { index: 'byKind', partition: (p) => keys.kindPartition(p, layer === 'restricted' ? 'RREL' : 'REL') },
+    expiresAt: retention,
+  };
+}
+
+export const relationshipModel = relationshipModelOf('shared');
+export const restrictedRelationshipModel = relationshipModelOf('restricted');
 
 export const locationModel: EntityModel<Location, string> = {
   entity: 'Location',
@@ -67,23 +81,29 @@ export const locationModel: EntityModel<Location, string> = {
   expiresAt: retention,
 };
 
-export const sightingModel: EntityModel<Sighting, SightingKey> = {
-  entity: 'Sighting',
-  label: 'sighting',
-  schemaVersion: 1,
-  schema: Sighting,
-  keyOf: (r) => ({
-    personRef: r.personRef,
-    locationRef: r.locationRef,
-    seenOn: r.seenOn,
-    sourceAgency: r.sourceAgency,
-  }),
-  describe: (k) => `${k.personRef} at ${k.locationRef} on ${k.seenOn} (${k.sourceAgency})`,
-  primaryKey: keys.sightingKey,
-  indexKeys: (r) => keys.sightingIndexKeys(r.partnershipId, r),
-  list: { index: 'byKind', partition: (p) => keys.kindPartition(p, 'SIGHT') },
-  expiresAt: retention,
-};
+/** Sightings of one layer: the shared map, or restricted police intelligence. */
+function sightingModelOf(layer: keys.Layer): EntityModel<Sighting, SightingKey> {
+  return {
+    entity: layer === 'restricted' ? 'RestrictedSighting' : 'Sighting',
+    label: layer === 'restricted' ? 'restricted sighting' : 'sighting',
+    schemaVersion: 1,
+    schema: Sighting.refine(ofLayer(layer), { message: layerMessage(layer), path: ['restricted'] }),
+    keyOf: (r) => ({
+      personRef: r.personRef,
+      locationRef: r.locationRef,
+      seenOn: r.seenOn,
+      sourceAgency: r.sourceAgency,
+    }),
+    describe: (k) => `${k.personRef} at ${k.locationRef} on ${k.seenOn} (${k.sourceAgency})`,
+    primaryKey: (p, k) => keys.sightingKey(p, k, layer),
+    indexKeys: (r) => keys.sightingIndexKeys(r.partnershipId, r, layer),
+    list: { index: 'byKind', partition: (p) => keys.kindPartition(p, layer === 'restricted' ? 'RSIGHT' : 'SIGHT') },
+    expiresAt: retention,
+  };
+}
+
+export const sightingModel = sightingModelOf('shared');
+export const restrictedSightingModel = sightingModelOf('restricted');
 
 export const concernModel: EntityModel<Concern, ConcernKey> = {
   entity: 'Concern',
@@ -295,7 +315,7 @@ export const auditEventModel: EntityModel<AuditEvent & { version: number }, stri
     GSI1PK: keys.kindPartition(r.partnershipId, 'AUDIT'),
     GSI1SK: `${r.at}#${r.id}`,
     GSI2PK: keys.userPartition(r.partnershipId, r.actor.userId),
-    GSI2SK: `AUDIT#${r.at}#${r.id}`,
+    GSI2SK: `${keys.auditIndexPrefix(r)}${r.at}#${r.id}`,
   }),
   list: { index: 'byKind', partition: (p) => keys.kindPartition(p, 'AUDIT'), newestFirst: true },
 };

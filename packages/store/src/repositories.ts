@@ -49,6 +49,8 @@ import {
   invitationListModel,
   partnershipModel,
   relationshipModel,
+  restrictedRelationshipModel,
+  restrictedSightingModel,
   sightingModel,
 } from './models';
 import {
@@ -61,36 +63,45 @@ import {
   versionCondition,
 } from './repository';
 
+/** The relationships of one layer (see `keys.Layer`): a repository never reaches the other. */
 export class DynamoRelationships
   extends EntityRepository<Relationship, RelationshipKey>
   implements RelationshipsRepository
 {
-  constructor(ctx: StoreContext) {
-    super(ctx, relationshipModel);
+  constructor(
+    ctx: StoreContext,
+    private readonly layer: keys.Layer = 'shared',
+  ) {
+    super(ctx, layer === 'restricted' ? restrictedRelationshipModel : relationshipModel);
   }
 
   async ofPerson(partnershipId: string, ref: string): Promise<Relationship[]> {
     const partition = keys.youngPersonPartition(partnershipId, ref);
+    const sortKeyPrefix = keys.relationshipPrefix(this.layer);
     const [asFirst, asSecond] = await Promise.all([
-      queryAll(this.ctx, { partnershipId, partition, sortKeyPrefix: 'REL#' }),
-      queryAll(this.ctx, { partnershipId, index: 'byLink', partition, sortKeyPrefix: 'REL#' }),
+      queryAll(this.ctx, { partnershipId, partition, sortKeyPrefix }),
+      queryAll(this.ctx, { partnershipId, index: 'byLink', partition, sortKeyPrefix }),
     ]);
-    return [...asFirst, ...asSecond].map((item) => fromItem(relationshipModel, item));
+    return [...asFirst, ...asSecond].map((item) => fromItem(this.model, item));
   }
 }
 
+/** The sightings of one layer (see `keys.Layer`): a repository never reaches the other. */
 export class DynamoSightings extends EntityRepository<Sighting, SightingKey> implements SightingsRepository {
-  constructor(ctx: StoreContext) {
-    super(ctx, sightingModel);
+  constructor(
+    ctx: StoreContext,
+    private readonly layer: keys.Layer = 'shared',
+  ) {
+    super(ctx, layer === 'restricted' ? restrictedSightingModel : sightingModel);
   }
 
   async ofPerson(partnershipId: string, ref: string): Promise<Sighting[]> {
     const items = await queryAll(this.ctx, {
       partnershipId,
       partition: keys.youngPersonPartition(partnershipId, ref),
-      sortKeyPrefix: 'SIGHT#',
+      sortKeyPrefix: keys.sightingPrefix(this.layer),
     });
-    return items.map((item) => fromItem(sightingModel, item));
+    return items.map((item) => fromItem(this.model, item));
   }
 
   async atLocation(partnershipId: string, locationRef: string, page?: PageRequest): Promise<Page<Sighting>> {
@@ -100,12 +111,12 @@ export class DynamoSightings extends EntityRepository<Sighting, SightingKey> imp
         partnershipId,
         index: 'byLink',
         partition: keys.locationPartition(partnershipId, locationRef),
-        sortKeyPrefix: 'SIGHT#',
+        sortKeyPrefix: keys.sightingPrefix(this.layer),
         newestFirst: true,
       },
       page,
     );
-    return { ...result, items: result.items.map((item) => fromItem(sightingModel, item)) };
+    return { ...result, items: result.items.map((item) => fromItem(this.model, item)) };
   }
 }
 
@@ -477,7 +488,7 @@ export class DynamoAuditLog implements AuditLog {
       ...subjects.map((subject) => ({
         ...keys.auditSubjectKey(stored.partnershipId, stored.id, subject),
         GSI2PK: subject.partition(stored.partnershipId, subject.ref),
-        GSI2SK: `AUDIT#${stored.at}#${stored.id}`,
+        GSI2SK: `${keys.auditIndexPrefix(stored)}${stored.at}#${stored.id}`,
         entity: 'AuditSubject',
         schemaVersion: 1,
         eventId: stored.id,

@@ -20,7 +20,7 @@ const probes: { method: string; path: string; body?: unknown }[] = [
   { method: 'DELETE', path: '/v1/locations/LOC0001' },
   { method: 'GET', path: '/v1/locations/LOC0014/sightings' },
   { method: 'GET', path: '/v1/sightings/YP00001~LOC0007~2026-11-04~education' },
-  { method: 'PATCH', path: '/v1/sightings/YP00001~LOC0007~2026-11-04~education', body: { restricted: false } },
+  { method: 'PATCH', path: '/v1/sightings/YP00001~LOC0007~2026-11-04~education', body: {} },
   { method: 'DELETE', path: '/v1/sightings/YP00001~LOC0007~2026-11-04~education' },
   { method: 'GET', path: '/v1/concerns/YP00001~missing_episode~2026-11-05~education' },
   { method: 'PATCH', path: '/v1/concerns/YP00001~missing_episode~2026-11-05~education', body: { status: 'closed' } },

@@ -299,7 +299,7 @@ describe('planning for the MADP on the demo map (week 4)', () => {
   });
 
   it('exports the map under the same redaction as the API: restricted intelligence for police analysts only', async () => {
-    await api.table.store.relationships.save({
+    await api.table.store.restrictedRelationships.save({
       personA: 'YP00001',
       personB: 'YP00120',
       kind: 'associate',
@@ -316,6 +316,9 @@ describe('planning for the MADP on the demo map (week 4)', () => {
     expect(forLead.text).not.toMatch(pair);
     const forPolice = await api.as('police-analyst').request('GET', '/v1/exports/map?format=i2');
     expect(forPolice.text).toMatch(pair);
+    expect(forPolice.text).toMatch(/"YP00001","Young person",[^\r\n]*"YP00120",[^\r\n]*"restricted","1","B","P"/);
+    expect(forPolice.text.split('\r\n')[0]).toContain('THIS FILE HOLDS RESTRICTED POLICE INTELLIGENCE');
+    expect(forLead.text.split('\r\n')[0]).not.toContain('RESTRICTED');
     const geo = await lead().request('GET', '/v1/exports/locations');
     expect((geo.body as { type: string; features: unknown[] }).type).toBe('FeatureCollection');
     expect((geo.body as { features: unknown[] }).features.length).toBeGreaterThan(5);

@@ -68,44 +68,63 @@ describe('each role receives only what it may', () => {
     }
   });
 
-  it('shows restricted police intelligence to police analysts only', async () => {
-    const restricted = '/v1/relationships/YP00005/YP00006';
+  it('shows restricted police intelligence to police analysts only, in its own layer', async () => {
+    const restricted = '/v1/restricted-relationships/YP00005/YP00006';
     expect((await api.as('police-analyst').request('GET', restricted)).status).toBe(200);
-    expect((await api.as('madp-chair').request('GET', restricted)).status).toBe(404);
-    expect((await api.as('early-help-lead').request('GET', restricted)).status).toBe(404);
-    const listOf = async (role: Role) =>
-      (
-        (await api.as(role).request('GET', '/v1/young-people/YP00005/relationships')).body as {
-          items: { personB: string; restricted: boolean }[];
-        }
-      ).items;
-    expect((await listOf('police-analyst')).some((r) => r.restricted)).toBe(true);
-    expect((await listOf('madp-chair')).some((r) => r.restricted)).toBe(false);
-    expect((await listOf('early-help-lead')).some((r) => r.restricted)).toBe(false);
+    expect((await api.as('madp-chair').request('GET', restricted)).status).toBe(403);
+    expect((await api.as('early-help-lead').request('GET', restricted)).status).toBe(403);
+    // The demo's partners recorded nothing of this pair: the shared layer holds nothing for anyone.
+    for (const role of ['police-analyst', 'madp-chair', 'early-help-lead'] as const) {
+      expect((await api.as(role).request('GET', '/v1/relationships/YP00005/YP00006')).status).toBe(404);
+    }
+    const listOf = async (role: Role, path: string) =>
+      ((await api.as(role).request('GET', path)).body as { items?: { restricted: boolean }[] }).items ?? [];
+    expect(await listOf('police-analyst', '/v1/young-people/YP00005/restricted-relationships')).not.toHaveLength(0);
+    for (const role of ['police-analyst', 'madp-chair', 'early-help-lead'] as const) {
+      expect((await listOf(role, '/v1/young-people/YP00005/relationships')).some((r) => r.restricted)).toBe(false);
+    }
   });
 
-  it('keeps the audit trail of restricted intelligence from roles that may not see it', async () => {
-    await api.as('police-analyst').request('GET', '/v1/relationships/YP00005/YP00006');
-    const events = async (role: Role) =>
-      ((await api.as(role).request('GET', '/v1/audit?person=YP00006')).body as { items: { restricted?: boolean }[] })
-        .items;
-    expect((await events('madp-chair')).some((event) => event.restricted)).toBe(false);
-    expect((await events('partnership-admin')).some((event) => event.restricted)).toBe(false);
-    const stored = await api.table.store.audit.byYoungPerson('demo', 'YP00006', { limit: 500 });
-    expect(stored.items.some((event) => event.restricted)).toBe(true);
+  it('keeps what police do in the restricted layer out of the audit other roles read', async () => {
+    const before = await api.as('madp-chair').request('GET', '/v1/audit?user=demo-police-analyst@demo');
+    await api.as('police-analyst').request('GET', '/v1/restricted-relationships/YP00005/YP00006');
+    const events = async (role: Role, query: string) =>
+      ((await api.as(role).request('GET', `/v1/audit?${query}`)).body as { items: { restricted?: boolean }[] }).items;
+    for (const role of ['madp-chair', 'partnership-admin'] as const) {
+      expect((await events(role, 'person=YP00006')).some((event) => event.restricted)).toBe(false);
+      expect((await events(role, 'user=demo-police-analyst@demo')).length).toBe(
+        (before.body as { items: unknown[] }).items.length,
+      );
+    }
+    const stored = (await api.table.scanAll()).filter(
+      (item) =>
+        item['entity'] === 'AuditEvent' &&
+        item['resource'] === 'restricted-relationships' &&
+        (item['actor'] as { role?: string }).role === 'police-analyst',
+    );
+    expect(stored.length).toBeGreaterThan(0);
+    expect(stored.every((item) => item['restricted'] === true && String(item['GSI2SK']).startsWith('RAUDIT#'))).toBe(
+      true,
+    );
   });
 
-  it('does not let a role that cannot see restricted intelligence create it', async () => {
-    const response = await api.as('madp-chair').request('POST', '/v1/relationships', {
-      body: {
-        personA: 'YP00030',
-        personB: 'YP00031',
-        kind: 'associate',
-        strength: 1,
-        sourceAgency: 'police',
-        restricted: true,
-      },
-    });
-    expect(response.status).toBe(403);
+  it("keeps restricted intelligence to its own routes: the shared ones take partners' records only", async () => {
+    const body = {
+      personA: 'YP00030',
+      personB: 'YP00031',
+      kind: 'associate',
+      strength: 1,
+      sourceAgency: 'police',
+      restricted: true,
+    };
+    for (const role of ['madp-chair', 'police-analyst'] as const) {
+      const response = await api.as(role).request('POST', '/v1/relationships', { body });
+      expect(response.status).toBe(400);
+      expect(JSON.stringify(response.body)).toContain('/v1/restricted-relationships');
+    }
+    const chair = await api.as('madp-chair').request('POST', '/v1/restricted-relationships', { body });
+    expect(chair.status).toBe(403);
+    const police = await api.as('police-analyst').request('POST', '/v1/restricted-relationships', { body });
+    expect(police.status).toBe(201);
   });
 });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { allRoutes } from '@peermap/api';
+import type { Role } from '@peermap/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiResponse, DEMO, startTestApi } from '../../support/api';
 
@@ -19,7 +20,7 @@ describe('the same write delivered twice, at the same time', () => {
     await api.close();
   });
 
-  const creates: { path: string; body: unknown; list: string }[] = [
+  const creates: { path: string; body: unknown; list: string; role?: Role }[] = [
     {
       path: '/v1/young-people',
       list: '/v1/young-people?limit=500',
@@ -51,6 +52,25 @@ describe('the same write delivered twice, at the same time', () => {
       },
     },
     {
+      path: '/v1/restricted-relationships',
+      list: '/v1/restricted-relationships?limit=500',
+      role: 'police-analyst',
+      body: {
+        personA: 'YP00002',
+        personB: 'YP00118',
+        kind: 'associate',
+        strength: 2,
+        sourceAgency: 'police',
+        grading: { sourceEvaluation: 2, intelligenceAssessment: 'B', handlingCode: 'P' },
+      },
+    },
+    {
+      path: '/v1/restricted-sightings',
+      list: '/v1/restricted-sightings?limit=500',
+      role: 'police-analyst',
+      body: { personRef: 'YP00003', locationRef: 'LOC0001', seenOn: '2026-11-21', sourceAgency: 'police' },
+    },
+    {
       path: '/v1/concerns',
       list: '/v1/concerns?limit=500',
       body: {
@@ -75,13 +95,11 @@ describe('the same write delivered twice, at the same time', () => {
     },
   ];
 
-  const count = async (path: string) => {
+  const count = async (path: string, role: Role = 'madp-chair') => {
     let total = 0;
     let cursor: string | undefined;
     do {
-      const page = await api
-        .as('madp-chair')
-        .request('GET', `${path}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      const page = await api.as(role).request('GET', `${path}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
       const body = page.body as { items: unknown[]; cursor?: string };
       total += body.items.length;
       cursor = body.cursor;
@@ -89,12 +107,12 @@ describe('the same write delivered twice, at the same time', () => {
     return total;
   };
 
-  it.each(creates)('POST $path: one created, one told it exists, one record', async ({ path, body, list }) => {
-    const before = await count(list);
-    const send = () => api.as('madp-chair').request('POST', path, { body });
+  it.each(creates)('POST $path: one created, one told it exists, one record', async ({ path, body, list, role }) => {
+    const before = await count(list, role);
+    const send = () => api.as(role ?? 'madp-chair').request('POST', path, { body });
     const results: ApiResponse[] = await Promise.all([send(), send()]);
     expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
-    expect(await count(list)).toBe(before + 1);
+    expect(await count(list, role)).toBe(before + 1);
   });
 
   it('PATCH of one version: one changed, one told the record has changed, one new version', async () => {
@@ -225,16 +243,15 @@ describe('the same write delivered twice, at the same time', () => {
       const etag = await etagOf(path, caller);
       return statuses(await sameTime(() => caller.request('PATCH', path, { body, headers: { 'if-match': etag } })));
     };
-    const deleteTwice = async (path: string) => {
-      const etag = await etagOf(path);
-      const results = statuses(
-        await sameTime(() => chair().request('DELETE', path, { headers: { 'if-match': etag } })),
-      );
+    const deleteTwice = async (path: string, caller = chair()) => {
+      const etag = await etagOf(path, caller);
+      const results = statuses(await sameTime(() => caller.request('DELETE', path, { headers: { 'if-match': etag } })));
       expect(results[0]).toBe(204);
       // The second finds it gone, or at a version that no longer stands: either way, not deleted twice.
       expect([404, 412]).toContain(results[1]);
-      expect((await chair().request('GET', path)).status).toBe(404);
+      expect((await caller.request('GET', path)).status).toBe(404);
     };
+    const police = () => api.as('police-analyst');
     const person = (ref: string) =>
       store().youngPeople.save({
         partnershipId: DEMO,
@@ -260,8 +277,21 @@ describe('the same write delivered twice, at the same time', () => {
       'DELETE /v1/locations/{ref}': () => deleteTwice('/v1/locations/TWICELOC'),
       'PATCH /v1/sightings/{id}': async () => {
         const path = '/v1/sightings/YP00003~LOC0001~2026-11-21~education';
-        expect(await patchTwice(path, { restricted: false })).toEqual([200, 412]);
+        expect(await patchTwice(path, {})).toEqual([200, 412]);
       },
+      'PATCH /v1/restricted-relationships/{personA}/{personB}': async () => {
+        const path = '/v1/restricted-relationships/YP00002/YP00118';
+        expect(await patchTwice(path, { strength: 3 }, police())).toEqual([200, 412]);
+      },
+      'DELETE /v1/restricted-relationships/{personA}/{personB}': () =>
+        deleteTwice('/v1/restricted-relationships/YP00002/YP00118', police()),
+      'PATCH /v1/restricted-sightings/{id}': async () => {
+        const path = '/v1/restricted-sightings/YP00003~LOC0001~2026-11-21~police';
+        const grading = { sourceEvaluation: 1, intelligenceAssessment: 'A', handlingCode: 'P' };
+        expect(await patchTwice(path, { grading }, police())).toEqual([200, 412]);
+      },
+      'DELETE /v1/restricted-sightings/{id}': () =>
+        deleteTwice('/v1/restricted-sightings/YP00003~LOC0001~2026-11-21~police', police()),
       'DELETE /v1/sightings/{id}': () => deleteTwice('/v1/sightings/YP00003~LOC0001~2026-11-21~education'),
       'PATCH /v1/concerns/{id}': async () => {
         const path = '/v1/concerns/YP00002~missing_episode~2026-11-20~social_care';

@@ -104,14 +104,12 @@ describe('the demo partnership', () => {
     });
   });
 
-  it('keeps what a sheet does not state: a do-not-contact, a safety note, a police restriction', async () => {
+  it('keeps what a sheet does not state (a do-not-contact, a safety note), and never changes police intelligence', async () => {
     const flagged = (await table.store.carers.list(DEMO_PARTNERSHIP, { limit: 500 })).items.find((c) => c.doNotContact);
     expect(flagged?.safetyNote).toBeDefined();
     if (!flagged) return;
     const sheet = `ref,young_person_refs,name,relationship,parental_responsibility\n${flagged.ref},${flagged.youngPersonRefs.join(';')},${flagged.name},${flagged.relationship},yes`;
-    const restricted = (await table.store.relationships.ofPerson(DEMO_PARTNERSHIP, 'YP00005')).find(
-      (r) => r.restricted,
-    );
+    const [restricted] = await table.store.restrictedRelationships.ofPerson(DEMO_PARTNERSHIP, 'YP00005');
     expect(restricted).toBeDefined();
     if (!restricted) return;
     const pair = `person_a_ref,person_b_ref,kind,strength,source_agency\n${restricted.personA},${restricted.personB},${restricted.kind},${restricted.strength},education`;
@@ -124,8 +122,12 @@ describe('the demo partnership', () => {
     expect(record.status).toBe('completed');
     const carer = await table.store.carers.get(DEMO_PARTNERSHIP, flagged.ref);
     expect(carer).toMatchObject({ doNotContact: true, safetyNote: flagged.safetyNote, consent: flagged.consent });
-    const link = await table.store.relationships.get(DEMO_PARTNERSHIP, restricted);
-    expect(link).toMatchObject({ restricted: true, sourceAgency: 'police', grading: restricted.grading });
+    // The partner's record of the pair is its own; police's restricted one is as it was.
+    expect(await table.store.restrictedRelationships.get(DEMO_PARTNERSHIP, restricted)).toEqual(restricted);
+    expect(await table.store.relationships.get(DEMO_PARTNERSHIP, restricted)).toMatchObject({
+      restricted: false,
+      sourceAgency: 'education',
+    });
   });
 
   it('rejects a week with problems and writes none of it', async () => {

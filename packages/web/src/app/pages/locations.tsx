@@ -260,13 +260,15 @@ function SightingForm({ api, places }: { api: Api; places: Place[] }) {
     setError(undefined);
     setSaved(undefined);
     try {
-      await api.send('POST', '/v1/sightings', {
+      // Restricted intelligence is its own layer, with its own address.
+      const restricted = form.get('restricted') === 'on';
+      await api.send('POST', restricted ? '/v1/restricted-sightings' : '/v1/sightings', {
         json: {
           personRef: text('personRef'),
           locationRef: text('locationRef'),
           seenOn: text('seenOn'),
           sourceAgency: 'police',
-          restricted: form.get('restricted') === 'on',
+          restricted,
           ...(graded
             ? {
                 grading: {

@@ -53,18 +53,23 @@ interface MapData {
   week: string | undefined;
 }
 
-export function MapPage({ api, words }: PageContext) {
+export function MapPage({ api, me, words }: PageContext) {
   const data = useLoad(async (): Promise<MapData> => {
     const week = await latestAnalysedWeek(api);
-    const [people, relationships, concerns, clusters] = await Promise.all([
+    // Police analysts see restricted intelligence beside the shared map, each link marked as such.
+    const restricted = me.permissions.includes('intelligence:read-restricted')
+      ? allPages<Relationship>(api, '/v1/restricted-relationships')
+      : Promise.resolve([]);
+    const [people, shared, restrictedLinks, concerns, clusters] = await Promise.all([
       allPages<YoungPerson>(api, '/v1/young-people'),
       allPages<Relationship>(api, '/v1/relationships'),
+      restricted,
       allPages<Concern>(api, '/v1/concerns'),
       week
         ? api.get<{ clusters: ClusterListItem[] }>(`/v1/clusters?week=${week}`).then((a) => a.body.clusters)
         : Promise.resolve([]),
     ]);
-    return { people, relationships, concerns, clusters, week };
+    return { people, relationships: [...shared, ...restrictedLinks], concerns, clusters, week };
   }, 'map');
   const [concern, setConcern] = useState('');
   const [agency, setAgency] = useState('');
