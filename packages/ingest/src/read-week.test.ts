@@ -231,6 +231,28 @@ describe('problems in an upload', () => {
     expect(where(problems)).toEqual(['sightings:2:source_evaluation']);
   });
 
+  it('refuses an invisible formatting character at its sheet, row and column, naming it', () => {
+    const { problems } = readWeek(
+      {
+        young_people: `${youngPeopleHeader}\n${person('YP1', 'Sam\u202E T.,2012-03-04,male,Not stated,attending,early_help,Kim Worker,kind;go\u200Bod,open')}\n${person('YP\u200B2')}`,
+        locations:
+          'ref,name,kind,latitude,longitude,source_agency,notes\nLOC1,Park,park,51.5,-0.12,police,"Gate\u2066 open"',
+      },
+      context,
+    );
+    expect(problems.map(({ sheet, row, column, message }) => [sheet, row, column, message])).toEqual([
+      [
+        'young_people',
+        2,
+        'display_name',
+        expect.stringMatching(/^This cell holds an invisible formatting character \(U\+202E RIGHT-TO-LEFT OVERRIDE\)/),
+      ],
+      ['young_people', 2, 'strengths', expect.stringContaining('(U+200B ZERO WIDTH SPACE)')],
+      ['young_people', 3, 'ref', expect.stringContaining('(U+200B ZERO WIDTH SPACE)')],
+      ['locations', 2, 'notes', expect.stringContaining('(U+2066 LEFT-TO-RIGHT ISOLATE)')],
+    ]);
+  });
+
   it('refuses a row with more cells than the sheet has columns', () => {
     const { problems } = readWeek(
       { young_people: [youngPeopleHeader, `${person('YP1')},surplus`].join('\n') },
