@@ -16,6 +16,8 @@ export type PartnershipId = z.infer<typeof PartnershipId>;
 export const Ref = z
   .string()
   .trim()
+  // First, and stopping there: "use letters and digits" would puzzle someone whose ref looks right.
+  .check(plainText('one line', { stop: true }))
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'use 1-64 letters, digits, dots, dashes or underscores');
 export type Ref = z.infer<typeof Ref>;
 
@@ -38,22 +40,19 @@ export const IsoWeek = z
   .refine(isRealIsoWeek, 'that year has no week 53');
 export type IsoWeek = z.infer<typeof IsoWeek>;
 
-/** Short free text a practitioner types: trimmed, no control characters. */
-export const ShortText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1)
-    .max(max)
-    .refine((value) => !hasControlCharacter(value), 'contains a control character');
+/**
+ * Short text a practitioner types on one line (a name, a phrase, a list item): trimmed, with
+ * no line break, control character or invisible formatting character (Unicode Cf).
+ */
+export const ShortText = (max: number) => z.string().trim().min(1).max(max).check(plainText('one line'));
 
-/** Longer free text (notes): may hold line breaks and tabs, nothing else below space. */
-export const LongText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .refine((value) => !hasControlCharacter(value, ['\n', '\r', '\t']), 'contains a control character');
+/**
+ * Longer free text (notes): may hold line breaks and tabs, but no other control character and
+ * no invisible formatting character, direction overrides included. A zero-width joiner is kept
+ * only inside an emoji sequence (a family of three is three emoji joined), where it is part of
+ * what the writer sees.
+ */
+export const LongText = (max: number) => z.string().trim().max(max).check(plainText('free text'));
 
 /** A record's version for optimistic locking: 1 when created, +1 on each change. */
 export const Version = z.number().int().positive();
@@ -103,19 +102,95 @@ const DAY_MS = 86_400_000;
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /**
- * Whether text holds a character no document can show: a control character (C0, DEL, C1),
- * half of a surrogate pair, or a noncharacter (U+FFFE, U+FFFF). Such text would break the
- * XML inside a Word export, or hide something from the person reading it.
+ * A check that text holds only what its reader sees: no control character (C0, DEL, C1), half
+ * of a surrogate pair or noncharacter (U+FFFE, U+FFFF), which would break the XML inside a Word
+ * export; and no invisible formatting character (Unicode Cf: direction overrides and isolates,
+ * zero-width characters, soft hyphens, tags), which can reorder what a chair reads or hide a
+ * name from a search and from erasure. One-line text has no line break either. The issue
+ * carries `params.plainText`, so a reader of uploads can say "This cell …" instead.
  */
-function hasControlCharacter(value: string, allowed: readonly string[] = []): boolean {
-  for (const char of value) {
-    const code = char.codePointAt(0) ?? 0;
-    const control = code < 0x20 || (code >= 0x7f && code <= 0x9f);
-    const unshowable = (code >= 0xd800 && code <= 0xdfff) || code === 0xfffe || code === 0xffff;
-    if ((control && !allowed.includes(char)) || unshowable) return true;
-  }
-  return false;
+function plainText(kind: 'one line' | 'free text', { stop = false } = {}): z.core.CheckFn<string> {
+  return (context) => {
+    const message = textProblem(context.value, kind);
+    if (message === undefined) return;
+    context.issues.push({
+      code: 'custom',
+      input: context.value,
+      message,
+      params: { plainText: true },
+      continue: !stop,
+    });
+  };
 }
+
+/** What is wrong with a text, in words for the person who typed it; `undefined` when nothing is. */
+function textProblem(value: string, kind: 'one line' | 'free text'): string | undefined {
+  const chars = Array.from(value);
+  for (const [index, char] of chars.entries()) {
+    const problem = charProblem(char, kind);
+    if (problem && !(problem.format && kind === 'free text' && joinsEmoji(chars, index))) return problem.message;
+  }
+  return undefined;
+}
+
+function charProblem(char: string, kind: 'one line' | 'free text'): { message: string; format?: true } | undefined {
+  const code = char.codePointAt(0) ?? 0;
+  if (LINE_BREAK.test(char)) {
+    return kind === 'one line' ? { message: 'holds a line break: write it on one line' } : undefined;
+  }
+  if (char === '\t' && kind === 'free text') return undefined;
+  if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) {
+    return { message: `holds a control character (${codePoint(code)}) that no document can show: type the text again` };
+  }
+  if ((code >= 0xd800 && code <= 0xdfff) || code === 0xfffe || code === 0xffff) {
+    return { message: `holds a character (${codePoint(code)}) that no document can show: type the text again` };
+  }
+  if (!FORMAT.test(char)) return undefined;
+  const name = FORMAT_NAMES[code];
+  return {
+    message: `holds an invisible formatting character (${codePoint(code)}${name ? ` ${name}` : ''}), which can hide or reorder what others read: type the text again without it`,
+    format: true,
+  };
+}
+
+const LINE_BREAK = /[\n\r\u2028\u2029]/u;
+const FORMAT = /\p{Cf}/u;
+const EMOJI = /\p{Extended_Pictographic}/u;
+const EMOJI_END = /^(?:\p{Extended_Pictographic}|\p{Emoji_Modifier}|\uFE0F)$/u;
+
+/** A zero-width joiner between two emoji (a family, a rainbow flag): the joiner makes one picture of them. */
+function joinsEmoji(chars: readonly string[], index: number): boolean {
+  return chars[index] === '\u200D' && EMOJI_END.test(chars[index - 1] ?? '') && EMOJI.test(chars[index + 1] ?? '');
+}
+
+const codePoint = (code: number) => `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+
+/** The names of the formatting characters met in pasted text, as Unicode names them. */
+const FORMAT_NAMES: Readonly<Record<number, string>> = {
+  173: 'SOFT HYPHEN',
+  1564: 'ARABIC LETTER MARK',
+  6158: 'MONGOLIAN VOWEL SEPARATOR',
+  8203: 'ZERO WIDTH SPACE',
+  8204: 'ZERO WIDTH NON-JOINER',
+  8205: 'ZERO WIDTH JOINER',
+  8206: 'LEFT-TO-RIGHT MARK',
+  8207: 'RIGHT-TO-LEFT MARK',
+  8234: 'LEFT-TO-RIGHT EMBEDDING',
+  8235: 'RIGHT-TO-LEFT EMBEDDING',
+  8236: 'POP DIRECTIONAL FORMATTING',
+  8237: 'LEFT-TO-RIGHT OVERRIDE',
+  8238: 'RIGHT-TO-LEFT OVERRIDE',
+  8288: 'WORD JOINER',
+  8289: 'FUNCTION APPLICATION',
+  8290: 'INVISIBLE TIMES',
+  8291: 'INVISIBLE SEPARATOR',
+  8292: 'INVISIBLE PLUS',
+  8294: 'LEFT-TO-RIGHT ISOLATE',
+  8295: 'RIGHT-TO-LEFT ISOLATE',
+  8296: 'FIRST STRONG ISOLATE',
+  8297: 'POP DIRECTIONAL ISOLATE',
+  65279: 'ZERO WIDTH NO-BREAK SPACE',
+};
 
 /** Whole years between a date of birth and a day, both `YYYY-MM-DD` (birthdays count on the day). */
 export function ageOn(dateOfBirth: string, day: string): number {

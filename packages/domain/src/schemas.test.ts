@@ -6,7 +6,7 @@ import { examples } from './examples';
 import { Carer, Concern, Location, Relationship, Sighting, YoungPerson } from './map';
 import { Partnership } from './partnership';
 import { ActionPlan, InvitationList } from './planning';
-import { ageOn, IsoWeek, PartnershipId, Ref } from './primitives';
+import { ageOn, IsoWeek, LongText, PartnershipId, Ref, ShortText } from './primitives';
 import { UploadRecord } from './upload';
 
 interface EntityCase {
@@ -223,6 +223,69 @@ describe('rules between fields', () => {
 
   it('keeps text with letters beyond the basic plane (a whole surrogate pair)', () => {
     expect(pathsOf(YoungPerson, { ...examples.youngPerson, displayName: 'Sam 🌟 T.' })).toEqual([]);
+  });
+});
+
+describe('invisible formatting characters', () => {
+  const messagesOf = (schema: z.ZodType, value: unknown) => {
+    const result = schema.safeParse(value);
+    return result.success ? [] : result.error.issues.map((issue) => [issue.path.join('.'), issue.message]);
+  };
+
+  it.each([
+    ['a right-to-left override', 'Sam\u202E T.', 'U+202E RIGHT-TO-LEFT OVERRIDE'],
+    ['a left-to-right embedding', '\u202ASam T.', 'U+202A LEFT-TO-RIGHT EMBEDDING'],
+    ['a right-to-left isolate', 'Sam \u2067T.\u2069', 'U+2067 RIGHT-TO-LEFT ISOLATE'],
+    ['a right-to-left mark', 'Sam T.\u200F', 'U+200F RIGHT-TO-LEFT MARK'],
+    ['an Arabic letter mark', 'Sam\u061C T.', 'U+061C ARABIC LETTER MARK'],
+    ['a zero-width space', 'Sa\u200Bm T.', 'U+200B ZERO WIDTH SPACE'],
+    ['a zero-width joiner', 'Sa\u200Dm T.', 'U+200D ZERO WIDTH JOINER'],
+    ['a zero-width no-break space inside the text', 'Sam\uFEFF T.', 'U+FEFF ZERO WIDTH NO-BREAK SPACE'],
+    ['a soft hyphen', 'Sam T\u00AD.', 'U+00AD SOFT HYPHEN'],
+    ['a tag character', 'Sam T.\u{E0041}', 'U+E0041'],
+  ])('are refused in a one-line field: %s, named in a plain message', (_, displayName, named) => {
+    expect(messagesOf(YoungPerson, { ...examples.youngPerson, displayName })).toEqual([
+      ['displayName', expect.stringContaining(`holds an invisible formatting character (${named})`)],
+    ]);
+  });
+
+  it('are refused in every one-line text: names, refs, list items, short texts', () => {
+    expect(messagesOf(Carer, { ...examples.carer, name: 'Jo\u200B Parent' }).map(([path]) => path)).toEqual(['name']);
+    expect(messagesOf(YoungPerson, { ...examples.youngPerson, strengths: ['kind', 'go\u202Eod'] })).toEqual([
+      ['strengths.1', expect.stringContaining('U+202E')],
+    ]);
+    expect(messagesOf(Ref, 'YP\u200B1')).toEqual([['', expect.stringContaining('U+200B ZERO WIDTH SPACE')]]);
+    expect(messagesOf(ShortText(80), 'café\u2066')).toEqual([['', expect.stringContaining('U+2066')]]);
+  });
+
+  it('refuses a line break in a one-line field, saying so', () => {
+    for (const displayName of ['Sam\nT.', 'Sam\r\nT.', 'Sam\u2028T.']) {
+      expect(messagesOf(YoungPerson, { ...examples.youngPerson, displayName })).toEqual([
+        ['displayName', expect.stringContaining('line break')],
+      ]);
+    }
+  });
+
+  it('are refused in free text, which keeps its line breaks and tabs', () => {
+    const note = 'Seen at the park.\r\nReturned home.\n\tInterview offered.';
+    expect(messagesOf(Concern, { ...examples.concern, note })).toEqual([]);
+    for (const hidden of ['\u202E', '\u202B', '\u2066', '\u2069', '\u200E', '\u200F', '\u061C', '\u200B', '\uFEFF']) {
+      expect(messagesOf(Concern, { ...examples.concern, note: `Seen at the park.\n${hidden}Returned home.` })).toEqual([
+        ['note', expect.stringContaining(`U+${hidden.codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0')}`)],
+      ]);
+    }
+    expect(messagesOf(Location, { ...examples.location, notes: 'Gate\u202E open' }).map(([path]) => path)).toEqual([
+      'notes',
+    ]);
+  });
+
+  it('keep a zero-width joiner inside an emoji sequence in free text, and refuse it between letters', () => {
+    const family = '\u{1F468}\u200D\u{1F469}\u200D\u{1F467}';
+    const quoted = `Said "my family ${family} and me \u{1F3F3}\uFE0F\u200D\u{1F308} \u{1F9D1}\u{1F3FD}\u200D\u{1F4BB}" in the session.`;
+    expect(LongText(200).safeParse(quoted).success).toBe(true);
+    expect(messagesOf(LongText(200), 'Sa\u200Dm was seen')).toEqual([['', expect.stringContaining('U+200D')]]);
+    expect(messagesOf(LongText(200), '\u200D👩')).toEqual([['', expect.stringContaining('U+200D')]]);
+    expect(messagesOf(ShortText(80), family)).toEqual([['', expect.stringContaining('U+200D')]]);
   });
 });
 

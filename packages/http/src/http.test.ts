@@ -6,6 +6,7 @@ import { type ApiEvent, createApiHandler } from './api-handler';
 import { readJsonBody } from './body';
 import { expectedVersion } from './etag';
 import recorded from './fixtures/http-api-jwt-event.json' with { type: 'json' };
+import { readMultipart } from './multipart';
 import { principalFromClaims } from './principal';
 import { HttpProblem, problemFor } from './problems';
 import { route } from './route';
@@ -67,6 +68,65 @@ describe('request bodies', () => {
   it('accept JSON with a charset and base64 bodies', () => {
     const body = Buffer.from('{"a":1}').toString('base64');
     expect(readJsonBody(body, true, 'application/json; charset=utf-8')).toEqual({ a: 1 });
+  });
+});
+
+describe('multipart bodies', () => {
+  const BOUNDARY = 'b0undary';
+  const contentType = `multipart/form-data; boundary=${BOUNDARY}`;
+  const body = (...parts: (readonly [name: string, filename: string | undefined, content: string])[]) =>
+    [
+      ...parts.map(
+        ([name, filename, content]) =>
+          `--${BOUNDARY}\r\ncontent-disposition: form-data; name="${name}"${filename ? `; filename="${filename}"` : ''}\r\n\r\n${content}\r\n`,
+      ),
+      `--${BOUNDARY}--\r\n`,
+    ].join('');
+
+  it('read each part by its name', async () => {
+    const files = await readMultipart(body(['a.csv', 'a.csv', 'one'], ['b.csv', 'b.csv', 'two']), false, contentType);
+    expect(Object.fromEntries([...files].map(([name, bytes]) => [name, Buffer.from(bytes).toString()]))).toEqual({
+      'a.csv': 'one',
+      'b.csv': 'two',
+    });
+  });
+
+  it.each([
+    [
+      'a sheet',
+      [
+        ['young_people.csv', 'y.csv', 'first'],
+        ['young_people.csv', 'y.csv', 'second'],
+      ],
+    ],
+    [
+      'a sheet under another file name',
+      [
+        ['young_people.csv', 'a.csv', 'first'],
+        ['young_people.csv', 'b.csv', 'second'],
+      ],
+    ],
+    [
+      'a workbook',
+      [
+        ['workbook', 'week.xlsx', 'first'],
+        ['workbook', 'week (1).xlsx', 'second'],
+      ],
+    ],
+    [
+      'a part sent as a file and as a field',
+      [
+        ['young_people.csv', 'y.csv', 'first'],
+        ['young_people.csv', undefined, 'second'],
+      ],
+    ],
+  ] as const)('refuse a repeated part (%s), naming it', async (_, parts) => {
+    expect.assertions(2);
+    const refused = readMultipart(body(...parts), false, contentType);
+    await expect(refused).rejects.toThrow(ValidationError);
+    await expect(refused).rejects.toMatchObject({
+      problems: [{ path: parts[0][0], message: expect.stringMatching(/twice/) }],
+    });
   });
 });
 

@@ -11,10 +11,18 @@ const broken = () =>
     { path: '(body)', message: 'is not a complete multipart body' },
   ]);
 
+const sentTwice = (name: string) => {
+  const part = name.slice(0, 80);
+  return new ValidationError(`The part "${part}" is sent twice: send each part once, and nothing was written.`, [
+    { path: part, message: 'is sent twice' },
+  ]);
+};
+
 /**
  * The files of a `multipart/form-data` body, by part name, read with busboy. Size and part
  * count are limited (413), a body that is not multipart is refused (415), a broken or
- * truncated one is invalid (400), and a part name may appear once.
+ * truncated one is invalid (400), and a part name may appear once (a second copy would leave
+ * which one counts to chance): any repeat, whatever its file name, is invalid too.
  */
 export async function readMultipart(
   body: string | undefined,
@@ -42,9 +50,23 @@ export async function readMultipart(
       reject(broken());
       return;
     }
+    // A name counts when its part begins: the parts of one body arrive before the first has
+    // ended, so a check against the finished files would let the last copy win.
+    const named = new Set<string>();
+    const isRepeat = (name: string) => {
+      if (!named.has(name)) {
+        named.add(name);
+        return false;
+      }
+      reject(sentTwice(name));
+      return true;
+    };
     parser.on('file', (name, stream) => {
+      if (isRepeat(name)) {
+        stream.resume();
+        return;
+      }
       const chunks: Buffer[] = [];
-      if (files.has(name)) reject(new ValidationError(`The part "${name.slice(0, 80)}" is sent twice.`));
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('limit', () =>
         reject(new HttpProblem(413, 'Upload too large', 'A file is larger than an upload may be.')),
@@ -52,6 +74,7 @@ export async function readMultipart(
       stream.on('error', () => reject(broken()));
       stream.on('end', () => files.set(name, new Uint8Array(Buffer.concat(chunks))));
     });
+    parser.on('field', isRepeat);
     parser.on('filesLimit', tooMany);
     parser.on('partsLimit', tooMany);
     parser.on('fieldsLimit', tooMany);

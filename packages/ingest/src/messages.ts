@@ -16,6 +16,9 @@ export function describeIssue(issue: z.core.$ZodIssue, value: string | undefined
       return issue.origin === 'string' || issue.origin === 'array' ? 'This cell is required.' : issue.message;
     case 'invalid_type':
       return value === undefined ? 'This cell is required.' : issue.message;
+    case 'custom':
+      // The text checks word their messages as what a field holds; in an upload that is a cell.
+      return issue.params?.['plainText'] === true ? `This cell ${issue.message}.` : issue.message;
     default:
       return issue.message;
   }

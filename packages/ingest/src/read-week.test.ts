@@ -99,6 +99,48 @@ describe('reading a week of mapping sheets', () => {
     expect(records.youngPeople[0]?.strengths).toEqual(['kind to his sister', 'proud of art work']);
   });
 
+  it('reads a line break in a list cell as a separator, and keeps one in free text as a line break', () => {
+    const { records, problems } = readWeek(
+      {
+        young_people: `${youngPeopleHeader}\n${person('YP1', 'Sam T.,2012-03-04,male,Not stated,attending,"police\nyjs",Kim Worker,"kind to his sister\r\nproud of art work\n\n good at football ;\rfunny",open')}\n${person('YP2')}`,
+        carers:
+          'ref,young_person_refs,name,relationship,parental_responsibility,access_needs,safety_note\n' +
+          'CR1,"YP1\r\nYP2",Jo Parent,mother,yes,"Wheelchair user\r\n\r\nHearing loop","Call before visiting.\r\nNot after 6pm."',
+        concerns:
+          'person_ref,category,occurred_on,severity,source_agency,note\nYP1,missing_episode,2026-11-08,medium,police,"Returned home.\rInterview offered."',
+      },
+      context,
+    );
+    expect(problems).toEqual([]);
+    expect(records.youngPeople[0]).toMatchObject({
+      agencies: ['police', 'yjs'],
+      strengths: ['kind to his sister', 'proud of art work', 'good at football', 'funny'],
+    });
+    expect(records.carers[0]).toMatchObject({
+      youngPersonRefs: ['YP1', 'YP2'],
+      accessNeeds: 'Wheelchair user; Hearing loop',
+      safetyNote: 'Call before visiting.\nNot after 6pm.',
+    });
+    expect(records.concerns[0]?.note).toBe('Returned home.\nInterview offered.');
+  });
+
+  it('refuses a line break in a name, a ref or another one-line cell, at its sheet, row and column', () => {
+    const { problems } = readWeek(
+      {
+        young_people: `${youngPeopleHeader}\n${person('YP1', '"Sam\nT.",2012-03-04,male,Not stated,attending,early_help,"Kim\r\nWorker",,open')}\n${person('"YP\n2"')}`,
+        carers: 'ref,young_person_refs,name,relationship,parental_responsibility\nCR1,YP1,"Jo\rParent",mother,yes',
+      },
+      context,
+    );
+    expect(problems.map(({ sheet, row, column, message }) => [sheet, row, column, message])).toEqual([
+      ['young_people', 2, 'display_name', expect.stringMatching(/^This cell has a line break in it \(Alt\+Enter/)],
+      ['young_people', 2, 'key_worker', expect.stringContaining('line break')],
+      // A row as Excel numbers it: quoted line breaks above do not move it down.
+      ['young_people', 3, 'ref', expect.stringContaining('line break')],
+      ['carers', 2, 'name', expect.stringContaining('line break')],
+    ]);
+  });
+
   it('reports a header-only sheet as empty, and an empty file as missing its columns', () => {
     expect(readWeek({ young_people: youngPeopleHeader }, context).problems).toEqual([]);
     expect(where(readWeek({ young_people: '' }, context).problems)).toEqual([
@@ -229,6 +271,28 @@ describe('problems in an upload', () => {
       { youngPeople: new Set(['YP1']), locations: new Set(['LOC1']) },
     );
     expect(where(problems)).toEqual(['sightings:2:source_evaluation']);
+  });
+
+  it('refuses an invisible formatting character at its sheet, row and column, naming it', () => {
+    const { problems } = readWeek(
+      {
+        young_people: `${youngPeopleHeader}\n${person('YP1', 'Sam\u202E T.,2012-03-04,male,Not stated,attending,early_help,Kim Worker,kind;go\u200Bod,open')}\n${person('YP\u200B2')}`,
+        locations:
+          'ref,name,kind,latitude,longitude,source_agency,notes\nLOC1,Park,park,51.5,-0.12,police,"Gate\u2066 open"',
+      },
+      context,
+    );
+    expect(problems.map(({ sheet, row, column, message }) => [sheet, row, column, message])).toEqual([
+      [
+        'young_people',
+        2,
+        'display_name',
+        expect.stringMatching(/^This cell holds an invisible formatting character \(U\+202E RIGHT-TO-LEFT OVERRIDE\)/),
+      ],
+      ['young_people', 2, 'strengths', expect.stringContaining('(U+200B ZERO WIDTH SPACE)')],
+      ['young_people', 3, 'ref', expect.stringContaining('(U+200B ZERO WIDTH SPACE)')],
+      ['locations', 2, 'notes', expect.stringContaining('(U+2066 LEFT-TO-RIGHT ISOLATE)')],
+    ]);
   });
 
   it('refuses a row with more cells than the sheet has columns', () => {

@@ -245,7 +245,7 @@ function readRow<T extends { version: number }>(
       const column = columnOf(spec, issue.path.map(String));
       if (reported.has(column)) continue;
       reported.add(column);
-      row.problem(column, describeIssue(issue, column ? row.text(column) : undefined));
+      row.problem(column, describeIssue(issue, column ? row.value(column) : undefined));
     }
   }
   if (problems.length > before || !parsed.success) return undefined;

@@ -183,7 +183,7 @@ export const locationsSheet: SheetSpec<Location> = {
     ...placeOf(row),
     postcode: row.text('postcode')?.toUpperCase(),
     sourceAgency: lower(row.required('source_agency')),
-    notes: row.text('notes'),
+    notes: row.freeText('notes'),
   }),
   fieldColumns: {
     ref: 'ref',
@@ -267,14 +267,14 @@ export const carersSheet: SheetSpec<Carer> = {
     preferredLanguage: row.text('preferred_language'),
     interpreterNeeded: row.yesNo('interpreter_needed', false),
     transportNeeded: row.yesNo('transport_needed', false),
-    accessNeeds: row.text('access_needs'),
+    accessNeeds: row.joinedLines('access_needs'),
     consent: {
       status: lower(row.text('consent')) ?? 'not_asked',
       recordedOn: row.text('consent_date'),
       recordedBy: row.text('consent_recorded_by'),
     },
     doNotContact: row.yesNo('do_not_contact', false),
-    safetyNote: row.text('safety_note'),
+    safetyNote: row.freeText('safety_note'),
   }),
   fieldColumns: {
     ref: 'ref',
@@ -330,7 +330,7 @@ export const concernsSheet: SheetSpec<Concern> = {
     severity: lower(row.required('severity')),
     sourceAgency: lower(row.required('source_agency')),
     status: lower(row.text('status')) ?? 'open',
-    note: row.text('note'),
+    note: row.freeText('note'),
   }),
   fieldColumns: {
     personRef: 'person_ref',

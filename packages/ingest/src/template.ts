@@ -35,7 +35,7 @@ const YES_NO = ['yes', 'no'];
 /** What each coded column allows, for the template's `allowed_values` sheet. */
 export const ALLOWED_VALUES: readonly [sheet: string, column: string, values: readonly string[]][] = [
   ['young_people', 'education_status', EducationStatus.options],
-  ['young_people', 'agencies (separate with ;)', Agency.options],
+  ['young_people', 'agencies (separate with ; or a line break)', Agency.options],
   ['young_people', 'status', CaseStatus.options],
   ['relationships', 'kind', RelationshipKind.options],
   ['relationships', 'strength', ['1', '2', '3']],

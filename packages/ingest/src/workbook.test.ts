@@ -44,6 +44,34 @@ describe('workbooks', () => {
     });
   });
 
+  it('read a line break typed in a cell (Alt+Enter) as a list separator, kept in notes, and refused in a name', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const people = workbook.addWorksheet('young_people');
+    people.addRow(['ref', 'display_name', 'date_of_birth', 'strengths']);
+    people.addRow(['YP1', 'Sam T.', '2012-03-04', 'kind to his sister\nproud of art work']);
+    people.addRow(['YP2', 'Ali\nB.', '2012-03-04', '']);
+    const places = workbook.addWorksheet('locations');
+    places.addRow(['ref', 'name', 'kind', 'latitude', 'longitude', 'source_agency', 'notes']);
+    places.addRow([
+      'LOC1',
+      'Park',
+      'park',
+      51.5,
+      -0.12,
+      'police',
+      { richText: [{ text: 'Gate open.\n' }, { text: 'Closed after dark.' }] },
+    ]);
+    const { tables } = await readWorkbook(new Uint8Array(await workbook.xlsx.writeBuffer()));
+    const { records, problems } = readWeek(tables, context);
+    expect(records.youngPeople.map((person) => person.strengths)).toEqual([
+      ['kind to his sister', 'proud of art work'],
+    ]);
+    expect(records.locations[0]?.notes).toBe('Gate open.\nClosed after dark.');
+    expect(problems.map(({ sheet, row, column }) => [sheet, row, column])).toEqual([
+      ['young_people', 3, 'display_name'],
+    ]);
+  });
+
   it('refuse a formula, an unknown sheet and a file that is not a workbook', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('young_people');

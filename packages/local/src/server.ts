@@ -89,7 +89,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Run
   let address = '';
   const runAs: RunAsPartnership = options.runAs ?? ((_partnershipId, work) => work());
   const largeUploads: LocalLargeUploads | undefined = options.largeUploadsFolder
-    ? createLocalLargeUploads(options.largeUploadsFolder, () => address)
+    ? createLocalLargeUploads(options.largeUploadsFolder, () => address, options.deps.now)
     : undefined;
   const background = createBackgroundAnalysisRunner(options.deps.store, options.logger, runAs);
   const deps: ApiDeps = {
@@ -122,9 +122,10 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Run
     if (local) return send(response, local);
     const match = matchRoute(templates, method, url.pathname);
     if (!match) return send(response, problemResult(noRoute(templates, url.pathname)));
-    const body = await readBody(request);
+    // The token first: a body is read, and held, only for someone signed in.
     const claims = await options.identity.verify(bearer(request));
     if (!claims) return send(response, UNAUTHORIZED);
+    const body = await readBody(request);
     send(response, await handler(toEvent(request, url, match, body, claims)));
   }
 
@@ -142,12 +143,21 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Run
     return undefined;
   }
 
-  /** A large upload's file, as S3 would take it; processing then runs in the background. */
+  /**
+   * A large upload's file, as S3 would take it: the signed address is checked before the file
+   * is read. Processing then runs in the background.
+   */
   async function receive(request: IncomingMessage, partnershipId: string, id: string, url: URL): Promise<ApiResult> {
     const files = largeUploads;
-    const bytes = await readRaw(request, MAX_LARGE_UPLOAD_BYTES);
-    if (!files || !(await files.accept(partnershipId, id, url.searchParams.get('signature') ?? '', bytes))) {
-      return problemResult(new HttpProblem(404, 'Not found', 'There is no such upload address.'));
+    const file = () => readRaw(request, MAX_LARGE_UPLOAD_BYTES);
+    if (!files || !(await files.accept(partnershipId, id, url.searchParams, file))) {
+      return problemResult(
+        new HttpProblem(
+          404,
+          'Not found',
+          'There is no such upload address, or its time has passed: open a new upload.',
+        ),
+      );
     }
     runAs(partnershipId, () => processLargeUpload(deps.store, files, partnershipId, id)).catch((error: unknown) =>
       options.logger.error('a large upload could not be processed', { error: String(error) }),

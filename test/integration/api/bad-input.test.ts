@@ -64,6 +64,56 @@ describe('what a user can send never breaks the service', () => {
     expect(paths.length).toBeGreaterThanOrEqual(3);
   });
 
+  it.each([
+    ['a right-to-left override in a name', { displayName: 'Sam\u202E T.' }, 'displayName', 'U+202E'],
+    ['a zero-width space in a ref', { ref: 'YPBAD\u200B' }, 'ref', 'U+200B'],
+    ['an isolate in a strength', { strengths: ['kind', 'good \u2066at art'] }, 'strengths.1', 'U+2066'],
+    ['a line break in a name', { displayName: 'Sam\nT.' }, 'displayName', 'line break'],
+  ])('refuses %s with 400 and the field path, and writes nothing', async (_, change, path, named) => {
+    const response = await chair().request('POST', '/v1/young-people', { body: { ...person, ...change } });
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+    expect((response.body as { errors: unknown[] }).errors).toEqual([
+      { path, message: expect.stringContaining(named) },
+    ]);
+    expect(await api.table.store.youngPeople.get('demo', 'YPBAD')).toBeUndefined();
+  });
+
+  it('refuses direction overrides in free text and in settings phrases, but keeps its line breaks', async () => {
+    const police = api.as('police-analyst');
+    const place = {
+      ref: 'LOCBIDI',
+      name: 'Canal path',
+      kind: 'park',
+      sourceAgency: 'police',
+      position: { latitude: 51.5, longitude: -0.1 },
+    };
+    const overridden = await police.request('POST', '/v1/locations', {
+      body: { ...place, notes: 'Gate open.\n\u202Eclosed\u202C after dark.' },
+    });
+    expect(overridden.status).toBe(400);
+    expect((overridden.body as { errors: unknown[] }).errors).toEqual([
+      { path: 'notes', message: expect.stringContaining('U+202E RIGHT-TO-LEFT OVERRIDE') },
+    ]);
+    expect(await api.table.store.locations.get('demo', 'LOCBIDI')).toBeUndefined();
+    const kept = await police.request('POST', '/v1/locations', {
+      body: { ...place, notes: 'Gate open.\nClosed after dark.' },
+    });
+    expect(kept.status).toBe(201);
+    expect((await api.table.store.locations.get('demo', 'LOCBIDI'))?.notes).toBe('Gate open.\nClosed after dark.');
+
+    const admin = api.as('partnership-admin');
+    const settings = await admin.request('GET', '/v1/settings');
+    const phrase = await admin.request('PATCH', '/v1/settings', {
+      body: { languagePhrases: [{ phrase: 'trouble\u200Bmaker', suggestion: 'young person who needs support' }] },
+      headers: { 'if-match': settings.headers.get('etag') ?? '' },
+    });
+    expect(phrase.status).toBe(400);
+    expect((phrase.body as { errors: unknown[] }).errors).toEqual([
+      { path: 'languagePhrases.0.phrase', message: expect.stringContaining('U+200B') },
+    ]);
+  });
+
   it('asks for If-Match on a change, and refuses a stale one', async () => {
     const path = '/v1/young-people/YP00010';
     expect((await chair().request('PATCH', path, { body: { status: 'open' } })).status).toBe(428);

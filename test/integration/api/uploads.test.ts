@@ -152,6 +152,25 @@ describe('the weekly upload over HTTP', () => {
     expect((await chair('demo').request('GET', '/v1/young-people/YP00001')).status).toBe(200);
   });
 
+  it.each([
+    ['a sheet', 'young_people.csv', 'a.csv', 'b.csv'],
+    ['a workbook', 'workbook', 'week.xlsx', 'week (1).xlsx'],
+  ])('refuses %s sent twice with 400 naming the part, and writes nothing', async (_, part, firstName, secondName) => {
+    const sheet = (ref: string) => `ref,display_name,date_of_birth\n${ref},Sam T.,2012-03-04\n`;
+    const content = async (ref: string) =>
+      part === 'workbook' ? workbookOf({ young_people: [[ref, 'Sam T.', '2012-03-04']] }) : sheet(ref);
+    const twice = new FormData();
+    twice.append(part, new Blob([await content('YPTWICE1')]), firstName);
+    twice.append(part, new Blob([await content('YPTWICE2')]), secondName);
+    const response = await chair('twice').request('POST', '/v1/uploads?week=2026-W47', { form: twice });
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+    expect(response.body).toMatchObject({ errors: [{ path: part, message: expect.stringMatching(/twice/) }] });
+    expect((response.body as { detail: string }).detail).toContain(part);
+    expect((await api.table.store.youngPeople.list('twice')).items).toEqual([]);
+    expect((await api.table.store.uploads.list('twice')).items).toEqual([]);
+  });
+
   it('refuses a part it does not take, a week that is not one, and a body that is not a form', async () => {
     expect((await upload('hostile', '2026-W47', { 'risk.csv': 'x' })).status).toBe(400);
     expect((await upload('hostile', '2026-W54', { 'young_people.csv': 'ref\n' })).status).toBe(400);
