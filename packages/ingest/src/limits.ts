@@ -63,7 +63,8 @@ export type UploadLimits = z.infer<typeof UploadLimits>;
 /** The limits as set by default. */
 export const DEFAULT_UPLOAD_LIMITS: Readonly<UploadLimits> = Object.freeze(UploadLimits.parse({}));
 
-const SPLIT = 'Split it into smaller uploads (rows are never deleted by an upload, so each part adds to the map).';
+const SPLIT = 'split it into smaller uploads (rows are never deleted by an upload, so each part adds to the map).';
+const capitalised = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 const LARGE =
   'Send it as a workbook through a large upload instead (POST /v1/uploads/large; in the web app, a large file goes that way).';
 
@@ -72,12 +73,13 @@ const REFUSALS: Record<keyof UploadLimits, (allowed: string, sheet: string) => s
   workbookEntries: (allowed) =>
     `The workbook holds more than ${allowed} files, more than a workbook may. Save the mapping sheets alone in a new workbook ("Excel Workbook"), or send them as CSV files.`,
   workbookBytes: (allowed) =>
-    `Unpacked, the workbook is larger than the ${allowed} a workbook may be. Keep only the mapping sheets in it (no pictures or other sheets), or ${SPLIT.charAt(0).toLowerCase()}${SPLIT.slice(1)}`,
+    `Unpacked, the workbook is larger than the ${allowed} a workbook may be. Keep only the mapping sheets in it (no pictures or other sheets), or ${SPLIT}`,
   workbookCells: (allowed) =>
-    `The workbook has more than ${allowed} cells with something in them, more than a workbook may. Clear the cells outside the mapping columns, or ${SPLIT.charAt(0).toLowerCase()}${SPLIT.slice(1)}`,
+    `The workbook has more than ${allowed} cells, more than a workbook may. Clear the cells outside the mapping columns (formatting counts too), or ${SPLIT}`,
   sheetRows: (allowed, sheet) =>
-    `${sheet} has more than ${allowed} rows below its header, more than a sheet may. ${SPLIT}`,
-  uploadRows: (allowed) => `The upload has more than ${allowed} rows in all, more than an upload may. ${SPLIT}`,
+    `${sheet} has more than ${allowed} rows below its header, more than a sheet may. ${capitalised(SPLIT)}`,
+  uploadRows: (allowed) =>
+    `The upload has more than ${allowed} rows in all, more than an upload may. ${capitalised(SPLIT)}`,
   cellCharacters: (allowed, sheet) =>
     `A cell of ${sheet} holds more than ${allowed} characters, more than a cell may (Excel keeps no more). Shorten it: a note can say where the full text is kept.`,
   synchronousRows: (allowed) =>
