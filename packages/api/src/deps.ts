@@ -1,4 +1,5 @@
 import type { AnalysisRunner, LargeUploadFiles, MapStore } from '@peermap/domain';
+import type { UploadLimits } from '@peermap/ingest';
 
 /** What the routes need: the store behind its port, a clock, and where large uploads go. */
 export interface ApiDeps {
@@ -8,4 +9,6 @@ export interface ApiDeps {
   largeUploads?: LargeUploadFiles;
   /** Starts analysis runs away from the request; absent where analyses are not set up (503). */
   analysisRunner?: AnalysisRunner;
+  /** What an upload may hold; the defaults (`DEFAULT_UPLOAD_LIMITS`) unless set. */
+  uploadLimits?: UploadLimits;
 }

@@ -6,6 +6,7 @@ import {
   type UploadSlot,
   VersionConflictError,
 } from '@peermap/domain';
+import type { UploadLimits } from '@peermap/ingest';
 import { uploadWeek } from './upload-week';
 
 /** How long a client has to send the file of a large upload. */
@@ -30,8 +31,8 @@ export async function openLargeUpload(
 }
 
 /**
- * Processes the workbook of a large upload once it has arrived, with the same checks and
- * idempotency as every upload. File storage may announce an arrival more than once, and a
+ * Processes the workbook of a large upload once it has arrived, with the same checks, limits
+ * and idempotency as every upload (all but `synchronousRows`: there is no request to answer). File storage may announce an arrival more than once, and a
  * client may send the file again after a timeout: a slot moves from `waiting` to
  * `processing` only once (a conditional write), so the file is processed once.
  */
@@ -40,7 +41,7 @@ export async function processLargeUpload(
   files: LargeUploadFiles,
   partnershipId: string,
   slotId: string,
-  now: () => Date = () => new Date(),
+  { now = () => new Date(), limits }: { now?: () => Date; limits?: UploadLimits | undefined } = {},
 ): Promise<UploadSlot | undefined> {
   const slot = await store.uploadSlots.get(partnershipId, slotId);
   if (slot?.status !== 'waiting') return slot;
@@ -62,6 +63,8 @@ export async function processLargeUpload(
       uploadedBy: slot.uploadedBy,
       files: { workbook },
       now,
+      // A workbook past a limit comes back as a rejected upload: the slot ends `rejected`, with it.
+      ...(limits ? { limits } : {}),
     });
     return await store.uploadSlots.save(
       {

@@ -1,6 +1,7 @@
 import {
   can,
   IsoWeek,
+  LimitExceededError,
   NotFoundError,
   RecordId,
   type Role,
@@ -48,7 +49,7 @@ export function uploadRoutes(deps: ApiDeps): AnyRoute[] {
       method: 'POST',
       path: '/v1/uploads',
       summary:
-        "Upload a week's mapping: multipart/form-data with one part per sheet (young_people.csv, …) or one part named workbook (XLSX). ?dryRun=true checks without writing",
+        "Upload a week's mapping: multipart/form-data with one part per sheet (young_people.csv, …) or one part named workbook (XLSX). ?dryRun=true checks without writing. An upload past a limit (docs/upload-format.md) is refused with 413 naming the limit; one too large for a request goes through /v1/uploads/large",
       permission: 'uploads:create',
       resource: 'uploads',
       action: 'upload',
@@ -62,12 +63,19 @@ export function uploadRoutes(deps: ApiDeps): AnyRoute[] {
           week: query.week,
           uploadedBy: principal.userId,
           files,
+          ...(deps.uploadLimits ? { limits: deps.uploadLimits } : {}),
+          synchronous: true,
         };
         if (query.dryRun === 'true') {
           const check = await checkWeek(deps.store, upload);
           return { status: 200, body: check, subjects: NO_SUBJECTS };
         }
-        const { record, subjects } = await uploadWeek(deps.store, upload);
+        const { record, subjects, overLimit } = await uploadWeek(deps.store, upload);
+        if (overLimit) {
+          throw new LimitExceededError(overLimit.limit, overLimit.allowed, overLimit.message, {
+            details: { uploadId: record.id },
+          });
+        }
         if (record.status === 'rejected') {
           throw new ValidationError(
             `The upload has ${record.problemCount} problem${record.problemCount === 1 ? '' : 's'}: nothing was written. Fix them and upload again.`,

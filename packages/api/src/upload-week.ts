@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import {
   ConflictError,
+  LimitExceededError,
   type MapRecords,
   type MapStore,
   SheetName,
@@ -9,7 +10,16 @@ import {
   type UploadRecord,
   type UploadStatus,
 } from '@peermap/domain';
-import { MAX_PROBLEMS, readWeek, readWorkbook, type WeekSheets } from '@peermap/ingest';
+import {
+  DEFAULT_UPLOAD_LIMITS,
+  MAX_PROBLEMS,
+  readCsvInTurns,
+  readWeekInTurns,
+  readWorkbook,
+  UploadCounter,
+  type UploadLimits,
+  type WeekSheets,
+} from '@peermap/ingest';
 
 /** An upload record keeps this many problems (and the total): an item must stay well under 400 KB. */
 const STORED_PROBLEMS = 100;
@@ -27,6 +37,10 @@ export interface WeekUpload {
   /** `workbook` (XLSX) or `<sheet>.csv` parts, as uploaded. */
   files: Readonly<Record<string, Uint8Array>>;
   now?: () => Date;
+  /** What the upload may hold; the defaults unless set. */
+  limits?: UploadLimits;
+  /** Sent in a request (API Gateway's 30 s) rather than processed in the background: `synchronousRows` applies. */
+  synchronous?: boolean;
 }
 
 /** What a dry run answers: the same problems an upload would report, and nothing written. */
@@ -49,7 +63,8 @@ const RECORDS_OF: Record<SheetName, keyof MapRecords> = {
 
 /**
  * Checks a week's upload whole — every row of every sheet, refs against this upload and the
- * map already held — without writing anything.
+ * map already held — without writing anything. An upload past a limit is refused with
+ * `LimitExceededError`.
  */
 export async function checkWeek(store: MapStore, upload: WeekUpload): Promise<UploadCheck> {
   const { reading, sheets } = await read(store, upload, (upload.now ?? (() => new Date()))().toISOString());
@@ -67,12 +82,18 @@ export async function checkWeek(store: MapStore, upload: WeekUpload): Promise<Up
  * kept as `rejected`), then only new and changed records are written, each conditional on what
  * was read, and the upload record ends `completed` with counts per sheet. The same content for
  * the same week has the same id, so sending it again changes nothing and returns the first
- * result; an upload that `failed` part-way is completed by sending it again.
+ * result; an upload that `failed` part-way is completed by sending it again. An upload past a
+ * limit is kept as `rejected` with the refusal as its problem, and the refusal is returned as
+ * `overLimit` for the route to answer with.
  */
 export async function uploadWeek(
   store: MapStore,
   upload: WeekUpload,
-): Promise<{ record: UploadRecord; subjects: { youngPeople: string[]; carers: string[] } }> {
+): Promise<{
+  record: UploadRecord;
+  subjects: { youngPeople: string[]; carers: string[] };
+  overLimit?: LimitExceededError;
+}> {
   const now = upload.now ?? (() => new Date());
   const contentSha256 = hashFiles(upload.files);
   const id = uploadIdFor(upload.partnershipId, upload.week, contentSha256);
@@ -85,7 +106,33 @@ export async function uploadWeek(
   }
 
   const createdAt = now().toISOString();
-  const { reading, sheets } = await read(store, upload, createdAt, id);
+  const none = { youngPeople: [], carers: [] };
+  const refused = async (error: LimitExceededError) => {
+    const problems = [{ sheet: 'workbook' as const, row: 1, message: error.message }];
+    const record = await store.uploads.save(
+      {
+        id,
+        partnershipId: upload.partnershipId,
+        week: upload.week,
+        contentSha256,
+        sheets: [],
+        counts: {},
+        problemCount: 1,
+        problems,
+        uploadedBy: upload.uploadedBy,
+        createdAt,
+        status: 'rejected',
+      },
+      previous?.version,
+    );
+    return { record, subjects: none, overLimit: error };
+  };
+  const readOrRefuse = await read(store, upload, createdAt, id).catch((error: unknown) => {
+    if (error instanceof LimitExceededError) return error;
+    throw error;
+  });
+  if (readOrRefuse instanceof LimitExceededError) return refused(readOrRefuse);
+  const { reading, sheets } = readOrRefuse;
   const base = {
     id,
     partnershipId: upload.partnershipId,
@@ -101,7 +148,6 @@ export async function uploadWeek(
   const save = (status: UploadStatus, extra: Partial<UploadRecord>, version: number | undefined) =>
     store.uploads.save({ ...base, ...extra, status }, version);
 
-  const none = { youngPeople: [], carers: [] };
   if (reading.problemCount > 0) return { record: await save('rejected', {}, previous?.version), subjects: none };
   const writing = await save('writing', {}, previous?.version);
   const applied = await store.mapWriter.apply(reading.records, reading.unstated).catch(async (error: unknown) => {
@@ -140,8 +186,9 @@ export async function uploadWeek(
 }
 
 async function read(store: MapStore, upload: WeekUpload, recordedAt: string, uploadId?: string) {
-  const { sheets, problems } = await sheetsOf(upload.files);
-  const reading = readWeek(
+  const counter = new UploadCounter(upload.limits ?? DEFAULT_UPLOAD_LIMITS, upload.synchronous ?? false);
+  const { sheets, problems } = await sheetsOf(upload.files, counter);
+  const reading = await readWeekInTurns(
     sheets,
     {
       partnershipId: upload.partnershipId,
@@ -160,8 +207,8 @@ async function read(store: MapStore, upload: WeekUpload, recordedAt: string, upl
   };
 }
 
-/** The sheets of an upload: from its workbook, or from its CSV parts (UTF-8). */
-async function sheetsOf(files: Readonly<Record<string, Uint8Array>>) {
+/** The sheets of an upload: from its workbook, or from its CSV parts (UTF-8), counted against its limits. */
+async function sheetsOf(files: Readonly<Record<string, Uint8Array>>, counter: UploadCounter) {
   const problems: UploadProblem[] = [];
   const names = Object.keys(files);
   if (names.length === 0) {
@@ -172,7 +219,7 @@ async function sheetsOf(files: Readonly<Record<string, Uint8Array>>) {
     if (names.length > 1) {
       problems.push({ sheet: 'workbook', row: 1, message: 'Send either one workbook or CSV files, not both.' });
     }
-    const { tables, problems: workbookProblems } = await readWorkbook(workbook);
+    const { tables, problems: workbookProblems } = await readWorkbook(workbook, counter);
     return { sheets: tables, problems: [...problems, ...workbookProblems] };
   }
   const sheets: WeekSheets = {};
@@ -180,11 +227,16 @@ async function sheetsOf(files: Readonly<Record<string, Uint8Array>>) {
   for (const sheet of SheetName.options) {
     const bytes = files[`${sheet}.csv`];
     if (!bytes) continue;
+    let text: string;
     try {
-      sheets[sheet] = decoder.decode(bytes);
+      text = decoder.decode(bytes);
     } catch {
       problems.push({ sheet, row: 1, message: 'This file is not UTF-8 text. Save it again as "CSV UTF-8".' });
+      continue;
     }
+    const table = await readCsvInTurns(sheet, text, counter);
+    if ('message' in table) problems.push(table);
+    else sheets[sheet] = table;
   }
   return { sheets, problems };
 }

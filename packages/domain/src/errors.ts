@@ -20,7 +20,8 @@ export abstract class PeermapError extends Error {
     | 'forbidden'
     | 'unauthenticated'
     | 'unavailable'
-    | 'too-large';
+    | 'too-large'
+    | 'over-limit';
 }
 
 export class ValidationError extends PeermapError {
@@ -105,4 +106,26 @@ export class UnavailableError extends PeermapError {
 export class TooLargeError extends PeermapError {
   override readonly name = 'TooLargeError';
   readonly kind = 'too-large';
+}
+
+/**
+ * An upload past one of its named limits (rows, unpacked size, cell length, …): refused as
+ * soon as the count passes, before the rest is read, so no file can exhaust memory or hold
+ * the service up. Names the limit and its value, and says what to do instead.
+ */
+export class LimitExceededError extends PeermapError {
+  override readonly name = 'LimitExceededError';
+  readonly kind = 'over-limit';
+  constructor(
+    readonly limit: string,
+    readonly allowed: number,
+    message: string,
+    options?: ErrorOptions & { details?: Readonly<Record<string, unknown>> },
+  ) {
+    super(message, options);
+    this.details = options?.details;
+  }
+
+  /** More for the person who sent it (the id of the upload kept as refused). */
+  readonly details: Readonly<Record<string, unknown>> | undefined;
 }

@@ -1,5 +1,5 @@
 import type { FieldProblem } from '@peermap/domain';
-import { PeermapError, ValidationError } from '@peermap/domain';
+import { LimitExceededError, PeermapError, ValidationError } from '@peermap/domain';
 
 /** A refusal at the HTTP level (size, media type, a missing precondition), with its status. */
 export class HttpProblem extends Error {
@@ -34,6 +34,7 @@ const BY_KIND: Record<PeermapError['kind'], { status: number; title: string }> =
   'version-conflict': { status: 412, title: 'Changed since you read it' },
   unavailable: { status: 503, title: 'Try again shortly' },
   'too-large': { status: 413, title: 'Too large to keep' },
+  'over-limit': { status: 413, title: 'Larger than an upload may be' },
 };
 
 /**
@@ -44,7 +45,12 @@ export function problemFor(error: unknown, requestId: string): Problem {
   const base = { instance: `urn:peermap:request:${requestId}` };
   if (error instanceof PeermapError) {
     const { status, title } = BY_KIND[error.kind];
-    const errors = error instanceof ValidationError ? { errors: error.problems, ...error.details } : {};
+    const errors =
+      error instanceof ValidationError
+        ? { errors: error.problems, ...error.details }
+        : error instanceof LimitExceededError
+          ? { limit: error.limit, allowed: error.allowed, ...error.details }
+          : {};
     return {
       type: `https://peermap.dev/problems/${error.kind}`,
       title,

@@ -1,10 +1,12 @@
-export { readCsv, type SheetTable } from './csv';
+export { readCsv, readCsvInTurns, type SheetTable } from './csv';
 export { GREAT_BRITAIN_BOUNDS, gridToPosition, isInGreatBritain } from './grid';
+export { DEFAULT_UPLOAD_LIMITS, UploadCounter, UploadLimits } from './limits';
 export { nearest } from './messages';
 export {
   type KnownRefs,
   MAX_PROBLEMS,
   readWeek,
+  readWeekInTurns,
   type WeekReading,
   type WeekRecords,
   type WeekSheets,

@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Draft, MapRecords, SheetName, UnstatedFields, UploadProblem } from '@peermap/domain';
 import { readCsv, type SheetTable } from './csv';
+import { letOthersRun, ROWS_PER_TURN } from './limits';
 import { describeIssue } from './messages';
 import { problemAt, RowReader } from './row-reader';
 import {
@@ -50,6 +51,33 @@ const NOTHING_KNOWN: KnownRefs = { youngPeople: new Set(), locations: new Set() 
  * row and column. Nothing is stored here; a reading with problems must not be stored at all.
  */
 export function readWeek(sheets: WeekSheets, context: RowContext, known: KnownRefs = NOTHING_KNOWN): WeekReading {
+  const steps = readingSteps(sheets, context, known);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `readWeek` for an upload, which may hold 100,000 rows: the same reading, letting other work
+ * (a concurrent request) run every `ROWS_PER_TURN` rows instead of holding the event loop
+ * until the last row is checked.
+ */
+export async function readWeekInTurns(
+  sheets: WeekSheets,
+  context: RowContext,
+  known: KnownRefs = NOTHING_KNOWN,
+): Promise<WeekReading> {
+  const steps = readingSteps(sheets, context, known);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await letOthersRun();
+  }
+}
+
+/** The reading, as steps of about `ROWS_PER_TURN` rows each. */
+function* readingSteps(sheets: WeekSheets, context: RowContext, known: KnownRefs): Generator<void, WeekReading> {
   const problems: UploadProblem[] = [];
   const rows = new Map<object, number>();
   // Refs stated on a row count for references even when the row has problems of its own,
@@ -62,15 +90,18 @@ export function readWeek(sheets: WeekSheets, context: RowContext, known: KnownRe
   ) => readSheet(spec, sheets[spec.name], { context, problems, rows, keyOf, ...(refs ? { refs } : {}) });
 
   const records: WeekRecords = {
-    youngPeople: read(youngPeopleSheet, (r) => r.ref, stated.youngPeople),
+    youngPeople: yield* read(youngPeopleSheet, (r) => r.ref, stated.youngPeople),
     // Restricted police intelligence is its own layer: a partner's row for the same pair is another record.
-    relationships: read(relationshipsSheet, (r) => `${r.personA}|${r.personB}${r.restricted ? '|restricted' : ''}`),
-    locations: read(locationsSheet, (r) => r.ref, stated.locations),
-    carers: read(carersSheet, (r) => r.ref),
-    sightings: read(sightingsSheet, (r) => [r.personRef, r.locationRef, r.seenOn, r.sourceAgency].join('|')),
-    concerns: read(concernsSheet, (r) => [r.personRef, r.category, r.occurredOn, r.sourceAgency].join('|')),
+    relationships: yield* read(
+      relationshipsSheet,
+      (r) => `${r.personA}|${r.personB}${r.restricted ? '|restricted' : ''}`,
+    ),
+    locations: yield* read(locationsSheet, (r) => r.ref, stated.locations),
+    carers: yield* read(carersSheet, (r) => r.ref),
+    sightings: yield* read(sightingsSheet, (r) => [r.personRef, r.locationRef, r.seenOn, r.sourceAgency].join('|')),
+    concerns: yield* read(concernsSheet, (r) => [r.personRef, r.category, r.occurredOn, r.sourceAgency].join('|')),
   };
-  checkReferences(
+  yield* checkReferences(
     records,
     (record) => rows.get(record) ?? 1,
     {
@@ -136,15 +167,16 @@ interface SheetReading<T extends { version: number }> {
   refs?: Set<string>;
 }
 
-function readSheet<T extends { version: number }>(
+function* readSheet<T extends { version: number }>(
   spec: SheetSpec<T>,
   given: string | SheetTable | undefined,
   { context, problems, rows, keyOf, refs }: SheetReading<T>,
-): Draft<T>[] {
+): Generator<void, Draft<T>[]> {
   const table = usableTable(spec, given, problems);
   if (!table) return [];
   const byKey = new Map<string, { record: Draft<T>; row: number }>();
-  for (const { rowNumber, cells, width } of table.rows) {
+  for (const [index, { rowNumber, cells, width }] of table.rows.entries()) {
+    if (index % ROWS_PER_TURN === ROWS_PER_TURN - 1) yield;
     refs?.add(cells['ref']?.trim() ?? '');
     if (width > table.header.length) {
       problems.push(tooWide(spec.name, rowNumber, width, table.header.length));
@@ -270,12 +302,12 @@ interface Reference {
   to: 'young person' | 'location';
 }
 
-function checkReferences(
+function* checkReferences(
   records: WeekRecords,
   rowOf: (record: object) => number,
   known: KnownRefs,
   problems: UploadProblem[],
-): void {
+): Generator<void, void> {
   const targets = {
     'young person': new Set([...known.youngPeople, ...records.youngPeople.map((person) => person.ref)]),
     location: new Set([...known.locations, ...records.locations.map((place) => place.ref)]),
@@ -299,7 +331,9 @@ function checkReferences(
     ]),
     ...records.concerns.map((c) => person('concerns', c, 'person_ref', c.personRef)),
   ];
-  for (const { sheet, record, column, ref, to } of references) {
+  for (const [index, { sheet, record, column, ref, to }] of references.entries()) {
+    // A reference is one lookup, far cheaper than a row: more of them between turns.
+    if (index % (ROWS_PER_TURN * 20) === ROWS_PER_TURN * 20 - 1) yield;
     if (targets[to].has(ref)) continue;
     const where = to === 'young person' ? 'young_people' : 'locations';
     problems.push(

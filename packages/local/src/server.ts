@@ -159,8 +159,9 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Run
         ),
       );
     }
-    runAs(partnershipId, () => processLargeUpload(deps.store, files, partnershipId, id)).catch((error: unknown) =>
-      options.logger.error('a large upload could not be processed', { error: String(error) }),
+    const limits = { limits: deps.uploadLimits };
+    runAs(partnershipId, () => processLargeUpload(deps.store, files, partnershipId, id, limits)).catch(
+      (error: unknown) => options.logger.error('a large upload could not be processed', { error: String(error) }),
     );
     return { statusCode: 200, headers: {}, body: '' };
   }

@@ -1,6 +1,8 @@
+import { checkWeek } from '@peermap/api';
 import type { UploadRecord } from '@peermap/domain';
 import { SheetName } from '@peermap/domain';
 import { readWorkbook, workbookOf } from '@peermap/ingest';
+import { inflatingWorkbook } from '@peermap/ingest/testing';
 import { DEMO_WEEKS, demoFiles } from '@peermap/local';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -122,6 +124,105 @@ describe('the weekly upload over HTTP', () => {
     expect(response.status).toBe(400);
     const problems = (response.body as { problems: { sheet: string; row: number }[] }).problems;
     expect(problems.map(({ sheet, row }) => `${sheet}:${row}`)).toContain(where);
+  });
+
+  it('refuses a workbook that inflates past the limit with 413 naming it, keeping only the refusal', async () => {
+    // 3 rows and 300 MB of whitespace, packed into 0.3 MB.
+    const bomb = inflatingWorkbook({ rows: 3, paddingBytes: 300_000_000 });
+    const dryRun = await upload('bomb', '2026-W47', { workbook: bomb }, '&dryRun=true');
+    expect(dryRun.status).toBe(413);
+    expect(dryRun.headers.get('content-type')).toBe('application/problem+json');
+    expect(dryRun.body).toMatchObject({
+      status: 413,
+      limit: 'workbookBytes',
+      allowed: 256 * 1024 * 1024,
+      detail: expect.stringMatching(/larger than the 256 MB a workbook may be.*split it into smaller uploads/),
+    });
+    expect((await api.table.store.uploads.list('bomb')).items).toEqual([]);
+    const sent = await upload('bomb', '2026-W47', { workbook: bomb });
+    expect(sent.status).toBe(413);
+    expect(sent.body).toMatchObject({ limit: 'workbookBytes', uploadId: expect.any(String) });
+    const kept = (await api.table.store.uploads.list('bomb')).items;
+    expect(kept.map(({ status, problemCount }) => ({ status, problemCount }))).toEqual([
+      { status: 'rejected', problemCount: 1 },
+    ]);
+    expect(kept[0]?.problems[0]?.message).toMatch(/limit: workbookBytes/);
+    expect((await api.table.store.youngPeople.list('bomb')).items).toEqual([]);
+    expect((await chair('demo').request('GET', '/v1/me')).status).toBe(200);
+  });
+
+  it('stops a workbook whose own directory understates what it unpacks to, with 400', async () => {
+    const liar = inflatingWorkbook({ rows: 3, paddingBytes: 300_000_000, declaredSheetBytes: 4_000 });
+    const response = await upload('liar', '2026-W47', { workbook: liar });
+    expect(response.status).toBe(400);
+    expect((response.body as { problems: { message: string }[] }).problems).toEqual([
+      expect.objectContaining({ sheet: 'workbook', row: 1, message: expect.stringMatching(/does not match/) }),
+    ]);
+    expect((await api.table.store.youngPeople.list('liar')).items).toEqual([]);
+  });
+
+  it('refuses a sheet too large for one request with 413 pointing to the large upload', async () => {
+    const rows = Array.from({ length: 25_001 }, (_, index) => `R${index.toString(36)},Al,2012-03-04`);
+    const response = await upload(
+      'many',
+      '2026-W47',
+      { 'young_people.csv': `ref,display_name,date_of_birth\n${rows.join('\n')}` },
+      '&dryRun=true',
+    );
+    expect(response.status).toBe(413);
+    expect(response.body).toMatchObject({
+      limit: 'synchronousRows',
+      allowed: 25_000,
+      detail: expect.stringContaining('POST /v1/uploads/large'),
+    });
+  });
+
+  it('answers another request while it checks a large upload', async () => {
+    const rows = Array.from({ length: 60_000 }, (_, index) => `R${index.toString(36)},Al,2012-03-04`);
+    const files = {
+      'young_people.csv': new TextEncoder().encode(`ref,display_name,date_of_birth\n${rows.join('\n')}`),
+    };
+    const answered: string[] = [];
+    let me: Promise<unknown> = Promise.resolve();
+    const { store } = api.table;
+    // The moment the check has what it needs from the table, a chair asks who they are.
+    const watched = {
+      ...store,
+      mapWriter: {
+        ...store.mapWriter,
+        knownRefs: async (partnershipId: string) => {
+          const known = await store.mapWriter.knownRefs(partnershipId);
+          me = chair('demo')
+            .request('GET', '/v1/me')
+            .then((response) => answered.push(`me ${response.status}`));
+          return known;
+        },
+      },
+    };
+    const check = await checkWeek(watched, { partnershipId: 'turns', week: '2026-W47', uploadedBy: 'chair', files });
+    answered.push(`check ${check.problemCount}`);
+    await me;
+    expect(check.rows).toEqual({ young_people: 60_000 });
+    expect(answered).toEqual(['me 200', 'check 0']);
+  });
+
+  it('ends a large upload past a limit as rejected, with the refusal as its problem', async () => {
+    const bomb = inflatingWorkbook({ rows: 3, paddingBytes: 300_000_000 });
+    const opened = await chair('large-bomb').request('POST', '/v1/uploads/large?week=2026-W45');
+    const { slot, send } = opened.body as { slot: { id: string }; send: { url: string; method: string } };
+    expect((await fetch(send.url, { method: send.method, body: bomb })).status).toBe(200);
+    let followed: { status: string; uploadId?: string } = { status: 'waiting' };
+    for (let tries = 0; tries < 100 && ['waiting', 'processing'].includes(followed.status); tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      followed = (await chair('large-bomb').request('GET', `/v1/uploads/large/${slot.id}`)).body as typeof followed;
+    }
+    expect(followed.status).toBe('rejected');
+    const uploaded = await chair('large-bomb').request('GET', `/v1/uploads/${followed.uploadId}`);
+    expect(uploaded.body).toMatchObject({
+      status: 'rejected',
+      problems: [{ sheet: 'workbook', row: 1, message: expect.stringMatching(/limit: workbookBytes/) }],
+    });
+    expect((await api.table.store.youngPeople.list('large-bomb')).items).toEqual([]);
   });
 
   it('reads a byte-order mark, CRLF line ends and a header-only sheet', async () => {
