@@ -24,6 +24,7 @@ import {
   type WholeMap,
 } from '@peermap/domain';
 import { analysisInFlight, uploadsOf } from './map-work';
+import { everyItem } from './paging';
 
 /** Who asks for an erasure, review or sweep, and when. */
 export interface Actor {
@@ -277,7 +278,50 @@ export async function sweepRetention(store: MapStore, partnershipId: string, now
   const { notMoved } = await store.reviews.moveExpiry(changes);
   result.retentionUpdated = changes.map((c) => c.person.ref).filter((ref) => !notMoved.includes(ref));
   result.deferred += notMoved.length;
+  await sweepRestrictedLeftBehind(store, partnershipId, new Set(map.youngPeople.map((p) => p.ref)), now);
   return result;
+}
+
+/**
+ * Restricted police intelligence that names someone no longer on the map goes too, but quietly:
+ * the sweep's counts, erasures and ordinary audit are what they would be had police held
+ * nothing. Its own audit event is the restricted layer's, naming no one (their refs are gone).
+ * A record police changed meanwhile waits for the next sweep.
+ */
+async function sweepRestrictedLeftBehind(store: MapStore, partnershipId: string, onMap: Set<string>, now: Date) {
+  const [relationships, sightings] = await Promise.all([
+    everyItem((p) => store.restrictedRelationships.list(partnershipId, p), 500),
+    everyItem((p) => store.restrictedSightings.list(partnershipId, p), 500),
+  ]);
+  const removals = [
+    ...relationships
+      .filter((r) => !onMap.has(r.personA) || !onMap.has(r.personB))
+      .map((r) => () => store.restrictedRelationships.remove(partnershipId, r, r.version)),
+    ...sightings
+      .filter((s) => !onMap.has(s.personRef))
+      .map((s) => () => store.restrictedSightings.remove(partnershipId, s, s.version)),
+  ];
+  let removed = 0;
+  for (const remove of removals) {
+    try {
+      await remove();
+      removed += 1;
+    } catch (error) {
+      const changedMeanwhile = error instanceof PeermapError && ['not-found', 'version-conflict'].includes(error.kind);
+      if (!changedMeanwhile) throw error;
+    }
+  }
+  if (removed === 0) return;
+  await store.audit.record({
+    ...sweepEvent(partnershipId, now, {
+      action: 'delete',
+      subjects: { youngPeople: [], carers: [] },
+      requestId: `retention-sweep-${now.toISOString()}`,
+      detail: `Retention sweep: ${removed} restricted police records naming young people no longer on the map removed.`,
+    }),
+    resource: 'restricted-intelligence',
+    restricted: true,
+  });
 }
 
 /** Who is first shown overdue today (recorded), and who no longer is (cleared). */

@@ -182,6 +182,37 @@ describe('erasing a young person', () => {
     expect(week.text).toContain('a young person no longer on the map');
   });
 
+  it('is written nowhere again, whatever is read after: the audit of them, reports, exports', async () => {
+    const { ref, displayName } = target;
+    const chairId = 'demo-madp-chair@demo';
+    const adminId = 'demo-partnership-admin@demo';
+    const reads: [ReturnType<typeof chair>, string][] = [
+      [chair(), `/v1/audit?person=${ref}`],
+      [admin(), `/v1/audit?person=${ref}`],
+      [chair(), `/v1/audit?user=${adminId}`],
+      [admin(), `/v1/audit?user=${chairId}`],
+      [chair(), `/v1/young-people/${ref}/subject-access`],
+      [chair(), `/v1/young-people/${ref}/relationships`],
+      [chair(), '/v1/reviews?state=all'],
+      [admin(), '/v1/erasures'],
+      [chair(), '/v1/reports/disproportionality?weeks=4'],
+      [chair(), '/v1/exports/map?format=i2'],
+      [chair(), '/v1/exports/map?format=gexf'],
+      [api.as('police-analyst'), '/v1/exports/map?format=i2'],
+      [chair(), `/v1/clusters/${cluster.clusterId}/report`],
+      [chair(), `/v1/clusters/${cluster.clusterId}?week=2026-W48`],
+    ];
+    for (const [caller, path] of reads) {
+      const response = await caller.request('GET', path);
+      expect(response.status, path).toBeLessThan(500);
+      // A refusal may say back the ref that was asked for; an answer never holds it.
+      if (response.status === 200) expect(response.text, path).not.toContain(ref);
+    }
+    // Each of those reads was audited, and the audit of the audit was read again after it.
+    for (const [caller, path] of reads.slice(0, 4)) await caller.request('GET', path);
+    expect(itemsNaming(await everyItem(api), ref, displayName)).toEqual([]);
+  });
+
   it('waits for an analysis that read the map before: off the map at once, completed once the run has written', async () => {
     const other = cluster.memberRefs.find((ref) => ref !== target.ref) ?? '';
     const name = ((await chair().request('GET', `/v1/young-people/${other}`)).body as { displayName: string })

@@ -319,6 +319,18 @@ describe('planning for the MADP on the demo map (week 4)', () => {
     expect(forPolice.text).toMatch(/"YP00001","Young person",[^\r\n]*"YP00120",[^\r\n]*"restricted","1","B","P"/);
     expect(forPolice.text.split('\r\n')[0]).toContain('THIS FILE HOLDS RESTRICTED POLICE INTELLIGENCE');
     expect(forLead.text.split('\r\n')[0]).not.toContain('RESTRICTED');
+    // The police export is audited twice: the ordinary event every audit reader sees, and the
+    // restricted layer's own, which says it held restricted intelligence.
+    const exports = (await api.table.scanAll()).filter(
+      (item) =>
+        item['entity'] === 'AuditEvent' &&
+        item['action'] === 'export' &&
+        (item['actor'] as { role: string }).role === 'police-analyst',
+    );
+    expect(exports.map((item) => [item['restricted'] ?? false, String(item['GSI2SK']).split('#')[0]]).sort()).toEqual([
+      [false, 'AUDIT'],
+      [true, 'RAUDIT'],
+    ]);
     const geo = await lead().request('GET', '/v1/exports/locations');
     expect((geo.body as { type: string; features: unknown[] }).type).toBe('FeatureCollection');
     expect((geo.body as { features: unknown[] }).features.length).toBeGreaterThan(5);

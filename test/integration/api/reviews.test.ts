@@ -142,6 +142,14 @@ describe('review and expiry', () => {
 
   it('sweeps: erases whoever is past removal, and what an expired record left behind, and sets everyone’s expiry', async () => {
     expect((await chair().request('POST', '/v1/retention/sweep', { body: {} })).status).toBe(403);
+    // Police intelligence naming someone no longer on the map: it goes too, and the sweep says nothing of it.
+    const { grading: _, ...link } = make.relationship(P, 'ACTIVE', 'VANISHED');
+    await api.table.store.restrictedRelationships.save({
+      ...link,
+      sourceAgency: 'police',
+      grading: { sourceEvaluation: 2, intelligenceAssessment: 'C', handlingCode: 'P' },
+      restricted: true,
+    });
     const swept = await admin().request('POST', '/v1/retention/sweep', { body: {} });
     expect(swept.status).toBe(200);
     expect(swept.body).toMatchObject({ erased: 1, leftBehind: 1, completed: 0, deferred: 0 });
@@ -161,6 +169,7 @@ describe('review and expiry', () => {
     expect(active?.retainUntil).toBe(`${addDays(daysAgo(10), 84 + 28 + 7)}T00:00:00.000Z`);
     const erasures = (await admin().request('GET', '/v1/erasures')).body as { items: { requestedBy: string }[] };
     expect(erasures.items.map((e) => e.requestedBy)).toEqual(['peermap-retention-sweep', 'peermap-retention-sweep']);
+    expect(await api.table.store.restrictedRelationships.list(P)).toEqual({ items: [] });
     // A second sweep finds nothing more to do.
     const again = await admin().request('POST', '/v1/retention/sweep', { body: {} });
     expect(again.body).toMatchObject({ erased: 0, leftBehind: 0, retentionUpdated: 0 });
