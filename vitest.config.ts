@@ -4,6 +4,9 @@ process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] = 'true';
 
 export default defineConfig({
   test: {
+    // Two files at a time on two cores: most of an integration file's time is spent waiting on
+    // DynamoDB Local, the local server or Chromium, so a second worker fills that wait.
+    maxWorkers: 2,
     reporters: ['default', './test/support/summary-reporter.ts'],
     projects: [
       {

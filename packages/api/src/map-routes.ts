@@ -135,47 +135,66 @@ function youngPeopleRecordRoutes(deps: ApiDeps): AnyRoute[] {
 }
 
 /**
- * What a partner's record says of the restricted layer: nothing. A police analyst who means a
- * record for police eyes alone records it in the restricted layer's own routes.
+ * What the routes of one layer of relationships or sightings are called, who may use them and
+ * what their records say of the layer: the shared map (partners' records, police's unrestricted
+ * ones among them), or restricted police intelligence, for police analysts alone.
  */
-const sharedLayer = (restrictedPath: string) =>
-  z
-    .literal(false, {
-      error: `restricted police intelligence is recorded at ${restrictedPath} (police analysts), in its own layer`,
-    })
-    .default(false);
-const restrictedLayer = z.literal(true, { error: 'every record of the restricted layer is restricted' }).default(true);
+function layerOf(kind: 'relationships' | 'sightings', layer: 'shared' | 'restricted') {
+  const singular = kind === 'relationships' ? 'relationship' : 'sighting';
+  if (layer === 'shared') {
+    return {
+      name: kind,
+      label: singular,
+      read: `${kind}:read`,
+      write: `${kind}:write`,
+      // A partner's record says nothing of the restricted layer; police mean that layer's own routes.
+      flag: z
+        .literal(false, {
+          error: `restricted police intelligence is recorded at /v1/restricted-${kind} (police analysts), in its own layer`,
+        })
+        .default(false),
+      ofLayer: {},
+    } as const;
+  }
+  return {
+    name: `restricted-${kind}`,
+    label: `restricted ${singular}`,
+    read: 'intelligence:read-restricted',
+    write: 'intelligence:write-restricted',
+    flag: z.literal(true, { error: 'every record of the restricted layer is restricted' }).default(true),
+    ofLayer: { layer },
+  } as const;
+}
 
 const RelationshipPair = z.strictObject({ personA: Ref, personB: Ref });
 
 /** The routes of relationships of one layer: the shared map, or restricted police intelligence. */
 function relationshipLayerRoutes(deps: ApiDeps, layer: 'shared' | 'restricted'): AnyRoute[] {
-  const name = layer === 'restricted' ? 'restricted-relationships' : 'relationships';
-  const flag = layer === 'restricted' ? restrictedLayer : sharedLayer('/v1/restricted-relationships');
+  const { name, label, read, write, flag, ofLayer } = layerOf('relationships', layer);
+  const repository = (store: MapStore) =>
+    layer === 'restricted' ? store.restrictedRelationships : store.relationships;
   const view = (_: Role, r: Relationship) => r;
+  const subjects = (r: Relationship) => ({ youngPeople: [r.personA, r.personB], carers: [] });
   return [
     ...resourceRoutes(
       {
         name,
-        label: layer === 'restricted' ? 'restricted relationship' : 'relationship',
+        label,
         itemPath: `/v1/${name}/{personA}/{personB}`,
         keyParams: RelationshipPair,
         keyOf: ({ personA, personB }) => orderPair(personA, personB),
         pathOf: (r) => `/v1/${name}/${r.personA}/${r.personB}`,
         describe: ({ personA, personB }) => `${personA}–${personB}`,
-        repository: ({ store }) => (layer === 'restricted' ? store.restrictedRelationships : store.relationships),
+        repository: ({ store }) => repository(store),
         createBody: RelationshipFields.extend({ restricted: flag }),
         patchBody: RelationshipFields.omit({ personA: true, personB: true, restricted: true }).partial(),
         record: Relationship,
         normalise: (fields) => ({ ...fields, ...orderPair(fields.personA, fields.personB) }),
-        permissions:
-          layer === 'restricted'
-            ? { read: 'intelligence:read-restricted', write: 'intelligence:write-restricted' }
-            : { read: 'relationships:read', write: 'relationships:write' },
-        subjects: (r) => ({ youngPeople: [r.personA, r.personB], carers: [] }),
+        permissions: { read, write },
+        subjects,
         view,
         references: (r) => ({ youngPeople: [r.personA, r.personB], locations: [] }),
-        ...(layer === 'restricted' ? { layer } : {}),
+        ...ofLayer,
       },
       deps,
     ),
@@ -185,13 +204,12 @@ function relationshipLayerRoutes(deps: ApiDeps, layer: 'shared' | 'restricted'):
         layer === 'restricted'
           ? "A young person's relationships in restricted police intelligence (police analysts only)"
           : "A young person's relationships, from either side of each pair",
-      permission: layer === 'restricted' ? 'intelligence:read-restricted' : 'relationships:read',
+      permission: read,
       item: Relationship,
-      load: (store, partnershipId, ref) =>
-        (layer === 'restricted' ? store.restrictedRelationships : store.relationships).ofPerson(partnershipId, ref),
+      load: (store, partnershipId, ref) => repository(store).ofPerson(partnershipId, ref),
       view,
-      subjects: (r) => ({ youngPeople: [r.personA, r.personB], carers: [] }),
-      ...(layer === 'restricted' ? { layer } : {}),
+      subjects,
+      ...ofLayer,
     }),
   ];
 }
@@ -266,17 +284,14 @@ export function locationsRoutes(deps: ApiDeps): AnyRoute[] {
 
 /** The routes of sightings of one layer: the shared map, or restricted police intelligence. */
 function sightingLayerRoutes(deps: ApiDeps, layer: 'shared' | 'restricted'): AnyRoute[] {
-  const name = layer === 'restricted' ? 'restricted-sightings' : 'sightings';
-  const flag = layer === 'restricted' ? restrictedLayer : sharedLayer('/v1/restricted-sightings');
+  const { name, label, read, write, flag, ofLayer } = layerOf('sightings', layer);
   const repository = (store: MapStore) => (layer === 'restricted' ? store.restrictedSightings : store.sightings);
-  const read: Permission = layer === 'restricted' ? 'intelligence:read-restricted' : 'sightings:read';
-  const ofLayer = layer === 'restricted' ? { layer } : {};
   const view = (_: Role, s: Sighting) => s;
   return [
     ...resourceRoutes(
       {
         name,
-        label: layer === 'restricted' ? 'restricted sighting' : 'sighting',
+        label,
         itemPath: `/v1/${name}/{id}`,
         keyParams: z.strictObject({ id: SightingId }),
         keyOf: ({ id }) => id,
@@ -292,10 +307,7 @@ function sightingLayerRoutes(deps: ApiDeps, layer: 'shared' | 'restricted'): Any
           restricted: true,
         }).partial(),
         record: Sighting,
-        permissions: {
-          read,
-          write: layer === 'restricted' ? 'intelligence:write-restricted' : 'sightings:write',
-        },
+        permissions: { read, write },
         subjects: (r) => ({ youngPeople: [r.personRef], carers: [] }),
         view,
         references: (r) => ({ youngPeople: [r.personRef], locations: [r.locationRef] }),

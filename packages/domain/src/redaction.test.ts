@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { examples } from './examples';
-import { carerFor, mayReceive } from './redaction';
-import { Role } from './roles';
+import { carerFor } from './redaction';
+import { can, Role } from './roles';
 
 describe('what each role receives', () => {
   it('gives police analysts a carer without contact details, consent or safety notes', () => {
@@ -19,9 +19,9 @@ describe('what each role receives', () => {
     expect(carerFor('early-help-lead', examples.carer)).toEqual(examples.carer);
   });
 
-  it('keeps restricted intelligence for police analysts only', () => {
-    const restricted = { restricted: true };
-    expect(Role.options.filter((role) => mayReceive(role, restricted))).toEqual(['police-analyst']);
-    expect(Role.options.every((role) => mayReceive(role, { restricted: false }))).toBe(true);
+  it('lets police analysts alone read and write the restricted layer', () => {
+    for (const permission of ['intelligence:read-restricted', 'intelligence:write-restricted'] as const) {
+      expect(Role.options.filter((role) => can(role, permission))).toEqual(['police-analyst']);
+    }
   });
 });

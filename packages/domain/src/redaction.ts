@@ -7,11 +7,6 @@ import { can, type Role } from './roles';
  * Data minimisation is decided here, once, from the permission table.
  */
 
-/** Whether a role may receive a record at all: restricted police intelligence only goes to police. */
-export function mayReceive(role: Role, record: { restricted?: boolean }): boolean {
-  return !record.restricted || can(role, 'intelligence:read-restricted');
-}
-
 /** A carer as a role may see them: without contact details, consent or safety notes for roles that may not. */
 export const CarerView = Carer.partial({ contact: true, consent: true, safetyNote: true });
 export type CarerView = z.infer<typeof CarerView>;

@@ -188,8 +188,11 @@ describe('restricted intelligence, seen from every role that may not see it', ()
           }),
         );
       };
-      const { text: seenText, ...seen } = await ask(holding, holdingCase);
-      const { text: unseenText, ...unseen } = await ask(notHolding, notHoldingCase);
+      // The two servers are apart: each gets the same requests in the same order, side by side.
+      const [{ text: seenText, ...seen }, { text: unseenText, ...unseen }] = await Promise.all([
+        ask(holding, holdingCase),
+        ask(notHolding, notHoldingCase),
+      ]);
       expect({ role, ...seen }).toEqual({ role, ...unseen });
       expect({ role, difference: firstDifference(seenText, unseenText) }).toEqual({ role, difference: undefined });
     }
