@@ -266,6 +266,18 @@ describe('the web app, in a real browser, for each role’s week of work', () =>
     await expectAccessible(page);
     await screenshot(page, 'places');
 
+    // A restricted sighting goes to police's own layer: a chair finds nothing at its address.
+    await page.getByLabel('Young person').selectOption('YP00001');
+    await page.getByLabel('Place').selectOption('LOC9001');
+    await page.getByLabel('Seen on').fill('2026-11-25');
+    await page.getByLabel(/^Restricted/).check();
+    await page.getByRole('button', { name: 'Record the sighting' }).click();
+    await page.getByRole('status').filter({ hasText: 'restricted intelligence' }).waitFor();
+    const id = 'YP00001~LOC9001~2026-11-25~police';
+    expect((await api.as('police-analyst').request('GET', `/v1/restricted-sightings/${id}`)).status).toBe(200);
+    expect((await api.as('madp-chair').request('GET', `/v1/sightings/${id}`)).status).toBe(404);
+    await screenshot(page, 'places-restricted-sighting');
+
     await nav(page, 'Peer groups').click();
     await page.getByRole('heading', { level: 1, name: /Peer groups in 2026-W48/ }).waitFor();
     await page.getByLabel('Week', { exact: true }).fill('2026-W45');

@@ -280,7 +280,11 @@ function SightingForm({ api, places }: { api: Api; places: Place[] }) {
             : {}),
         },
       });
-      setSaved('The sighting is recorded.');
+      setSaved(
+        restricted
+          ? "The sighting is recorded as restricted intelligence: for police analysts only, kept apart from partners' records."
+          : 'The sighting is recorded.',
+      );
     } catch (failure) {
       setError(failure);
     }
@@ -343,7 +347,9 @@ function SightingForm({ api, places }: { api: Api; places: Place[] }) {
       )}
       <div class="choice">
         <input id="sighting-restricted" name="restricted" type="checkbox" />
-        <label for="sighting-restricted">Restricted: seen by police analysts only</label>
+        <label for="sighting-restricted">
+          Restricted: seen by police analysts only, kept apart from partners' records
+        </label>
       </div>
       <button type="submit" class="primary">
         Record the sighting
