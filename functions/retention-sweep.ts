@@ -20,6 +20,9 @@ export const handler = async (event: unknown): Promise<void> => {
     try {
       const now = deps.now();
       const result = await runAs(partnershipId, async () => {
+        // A table written before restricted intelligence had its own layer is moved into it first.
+        const moved = await deps.store.restrictedLayer.moveLegacy(partnershipId);
+        if (moved.records + moved.auditEvents > 0) logger.info('restricted layer moved', { partnershipId, ...moved });
         const swept = await sweepRetention(deps.store, partnershipId, now);
         await deps.store.audit.record(sweepAuditEvent(partnershipId, swept, now));
         return swept;

@@ -286,30 +286,42 @@ export async function sweepRetention(store: MapStore, partnershipId: string, now
  * Restricted police intelligence that names someone no longer on the map goes too, but quietly:
  * the sweep's counts, erasures and ordinary audit are what they would be had police held
  * nothing. Its own audit event is the restricted layer's, naming no one (their refs are gone).
- * A record police changed meanwhile waits for the next sweep.
  */
 async function sweepRestrictedLeftBehind(store: MapStore, partnershipId: string, onMap: Set<string>, now: Date) {
   const [relationships, sightings] = await Promise.all([
     everyItem((p) => store.restrictedRelationships.list(partnershipId, p), 500),
     everyItem((p) => store.restrictedSightings.list(partnershipId, p), 500),
   ]);
+  // The map was read before the sweep's erasures: someone added since is on it.
+  const stillOnMap = async (refs: string[]) =>
+    (
+      await Promise.all(refs.filter((ref) => !onMap.has(ref)).map((ref) => store.youngPeople.get(partnershipId, ref)))
+    ).every(Boolean);
   const removals = [
     ...relationships
       .filter((r) => !onMap.has(r.personA) || !onMap.has(r.personB))
-      .map((r) => () => store.restrictedRelationships.remove(partnershipId, r, r.version)),
+      .map((r) => async () => {
+        if (await stillOnMap([r.personA, r.personB])) throw new ConflictError('added to the map meanwhile');
+        await store.restrictedRelationships.remove(partnershipId, r, r.version);
+      }),
     ...sightings
       .filter((s) => !onMap.has(s.personRef))
-      .map((s) => () => store.restrictedSightings.remove(partnershipId, s, s.version)),
+      .map((s) => async () => {
+        if (await stillOnMap([s.personRef])) throw new ConflictError('added to the map meanwhile');
+        await store.restrictedSightings.remove(partnershipId, s, s.version);
+      }),
   ];
   let removed = 0;
   for (const remove of removals) {
-    try {
-      await remove();
+    // Anything in the way (a change by police, a busy table) leaves the record for the next sweep:
+    // what the sweep answers must never depend on what police hold.
+    if (
+      await remove().then(
+        () => true,
+        () => false,
+      )
+    )
       removed += 1;
-    } catch (error) {
-      const changedMeanwhile = error instanceof PeermapError && ['not-found', 'version-conflict'].includes(error.kind);
-      if (!changedMeanwhile) throw error;
-    }
   }
   if (removed === 0) return;
   await store.audit.record({

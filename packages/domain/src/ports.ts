@@ -263,6 +263,14 @@ export interface IdempotencyStore {
   release(partnershipId: PartnershipId, key: string): Promise<void>;
 }
 
+/**
+ * Upkeep of the restricted layer: moves what a table written before the layer existed still
+ * holds in the shared layer (restricted records and the audit events about them) into it.
+ */
+export interface RestrictedLayerUpkeep {
+  moveLegacy(partnershipId: PartnershipId): Promise<{ records: number; auditEvents: number }>;
+}
+
 /** Everything the use cases need from storage, as one port. */
 export interface MapStore {
   readonly mapWriter: MapWriter;
@@ -287,4 +295,5 @@ export interface MapStore {
   readonly reviews: ReviewsRepository;
   readonly erasures: ErasureStore;
   readonly idempotency: IdempotencyStore;
+  readonly restrictedLayer: RestrictedLayerUpkeep;
 }

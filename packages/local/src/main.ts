@@ -1,12 +1,7 @@
 import { join } from 'node:path';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import {
-  createDocumentClient,
-  createDynamoStore,
-  createTenantScopedClient,
-  moveRestrictedIntoOwnLayer,
-} from '@peermap/store';
+import { createDocumentClient, createDynamoStore, createTenantScopedClient } from '@peermap/store';
 import { buildWebApp } from '@peermap/web';
 import * as z from 'zod';
 import { DEMO_PARTNERSHIP, loadDemo } from './demo';
@@ -48,9 +43,7 @@ async function main() {
   const { client, runAs } = createTenantScopedClient(() => createDocumentClient(config));
   const store = createDynamoStore({ client, tableName: settings.TABLE_NAME });
   // Data kept from a start before restricted intelligence had its own layer is moved into it first.
-  await runAs(DEMO_PARTNERSHIP, () =>
-    moveRestrictedIntoOwnLayer({ client, tableName: settings.TABLE_NAME }, DEMO_PARTNERSHIP),
-  );
+  await runAs(DEMO_PARTNERSHIP, () => store.restrictedLayer.moveLegacy(DEMO_PARTNERSHIP));
   const { uploads, analyses } = await runAs(DEMO_PARTNERSHIP, () => loadDemo(store));
   const webRoot = join(settings.PEERMAP_DATA_DIR, '..', 'web');
   await buildWebApp(webRoot);

@@ -17,7 +17,7 @@ export interface WriteGroup {
 export interface GroupWriteResult {
   written: number;
   /** Groups not written: a condition failed (changed since read) or the retry budget ran out. Never dropped. */
-  failed: { group: WriteGroup; reason: string; changedSinceRead?: true }[];
+  failed: { group: WriteGroup; reason: string }[];
   /** TransactWriteItems calls made, retries included. */
   calls: number;
 }
@@ -121,13 +121,7 @@ async function writeTransaction(
       return;
     }
     if (outcome.kind === 'refused') {
-      result.failed.push(
-        ...outcome.groups.map((group) => ({
-          group,
-          reason: 'it changed since it was read',
-          changedSinceRead: true as const,
-        })),
-      );
+      result.failed.push(...outcome.groups.map((group) => ({ group, reason: 'it changed since it was read' })));
       pending = pending.filter((group) => !outcome.groups.includes(group));
     } else {
       busyTries++;

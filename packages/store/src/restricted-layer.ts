@@ -3,7 +3,7 @@ import type * as z from 'zod';
 import { batchGet } from './batch-get';
 import { type EntityModel, type Item, type StoredRecord, toItem } from './codec';
 import { isTransactionConditionFailure, toDomainError } from './errors';
-import { sendTransaction } from './group-writer';
+import { sendTransaction, TRANSACTION_SIZE } from './group-writer';
 import * as keys from './keys';
 import { restrictedRelationshipModel, restrictedSightingModel } from './models';
 import { queryAll, type StoreContext, versionCondition } from './repository';
@@ -34,7 +34,7 @@ export async function moveRestrictedIntoOwnLayer(
   return { records: moved[0] + moved[1], auditEvents: await moveAuditEvents(ctx, partnershipId) };
 }
 
-async function moveRecords<T extends StoredRecord & { restricted: boolean }, Key>(
+async function moveRecords<T extends StoredRecord & { restricted: boolean; provenance: { recordedAt: string } }, Key>(
   ctx: StoreContext,
   partnershipId: string,
   kind: string,
@@ -49,20 +49,30 @@ async function moveRecords<T extends StoredRecord & { restricted: boolean }, Key
   });
   let moved = 0;
   for (const item of listed.filter((candidate) => candidate['restricted'] === true)) {
-    const { PK, SK } = keyOf(item);
-    const record = parseWith(schema, withoutKeys(item), model.label);
-    const remove = { Delete: { TableName: ctx.tableName, Key: { PK, SK }, ...versionCondition(record.version) } };
-    const put = { Put: { TableName: ctx.tableName, Item: toItem(model, record), ...versionCondition(undefined) } };
+    const legacy = parseWith(schema, withoutKeys(item), model.label);
+    const remove = {
+      Delete: { TableName: ctx.tableName, Key: keyOf(item), ...versionCondition(legacy.version) },
+    };
+    const layerKey = model.primaryKey(partnershipId, model.keyOf(legacy));
+    const [held] = await batchGet(ctx, [layerKey]);
+    // Police may already hold the record in its layer (made after the layer existed): the
+    // newer of the two is kept there, so no police record is lost to the move.
+    const keepHeld =
+      held && String((held['provenance'] as { recordedAt?: string }).recordedAt) >= legacy.provenance.recordedAt;
+    const put = {
+      Put: {
+        TableName: ctx.tableName,
+        Item: toItem(model, held ? { ...legacy, version: Number(held['version']) + 1 } : legacy),
+        ...versionCondition(held ? Number(held['version']) : undefined),
+      },
+    };
     try {
-      await sendTransaction(ctx.client, [put, remove]);
+      await sendTransaction(ctx.client, keepHeld ? [remove] : [put, remove]);
+      moved++;
     } catch (error) {
+      // Changed meanwhile: the next run reads it again.
       if (!isTransactionConditionFailure(error)) throw toDomainError(error);
-      // Police already hold this record in the layer (or it changed meanwhile): the old copy only goes.
-      await sendTransaction(ctx.client, [remove]).catch((again: unknown) => {
-        if (!isTransactionConditionFailure(again)) throw toDomainError(again);
-      });
     }
-    moved++;
   }
   return moved;
 }
@@ -76,21 +86,32 @@ async function moveAuditEvents(ctx: StoreContext, partnershipId: string): Promis
   const shared = keys.auditIndexPrefix({ restricted: false });
   const restricted = keys.auditIndexPrefix({ restricted: true });
   const stale = events.filter((event) => event['restricted'] === true && String(event['GSI2SK']).startsWith(shared));
+  let moved = 0;
   for (const listed of stale) {
     const [event] = await batchGet(ctx, [keyOf(listed)]);
     if (!event) continue;
     const entries = await queryAll(ctx, { partnershipId, partition: String(event['PK']), sortKeyPrefix: 'SUBJECT#' });
-    const moved = [event, ...entries].map((item) => ({
+    // Each entry is moved only as it was read (an erasure may have rewritten or removed it since),
+    // in transactions of at most 100, the event itself last.
+    const moves = [...entries, event].map((item) => ({
       Put: {
         TableName: ctx.tableName,
         Item: { ...item, GSI2SK: `${restricted}${String(item['GSI2SK']).slice(shared.length)}` },
-        ConditionExpression: 'attribute_exists(#pk)',
-        ExpressionAttributeNames: { '#pk': TABLE_DEFINITION.partitionKey },
+        ConditionExpression: '#index = :read',
+        ExpressionAttributeNames: { '#index': 'GSI2SK' },
+        ExpressionAttributeValues: { ':read': item['GSI2SK'] },
       },
     }));
-    await sendTransaction(ctx.client, moved);
+    try {
+      for (let start = 0; start < moves.length; start += TRANSACTION_SIZE) {
+        await sendTransaction(ctx.client, moves.slice(start, start + TRANSACTION_SIZE));
+      }
+      moved++;
+    } catch (error) {
+      if (!isTransactionConditionFailure(error)) throw toDomainError(error);
+    }
   }
-  return stale.length;
+  return moved;
 }
 
 const keyOf = (item: Item) => ({

@@ -18,6 +18,7 @@ import {
   DynamoSightings,
 } from './repositories';
 import { EntityRepository, type StoreContext } from './repository';
+import { moveRestrictedIntoOwnLayer } from './restricted-layer';
 import { DynamoReviews } from './reviews';
 
 /**
@@ -53,5 +54,6 @@ export function createDynamoStore(ctx: StoreContext): MapStore {
     reviews: new DynamoReviews(ctx),
     erasures: new DynamoErasures(ctx),
     idempotency: new DynamoIdempotency(ctx),
+    restrictedLayer: { moveLegacy: (partnershipId) => moveRestrictedIntoOwnLayer(ctx, partnershipId) },
   };
 }

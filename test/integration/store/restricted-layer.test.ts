@@ -125,7 +125,8 @@ describe('restricted police intelligence is its own layer', () => {
       actor: { userId: 'analyst-1', role: 'police-analyst' },
       action: 'read',
       resource: 'relationships',
-      subjects: { youngPeople: ['YP2', 'YP4'], carers: [] },
+      // More people than one transaction moves: a police export of the whole map named everyone.
+      subjects: { youngPeople: ['YP2', 'YP4', ...Array.from({ length: 150 }, (_, i) => `YP${100 + i}`)], carers: [] },
       requestId: 'r-1',
       outcome: 'allowed',
       restricted: true,
@@ -149,5 +150,36 @@ describe('restricted police intelligence is its own layer', () => {
     expect(await stored((i) => String(i['GSI2SK']).startsWith('AUDIT#') && i['restricted'] === true)).toEqual([]);
     expect(await moveRestrictedIntoOwnLayer(table.ctx, p)).toEqual({ records: 0, auditEvents: 0 });
     expect(keys.relationshipKey(p, legacy, 'restricted').SK).toBe('RREL#YP4');
+  });
+
+  it("keeps the newer of a moved record and one police made in the layer since, losing neither's place", async () => {
+    const sharedModel = { ...models.relationshipModel, schema: models.restrictedRelationshipModel.schema };
+    const put = (item: Record<string, unknown>) =>
+      table.ctx.client.send(new PutCommand({ TableName: table.ctx.tableName, Item: item }));
+    const older = {
+      ...policeRelationship('YP1', 'YP3'),
+      provenance: { recordedBy: 'a', recordedAt: '2026-10-01T00:00:00.000Z' },
+    };
+    const newer = {
+      ...older,
+      strength: 1 as const,
+      provenance: { recordedBy: 'b', recordedAt: '2026-11-01T00:00:00.000Z' },
+    };
+    // An old copy, older than what police hold now in the layer: the layer's stays.
+    await table.store.restrictedRelationships.save(newer);
+    await put(toItem(sharedModel, { ...older, version: 1 }));
+    // An old copy newer than the layer's: it moves in, at the layer's next version.
+    await table.store.restrictedRelationships.save({ ...older, personB: 'YP4' });
+    await put(toItem(sharedModel, { ...newer, personB: 'YP4', version: 1 }));
+    expect((await moveRestrictedIntoOwnLayer(table.ctx, p)).records).toBe(2);
+    expect(await table.store.restrictedRelationships.get(p, { personA: 'YP1', personB: 'YP3' })).toMatchObject({
+      strength: 1,
+      version: 1,
+    });
+    expect(await table.store.restrictedRelationships.get(p, { personA: 'YP1', personB: 'YP4' })).toMatchObject({
+      strength: 1,
+      version: 2,
+    });
+    expect((await table.store.relationships.list(p)).items.every((r) => !r.restricted)).toBe(true);
   });
 });

@@ -484,7 +484,7 @@ function PersonPanel({
         {links.map((l) => {
           const other = l.personA === personRef ? l.personB : l.personA;
           return (
-            <li key={other}>
+            <li key={`${other}-${l.restricted}`}>
               {nameOf(other)}: {words.linkKinds[l.kind] ?? humanise(l.kind)}, strength {l.strength}
               {l.restricted ? ' (restricted intelligence)' : ''}
             </li>
