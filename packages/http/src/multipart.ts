@@ -22,7 +22,7 @@ const sentTwice = (name: string) => {
  * The files of a `multipart/form-data` body, by part name, read with busboy. Size and part
  * count are limited (413), a body that is not multipart is refused (415), a broken or
  * truncated one is invalid (400), and a part name may appear once (a second copy would leave
- * which one counts to chance): any repeat, whatever its file name, is invalid too.
+ * which one counts to chance), so a repeat is invalid whatever its file name.
  */
 export async function readMultipart(
   body: string | undefined,
