@@ -53,7 +53,7 @@ async function localServer(endpoint: string, uploadLimits?: ApiDeps['uploadLimit
       body: form,
     });
     const body = (await response.json()) as { limit?: string; problemCount?: number };
-    const answer = `${response.status} ${body.limit ?? `(${body.problemCount ?? 0} problems)`}`;
+    const answer = `${response.status} ${body.limit ?? `(${problems(body.problemCount ?? 0)})`}`;
     return { status: response.status, seconds: seconds(started), limit: body.limit ?? '', answer, body };
   };
   return { server, token, dryRun };
@@ -174,7 +174,7 @@ async function main() {
       '| --- | --- | ---: | ---: |',
       `| dry run of a ${bombResult.packedMb.toFixed(1)} MB workbook that inflates to 3.8 GB | ${bombResult.answer} | ${bombResult.seconds.toFixed(2)} | ${bombResult.peakRssMb} (${bombResult.rssBeforeMb} before) |`,
       `| the same, its directory saying the sheet unpacks to 250 MB | ${liarResult.answer} | ${liarResult.seconds.toFixed(2)} | ${liarResult.peakRssMb} (${liarResult.rssBeforeMb} before) |`,
-      `| dry run of ${ROWS.toLocaleString('en-GB')} CSV rows (${latencyResult.csvMb.toFixed(1)} MB), checked whole | ${check.status} (${check.problemCount} problems) | ${check.seconds.toFixed(1)} | |`,
+      `| dry run of ${ROWS.toLocaleString('en-GB')} CSV rows (${latencyResult.csvMb.toFixed(1)} MB), checked whole | ${check.status} (${problems(check.problemCount ?? 0)}) | ${check.seconds.toFixed(1)} | |`,
       `| the same under the default limits | ${refusal.answer} | ${refusal.seconds.toFixed(2)} | |`,
       '',
       '| `GET /v1/me` while the 200,000 rows are checked | asked | p50 ms | p95 ms | max ms |',
@@ -192,3 +192,7 @@ const [part, endpoint] = process.argv.slice(2);
   process.stderr.write(`the benchmark failed: ${String(error)}\n`);
   process.exit(1);
 });
+
+function problems(count: number): string {
+  return count === 1 ? '1 problem' : `${count} problems`;
+}
