@@ -6,7 +6,7 @@ import {
   type UploadSlot,
   VersionConflictError,
 } from '@peermap/domain';
-import type { UploadLimits } from '@peermap/ingest';
+import { DEFAULT_UPLOAD_LIMITS, overLimit, type UploadLimits } from '@peermap/ingest';
 import { uploadWeek } from './upload-week';
 
 /** How long a client has to send the file of a large upload. */
@@ -55,8 +55,14 @@ export async function processLargeUpload(
   }
   const { version: processingVersion, ...rest } = processing;
   try {
-    const workbook = await files.read(slot);
+    const { largeUploadBytes } = limits ?? DEFAULT_UPLOAD_LIMITS;
+    const workbook = await files.read(slot, largeUploadBytes);
     if (!workbook) throw new UnavailableError('The file of this upload never arrived.');
+    if (workbook === 'too-large') {
+      // Refused unread: nothing to retry, so the slot ends here and says why.
+      const { message } = overLimit('largeUploadBytes', limits ?? DEFAULT_UPLOAD_LIMITS);
+      return await store.uploadSlots.save({ ...rest, status: 'rejected', refusal: message }, processingVersion);
+    }
     const { record } = await uploadWeek(store, {
       partnershipId,
       week: slot.week,

@@ -82,7 +82,11 @@ export interface LargeUploadFiles {
   target(
     slot: Pick<UploadSlot, 'partnershipId' | 'id'>,
   ): Promise<{ method: 'PUT'; url: string; headers: Record<string, string> }>;
-  read(slot: Pick<UploadSlot, 'partnershipId' | 'id'>): Promise<Uint8Array | undefined>;
+  /**
+   * The file a slot's client sent, `undefined` while none is there, or `'too-large'` for one
+   * larger than `maxBytes`, which is never read into memory (storage takes gigabytes).
+   */
+  read(slot: Pick<UploadSlot, 'partnershipId' | 'id'>, maxBytes: number): Promise<Uint8Array | 'too-large' | undefined>;
 }
 
 export interface AnalysesRepository extends VersionedRepository<AnalysisSnapshot, string> {

@@ -71,6 +71,8 @@ export const UploadSlot = z.strictObject({
   /** The upload the workbook became, once processed. */
   uploadId: RecordId.optional(),
   problemCount: z.number().int().nonnegative().optional(),
+  /** Why the file was refused before it was read (larger than a large upload may send). */
+  refusal: z.string().max(500).optional(),
   createdAt: Timestamp,
   /** The file must arrive before this; the slot then serves only its history. */
   sendBy: Timestamp,

@@ -1,6 +1,6 @@
 export { readCsv, readCsvInTurns, type SheetTable } from './csv';
 export { GREAT_BRITAIN_BOUNDS, gridToPosition, isInGreatBritain } from './grid';
-export { DEFAULT_UPLOAD_LIMITS, UploadCounter, UploadLimits } from './limits';
+export { DEFAULT_UPLOAD_LIMITS, overLimit, UploadCounter, UploadLimits } from './limits';
 export { nearest } from './messages';
 export {
   type KnownRefs,

@@ -91,6 +91,7 @@ describe('a workbook past the upload limits', () => {
       sheetRows: 100_000,
       uploadRows: 300_000,
       cellCharacters: 32_767,
+      largeUploadBytes: 50 * MB,
       synchronousRows: 25_000,
     });
   });

@@ -49,6 +49,14 @@ export const UploadLimits = z.object({
     .positive()
     .default(32_767)
     .describe('Characters in one cell: as many as Excel itself keeps in a cell'),
+  largeUploadBytes: z
+    .number()
+    .int()
+    .positive()
+    .default(50 * MiB)
+    .describe(
+      'Bytes of the file a large upload sends, as stored, before anything is read (the largest real workbook: 4.5 MB); storage takes far larger files, so the processor refuses them unread',
+    ),
   synchronousRows: z
     .number()
     .int()
@@ -82,6 +90,8 @@ const REFUSALS: Record<keyof UploadLimits, (allowed: string, sheet: string) => s
     `The upload has more than ${allowed} rows in all, more than an upload may. ${capitalised(SPLIT)}`,
   cellCharacters: (allowed, sheet) =>
     `A cell of ${sheet} holds more than ${allowed} characters, more than a cell may (Excel keeps no more). Shorten it: a note can say where the full text is kept.`,
+  largeUploadBytes: (allowed) =>
+    `The workbook is larger than the ${allowed} a large upload may send. Keep only the mapping sheets in it (no pictures or other sheets), or ${SPLIT}`,
   synchronousRows: (allowed) =>
     `The upload has more than ${allowed} rows in all, more than can be checked and saved within one request. ${LARGE}`,
 };
@@ -90,7 +100,7 @@ const REFUSALS: Record<keyof UploadLimits, (allowed: string, sheet: string) => s
 export function overLimit(limit: keyof UploadLimits, limits: UploadLimits, sheet?: SheetName): LimitExceededError {
   const allowed = limits[limit];
   const where = sheet ? `The sheet ${sheet}` : 'A sheet';
-  const shown = limit === 'workbookBytes' ? `${Math.round(allowed / MiB)} MB` : allowed.toLocaleString('en-GB');
+  const shown = limit.endsWith('Bytes') ? `${Math.round(allowed / MiB)} MB` : allowed.toLocaleString('en-GB');
   const text = REFUSALS[limit](shown, limit === 'cellCharacters' ? (sheet ?? 'the workbook') : where);
   return new LimitExceededError(limit, allowed, `${text} (limit: ${limit})`);
 }

@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LARGE_UPLOAD_WINDOW_MS } from '@peermap/api';
 import type { LargeUploadFiles } from '@peermap/domain';
@@ -48,8 +48,9 @@ export function createLocalLargeUploads(
         headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
       };
     },
-    read: async ({ partnershipId, id }) => {
+    read: async ({ partnershipId, id }, maxBytes) => {
       try {
+        if ((await stat(path(partnershipId, id))).size > maxBytes) return 'too-large';
         return new Uint8Array(await readFile(path(partnershipId, id)));
       } catch {
         return undefined;

@@ -1,5 +1,6 @@
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createS3LargeUploads, largeUploadKey, largeUploadsClient, slotOfKey } from './s3-large-uploads';
+import { createS3LargeUploads, largeUploadKey, largeUploadsClient, readWithin, slotOfKey } from './s3-large-uploads';
 
 const slot = { partnershipId: 'kent', id: '3f2a1b7c-5d6e-4f80-9a1b-2c3d4e5f6a7b' };
 
@@ -23,5 +24,16 @@ describe('large uploads in S3', () => {
     expect(slotOfKey(largeUploadKey(slot))).toEqual(slot);
     expect(slotOfKey('uploads/kent/../other/x.xlsx')).toBeUndefined();
     expect(slotOfKey('elsewhere/kent/3f2a1b7c-5d6e-4f80-9a1b-2c3d4e5f6a7b.xlsx')).toBeUndefined();
+  });
+
+  it('refuse a stored file past the limit from its length, unread, and count one that states none', async () => {
+    const chunks = () => Readable.from([new Uint8Array(600), new Uint8Array(600)]);
+    const stated = chunks();
+    expect(await readWithin(stated, 5_000_000_000, 1_000)).toBe('too-large');
+    expect(stated.destroyed).toBe(true);
+    const unstated = chunks();
+    expect(await readWithin(unstated, undefined, 1_000)).toBe('too-large');
+    expect(unstated.destroyed).toBe(true);
+    expect(await readWithin(chunks(), 1_200, 1_200)).toHaveLength(1_200);
   });
 });

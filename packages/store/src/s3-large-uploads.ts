@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { LargeUploadFiles } from '@peermap/domain';
@@ -29,10 +30,14 @@ export function createS3LargeUploads(client: S3Client, bucket: string): LargeUpl
       );
       return { method: 'PUT', url, headers: { 'content-type': contentType } };
     },
-    read: async (slot) => {
+    read: async (slot, maxBytes) => {
       try {
         const object = await client.send(new GetObjectCommand({ Bucket: bucket, Key: largeUploadKey(slot) }));
-        return object.Body ? await object.Body.transformToByteArray() : undefined;
+        const body = object.Body;
+        if (!body) return undefined;
+        // In Node the body is a stream: read it in chunks, never whole before it is counted.
+        if (!(body instanceof Readable)) throw new Error('Large uploads are read from a Node.js stream.');
+        return await readWithin(body, object.ContentLength, maxBytes);
       } catch (error) {
         if (error instanceof NoSuchKey) return undefined;
         throw error;
@@ -47,4 +52,31 @@ export function slotOfKey(key: string): { partnershipId: string; id: string } | 
     decodeURIComponent(key.replaceAll('+', ' ')),
   );
   return match?.[1] && match[2] ? { partnershipId: match[1], id: match[2] } : undefined;
+}
+
+/**
+ * A stored file's bytes, or `'too-large'` past `maxBytes`: refused from its stated length
+ * before a byte is read, and counted as it is read in case no length was stated. A body that
+ * is not read to its end is destroyed, so its connection is not left hanging.
+ */
+export async function readWithin(
+  body: AsyncIterable<Uint8Array> & { destroy?: () => void },
+  statedLength: number | undefined,
+  maxBytes: number,
+): Promise<Uint8Array | 'too-large'> {
+  if (statedLength !== undefined && statedLength > maxBytes) {
+    body.destroy?.();
+    return 'too-large';
+  }
+  const chunks: Uint8Array[] = [];
+  let read = 0;
+  for await (const chunk of body) {
+    read += chunk.byteLength;
+    if (read > maxBytes) {
+      body.destroy?.();
+      return 'too-large';
+    }
+    chunks.push(chunk);
+  }
+  return new Uint8Array(Buffer.concat(chunks));
 }

@@ -1,9 +1,12 @@
-import { checkWeek } from '@peermap/api';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { checkWeek, processLargeUpload } from '@peermap/api';
 import type { UploadRecord } from '@peermap/domain';
 import { SheetName } from '@peermap/domain';
-import { readWorkbook, workbookOf } from '@peermap/ingest';
+import { DEFAULT_UPLOAD_LIMITS, readWorkbook, workbookOf } from '@peermap/ingest';
 import { inflatingWorkbook } from '@peermap/ingest/testing';
-import { DEMO_WEEKS, demoFiles } from '@peermap/local';
+import { createLocalLargeUploads, DEMO_WEEKS, demoFiles } from '@peermap/local';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi } from '../../support/api';
@@ -223,6 +226,28 @@ describe('the weekly upload over HTTP', () => {
       problems: [{ sheet: 'workbook', row: 1, message: expect.stringMatching(/limit: workbookBytes/) }],
     });
     expect((await api.table.store.youngPeople.list('large-bomb')).items).toEqual([]);
+  });
+
+  it('refuses a large upload whose stored file is past largeUploadBytes without reading it, and says why', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'peermap-large-'));
+    const files = createLocalLargeUploads(folder, () => 'http://127.0.0.1');
+    const slot = await api.table.store.uploadSlots.save({
+      id: '7d3c2b1a-0f9e-4d8c-8b7a-6a5b4c3d2e1f',
+      partnershipId: 'large-file',
+      week: '2026-W45',
+      status: 'waiting',
+      uploadedBy: 'chair-1',
+      createdAt: new Date().toISOString(),
+      sendBy: new Date(Date.now() + 60_000).toISOString(),
+    });
+    // Storage takes a file of any size; this one is past the limit set for the test.
+    mkdirSync(join(folder, slot.partnershipId), { recursive: true });
+    writeFileSync(join(folder, slot.partnershipId, `${slot.id}.xlsx`), new Uint8Array(4_096));
+    const limits = { ...DEFAULT_UPLOAD_LIMITS, largeUploadBytes: 1_024 };
+    const ended = await processLargeUpload(api.table.store, files, slot.partnershipId, slot.id, { limits });
+    expect(ended).toMatchObject({ status: 'rejected', refusal: expect.stringMatching(/limit: largeUploadBytes/) });
+    expect(ended?.uploadId).toBeUndefined();
+    expect((await api.table.store.uploads.list(slot.partnershipId)).items).toEqual([]);
   });
 
   it('reads a byte-order mark, CRLF line ends and a header-only sheet', async () => {

@@ -57,9 +57,11 @@ async function sendLarge(api: PageContext['api'], week: string, file: File): Pro
   if (!put.ok) throw new Error('The workbook could not be sent; try again.');
   for (;;) {
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    const state = (await api.get<{ status: string; uploadId?: string }>(`/v1/uploads/large/${slot.id}`)).body;
+    const state = (
+      await api.get<{ status: string; uploadId?: string; refusal?: string }>(`/v1/uploads/large/${slot.id}`)
+    ).body;
     if (state.status === 'waiting' || state.status === 'processing') continue;
-    if (!state.uploadId) throw new Error('The workbook could not be read; try again.');
+    if (!state.uploadId) throw new Error(state.refusal ?? 'The workbook could not be read; try again.');
     return (await api.get<UploadRecord>(`/v1/uploads/${state.uploadId}`)).body;
   }
 }
