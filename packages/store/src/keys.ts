@@ -217,6 +217,12 @@ export const reviewKey = (partnershipId: string, youngPersonRef: string, decided
   SK: `REVIEW#${decidedAt}`,
 });
 
+/** Says a partnership's table has been moved into the restricted layer, so the move is not read again. */
+export const restrictedLayerMovedKey = (partnershipId: string): PrimaryKey => ({
+  PK: partition(partnershipId, 'LAYERS'),
+  SK: 'RESTRICTED-MOVED',
+});
+
 /** An erasure under way, found by the ref it erases so that a retry completes it. */
 export const erasureJobKey = (partnershipId: string, ref: string): PrimaryKey => ({
   PK: partition(partnershipId, 'ERASURE', ref),

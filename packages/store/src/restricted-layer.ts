@@ -27,11 +27,27 @@ export async function moveRestrictedIntoOwnLayer(
   ctx: StoreContext,
   partnershipId: string,
 ): Promise<RestrictedLayerMove> {
-  const moved = await Promise.all([
+  const marker = keys.restrictedLayerMovedKey(partnershipId);
+  // Once moved, a partnership's table is never written in the old way again: the nightly run
+  // then costs one read, not a read of every record and audit event.
+  if ((await batchGet(ctx, [marker])).length > 0) return { records: 0, auditEvents: 0 };
+  const [relationships, sightings, auditEvents] = await Promise.all([
     moveRecords(ctx, partnershipId, 'REL', Relationship, restrictedRelationshipModel),
     moveRecords(ctx, partnershipId, 'SIGHT', Sighting, restrictedSightingModel),
+    moveAuditEvents(ctx, partnershipId),
   ]);
-  return { records: moved[0] + moved[1], auditEvents: await moveAuditEvents(ctx, partnershipId) };
+  // Only a run that moved everything it found (nothing changed under it) says the move is done.
+  if (relationships.skipped + sightings.skipped + auditEvents.skipped === 0) {
+    await sendTransaction(ctx.client, [
+      {
+        Put: {
+          TableName: ctx.tableName,
+          Item: { ...marker, entity: 'RestrictedLayerMoved', schemaVersion: 1, movedAt: new Date().toISOString() },
+        },
+      },
+    ]);
+  }
+  return { records: relationships.moved + sightings.moved, auditEvents: auditEvents.moved };
 }
 
 async function moveRecords<T extends StoredRecord & { restricted: boolean; provenance: { recordedAt: string } }, Key>(
@@ -40,7 +56,7 @@ async function moveRecords<T extends StoredRecord & { restricted: boolean; prove
   kind: string,
   schema: z.ZodType<T>,
   model: EntityModel<T, Key>,
-): Promise<number> {
+): Promise<Moved> {
   const listed = await queryAll(ctx, {
     partnershipId,
     index: 'byKind',
@@ -48,6 +64,7 @@ async function moveRecords<T extends StoredRecord & { restricted: boolean; prove
     includeExpired: true,
   });
   let moved = 0;
+  let skipped = 0;
   for (const item of listed.filter((candidate) => candidate['restricted'] === true)) {
     const legacy = parseWith(schema, withoutKeys(item), model.label);
     const remove = {
@@ -72,12 +89,13 @@ async function moveRecords<T extends StoredRecord & { restricted: boolean; prove
     } catch (error) {
       // Changed meanwhile: the next run reads it again.
       if (!isTransactionConditionFailure(error)) throw toDomainError(error);
+      skipped++;
     }
   }
-  return moved;
+  return { moved, skipped };
 }
 
-async function moveAuditEvents(ctx: StoreContext, partnershipId: string): Promise<number> {
+async function moveAuditEvents(ctx: StoreContext, partnershipId: string): Promise<Moved> {
   const events = await queryAll(ctx, {
     partnershipId,
     index: 'byKind',
@@ -87,6 +105,7 @@ async function moveAuditEvents(ctx: StoreContext, partnershipId: string): Promis
   const restricted = keys.auditIndexPrefix({ restricted: true });
   const stale = events.filter((event) => event['restricted'] === true && String(event['GSI2SK']).startsWith(shared));
   let moved = 0;
+  let skipped = 0;
   for (const listed of stale) {
     const [event] = await batchGet(ctx, [keyOf(listed)]);
     if (!event) continue;
@@ -109,9 +128,16 @@ async function moveAuditEvents(ctx: StoreContext, partnershipId: string): Promis
       moved++;
     } catch (error) {
       if (!isTransactionConditionFailure(error)) throw toDomainError(error);
+      skipped++;
     }
   }
-  return moved;
+  return { moved, skipped };
+}
+
+interface Moved {
+  moved: number;
+  /** Found but changed meanwhile: left for the next run. */
+  skipped: number;
 }
 
 const keyOf = (item: Item) => ({

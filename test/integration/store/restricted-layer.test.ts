@@ -153,11 +153,14 @@ describe('restricted police intelligence is its own layer', () => {
   });
 
   it("keeps the newer of a moved record and one police made in the layer since, losing neither's place", async () => {
+    // Another partnership, whose table has not been moved yet.
+    const again = 'layers-again';
     const sharedModel = { ...models.relationshipModel, schema: models.restrictedRelationshipModel.schema };
     const put = (item: Record<string, unknown>) =>
       table.ctx.client.send(new PutCommand({ TableName: table.ctx.tableName, Item: item }));
     const older = {
       ...policeRelationship('YP1', 'YP3'),
+      partnershipId: again,
       provenance: { recordedBy: 'a', recordedAt: '2026-10-01T00:00:00.000Z' },
     };
     const newer = {
@@ -171,15 +174,15 @@ describe('restricted police intelligence is its own layer', () => {
     // An old copy newer than the layer's: it moves in, at the layer's next version.
     await table.store.restrictedRelationships.save({ ...older, personB: 'YP4' });
     await put(toItem(sharedModel, { ...newer, personB: 'YP4', version: 1 }));
-    expect((await moveRestrictedIntoOwnLayer(table.ctx, p)).records).toBe(2);
-    expect(await table.store.restrictedRelationships.get(p, { personA: 'YP1', personB: 'YP3' })).toMatchObject({
+    expect((await moveRestrictedIntoOwnLayer(table.ctx, again)).records).toBe(2);
+    expect(await table.store.restrictedRelationships.get(again, { personA: 'YP1', personB: 'YP3' })).toMatchObject({
       strength: 1,
       version: 1,
     });
-    expect(await table.store.restrictedRelationships.get(p, { personA: 'YP1', personB: 'YP4' })).toMatchObject({
+    expect(await table.store.restrictedRelationships.get(again, { personA: 'YP1', personB: 'YP4' })).toMatchObject({
       strength: 1,
       version: 2,
     });
-    expect((await table.store.relationships.list(p)).items.every((r) => !r.restricted)).toBe(true);
+    expect((await table.store.relationships.list(again)).items.every((r) => !r.restricted)).toBe(true);
   });
 });
