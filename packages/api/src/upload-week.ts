@@ -101,7 +101,7 @@ export async function uploadWeek(
   if (previous?.status === 'completed') return { record: previous, subjects: { youngPeople: [], carers: [] } };
   if (previous?.status === 'writing' && now().getTime() - Date.parse(previous.createdAt) < STILL_WRITING_MS) {
     throw new ConflictError(
-      'This upload is being written now. Follow it at /v1/uploads/{id} and send it again only if it fails.',
+      `This upload is being written now. Follow it at /v1/uploads/${id} and send it again only if it fails.`,
     );
   }
 

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkWeek, processLargeUpload } from '@peermap/api';
+import { checkWeek, hashFiles, processLargeUpload, uploadIdFor } from '@peermap/api';
 import type { UploadRecord } from '@peermap/domain';
 import { SheetName } from '@peermap/domain';
 import { DEFAULT_UPLOAD_LIMITS, readWorkbook, workbookOf } from '@peermap/ingest';
@@ -248,6 +248,30 @@ describe('the weekly upload over HTTP', () => {
     expect(ended).toMatchObject({ status: 'rejected', refusal: expect.stringMatching(/limit: largeUploadBytes/) });
     expect(ended?.uploadId).toBeUndefined();
     expect((await api.table.store.uploads.list(slot.partnershipId)).items).toEqual([]);
+  });
+
+  it('answers the same upload sent while it is being written with 409 and the address to follow it', async () => {
+    const files = {
+      'young_people.csv': new TextEncoder().encode('ref,display_name,date_of_birth\nYP1,Sam T.,2012-03-04\n'),
+    };
+    const id = uploadIdFor('writing-now', '2026-W47', hashFiles(files));
+    await api.table.store.uploads.save({
+      id,
+      partnershipId: 'writing-now',
+      week: '2026-W47',
+      status: 'writing',
+      contentSha256: hashFiles(files),
+      sheets: ['young_people'],
+      counts: {},
+      problemCount: 0,
+      problems: [],
+      uploadedBy: 'chair-1',
+      createdAt: new Date().toISOString(),
+    });
+    const response = await upload('writing-now', '2026-W47', files);
+    expect(response.status).toBe(409);
+    expect(response.text).toContain(`/v1/uploads/${id}`);
+    expect(response.text).not.toContain('{id}');
   });
 
   it('reads a byte-order mark, CRLF line ends and a header-only sheet', async () => {
