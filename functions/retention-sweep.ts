@@ -34,6 +34,7 @@ export const handler = async (event: unknown): Promise<void> => {
         completed: result.completed,
         retentionUpdated: result.retentionUpdated.length,
         deferred: result.deferred,
+        stoppedWork: result.stoppedWork,
       });
     } catch (error) {
       logger.error('retention sweep failed', { partnershipId, error: error instanceof Error ? error : String(error) });

@@ -15,12 +15,15 @@ import {
   type Role,
   UnavailableError,
   ValidationError,
+  WORK_TIMING,
+  type WorkTiming,
 } from '@peermap/domain';
 import { analyseWeek, type PreviousAnalysis } from '@peermap/graph';
-import { RUN_GIVEN_UP_AFTER_MS, uploadsOf } from './map-work';
+import { Heartbeat } from './heartbeat';
+import { GIVEN_UP, RUN_GIVEN_UP_AFTER_MS, uploadsOf } from './map-work';
 import { reviewList } from './retention';
 
-export { RUN_GIVEN_UP_AFTER_MS } from './map-work';
+export { GIVEN_UP, RUN_GIVEN_UP_AFTER_MS } from './map-work';
 
 export interface AnalysisAsked {
   partnershipId: string;
@@ -91,34 +94,67 @@ function refuseEarlierThanUploads(week: string, latestUpload: string | undefined
   }
 }
 
-export const GIVEN_UP = 'The run stopped without finishing (it ran out of time or memory); start it again.';
-
 /** A cluster item stays this far under DynamoDB's 400 KB item limit. */
 const CLUSTER_ITEM_BYTES = 300_000;
 
 /**
- * Runs a queued analysis once: marks it running (a conditional write, so a repeated start does
- * nothing), reads the whole map, follows clusters from the latest earlier run, stores each
- * cluster as its own item that never changes, audits the read of every young person included,
- * and completes the snapshot. A failure is recorded on the snapshot in words a chair can act on.
+ * Runs a queued analysis once: holds the run's lease (renewed by a heartbeat, so a start
+ * repeated while it runs does nothing), marks it running, reads the whole map, follows clusters
+ * from the latest earlier run, stores each cluster as its own item that never changes, audits
+ * the read of every young person included, and completes the snapshot. A run left `running`
+ * by a process that died (its lease lapsed) is taken over by the next start, Lambda's retry or
+ * the same event sent again, and run from the beginning. A failure is recorded on the snapshot
+ * in words a chair can act on.
  */
 export async function runAnalysis(
   store: MapStore,
   job: { partnershipId: string; analysisId: string },
   now: () => Date = () => new Date(),
+  timing: WorkTiming = WORK_TIMING,
 ): Promise<AnalysisSnapshot | undefined> {
-  const queued = await store.analyses.get(job.partnershipId, job.analysisId);
-  if (queued?.status !== 'queued') return queued;
-  if (now().getTime() - Date.parse(queued.createdAt) >= RUN_GIVEN_UP_AFTER_MS) {
+  const found = await store.analyses.get(job.partnershipId, job.analysisId);
+  if (found?.status !== 'queued' && found?.status !== 'running') return found;
+  if (found.status === 'queued' && now().getTime() - Date.parse(found.createdAt) >= RUN_GIVEN_UP_AFTER_MS) {
     // A start delayed past the time its requester was told it failed must not bring it back.
-    return await finish(store, queued, { status: 'failed', failureReason: GIVEN_UP }).catch(() => undefined);
+    return await finish(store, found, { status: 'failed', failureReason: GIVEN_UP }).catch(() => undefined);
   }
-  const running = await claim(store, queued, now);
-  if (!running) return store.analyses.get(job.partnershipId, job.analysisId);
+  const start = await Heartbeat.start(
+    store.leases,
+    job.partnershipId,
+    `analysis:${job.analysisId}`,
+    { kind: 'analysis', workId: job.analysisId, week: found.week },
+    { timing, now },
+  );
+  // Another process is running it now.
+  if (start.kind === 'held') return found;
+  try {
+    const current = await store.analyses.get(job.partnershipId, job.analysisId);
+    if (current?.status === 'running') {
+      // Its runner stopped part-way: what it stored of the clusters goes before the run starts again.
+      await store.analyses.discardClusters(current.partnershipId, current.id);
+      return await run(store, current, now, start.heartbeat);
+    }
+    if (current?.status !== 'queued') return current;
+    const running = await claim(store, current, now);
+    if (!running) return store.analyses.get(job.partnershipId, job.analysisId);
+    return await run(store, running, now, start.heartbeat);
+  } finally {
+    await start.heartbeat.stop();
+  }
+}
+
+async function run(
+  store: MapStore,
+  running: AnalysisSnapshot,
+  now: () => Date,
+  heartbeat: Heartbeat,
+): Promise<AnalysisSnapshot | undefined> {
   try {
     // A later week uploaded between the request and now would be mixed into this week's map.
     refuseEarlierThanUploads(running.week, (await uploadsOf(store, running.partnershipId, now())).latest);
     const { summary, clusters, included } = await analyse(store, running, now());
+    // Paused past its lease: another start has taken the run over and writes its clusters.
+    if (heartbeat.lost) return undefined;
     await store.analyses.saveClusters(clusters);
     await store.audit.record({
       id: randomUUID(),
@@ -138,6 +174,7 @@ export async function runAnalysis(
       summary: fitSummary(summary),
     });
   } catch (error) {
+    if (heartbeat.lost) throw error;
     const failureReason =
       error instanceof PeermapError
         ? `The analysis could not be completed: ${error.message}`.slice(0, 500)

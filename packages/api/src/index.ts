@@ -11,6 +11,7 @@ export { analysisRoutes } from './analysis-routes';
 export { auditRoutes } from './audit-routes';
 export type { ApiDeps } from './deps';
 export { exportRoutes } from './export-routes';
+export { Heartbeat } from './heartbeat';
 export { LARGE_UPLOAD_WINDOW_MS, openLargeUpload, processLargeUpload } from './large-upload';
 export {
   carersRoutes,
@@ -20,6 +21,12 @@ export {
   sightingsRoutes,
   youngPeopleRoutes,
 } from './map-routes';
+export {
+  SLOT_STOPPED,
+  STOPPED_PART_WAY,
+  type StoppedWork,
+  settleStoppedWork,
+} from './map-work';
 export { apiDocument, openApiDocument, routesByFunction } from './openapi';
 export { invitationRoutes, planRoutes } from './planning-routes';
 export { reportRoutes } from './report-routes';

@@ -2,11 +2,15 @@ import { randomUUID } from 'node:crypto';
 import {
   type LargeUploadFiles,
   type MapStore,
+  PeermapError,
   UnavailableError,
   type UploadSlot,
   VersionConflictError,
+  WORK_TIMING,
+  type WorkTiming,
 } from '@peermap/domain';
 import { DEFAULT_UPLOAD_LIMITS, overLimit, type UploadLimits } from '@peermap/ingest';
+import { Heartbeat } from './heartbeat';
 import { uploadWeek } from './upload-week';
 
 /** How long a client has to send the file of a large upload. */
@@ -32,43 +36,78 @@ export async function openLargeUpload(
 
 /**
  * Processes the workbook of a large upload once it has arrived, with the same checks, limits
- * and idempotency as every upload (all but `synchronousRows`: there is no request to answer). File storage may announce an arrival more than once, and a
- * client may send the file again after a timeout: a slot moves from `waiting` to
- * `processing` only once (a conditional write), so the file is processed once.
+ * and idempotency as every upload (all but `synchronousRows`: there is no request to answer).
+ * File storage may announce an arrival more than once, and a client may send the file again
+ * after a timeout: the slot's lease (renewed by a heartbeat) lets one process work on it at a
+ * time, and a slot left `processing` by a process that died is taken over once its lease has
+ * lapsed. Every `failed` slot says why.
  */
 export async function processLargeUpload(
   store: MapStore,
   files: LargeUploadFiles,
   partnershipId: string,
   slotId: string,
-  { now = () => new Date(), limits }: { now?: () => Date; limits?: UploadLimits | undefined } = {},
+  {
+    now = () => new Date(),
+    limits,
+    timing = WORK_TIMING,
+  }: { now?: () => Date; limits?: UploadLimits | undefined; timing?: WorkTiming } = {},
 ): Promise<UploadSlot | undefined> {
   const slot = await store.uploadSlots.get(partnershipId, slotId);
-  if (slot?.status !== 'waiting') return slot;
-  const { version, ...waiting } = slot;
-  let processing: UploadSlot;
+  if (slot?.status !== 'waiting' && slot?.status !== 'processing') return slot;
+  const start = await Heartbeat.start(
+    store.leases,
+    partnershipId,
+    `slot:${slotId}`,
+    { kind: 'large-upload', workId: slotId, week: slot.week },
+    { timing, now },
+  );
+  if (start.kind === 'held') return slot;
   try {
-    processing = await store.uploadSlots.save({ ...waiting, status: 'processing' }, version);
-  } catch (error) {
-    if (error instanceof VersionConflictError) return store.uploadSlots.get(partnershipId, slotId);
-    throw error;
+    const current = await store.uploadSlots.get(partnershipId, slotId);
+    if (current?.status !== 'waiting' && current?.status !== 'processing') return current;
+    const { version, ...rest } = current;
+    let processing: UploadSlot;
+    try {
+      processing = await store.uploadSlots.save({ ...rest, status: 'processing' }, version);
+    } catch (error) {
+      if (error instanceof VersionConflictError) return store.uploadSlots.get(partnershipId, slotId);
+      throw error;
+    }
+    return await processSlot(store, files, processing, { now, limits, timing });
+  } finally {
+    await start.heartbeat.stop();
   }
-  const { version: processingVersion, ...rest } = processing;
+}
+
+/** What a slot that failed for a fault of peermap's own (or a table out of reach) says. */
+const FAULT =
+  'The file could not be processed (a fault in peermap, or its table out of reach); it has been logged. Send the file again.';
+
+async function processSlot(
+  store: MapStore,
+  files: LargeUploadFiles,
+  processing: UploadSlot,
+  { now, limits, timing }: { now: () => Date; limits: UploadLimits | undefined; timing: WorkTiming },
+): Promise<UploadSlot> {
+  const { version, ...rest } = processing;
   try {
     const { largeUploadBytes } = limits ?? DEFAULT_UPLOAD_LIMITS;
-    const workbook = await files.read(slot, largeUploadBytes);
-    if (!workbook) throw new UnavailableError('The file of this upload never arrived.');
+    const workbook = await files.read(processing, largeUploadBytes);
+    if (!workbook)
+      throw new UnavailableError('The file of this upload never arrived; open a new large upload and send it.');
     if (workbook === 'too-large') {
       // Refused unread: nothing to retry, so the slot ends here and says why.
       const { message } = overLimit('largeUploadBytes', limits ?? DEFAULT_UPLOAD_LIMITS);
-      return await store.uploadSlots.save({ ...rest, status: 'rejected', refusal: message }, processingVersion);
+      return await store.uploadSlots.save({ ...rest, status: 'rejected', refusal: message }, version);
     }
     const { record } = await uploadWeek(store, {
-      partnershipId,
-      week: slot.week,
-      uploadedBy: slot.uploadedBy,
+      partnershipId: processing.partnershipId,
+      week: processing.week,
+      uploadedBy: processing.uploadedBy,
       files: { workbook },
       now,
+      timing,
       // A workbook past a limit comes back as a rejected upload: the slot ends `rejected`, with it.
       ...(limits ? { limits } : {}),
     });
@@ -79,10 +118,12 @@ export async function processLargeUpload(
         uploadId: record.id,
         problemCount: record.problemCount,
       },
-      processingVersion,
+      version,
     );
   } catch (error) {
-    await store.uploadSlots.save({ ...rest, status: 'failed' }, processingVersion);
+    const failureReason = error instanceof PeermapError ? error.message.slice(0, 500) : FAULT;
+    // With the table out of reach this save fails too: the slot stays `processing` until its lease lapses.
+    await store.uploadSlots.save({ ...rest, status: 'failed', failureReason }, version);
     throw error;
   }
 }

@@ -23,7 +23,7 @@ import {
   ValidationError,
   type WholeMap,
 } from '@peermap/domain';
-import { analysisInFlight, uploadsOf } from './map-work';
+import { analysisInFlight, type StoppedWork, settleStoppedWork, uploadsOf } from './map-work';
 import { everyItem } from './paging';
 
 /** Who asks for an erasure, review or sweep, and when. */
@@ -225,6 +225,8 @@ export interface SweepResult {
   retentionUpdated: string[];
   /** Changes that could not be made this time (a record changed meanwhile); the next sweep tries again. */
   deferred: number;
+  /** Work whose heartbeat stopped and that nobody took over, now ended as `failed` with the reason. */
+  stoppedWork: StoppedWork;
 }
 
 const SWEEP_ACTOR: Actor = { userId: 'peermap-retention-sweep', role: 'system' };
@@ -243,7 +245,16 @@ export const erasureDetail = (record: ErasureRecord) =>
  * follow their latest activity and review. Each erasure is audited on its own.
  */
 export async function sweepRetention(store: MapStore, partnershipId: string, now: Date): Promise<SweepResult> {
-  const result: SweepResult = { completed: 0, erased: 0, leftBehind: 0, retentionUpdated: [], deferred: 0 };
+  // Work that stopped part-way would hold back the erasures below until it is ended.
+  const stoppedWork = await settleStoppedWork(store, partnershipId, now);
+  const result: SweepResult = {
+    completed: 0,
+    erased: 0,
+    leftBehind: 0,
+    retentionUpdated: [],
+    deferred: 0,
+    stoppedWork,
+  };
   const attempt = attempter(store, result, now);
   for (const job of await store.erasures.allPending(partnershipId)) {
     if (await attempt(() => completeErasure(store, job, now))) result.completed += 1;
@@ -440,6 +451,6 @@ export function sweepAuditEvent(partnershipId: string, result: SweepResult, now:
     action: 'update',
     subjects: { youngPeople: result.retentionUpdated, carers: [] },
     requestId: `retention-sweep-${now.toISOString()}`,
-    detail: `Retention sweep: ${result.erased} erased at their removal date, ${result.leftBehind} left behind by an expired record erased, ${result.completed} erasures completed, ${result.retentionUpdated.length} expiry dates moved, ${result.deferred} deferred.`,
+    detail: `Retention sweep: ${result.erased} erased at their removal date, ${result.leftBehind} left behind by an expired record erased, ${result.completed} erasures completed, ${result.retentionUpdated.length} expiry dates moved, ${result.deferred} deferred; work that had stopped ended as failed: ${result.stoppedWork.uploads} uploads, ${result.stoppedWork.slots} large uploads, ${result.stoppedWork.analyses} analyses.`,
   });
 }

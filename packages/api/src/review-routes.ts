@@ -142,6 +142,11 @@ export function reviewRoutes(deps: ApiDeps): AnyRoute[] {
         leftBehind: z.number().int(),
         retentionUpdated: z.number().int(),
         deferred: z.number().int(),
+        stoppedWork: z.object({
+          uploads: z.number().int(),
+          slots: z.number().int(),
+          analyses: z.number().int(),
+        }),
       }),
       successStatus: 200,
       handle: async ({ principal }) => {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import {
   ConflictError,
+  type Lease,
   LimitExceededError,
   type MapRecords,
   type MapStore,
@@ -9,6 +10,8 @@ import {
   type UploadProblem,
   type UploadRecord,
   type UploadStatus,
+  VersionConflictError,
+  type WorkTiming,
 } from '@peermap/domain';
 import {
   DEFAULT_UPLOAD_LIMITS,
@@ -20,12 +23,11 @@ import {
   type UploadLimits,
   type WeekSheets,
 } from '@peermap/ingest';
+import { Heartbeat } from './heartbeat';
+import { STOPPED_PART_WAY } from './map-work';
 
 /** An upload record keeps this many problems (and the total): an item must stay well under 400 KB. */
 const STORED_PROBLEMS = 100;
-
-/** A second send of the same upload within this time finds the first still writing. */
-const STILL_WRITING_MS = 15 * 60 * 1000;
 
 /** The parts an upload may have: one CSV file per sheet, or one workbook. */
 export const UPLOAD_PARTS = ['workbook', ...SheetName.options.map((sheet) => `${sheet}.csv`)] as const;
@@ -41,6 +43,15 @@ export interface WeekUpload {
   limits?: UploadLimits;
   /** Sent in a request (API Gateway's 30 s) rather than processed in the background: `synchronousRows` applies. */
   synchronous?: boolean;
+  /** How the upload's hold on the map is renewed (tests shorten it). */
+  timing?: WorkTiming;
+}
+
+/** An upload's record, the people its audit event names, and (past a limit) the refusal to answer with. */
+export interface WeekUploaded {
+  record: UploadRecord;
+  subjects: { youngPeople: string[]; carers: string[] };
+  overLimit?: LimitExceededError;
 }
 
 /** What a dry run answers: the same problems an upload would report, and nothing written. */
@@ -51,6 +62,10 @@ export interface UploadCheck {
   problemCount: number;
   problems: UploadProblem[];
 }
+
+/** What a `failed` upload says when the table could not be reached while it was written. */
+const UNREACHABLE =
+  'The map could not be reached while this upload was written; some of its records may be written. Send it again to complete it.';
 
 const RECORDS_OF: Record<SheetName, keyof MapRecords> = {
   young_people: 'youngPeople',
@@ -86,25 +101,65 @@ export async function checkWeek(store: MapStore, upload: WeekUpload): Promise<Up
  * limit is kept as `rejected` with the refusal as its problem, and the refusal is returned as
  * `overLimit` for the route to answer with.
  */
-export async function uploadWeek(
-  store: MapStore,
-  upload: WeekUpload,
-): Promise<{
-  record: UploadRecord;
-  subjects: { youngPeople: string[]; carers: string[] };
-  overLimit?: LimitExceededError;
-}> {
+export async function uploadWeek(store: MapStore, upload: WeekUpload): Promise<WeekUploaded> {
   const now = upload.now ?? (() => new Date());
   const contentSha256 = hashFiles(upload.files);
   const id = uploadIdFor(upload.partnershipId, upload.week, contentSha256);
-  const previous = await store.uploads.get(upload.partnershipId, id);
-  if (previous?.status === 'completed') return { record: previous, subjects: { youngPeople: [], carers: [] } };
-  if (previous?.status === 'writing' && now().getTime() - Date.parse(previous.createdAt) < STILL_WRITING_MS) {
-    throw new ConflictError(
+  const earlier = await store.uploads.get(upload.partnershipId, id);
+  if (earlier?.status === 'completed') return { record: earlier, subjects: { youngPeople: [], carers: [] } };
+  const start = await Heartbeat.start(
+    store.leases,
+    upload.partnershipId,
+    'map-writer',
+    { kind: 'upload', workId: id, week: upload.week },
+    { ...(upload.timing ? { timing: upload.timing } : {}), now },
+  );
+  if (start.kind === 'held') throw mapBeingWritten(start.by, id);
+  const { heartbeat } = start;
+  try {
+    if (start.lapsed && start.lapsed.holder.workId !== id) await stoppedPartWay(store, start.lapsed);
+    // Read again under the lease: the same upload may have completed since the first read.
+    const previous = await store.uploads.get(upload.partnershipId, id);
+    if (previous?.status === 'completed') return { record: previous, subjects: { youngPeople: [], carers: [] } };
+    return await writeUnderLease(store, upload, { id, contentSha256, previous, heartbeat, now });
+  } finally {
+    await heartbeat.stop();
+  }
+}
+
+/** The 409 of an upload that finds the map held: its own earlier send, or another upload. */
+function mapBeingWritten(by: Lease, id: string): ConflictError {
+  if (by.holder.workId === id) {
+    return new ConflictError(
       `This upload is being written now. Follow it at /v1/uploads/${id} and send it again only if it fails.`,
     );
   }
+  return new ConflictError(
+    `An upload for ${by.holder.week} is being written; send yours when it has finished (follow it at /v1/uploads/${by.holder.workId}).`,
+  );
+}
 
+/** Marks an upload whose lease lapsed mid-writing as failed, saying why (unless it finished meanwhile). */
+export async function stoppedPartWay(store: MapStore, lapsed: Lease): Promise<void> {
+  const stopped = await store.uploads.get(lapsed.partnershipId, lapsed.holder.workId);
+  if (stopped?.status !== 'writing') return;
+  const { version, ...rest } = stopped;
+  await store.uploads.save({ ...rest, status: 'failed', failureReason: STOPPED_PART_WAY }, version).catch((error) => {
+    if (!(error instanceof VersionConflictError)) throw error;
+  });
+}
+
+async function writeUnderLease(
+  store: MapStore,
+  upload: WeekUpload,
+  {
+    id,
+    contentSha256,
+    previous,
+    heartbeat,
+    now,
+  }: { id: string; contentSha256: string; previous: UploadRecord | undefined; heartbeat: Heartbeat; now: () => Date },
+): Promise<WeekUploaded> {
   const createdAt = now().toISOString();
   const none = { youngPeople: [], carers: [] };
   const refused = async (error: LimitExceededError) => {
@@ -150,17 +205,25 @@ export async function uploadWeek(
 
   if (reading.problemCount > 0) return { record: await save('rejected', {}, previous?.version), subjects: none };
   const writing = await save('writing', {}, previous?.version);
-  const applied = await store.mapWriter.apply(reading.records, reading.unstated).catch(async (error: unknown) => {
-    await save('failed', {}, writing.version);
-    throw error;
-  });
+  const applied = await store.mapWriter
+    .apply(reading.records, reading.unstated, { signal: heartbeat.signal })
+    .catch(async (error: unknown) => {
+      // With the table out of reach this save fails too: the upload stays `writing` until its lease lapses.
+      await save('failed', { failureReason: UNREACHABLE }, writing.version);
+      throw error;
+    });
   const { counts, failed, restrictedReceived } = applied;
   const perSheet = Object.fromEntries(sheets.map((sheet) => [sheet, counts[RECORDS_OF[sheet]]]));
-  if (failed > 0) {
-    await save('failed', { counts: perSheet }, writing.version);
+  if (heartbeat.lost) {
+    // Another send took the map over while this one was paused: that send says how the upload ended.
     throw new UnavailableError(
-      `${failed} records of the ${upload.week} upload changed meanwhile or could not be written; send the upload again.`,
+      `The ${upload.week} upload was taken over by a later send; follow it at /v1/uploads/${id}.`,
     );
+  }
+  if (failed > 0) {
+    const failureReason = `${failed} records of the ${upload.week} upload changed meanwhile or could not be written; send the upload again.`;
+    await save('failed', { counts: perSheet, failureReason }, writing.version);
+    throw new UnavailableError(failureReason);
   }
   const { records } = reading;
   return {

@@ -18,3 +18,4 @@ export * from './upload';
 export * from './upload-rules';
 export * from './validation';
 export * from './vocabulary';
+export * from './work';

@@ -7,6 +7,7 @@ import type { ActionPlan, InvitationList } from './planning';
 import type { IsoWeek, PartnershipId, Ref } from './primitives';
 import type { Review } from './review';
 import type { UploadRecord, UploadSlot } from './upload';
+import type { LeaseStore } from './work';
 
 /** A page of results; `cursor` is opaque and absent on the last page. */
 export interface Page<T> {
@@ -75,6 +76,8 @@ export interface UploadsRepository extends VersionedRepository<UploadRecord, str
 export interface UploadSlotsRepository {
   get(partnershipId: PartnershipId, id: string): Promise<UploadSlot | undefined>;
   save(record: Draft<UploadSlot>, expectedVersion?: number): Promise<UploadSlot>;
+  /** The partnership's slots, newest first (the sweep settles those whose processing stopped). */
+  list(partnershipId: PartnershipId, page?: PageRequest): Promise<Page<UploadSlot>>;
 }
 
 /** Where a large upload's file goes: a URL the client sends it to, and the file once there. */
@@ -98,6 +101,8 @@ export interface AnalysesRepository extends VersionedRepository<AnalysisSnapshot
   clusterHistory(partnershipId: PartnershipId, clusterId: string): Promise<ClusterSnapshot[]>;
   /** Stores a run's clusters; a snapshot's clusters are written once and never changed. */
   saveClusters(clusters: readonly ClusterSnapshot[]): Promise<void>;
+  /** Removes what a run that stopped part-way stored of its clusters, before it runs again (never a completed run's). */
+  discardClusters(partnershipId: PartnershipId, analysisId: string): Promise<void>;
   clusters(partnershipId: PartnershipId, analysisId: string): Promise<ClusterSnapshot[]>;
 }
 
@@ -156,7 +161,8 @@ export type UnstatedFields = Partial<Record<keyof MapRecords, readonly string[]>
 
 /** Applies an upload to the map: new and changed records only, each conditional on what was read. */
 export interface MapWriter {
-  apply(records: MapRecords, unstated?: UnstatedFields): Promise<MapWriterResult>;
+  /** Stops writing once `signal` aborts (the upload's lease was taken over); what is left counts as failed. */
+  apply(records: MapRecords, unstated?: UnstatedFields, options?: { signal?: AbortSignal }): Promise<MapWriterResult>;
   /** The refs of the young people and places a partnership holds, for checking an upload's references. */
   knownRefs(partnershipId: PartnershipId): Promise<{ youngPeople: Set<string>; locations: Set<string> }>;
 }
@@ -300,4 +306,6 @@ export interface MapStore {
   readonly erasures: ErasureStore;
   readonly idempotency: IdempotencyStore;
   readonly restrictedLayer: RestrictedLayerUpkeep;
+  /** Leases held by running work (uploads, large uploads, analysis runs), renewed by heartbeats. */
+  readonly leases: LeaseStore;
 }

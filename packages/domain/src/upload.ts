@@ -51,6 +51,8 @@ export const UploadRecord = z.strictObject({
   uploadedBy: ShortText(128),
   createdAt: Timestamp,
   completedAt: Timestamp.optional(),
+  /** Why a `failed` upload did not complete, and what to do about it. */
+  failureReason: z.string().max(500).optional(),
   version: Version,
 });
 export type UploadRecord = z.infer<typeof UploadRecord>;
@@ -73,6 +75,8 @@ export const UploadSlot = z.strictObject({
   problemCount: z.number().int().nonnegative().optional(),
   /** Why the file was refused before it was read (larger than a large upload may send). */
   refusal: z.string().max(500).optional(),
+  /** Why a `failed` slot did not complete, and what to do about it. */
+  failureReason: z.string().max(500).optional(),
   createdAt: Timestamp,
   /** The file must arrive before this; the slot then serves only its history. */
   sendBy: Timestamp,

@@ -59,9 +59,10 @@ export const TRANSACTION_SIZE = 100;
 export async function writeGroups(
   client: DocumentSender,
   groups: readonly WriteGroup[],
-  options: Partial<BatchWriterOptions> = {},
+  options: Partial<BatchWriterOptions> & { signal?: AbortSignal | undefined } = {},
 ): Promise<GroupWriteResult> {
-  const settings = { ...BATCH_WRITER_DEFAULTS, ...options };
+  const { signal, ...writerOptions } = options;
+  const settings = { ...BATCH_WRITER_DEFAULTS, ...writerOptions };
   const result: GroupWriteResult = { written: 0, failed: [], calls: 0 };
   const oversized = groups.filter((group) => group.actions.length > TRANSACTION_SIZE);
   result.failed.push(...oversized.map((group) => ({ group, reason: 'more than 100 actions in one group' })));
@@ -70,7 +71,13 @@ export async function writeGroups(
   const worker = async () => {
     while (next < transactions.length) {
       const transaction = transactions[next++];
-      if (transaction) await writeTransaction(client, transaction, settings, result);
+      if (!transaction) continue;
+      // Work that lost its hold (another process took it over) writes nothing more; what is left is reported.
+      if (signal?.aborted) {
+        result.failed.push(...transaction.map((group) => ({ group, reason: 'the work was taken over' })));
+        continue;
+      }
+      await writeTransaction(client, transaction, settings, result);
     }
   };
   await Promise.all(Array.from({ length: Math.min(settings.concurrency, transactions.length) }, worker));

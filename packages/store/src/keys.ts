@@ -246,3 +246,9 @@ export const overdueKey = (partnershipId: string, youngPersonRef: string): Prima
   PK: youngPersonPartition(partnershipId, youngPersonRef),
   SK: 'OVERDUE',
 });
+
+/** A lease held by running work: the partnership's map writer, or one analysis run or large-upload slot. */
+export const leaseKey = (partnershipId: string, name: string): PrimaryKey => ({
+  PK: partition(partnershipId, 'LEASE', name),
+  SK: 'LEASE',
+});

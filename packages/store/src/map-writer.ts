@@ -37,7 +37,11 @@ const keepHeld = <T>(previous: T | undefined, incoming: T): T => previous ?? inc
 export class DynamoMapWriter implements MapWriter {
   constructor(private readonly ctx: StoreContext) {}
 
-  async apply(records: MapRecords, unstated: UnstatedFields = {}): Promise<MapWriterResult> {
+  async apply(
+    records: MapRecords,
+    unstated: UnstatedFields = {},
+    { signal }: { signal?: AbortSignal } = {},
+  ): Promise<MapWriterResult> {
     /** The sheet's own merge rule, after the fields it did not state are taken from what is held. */
     const rule =
       <T extends object>(kind: keyof MapRecords, merge: (previous: T | undefined, incoming: T) => T) =>
@@ -69,8 +73,9 @@ export class DynamoMapWriter implements MapWriter {
       writeGroups(
         this.ctx.client,
         Object.values(plans).flatMap((plan) => plan.groups),
+        { signal },
       ),
-      writeGroups(this.ctx.client, [...restrictedRelationships.groups, ...restrictedSightings.groups]),
+      writeGroups(this.ctx.client, [...restrictedRelationships.groups, ...restrictedSightings.groups], { signal }),
     ]);
     // Whatever became of a restricted row (police made the record meanwhile, or the table stayed
     // busy) the upload says nothing of it: its answer must not depend on what police hold. A

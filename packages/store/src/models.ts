@@ -208,7 +208,8 @@ export const uploadSlotModel: EntityModel<UploadSlot, string> = {
   keyOf: (r) => r.id,
   describe: (id) => id,
   primaryKey: keys.uploadSlotKey,
-  indexKeys: () => ({}),
+  indexKeys: (r) => ({ GSI1PK: keys.kindPartition(r.partnershipId, 'SLOT'), GSI1SK: `${r.createdAt}#${r.id}` }),
+  list: { index: 'byKind', partition: (p) => keys.kindPartition(p, 'SLOT'), newestFirst: true },
 };
 
 /**

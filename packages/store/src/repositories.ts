@@ -33,6 +33,7 @@ import {
   VersionConflictError,
 } from '@peermap/domain';
 import { batchGet } from './batch-get';
+import { writeBatch } from './batch-writer';
 import { fromItem, type Item, toItem } from './codec';
 import { isTransactionConditionFailure, toDomainError } from './errors';
 import { sendTransaction, TRANSACTION_SIZE, type WriteGroup, writeGroups } from './group-writer';
@@ -328,6 +329,24 @@ export class DynamoAnalyses extends EntityRepository<AnalysisSnapshot, string> i
     if (failed.length > 0) {
       throw new UnavailableError(`${failed.length} of ${groups.length} clusters could not be stored; run it again.`);
     }
+  }
+
+  async discardClusters(partnershipId: string, analysisId: string): Promise<void> {
+    const run = await this.get(partnershipId, analysisId);
+    // A completed run's clusters are what the meeting decided on: never discarded.
+    if (!run || run.status === 'completed') return;
+    const items = await queryAll(this.ctx, {
+      partnershipId,
+      partition: keys.analysisKey(partnershipId, analysisId).PK,
+      sortKeyPrefix: 'CLUSTER#',
+    });
+    const { failed } = await writeBatch(
+      this.ctx.client,
+      this.ctx.tableName,
+      items.map((item) => ({ DeleteRequest: { Key: { PK: item['PK'], SK: item['SK'] } } })),
+    );
+    if (failed.length > 0)
+      throw new UnavailableError('The clusters of the stopped run could not be cleared; run it again.');
   }
 
   async clusters(partnershipId: string, analysisId: string): Promise<ClusterSnapshot[]> {

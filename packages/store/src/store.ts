@@ -3,6 +3,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { MapStore } from '@peermap/domain';
 import { DynamoErasures } from './erasure';
 import { DynamoIdempotency } from './idempotency';
+import { DynamoLeases } from './leases';
 import { DynamoMapReader } from './map-reader';
 import { DynamoMapWriter } from './map-writer';
 import { locationModel, uploadModel, uploadSlotModel, youngPersonModel } from './models';
@@ -54,6 +55,7 @@ export function createDynamoStore(ctx: StoreContext): MapStore {
     reviews: new DynamoReviews(ctx),
     erasures: new DynamoErasures(ctx),
     idempotency: new DynamoIdempotency(ctx),
+    leases: new DynamoLeases(ctx),
     restrictedLayer: { moveLegacy: (partnershipId) => moveRestrictedIntoOwnLayer(ctx, partnershipId) },
   };
 }

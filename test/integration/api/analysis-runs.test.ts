@@ -26,16 +26,8 @@ describe('an analysis run, between its request and its end', () => {
     requestedByRole: 'madp-chair' as const,
     now,
   });
-  const uploaded = (partnershipId: string, week: string, status: 'completed' | 'writing' = 'completed') =>
-    table.store.uploads.save(
-      make.upload(partnershipId, {
-        id: randomUUID(),
-        week,
-        status,
-        createdAt: now.toISOString(),
-        ...(status === 'completed' ? {} : { completedAt: undefined }),
-      }),
-    );
+  const uploaded = (partnershipId: string, week: string) =>
+    table.store.uploads.save(make.upload(partnershipId, { id: randomUUID(), week, createdAt: now.toISOString() }));
 
   beforeAll(async () => {
     table = await createTestTable();
@@ -44,9 +36,13 @@ describe('an analysis run, between its request and its end', () => {
     await table.drop();
   });
 
-  it('waits for an upload still being written', async () => {
-    await uploaded('busy', '2026-W48', 'writing');
+  it('waits for an upload still being written, and not for one whose writer stopped', async () => {
+    const writer = { kind: 'upload' as const, workId: randomUUID(), week: '2026-W48' };
+    await table.store.leases.take('busy', 'map-writer', writer, now, 60_000);
     await expect(requestAnalysis(table.store, held(), asked('busy'))).rejects.toThrow(/still being written/);
+    const stoppedAt = new Date(now.getTime() - 61_000);
+    await table.store.leases.take('stopped', 'map-writer', writer, stoppedAt, 60_000);
+    await expect(requestAnalysis(table.store, held(), asked('stopped'))).resolves.toMatchObject({ status: 'queued' });
   });
 
   it('fails, with the reason, a run whose week a later upload overtook before it started', async () => {

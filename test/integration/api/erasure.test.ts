@@ -226,6 +226,14 @@ describe('erasing a young person', () => {
       createdAt: new Date().toISOString(),
       startedAt: new Date().toISOString(),
     });
+    const runner = await store.leases.take(
+      DEMO,
+      `analysis:${running.id}`,
+      { kind: 'analysis', workId: running.id, week: running.week },
+      new Date(),
+      60_000,
+    );
+    if (runner.kind !== 'taken') throw new Error('the run holds its lease');
     // Asked again with the same Idempotency-Key: a 409 to wait out is never kept as the answer.
     const asked = () =>
       admin().request('DELETE', `/v1/young-people/${other}?erase=true`, {
@@ -247,6 +255,7 @@ describe('erasing a young person', () => {
       { ...draft, status: 'completed', completedAt: new Date().toISOString(), summary: examples.analysis.summary },
       version,
     );
+    await store.leases.release(runner.lease);
 
     expect((await asked()).status).toBe(200);
     expect(itemsNaming(await everyItem(api), other, name)).toEqual([]);

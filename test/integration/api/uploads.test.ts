@@ -10,6 +10,7 @@ import { createLocalLargeUploads, DEMO_WEEKS, demoFiles } from '@peermap/local';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi } from '../../support/api';
+import * as make from '../../support/records';
 
 type Api = Awaited<ReturnType<typeof startTestApi>>;
 
@@ -255,23 +256,74 @@ describe('the weekly upload over HTTP', () => {
       'young_people.csv': new TextEncoder().encode('ref,display_name,date_of_birth\nYP1,Sam T.,2012-03-04\n'),
     };
     const id = uploadIdFor('writing-now', '2026-W47', hashFiles(files));
-    await api.table.store.uploads.save({
-      id,
-      partnershipId: 'writing-now',
-      week: '2026-W47',
-      status: 'writing',
-      contentSha256: hashFiles(files),
-      sheets: ['young_people'],
-      counts: {},
-      problemCount: 0,
-      problems: [],
-      uploadedBy: 'chair-1',
-      createdAt: new Date().toISOString(),
-    });
+    // Another process is writing this very upload: it holds the map, renewing its lease.
+    await api.table.store.leases.take(
+      'writing-now',
+      'map-writer',
+      { kind: 'upload', workId: id, week: '2026-W47' },
+      new Date(),
+      60_000,
+    );
     const response = await upload('writing-now', '2026-W47', files);
     expect(response.status).toBe(409);
     expect(response.text).toContain(`/v1/uploads/${id}`);
     expect(response.text).not.toContain('{id}');
+  });
+
+  it('answers a different upload sent while one is being written with 409, naming the week being written', async () => {
+    const writing = '0b7c6d1e-2f3a-8b4c-9d5e-6f7a8b9c0d1e';
+    await api.table.store.leases.take(
+      'one-writer',
+      'map-writer',
+      { kind: 'upload', workId: writing, week: '2026-W48' },
+      new Date(),
+      60_000,
+    );
+    const response = await upload('one-writer', '2026-W47', {
+      'young_people.csv': 'ref,display_name,date_of_birth\nYP1,Sam T.,2012-03-04\n',
+    });
+    expect(response.status).toBe(409);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+    expect(response.text).toContain('An upload for 2026-W48 is being written; send yours when it has finished');
+    expect(response.text).toContain(`/v1/uploads/${writing}`);
+    // Nothing of the refused upload was written, nor recorded.
+    expect((await api.table.store.uploads.list('one-writer')).items).toEqual([]);
+    expect(await api.table.store.youngPeople.get('one-writer', 'YP1')).toBeUndefined();
+  });
+
+  it('takes over from an upload whose writer stopped, and says why the stopped one failed', async () => {
+    const p = 'taken-over';
+    const first = { 'young_people.csv': 'ref,display_name,date_of_birth\nYP1,Sam T.,2012-03-04\n' };
+    const second = { 'young_people.csv': 'ref,display_name,date_of_birth\nYP2,Ali R.,2012-05-06\n' };
+    const stoppedId = uploadIdFor(
+      p,
+      '2026-W47',
+      hashFiles({ 'young_people.csv': new TextEncoder().encode(first['young_people.csv']) }),
+    );
+    // A writer that died a minute and a half ago: its record says `writing`, its lease has lapsed.
+    const longAgo = new Date(Date.now() - 90_000);
+    await api.table.store.uploads.save(
+      make.upload(p, { id: stoppedId, week: '2026-W47', status: 'writing', completedAt: undefined }),
+    );
+    await api.table.store.leases.take(
+      p,
+      'map-writer',
+      { kind: 'upload', workId: stoppedId, week: '2026-W47' },
+      longAgo,
+      60_000,
+    );
+
+    const response = await upload(p, '2026-W48', second);
+    expect(response.status).toBe(201);
+    expect(await api.table.store.uploads.get(p, stoppedId)).toMatchObject({
+      status: 'failed',
+      failureReason: expect.stringMatching(/stopped part-way.*Send it again/),
+    });
+    // The stopped upload, sent again, completes.
+    const again = await upload(p, '2026-W47', first);
+    expect(again.status).toBe(201);
+    expect((again.body as UploadRecord).status).toBe('completed');
+    expect(await api.table.store.leases.current(p, 'map-writer')).toBeUndefined();
   });
 
   it('reads a byte-order mark, CRLF line ends and a header-only sheet', async () => {

@@ -178,12 +178,16 @@ describe('a crash between the steps', () => {
       try {
         const p = `upload-${stopAt}`;
         const crashing = crashingAfter(own.ctx.client, stopAt);
-        await expect(
-          uploadWeek(storeOver(own, crashing.client), { ...week, partnershipId: p, now: () => NOW }),
-        ).rejects.toThrow();
+        const ended = await uploadWeek(storeOver(own, crashing.client), { ...week, partnershipId: p, now: () => NOW })
+          .then(() => 'completed')
+          .catch(() => 'stopped');
         expect(crashing.stopped()).toBe(true);
+        // Stopped before its last write, the giving up of its lease, the upload had completed; the lease lapses.
+        expect(ended).toBe(stopAt === writes - 1 ? 'completed' : 'stopped');
         const uploads = await own.store.uploads.list(p);
-        expect(uploads.items.map((u) => u.status).filter((s) => s === 'completed')).toEqual([]);
+        if (ended === 'stopped') {
+          expect(uploads.items.map((u) => u.status).filter((s) => s === 'completed')).toEqual([]);
+        }
         // Sent again once the stopped function's time is up, it completes from where it was.
         const again = await uploadWeek(own.store, { ...week, partnershipId: p, now: () => LATER });
         expect(again.record.status).toBe('completed');
@@ -199,7 +203,10 @@ describe('a crash between the steps', () => {
   }, 180_000);
 });
 
+/** A lease a stopped writer left is no part of the map: it lapses, and expires a week later. */
 const withoutUploadCounts = (state: string[]) =>
-  state.map((item) =>
-    item.includes('"entity":"Upload"') ? item.replace(/"counts":\{.*?\}\},/, '').replace(/"version":\d+/, '') : item,
-  );
+  state
+    .filter((item) => !item.includes('"entity":"Lease"'))
+    .map((item) =>
+      item.includes('"entity":"Upload"') ? item.replace(/"counts":\{.*?\}\},/, '').replace(/"version":\d+/, '') : item,
+    );
