@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { AUDIT_PARTITIONS, TABLE_ACTIONS, TABLE_KEY_ACTIONS, tableResources } from '@peermap/store';
 import { type Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import {
   ApplicationLogLevel,
   Architecture,
@@ -56,6 +57,8 @@ export interface PeermapFunctionProps {
   readonly memorySize: number;
   readonly timeout: Duration;
   readonly logRetention: RetentionDays;
+  /** Encrypts the function's log group. */
+  readonly logKey: IKey;
   readonly keep: boolean;
   readonly environment?: Record<string, string>;
 }
@@ -75,6 +78,7 @@ export class PeermapFunction extends Construct {
     super(scope, id);
     const logGroup = new LogGroup(this, 'Logs', {
       retention: props.logRetention,
+      encryptionKey: props.logKey,
       removalPolicy: props.keep ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
     this.executionRole = new Role(this, 'ExecutionRole', {

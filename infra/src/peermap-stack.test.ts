@@ -78,6 +78,37 @@ describe('the data', () => {
     },
   );
 
+  it.each(['dev', 'prod'] as const)(
+    'encrypts every %s log group, the API access logs among them, with the table’s key',
+    (stage) => {
+      const [[keyId] = ['']] = resourcesOf(stage, 'AWS::KMS::Key').filter(([, key]) =>
+        String(key.Properties['Description']).includes('safeguarding map table'),
+      );
+      const groups = resourcesOf(stage, 'AWS::Logs::LogGroup');
+      expect(groups).toHaveLength(ourFunctions(stage).length + 1);
+      for (const [, group] of groups) expect(group.Properties['KmsKeyId']).toEqual({ 'Fn::GetAtt': [keyId, 'Arn'] });
+      const [[, apiStage] = ['', undefined]] = resourcesOf(stage, 'AWS::ApiGatewayV2::Stage');
+      const destination = JSON.stringify(apiStage?.Properties['AccessLogSettings']);
+      expect(groups.filter(([id]) => destination.includes(`"${id}"`))).toHaveLength(1);
+    },
+  );
+
+  it('lets CloudWatch Logs of the region use the key only for this account’s log groups', () => {
+    const [[, key] = ['', undefined]] = resourcesOf('prod', 'AWS::KMS::Key').filter(([, key]) =>
+      String(key.Properties['Description']).includes('safeguarding map table'),
+    );
+    const policy = key?.Properties['KeyPolicy'] as { Statement: (Statement & { Principal: unknown })[] } | undefined;
+    const logs = (policy?.Statement ?? []).filter((statement) => JSON.stringify(statement.Principal).includes('logs.'));
+    expect(logs).toHaveLength(1);
+    expect(logs[0]?.Principal).toEqual({ Service: 'logs.eu-west-2.amazonaws.com' });
+    expect(actionsOf(logs[0] as Statement).sort()).toEqual(
+      ['kms:Decrypt*', 'kms:Describe*', 'kms:Encrypt*', 'kms:GenerateDataKey*', 'kms:ReEncrypt*'].sort(),
+    );
+    expect(JSON.stringify(logs[0]?.Condition)).toMatch(
+      /^\{"ArnLike":\{"kms:EncryptionContext:aws:logs:arn":.*:logs:eu-west-2:.*:log-group:\*"\]\]\}\}\}$/,
+    );
+  });
+
   it('retains the table and its key in prod and protects the table from deletion', () => {
     template('prod').hasResource('AWS::DynamoDB::GlobalTable', {
       DeletionPolicy: 'Retain',

@@ -76,6 +76,7 @@ export class PeermapStack extends Stack {
       webOrigin: web.origin,
       throttle: settings.throttle,
       logRetention,
+      logKey: this.data.key,
       keep,
     });
     const alerts = new FailureAlerts(this, 'Alerts', {
@@ -97,6 +98,7 @@ export class PeermapStack extends Stack {
         table: this.data,
         timeout: API_TIMEOUT,
         logRetention,
+        logKey: this.data.key,
         keep,
         ...options,
       });
