@@ -24,9 +24,10 @@ export interface AsyncFailureOptions {
 }
 
 /**
- * Where work started asynchronously (analysis runs, large uploads) goes when it fails past
- * its retries: a dead-letter queue per function, kept 14 days to replay, and an alarm on
- * each that tells the operations topic as soon as one message waits.
+ * Where work started asynchronously (analysis runs, large uploads, the nightly sweep) goes
+ * when it fails past its retries: a dead-letter queue per function (and one for the schedule
+ * that starts the sweep), kept 14 days to replay, and an alarm on each that tells the
+ * operations topic as soon as one message waits.
  */
 export class FailureAlerts extends Construct {
   readonly topic: Topic;
@@ -56,6 +57,20 @@ export class FailureAlerts extends Construct {
 
   /** Sends the function's failed asynchronous invocations to a dead-letter queue with an alarm. */
   watch(id: string, handler: IFunction, options: AsyncFailureOptions): Queue {
+    const deadLetters = this.deadLetters(id, `${options.what} failed after its retries`);
+    handler.configureAsyncInvoke({
+      retryAttempts: options.retryAttempts,
+      maxEventAge: options.maxEventAge,
+      onFailure: new SqsDestination(deadLetters),
+    });
+    return deadLetters;
+  }
+
+  /**
+   * A dead-letter queue, kept 14 days to replay, with an alarm that tells the operations topic
+   * as soon as one message waits on it. `failure` says what happened, in the alarm's words.
+   */
+  deadLetters(id: string, failure: string): Queue {
     const deadLetters = new Queue(this, `${id}DeadLetters`, {
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
@@ -64,15 +79,10 @@ export class FailureAlerts extends Construct {
     });
     Validations.of(deadLetters).acknowledge({
       id: 'AwsSolutions-SQS3',
-      reason: 'This queue is itself the dead-letter queue of an asynchronous function.',
-    });
-    handler.configureAsyncInvoke({
-      retryAttempts: options.retryAttempts,
-      maxEventAge: options.maxEventAge,
-      onFailure: new SqsDestination(deadLetters),
+      reason: 'This queue is itself a dead-letter queue.',
     });
     const alarm = new Alarm(this, `${id}DeadLettersAlarm`, {
-      alarmDescription: `${options.what} failed after its retries; the event waits on its dead-letter queue.`,
+      alarmDescription: `${failure}; the event waits on its dead-letter queue.`,
       metric: deadLetters.metricApproximateNumberOfMessagesVisible({
         period: Duration.minutes(1),
         statistic: 'Maximum',

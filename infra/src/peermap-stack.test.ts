@@ -300,6 +300,17 @@ describe('the functions', () => {
   });
 });
 
+/** The queue's alarm tells the operations topic as soon as one message waits. */
+function expectAlarmOn(stage: Stage, queue: string) {
+  template(stage).hasResourceProperties('AWS::CloudWatch::Alarm', {
+    MetricName: 'ApproximateNumberOfMessagesVisible',
+    Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [Match.stringLikeRegexp(`^${queue}`), 'QueueName'] } }],
+    Threshold: 1,
+    ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+    AlarmActions: [{ Ref: Match.stringLikeRegexp('^AlertsTopic') }],
+  });
+}
+
 describe('work that runs away from a request', () => {
   it.each([
     ['prod', 'Runs one queued analysis of a week', 'AlertsAnalysisRunsDeadLetters'],
@@ -316,15 +327,7 @@ describe('work that runs away from a request', () => {
           OnFailure: { Destination: { 'Fn::GetAtt': [Match.stringLikeRegexp(`^${queue}`), 'Arn'] } },
         },
       });
-      template(stage).hasResourceProperties('AWS::CloudWatch::Alarm', {
-        MetricName: 'ApproximateNumberOfMessagesVisible',
-        Dimensions: [
-          { Name: 'QueueName', Value: { 'Fn::GetAtt': [Match.stringLikeRegexp(`^${queue}`), 'QueueName'] } },
-        ],
-        Threshold: 1,
-        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
-        AlarmActions: [{ Ref: Match.stringLikeRegexp('^AlertsTopic') }],
-      });
+      expectAlarmOn(stage, queue);
     },
   );
 
@@ -343,6 +346,34 @@ describe('work that runs away from a request', () => {
       ],
     });
   });
+
+  it.each(['dev', 'prod'] as const)(
+    '%s: a night the schedule cannot hand to the sweep is retried twice within six hours, then waits on a dead-letter queue with an alarm',
+    (stage) => {
+      const queue = 'AlertsRetentionSweepDeliveriesDeadLetters';
+      const [[ruleId, rule] = ['', undefined]] = resourcesOf(stage, 'AWS::Events::Rule');
+      expect(rule?.Properties['Targets']).toEqual([
+        expect.objectContaining({
+          RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 6 * 60 * 60 },
+          DeadLetterConfig: { Arn: { 'Fn::GetAtt': [expect.stringMatching(`^${queue}`), 'Arn'] } },
+        }),
+      ]);
+      template(stage).hasResourceProperties('AWS::SQS::QueuePolicy', {
+        Queues: [{ Ref: Match.stringLikeRegexp(`^${queue}`) }],
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({
+              Effect: 'Allow',
+              Principal: { Service: 'events.amazonaws.com' },
+              Action: 'sqs:SendMessage',
+              Condition: { ArnEquals: { 'aws:SourceArn': { 'Fn::GetAtt': [ruleId, 'Arn'] } } },
+            }),
+          ]),
+        },
+      });
+      expectAlarmOn(stage, queue);
+    },
+  );
 
   it('tells the prod alarm email, and keeps the dead letters and their key when the prod stack goes', () => {
     template('prod').hasResourceProperties('AWS::SNS::Subscription', {

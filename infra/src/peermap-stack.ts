@@ -37,6 +37,9 @@ const API_FUNCTIONS: Record<FunctionName, { tableAccess: TableAccess; memorySize
   reports: { tableAccess: 'read', memorySize: 1536 },
 };
 
+/** How the schedule hands the nightly sweep to its function: 02:30 plus six hours is still before the working day. */
+const SWEEP_DELIVERY = { retryAttempts: 2, maxEventAge: Duration.hours(6) } as const;
+
 export interface PeermapStackProps extends StackProps {
   readonly stage: Stage;
   readonly settings: StageSettings;
@@ -202,7 +205,8 @@ export class PeermapStack extends Stack {
   /**
    * The retention sweep of every partnership the stage serves, each night at 02:30 UTC: people
    * past their removal date are erased and every expiry follows the map (DynamoDB's TTL is only
-   * the backstop). A failed night retries twice, then waits on its dead-letter queue with an alarm.
+   * the backstop). A failed night retries twice, then waits on its dead-letter queue with an alarm;
+   * so does a night the schedule could not deliver.
    */
   private sweepEveryNight(
     add: (
@@ -221,7 +225,19 @@ export class PeermapStack extends Stack {
     new Rule(this, 'RetentionSweepEveryNight', {
       description: 'peermap: the nightly retention sweep',
       schedule: Schedule.cron({ minute: '30', hour: '2' }),
-      targets: [new LambdaFunction(sweep.function, { event: RuleTargetInput.fromObject({ partnershipIds }) })],
+      targets: [
+        new LambdaFunction(sweep.function, {
+          event: RuleTargetInput.fromObject({ partnershipIds }),
+          // EventBridge retries handing the night to Lambda (throttled, unavailable) before the
+          // working day begins, then leaves the event on a queue of its own with an alarm.
+          retryAttempts: SWEEP_DELIVERY.retryAttempts,
+          maxEventAge: SWEEP_DELIVERY.maxEventAge,
+          deadLetterQueue: alerts.deadLetters(
+            'RetentionSweepDeliveries',
+            'The nightly retention sweep could not be handed to its function',
+          ),
+        }),
+      ],
     });
     alerts.watch('RetentionSweeps', sweep.function, {
       what: 'The nightly retention sweep',
