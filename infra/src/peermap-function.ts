@@ -61,6 +61,8 @@ export interface PeermapFunctionProps {
   readonly logKey: IKey;
   readonly keep: boolean;
   readonly environment?: Record<string, string>;
+  /** How many may run at once, set aside from the account's pool; unset, it draws on the shared pool. */
+  readonly reservedConcurrentExecutions?: number;
 }
 
 /**
@@ -114,6 +116,9 @@ export class PeermapFunction extends Construct {
       architecture: Architecture.ARM_64,
       memorySize: props.memorySize,
       timeout: props.timeout,
+      ...(props.reservedConcurrentExecutions === undefined
+        ? {}
+        : { reservedConcurrentExecutions: props.reservedConcurrentExecutions }),
       role: this.executionRole,
       logGroup,
       loggingFormat: LoggingFormat.JSON,

@@ -348,6 +348,22 @@ describe('work that runs away from a request', () => {
   });
 
   it.each(['dev', 'prod'] as const)(
+    '%s: the background functions run a few at a time, so a burst of them cannot take the concurrency the API draws on',
+    (stage) => {
+      const reserved = Object.fromEntries(
+        ourFunctions(stage)
+          .filter(([, fn]) => fn.Properties['ReservedConcurrentExecutions'] !== undefined)
+          .map(([, fn]) => [fn.Properties['Description'], fn.Properties['ReservedConcurrentExecutions']]),
+      );
+      expect(reserved).toEqual({
+        'Runs one queued analysis of a week': 5,
+        'Processes a large workbook once it lands in the upload bucket': 5,
+        'Runs the nightly retention sweep of each partnership': 1,
+      });
+    },
+  );
+
+  it.each(['dev', 'prod'] as const)(
     '%s: a night the schedule cannot hand to the sweep is retried twice within six hours, then waits on a dead-letter queue with an alarm',
     (stage) => {
       const queue = 'AlertsRetentionSweepDeliveriesDeadLetters';

@@ -37,6 +37,18 @@ const API_FUNCTIONS: Record<FunctionName, { tableAccess: TableAccess; memorySize
   reports: { tableAccess: 'read', memorySize: 1536 },
 };
 
+/**
+ * How many of each background function may run at once. Their work arrives asynchronously, so
+ * when they are busy it waits in Lambda's own queue (retried within its event age) instead of
+ * failing; without a limit, one partnership starting many runs or large uploads together could
+ * take the account's concurrency the API functions draw on, and every partnership's requests
+ * would be throttled. Runs take seconds (docs/benchmarks.md) and uploads about a minute, so five
+ * at a time clear a burst well within their event ages; the sweep is one event a night naming
+ * every partnership, so one at a time is all it needs. The total also leaves room for both
+ * stages in one account: Lambda refuses a reservation that leaves under 100 unreserved.
+ */
+const RESERVED_CONCURRENCY = { runAnalysis: 5, processLargeUpload: 5, retentionSweep: 1 } as const;
+
 /** How the schedule hands the nightly sweep to its function: 02:30 plus six hours is still before the working day. */
 const SWEEP_DELIVERY = { retryAttempts: 2, maxEventAge: Duration.hours(6) } as const;
 
@@ -114,6 +126,7 @@ export class PeermapStack extends Stack {
       tableAccess: 'write',
       memorySize: 3008,
       timeout: Duration.minutes(10),
+      reservedConcurrentExecutions: RESERVED_CONCURRENCY.runAnalysis,
     });
     alerts.watch('AnalysisRuns', runAnalysis.function, {
       what: 'An analysis run',
@@ -127,6 +140,7 @@ export class PeermapStack extends Stack {
       tableAccess: 'write',
       memorySize: 3008,
       timeout: Duration.minutes(10),
+      reservedConcurrentExecutions: RESERVED_CONCURRENCY.processLargeUpload,
       environment: { UPLOAD_BUCKET: largeUploads.bucket.bucketName },
     });
     processLargeUpload.executionRole.addToPolicy(
@@ -221,6 +235,7 @@ export class PeermapStack extends Stack {
       tableAccess: 'write',
       memorySize: 1536,
       timeout: Duration.minutes(15),
+      reservedConcurrentExecutions: RESERVED_CONCURRENCY.retentionSweep,
     });
     new Rule(this, 'RetentionSweepEveryNight', {
       description: 'peermap: the nightly retention sweep',
