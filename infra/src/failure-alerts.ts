@@ -52,7 +52,14 @@ export class FailureAlerts extends Construct {
       'kms:GenerateDataKey',
     );
     this.topic = new Topic(this, 'Topic', { masterKey: key, enforceSSL: true });
-    if (props.alarmEmail) this.topic.addSubscription(new EmailSubscription(props.alarmEmail));
+    if (props.alarmEmail) {
+      const subscription = this.topic.addSubscription(new EmailSubscription(props.alarmEmail));
+      Validations.of(subscription).acknowledge({
+        id: 'Serverless-SNSRedrivePolicy',
+        reason:
+          'Alarm emails only: an alarm whose email is not delivered stays in ALARM in CloudWatch and the failed work stays on its dead-letter queue, so nothing is lost; a queue of undelivered alert emails could only alert through this same topic.',
+      });
+    }
   }
 
   /** Sends the function's failed asynchronous invocations to a dead-letter queue with an alarm. */
@@ -63,6 +70,13 @@ export class FailureAlerts extends Construct {
       maxEventAge: options.maxEventAge,
       onFailure: new SqsDestination(deadLetters),
     });
+    for (const id of ['Serverless-LambdaDLQ', 'NIST.800.53.R5-LambdaDLQ']) {
+      Validations.of(handler).acknowledge({
+        id,
+        reason:
+          'Failed asynchronous invocations go to an on-failure destination: an SQS queue with an alarm that receives the event with its error (a dead-letter queue gets the event alone). The rule reads only DeadLetterConfig.',
+      });
+    }
     return deadLetters;
   }
 
@@ -80,6 +94,11 @@ export class FailureAlerts extends Construct {
     Validations.of(deadLetters).acknowledge({
       id: 'AwsSolutions-SQS3',
       reason: 'This queue is itself a dead-letter queue.',
+    });
+    Validations.of(deadLetters).acknowledge({
+      id: 'Serverless-SQSRedrivePolicy',
+      reason:
+        'This queue is itself a dead-letter queue, and nothing consumes it: a dead-letter queue of a dead-letter queue would only move the same message again. Its alarm tells the operations topic when a message waits, and someone replays or removes it by hand.',
     });
     const alarm = new Alarm(this, `${id}DeadLettersAlarm`, {
       alarmDescription: `${failure}; the event waits on its dead-letter queue.`,

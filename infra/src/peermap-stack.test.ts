@@ -18,6 +18,7 @@ const template = (stage: Stage) => {
   return found;
 };
 
+// Building the web app and both stages takes a few seconds, more than vitest's default on a busy machine.
 beforeAll(async () => {
   await builtWebApp();
   const { stacks } = appWithoutBundling();
@@ -25,7 +26,7 @@ beforeAll(async () => {
     const stack = stacks[stage];
     if (stack) templates[stage] = Template.fromStack(stack);
   }
-});
+}, 30_000);
 
 const resourcesOf = (stage: Stage, type: string): [string, Resource][] =>
   Object.entries(template(stage).findResources(type) as Record<string, Resource>);
