@@ -80,17 +80,22 @@ describe('the data', () => {
   );
 
   it.each(['dev', 'prod'] as const)(
-    'encrypts every %s log group, the API access logs among them, with the table’s key',
+    'encrypts every %s log group, the API access logs and the web deployment’s among them, with the table’s key',
     (stage) => {
       const [[keyId] = ['']] = resourcesOf(stage, 'AWS::KMS::Key').filter(([, key]) =>
         String(key.Properties['Description']).includes('safeguarding map table'),
       );
       const groups = resourcesOf(stage, 'AWS::Logs::LogGroup');
-      expect(groups).toHaveLength(ourFunctions(stage).length + 1);
+      expect(groups).toHaveLength(ourFunctions(stage).length + 2);
       for (const [, group] of groups) expect(group.Properties['KmsKeyId']).toEqual({ 'Fn::GetAtt': [keyId, 'Arn'] });
       const [[, apiStage] = ['', undefined]] = resourcesOf(stage, 'AWS::ApiGatewayV2::Stage');
       const destination = JSON.stringify(apiStage?.Properties['AccessLogSettings']);
       expect(groups.filter(([id]) => destination.includes(`"${id}"`))).toHaveLength(1);
+      const [[, deployer] = ['', undefined]] = resourcesOf(stage, 'AWS::Lambda::Function').filter(([id]) =>
+        id.startsWith('CustomCDKBucketDeployment'),
+      );
+      const deployLogs = JSON.stringify(deployer?.Properties['LoggingConfig']);
+      expect(groups.filter(([id]) => deployLogs.includes(`"${id}"`))).toHaveLength(1);
     },
   );
 

@@ -79,7 +79,12 @@ export class PeermapStack extends Stack {
 
     this.data = new SafeguardingTable(this, 'Data', { keep });
     const signInDomain = `${settings.authDomainPrefix}.auth.${this.region}.amazoncognito.com`;
-    const web = new WebApp(this, 'Web', { signInDomain, keep, logDays: settings.logRetentionDays });
+    const web = new WebApp(this, 'Web', {
+      signInDomain,
+      keep,
+      logDays: settings.logRetentionDays,
+      logKey: this.data.key,
+    });
     const users = new UserDirectory(this, 'Users', {
       keep,
       webOrigin: web.origin,
