@@ -1,9 +1,11 @@
 import { FUNCTIONS, routesByFunction } from '@peermap/api';
 import { Role } from '@peermap/domain';
 import { createTableInput, TABLE_DEFINITION } from '@peermap/store';
+import { FeatureFlags } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import { CURRENTLY_RECOMMENDED_FLAGS } from 'aws-cdk-lib/cx-api';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { appWithoutBundling, builtWebApp } from './app.testing';
+import { appWithoutBundling, builtWebApp, cdkJsonContext } from './app.testing';
 import type { Stage } from './stage-settings';
 
 process.env['CDK_VALIDATION'] = 'false';
@@ -435,6 +437,16 @@ describe('work that runs away from a request', () => {
 });
 
 describe('the stages', () => {
+  it('are built with every feature flag CDK recommends, but the one left off on purpose (docs/architecture.md)', () => {
+    const leftOff = { '@aws-cdk/core:enableAdditionalMetadataCollection': false };
+    const context = cdkJsonContext();
+    for (const [flag, recommended] of Object.entries(CURRENTLY_RECOMMENDED_FLAGS)) {
+      expect(context[flag], flag).toEqual(flag in leftOff ? leftOff[flag as keyof typeof leftOff] : recommended);
+    }
+    const stack = appWithoutBundling({ stage: 'dev' }).stacks.dev;
+    expect(stack && FeatureFlags.of(stack).isEnabled('@aws-cdk/aws-iam:minimizePolicies')).toBe(true);
+  });
+
   it('keep the data in the London region by default', () => {
     expect(appWithoutBundling().stacks.prod?.region).toBe('eu-west-2');
   });

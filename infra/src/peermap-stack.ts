@@ -1,5 +1,5 @@
 import { type FunctionName, routesByFunction } from '@peermap/api';
-import { CfnOutput, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, type StackProps, Token, Validations } from 'aws-cdk-lib';
 import { Rule, RuleTargetInput, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
@@ -292,7 +292,9 @@ export class PeermapStack extends Stack {
         reason: 'CDK’s own deployment handler copies the built web app into its bucket once per deploy.',
       });
       const webFiles = `<${this.getLogicalId(web.bucket.node.defaultChild as CfnBucket)}.Arn>/*`;
-      const assets = `arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-${this.region}/*`;
+      // With the region known, CDK writes the partition itself (`@aws-cdk/core:enablePartitionLiterals`).
+      const partition = Token.isUnresolved(this.partition) ? '<AWS::Partition>' : this.partition;
+      const assets = `arn:${partition}:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-${this.region}/*`;
       for (const finding of [
         'Action::s3:GetObject*',
         'Action::s3:GetBucket*',
