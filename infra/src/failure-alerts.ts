@@ -70,9 +70,9 @@ export class FailureAlerts extends Construct {
       maxEventAge: options.maxEventAge,
       onFailure: new SqsDestination(deadLetters),
     });
-    for (const id of ['Serverless-LambdaDLQ', 'NIST.800.53.R5-LambdaDLQ']) {
+    for (const rule of ['Serverless-LambdaDLQ', 'NIST.800.53.R5-LambdaDLQ']) {
       Validations.of(handler).acknowledge({
-        id,
+        id: rule,
         reason:
           'Failed asynchronous invocations go to an on-failure destination: an SQS queue with an alarm that receives the event with its error (a dead-letter queue gets the event alone). The rule reads only DeadLetterConfig.',
       });

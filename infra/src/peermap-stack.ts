@@ -270,16 +270,16 @@ export class PeermapStack extends Stack {
 
   /** What the rules ask of asynchronous functions, answered for one behind the API. */
   private acknowledgeApiFunction(made: PeermapFunction, throttle: StageSettings['throttle']): void {
-    for (const id of ['Serverless-LambdaDLQ', 'NIST.800.53.R5-LambdaDLQ']) {
+    for (const rule of ['Serverless-LambdaDLQ', 'NIST.800.53.R5-LambdaDLQ']) {
       Validations.of(made.function).acknowledge({
-        id,
+        id: rule,
         reason:
           'API Gateway invokes the function synchronously: a failure is the caller’s error response, and is logged. A dead-letter queue only ever receives asynchronous invocations.',
       });
     }
     Validations.of(made.function).acknowledge({
       id: 'NIST.800.53.R5-LambdaConcurrency',
-      reason: `The API stage's throttling (${throttle.rateLimit} requests a second, bursts of ${throttle.burstLimit}) bounds every API function together; a reservation for each would split the account's pool and refuse requests the stage allows.`,
+      reason: `The API stage’s throttling (${throttle.rateLimit} requests a second, bursts of ${throttle.burstLimit}) bounds every API function together; a reservation for each would split the account’s pool and refuse requests the stage allows.`,
     });
   }
 
@@ -311,15 +311,15 @@ export class PeermapStack extends Stack {
           reason: 'CDK’s own deployment handler reads the built web app asset and replaces every file of its bucket.',
         });
       }
-      for (const id of ['AwsSolutions-L1', 'Serverless-LambdaLatestVersion']) {
+      for (const rule of ['AwsSolutions-L1', 'Serverless-LambdaLatestVersion']) {
         Validations.of(deployer).acknowledge({
-          id,
+          id: rule,
           reason: 'CDK’s own deployment handler runs the runtime CDK chose for it.',
         });
       }
-      for (const id of ['Serverless-LambdaDLQ', 'NIST.800.53.R5-LambdaDLQ']) {
+      for (const rule of ['Serverless-LambdaDLQ', 'NIST.800.53.R5-LambdaDLQ']) {
         Validations.of(deployer).acknowledge({
-          id,
+          id: rule,
           reason:
             'CDK’s own deployment handler is a custom resource CloudFormation calls synchronously; a failure fails the deploy, which is rolled back.',
         });
