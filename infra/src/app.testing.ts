@@ -6,7 +6,7 @@ import { App } from 'aws-cdk-lib';
 import { buildApp } from './app';
 import { REPO_ROOT } from './peermap-function';
 
-/** The context `cdk.json` gives the CLI, for apps built in tests. */
+/** The context `cdk.json` gives the CLI (the stages and CDK's feature flags), for apps built in tests. */
 export function cdkJsonContext(): Record<string, unknown> {
   return JSON.parse(readFileSync(join(REPO_ROOT, 'cdk.json'), 'utf8')).context;
 }
@@ -24,8 +24,9 @@ export async function builtWebApp(): Promise<string> {
 }
 
 /**
- * The app as `cdk synth` builds it, with bundling off (an empty list of stacks to bundle):
- * assertion tests read templates, they do not need the code. Call `builtWebApp` first.
+ * The app as `cdk synth` builds it, from the same `cdk.json` context, with bundling off (an
+ * empty list of stacks to bundle): assertion tests read templates, they do not need the code.
+ * Call `builtWebApp` first.
  */
 export function appWithoutBundling(context: Record<string, unknown> = {}) {
   if (!webSource) throw new Error('Build the web app first (await builtWebApp()).');

@@ -1,5 +1,5 @@
 import { type App, Validations } from 'aws-cdk-lib';
-import { AwsSolutionsChecks } from 'cdk-nag';
+import { AwsSolutionsChecks, NIST80053R5Checks, ServerlessChecks } from 'cdk-nag';
 import { PeermapStack } from './peermap-stack';
 import { Stage, stageSettingsFrom } from './stage-settings';
 
@@ -8,8 +8,9 @@ export const DEFAULT_REGION = 'eu-west-2';
 
 /**
  * Builds peermap's CDK app: one stack per stage from the `peermap:stages` context, both by
- * default or the one named by `-c stage=dev|prod`, with cdk-nag's AWS Solutions checks on
- * every construct (an unacknowledged finding fails the synthesis).
+ * default or the one named by `-c stage=dev|prod`, with cdk-nag's AWS Solutions, Serverless
+ * and NIST 800-53 rev 5 checks on every construct (an unacknowledged finding fails the
+ * synthesis).
  */
 export function buildApp(app: App, webSource: string): { app: App; stacks: Partial<Record<Stage, PeermapStack>> } {
   const region = String(app.node.tryGetContext('region') ?? DEFAULT_REGION);
@@ -28,6 +29,6 @@ export function buildApp(app: App, webSource: string): { app: App; stacks: Parti
       terminationProtection: stage === 'prod',
     });
   }
-  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new ServerlessChecks(app), new NIST80053R5Checks(app));
   return { app, stacks };
 }

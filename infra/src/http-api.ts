@@ -11,6 +11,7 @@ import {
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
@@ -28,6 +29,8 @@ export interface PeermapHttpApiProps {
   readonly webOrigin: string;
   readonly throttle: StageSettings['throttle'];
   readonly logRetention: RetentionDays;
+  /** Encrypts the access logs (request ids, users, source addresses). */
+  readonly logKey: IKey;
   readonly keep: boolean;
 }
 
@@ -50,7 +53,7 @@ const ACCESS_LOG_FIELDS = {
 /**
  * The HTTP API in front of the functions: every route behind the Cognito JWT authorizer
  * (ID tokens of the web app's client), CORS for the web app's origin only, throttling, and
- * access logs kept for the stage's retention.
+ * encrypted access logs kept for the stage's retention.
  */
 export class PeermapHttpApi extends Construct {
   readonly api: HttpApi;
@@ -76,6 +79,7 @@ export class PeermapHttpApi extends Construct {
     });
     const accessLogs = new LogGroup(this, 'AccessLogs', {
       retention: props.logRetention,
+      encryptionKey: props.logKey,
       removalPolicy: props.keep ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
     this.stage = this.api.addStage('Stage', {

@@ -1,9 +1,11 @@
 import { FUNCTIONS, routesByFunction } from '@peermap/api';
 import { Role } from '@peermap/domain';
 import { createTableInput, TABLE_DEFINITION } from '@peermap/store';
+import { FeatureFlags } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import { CURRENTLY_RECOMMENDED_FLAGS } from 'aws-cdk-lib/cx-api';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { appWithoutBundling, builtWebApp } from './app.testing';
+import { appWithoutBundling, builtWebApp, cdkJsonContext } from './app.testing';
 import type { Stage } from './stage-settings';
 
 process.env['CDK_VALIDATION'] = 'false';
@@ -18,6 +20,7 @@ const template = (stage: Stage) => {
   return found;
 };
 
+// Building the web app and both stages takes a few seconds, more than vitest's default on a busy machine.
 beforeAll(async () => {
   await builtWebApp();
   const { stacks } = appWithoutBundling();
@@ -25,7 +28,7 @@ beforeAll(async () => {
     const stack = stacks[stage];
     if (stack) templates[stage] = Template.fromStack(stack);
   }
-});
+}, 30_000);
 
 const resourcesOf = (stage: Stage, type: string): [string, Resource][] =>
   Object.entries(template(stage).findResources(type) as Record<string, Resource>);
@@ -77,6 +80,42 @@ describe('the data', () => {
       for (const [, key] of resourcesOf(stage, 'AWS::KMS::Key')) expect(key.Properties['EnableKeyRotation']).toBe(true);
     },
   );
+
+  it.each(['dev', 'prod'] as const)(
+    'encrypts every %s log group, the API access logs and the web deployment’s among them, with the table’s key',
+    (stage) => {
+      const [[keyId] = ['']] = resourcesOf(stage, 'AWS::KMS::Key').filter(([, key]) =>
+        String(key.Properties['Description']).includes('safeguarding map table'),
+      );
+      const groups = resourcesOf(stage, 'AWS::Logs::LogGroup');
+      expect(groups).toHaveLength(ourFunctions(stage).length + 2);
+      for (const [, group] of groups) expect(group.Properties['KmsKeyId']).toEqual({ 'Fn::GetAtt': [keyId, 'Arn'] });
+      const [[, apiStage] = ['', undefined]] = resourcesOf(stage, 'AWS::ApiGatewayV2::Stage');
+      const destination = JSON.stringify(apiStage?.Properties['AccessLogSettings']);
+      expect(groups.filter(([id]) => destination.includes(`"${id}"`))).toHaveLength(1);
+      const [[, deployer] = ['', undefined]] = resourcesOf(stage, 'AWS::Lambda::Function').filter(([id]) =>
+        id.startsWith('CustomCDKBucketDeployment'),
+      );
+      const deployLogs = JSON.stringify(deployer?.Properties['LoggingConfig']);
+      expect(groups.filter(([id]) => deployLogs.includes(`"${id}"`))).toHaveLength(1);
+    },
+  );
+
+  it('lets CloudWatch Logs of the region use the key only for this account’s log groups', () => {
+    const [[, key] = ['', undefined]] = resourcesOf('prod', 'AWS::KMS::Key').filter(([, key]) =>
+      String(key.Properties['Description']).includes('safeguarding map table'),
+    );
+    const policy = key?.Properties['KeyPolicy'] as { Statement: (Statement & { Principal: unknown })[] } | undefined;
+    const logs = (policy?.Statement ?? []).filter((statement) => JSON.stringify(statement.Principal).includes('logs.'));
+    expect(logs).toHaveLength(1);
+    expect(logs[0]?.Principal).toEqual({ Service: 'logs.eu-west-2.amazonaws.com' });
+    expect(actionsOf(logs[0] as Statement).sort()).toEqual(
+      ['kms:Decrypt*', 'kms:Describe*', 'kms:Encrypt*', 'kms:GenerateDataKey*', 'kms:ReEncrypt*'].sort(),
+    );
+    expect(JSON.stringify(logs[0]?.Condition)).toMatch(
+      /^\{"ArnLike":\{"kms:EncryptionContext:aws:logs:arn":.*:logs:eu-west-2:.*:log-group:\*"\]\]\}\}\}$/,
+    );
+  });
 
   it('retains the table and its key in prod and protects the table from deletion', () => {
     template('prod').hasResource('AWS::DynamoDB::GlobalTable', {
@@ -269,6 +308,17 @@ describe('the functions', () => {
   });
 });
 
+/** The queue's alarm tells the operations topic as soon as one message waits. */
+function expectAlarmOn(stage: Stage, queue: string) {
+  template(stage).hasResourceProperties('AWS::CloudWatch::Alarm', {
+    MetricName: 'ApproximateNumberOfMessagesVisible',
+    Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [Match.stringLikeRegexp(`^${queue}`), 'QueueName'] } }],
+    Threshold: 1,
+    ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+    AlarmActions: [{ Ref: Match.stringLikeRegexp('^AlertsTopic') }],
+  });
+}
+
 describe('work that runs away from a request', () => {
   it.each([
     ['prod', 'Runs one queued analysis of a week', 'AlertsAnalysisRunsDeadLetters'],
@@ -285,15 +335,7 @@ describe('work that runs away from a request', () => {
           OnFailure: { Destination: { 'Fn::GetAtt': [Match.stringLikeRegexp(`^${queue}`), 'Arn'] } },
         },
       });
-      template(stage).hasResourceProperties('AWS::CloudWatch::Alarm', {
-        MetricName: 'ApproximateNumberOfMessagesVisible',
-        Dimensions: [
-          { Name: 'QueueName', Value: { 'Fn::GetAtt': [Match.stringLikeRegexp(`^${queue}`), 'QueueName'] } },
-        ],
-        Threshold: 1,
-        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
-        AlarmActions: [{ Ref: Match.stringLikeRegexp('^AlertsTopic') }],
-      });
+      expectAlarmOn(stage, queue);
     },
   );
 
@@ -312,6 +354,50 @@ describe('work that runs away from a request', () => {
       ],
     });
   });
+
+  it.each(['dev', 'prod'] as const)(
+    '%s: the background functions run a few at a time, so a burst of them cannot take the concurrency the API draws on',
+    (stage) => {
+      const reserved = Object.fromEntries(
+        ourFunctions(stage)
+          .filter(([, fn]) => fn.Properties['ReservedConcurrentExecutions'] !== undefined)
+          .map(([, fn]) => [fn.Properties['Description'], fn.Properties['ReservedConcurrentExecutions']]),
+      );
+      expect(reserved).toEqual({
+        'Runs one queued analysis of a week': 5,
+        'Processes a large workbook once it lands in the upload bucket': 5,
+        'Runs the nightly retention sweep of each partnership': 1,
+      });
+    },
+  );
+
+  it.each(['dev', 'prod'] as const)(
+    '%s: a night the schedule cannot hand to the sweep is retried twice within six hours, then waits on a dead-letter queue with an alarm',
+    (stage) => {
+      const queue = 'AlertsRetentionSweepDeliveriesDeadLetters';
+      const [[ruleId, rule] = ['', undefined]] = resourcesOf(stage, 'AWS::Events::Rule');
+      expect(rule?.Properties['Targets']).toEqual([
+        expect.objectContaining({
+          RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 6 * 60 * 60 },
+          DeadLetterConfig: { Arn: { 'Fn::GetAtt': [expect.stringMatching(`^${queue}`), 'Arn'] } },
+        }),
+      ]);
+      template(stage).hasResourceProperties('AWS::SQS::QueuePolicy', {
+        Queues: [{ Ref: Match.stringLikeRegexp(`^${queue}`) }],
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({
+              Effect: 'Allow',
+              Principal: { Service: 'events.amazonaws.com' },
+              Action: 'sqs:SendMessage',
+              Condition: { ArnEquals: { 'aws:SourceArn': { 'Fn::GetAtt': [ruleId, 'Arn'] } } },
+            }),
+          ]),
+        },
+      });
+      expectAlarmOn(stage, queue);
+    },
+  );
 
   it('tells the prod alarm email, and keeps the dead letters and their key when the prod stack goes', () => {
     template('prod').hasResourceProperties('AWS::SNS::Subscription', {
@@ -351,6 +437,16 @@ describe('work that runs away from a request', () => {
 });
 
 describe('the stages', () => {
+  it('are built with every feature flag CDK recommends, but the one left off on purpose (docs/architecture.md)', () => {
+    const leftOff = { '@aws-cdk/core:enableAdditionalMetadataCollection': false };
+    const context = cdkJsonContext();
+    for (const [flag, recommended] of Object.entries(CURRENTLY_RECOMMENDED_FLAGS)) {
+      expect(context[flag], flag).toEqual(flag in leftOff ? leftOff[flag as keyof typeof leftOff] : recommended);
+    }
+    const stack = appWithoutBundling({ stage: 'dev' }).stacks.dev;
+    expect(stack && FeatureFlags.of(stack).isEnabled('@aws-cdk/aws-iam:minimizePolicies')).toBe(true);
+  });
+
   it('keep the data in the London region by default', () => {
     expect(appWithoutBundling().stacks.prod?.region).toBe('eu-west-2');
   });
