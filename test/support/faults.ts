@@ -136,3 +136,30 @@ export function injectBusyTable(client: DynamoDBDocumentClient, options: { throt
   );
   return busy;
 }
+
+/**
+ * A client that lets `writes` write calls through, then runs `kill` (which ends DynamoDB Local)
+ * and sends on: the next call and those after it meet a table that is gone, through the real
+ * SDK and its retries. `killed()` says when.
+ */
+export function killingBefore(client: DocumentSender, writes: number, kill: () => void) {
+  let sent = 0;
+  let killedAt: number | undefined;
+  const send = (...args: Parameters<DynamoDBDocumentClient['send']>) => {
+    if (WRITES.has(args[0].constructor.name)) {
+      if (sent === writes && killedAt === undefined) {
+        kill();
+        killedAt = Date.now();
+      }
+      sent += 1;
+    }
+    return client.send(...args);
+  };
+  return {
+    client: { send: send as DynamoDBDocumentClient['send'] },
+    killed: () => {
+      if (killedAt === undefined) throw new Error('DynamoDB Local was never killed: the work wrote less than expected');
+      return killedAt;
+    },
+  };
+}
