@@ -8,8 +8,11 @@ import { TABLE_DEFINITION } from './table';
 
 /** How long an answer is kept for a repeat: a day covers any client's retries. */
 const KEPT_FOR_MS = 24 * 60 * 60 * 1000;
-/** A claim older than this belongs to a request whose function stopped (the longest a function runs). */
-const ABANDONED_AFTER_MS = 15 * 60 * 1000;
+/**
+ * A claim older than this belongs to a request whose function stopped: API functions end at 29 s
+ * (API Gateway's limit), so after two minutes a resend with the same key is not kept waiting.
+ */
+const ABANDONED_AFTER_MS = 2 * 60 * 1000;
 
 const Kept = z.object({
   status: z.number().int(),

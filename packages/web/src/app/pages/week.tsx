@@ -8,6 +8,8 @@ interface Upload {
   week: string;
   status: string;
   counts?: Record<string, { created: number; updated: number; unchanged: number }>;
+  /** Why a `failed` upload did not complete, and what to do. */
+  failureReason?: string;
 }
 
 /** What a check of the sheets answers: their problems, nothing kept. */
@@ -58,10 +60,14 @@ async function sendLarge(api: PageContext['api'], week: string, file: File): Pro
   for (;;) {
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const state = (
-      await api.get<{ status: string; uploadId?: string; refusal?: string }>(`/v1/uploads/large/${slot.id}`)
+      await api.get<{ status: string; uploadId?: string; refusal?: string; failureReason?: string }>(
+        `/v1/uploads/large/${slot.id}`,
+      )
     ).body;
     if (state.status === 'waiting' || state.status === 'processing') continue;
-    if (!state.uploadId) throw new Error(state.refusal ?? 'The workbook could not be read; try again.');
+    if (!state.uploadId) {
+      throw new Error(state.refusal ?? state.failureReason ?? 'The workbook could not be read; try again.');
+    }
     return (await api.get<UploadRecord>(`/v1/uploads/${state.uploadId}`)).body;
   }
 }
@@ -215,36 +221,7 @@ export function WeekPage({ api, me, config }: PageContext) {
       )}
 
       {checked && <p role="status">{checked}</p>}
-      {upload && (
-        <div class="result" role="status">
-          <h2>
-            {upload.status === 'completed'
-              ? `Week ${upload.week} is uploaded`
-              : `Week ${upload.week}: ${upload.status}`}
-          </h2>
-          <table>
-            <caption>What the upload changed, sheet by sheet</caption>
-            <thead>
-              <tr>
-                <th scope="col">Sheet</th>
-                <th scope="col">New</th>
-                <th scope="col">Changed</th>
-                <th scope="col">Unchanged</th>
-              </tr>
-            </thead>
-            <tbody>
-              {Object.entries(upload.counts ?? {}).map(([sheet, count]) => (
-                <tr key={sheet}>
-                  <th scope="row">{humanise(sheet)}</th>
-                  <td>{count.created}</td>
-                  <td>{count.updated}</td>
-                  <td>{count.unchanged}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      {upload && <UploadResult upload={upload} />}
 
       {me.permissions.includes('analyses:run') && (
         <section aria-labelledby="analysis-heading">
@@ -317,6 +294,39 @@ function UploadProblems({ problem }: { problem: Problem }) {
               <td>{row.column ?? ''}</td>
               <td>{row.value ?? ''}</td>
               <td>{row.message}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** What an upload did, sheet by sheet; a failed one says why and what to do. */
+function UploadResult({ upload }: { upload: Upload }) {
+  return (
+    <div class="result" role="status">
+      <h2>
+        {upload.status === 'completed' ? `Week ${upload.week} is uploaded` : `Week ${upload.week}: ${upload.status}`}
+      </h2>
+      {upload.failureReason && <p>{upload.failureReason}</p>}
+      <table>
+        <caption>What the upload changed, sheet by sheet</caption>
+        <thead>
+          <tr>
+            <th scope="col">Sheet</th>
+            <th scope="col">New</th>
+            <th scope="col">Changed</th>
+            <th scope="col">Unchanged</th>
+          </tr>
+        </thead>
+        <tbody>
+          {Object.entries(upload.counts ?? {}).map(([sheet, count]) => (
+            <tr key={sheet}>
+              <th scope="row">{humanise(sheet)}</th>
+              <td>{count.created}</td>
+              <td>{count.updated}</td>
+              <td>{count.unchanged}</td>
             </tr>
           ))}
         </tbody>
