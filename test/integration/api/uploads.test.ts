@@ -291,6 +291,25 @@ describe('the weekly upload over HTTP', () => {
     expect(await api.table.store.youngPeople.get('one-writer', 'YP1')).toBeUndefined();
   });
 
+  it('writes one of two different uploads sent at once and refuses the other with 409, never a mix', async () => {
+    const [first, second] = await Promise.all([
+      upload('race', '2026-W45', demoFiles('week-1')),
+      upload('race', '2026-W46', demoFiles('week-2')),
+    ]);
+    const statuses = [first.status, second.status].sort();
+    expect(statuses).toEqual([201, 409]);
+    const refused = first.status === 409 ? first : second;
+    expect(refused.text).toMatch(/An upload for 2026-W4[56] is being written; send yours when it has finished/);
+    const uploads = (await api.table.store.uploads.list('race')).items;
+    expect(uploads.map((u) => u.status)).toEqual(['completed']);
+    // The map is the one upload's, whole: a partnership that received it alone holds the same.
+    const written = uploads[0]?.week === '2026-W45' ? demoFiles('week-1') : demoFiles('week-2');
+    expect((await upload('race-alone', uploads[0]?.week ?? '', written)).status).toBe(201);
+    const people = async (p: string) =>
+      (await api.table.store.mapReader.wholeMap(p)).youngPeople.map((person) => person.ref).sort();
+    expect(await people('race')).toEqual(await people('race-alone'));
+  });
+
   it('takes over from an upload whose writer stopped, and says why the stopped one failed', async () => {
     const p = 'taken-over';
     const first = { 'young_people.csv': 'ref,display_name,date_of_birth\nYP1,Sam T.,2012-03-04\n' };
