@@ -1,5 +1,6 @@
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { type BuildOptions, build, type Metafile } from 'esbuild';
 import { BUNDLING, REPO_ROOT } from './peermap-function';
@@ -104,4 +105,21 @@ export async function buildBundles(outdir: string, entries: readonly string[] = 
       contents,
     };
   });
+}
+
+/**
+ * A copy of the bundle, its source map beside it, alone in a new folder under the system's
+ * temporary folder, as Lambda unpacks it. Fails if a `node_modules` sits in that folder or any
+ * folder above it, where Node would find what the bundle failed to carry.
+ */
+export function copyAlone(bundle: BuiltBundle): string {
+  const folder = mkdtempSync(join(tmpdir(), `peermap-shipped-${bundle.entry}-`));
+  for (let above = folder; ; above = dirname(above)) {
+    if (existsSync(join(above, 'node_modules'))) {
+      throw new Error(`build-bundles: ${join(above, 'node_modules')} would lend the bundle what it does not carry.`);
+    }
+    if (dirname(above) === above) break;
+  }
+  for (const file of [BUNDLE_FILE, SOURCE_MAP_FILE]) copyFileSync(join(bundle.folder, file), join(folder, file));
+  return folder;
 }

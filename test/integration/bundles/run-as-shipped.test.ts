@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Role } from '@peermap/domain';
 import { AnalysisSnapshot, SheetName } from '@peermap/domain';
-import { buildBundles, functionEntries } from '@peermap/infra/build-bundles';
+import { buildBundles, copyAlone, functionEntries } from '@peermap/infra/build-bundles';
 import { workbookOf } from '@peermap/ingest';
 import { DEMO_WEEKS, demoFiles, loadDemo, localClientConfig } from '@peermap/local';
 import { parse } from 'csv-parse/sync';
@@ -14,7 +14,7 @@ import { createTestTable } from '../../support/store';
 import { startLambdaStandIn, startS3StandIn, startStsStandIn } from './aws-stand-ins';
 import apiEventFixture from './fixtures/http-api-jwt-event.json' with { type: 'json' };
 import s3EventFixture from './fixtures/s3-object-created.json' with { type: 'json' };
-import { copyAlone, invoke } from './run-bundle';
+import { invoke } from './run-bundle';
 
 const ACCOUNT = '111122223333';
 const REGION = 'eu-west-2';

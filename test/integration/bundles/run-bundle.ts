@@ -1,8 +1,5 @@
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { BUNDLE_FILE, type BuiltBundle, SOURCE_MAP_FILE } from '@peermap/infra/build-bundles';
+import { BUNDLE_FILE } from '@peermap/infra/build-bundles';
 
 /**
  * What the child runs: it imports the bundle from its own folder as Lambda's runtime does, calls
@@ -25,23 +22,6 @@ try {
 writeSync(3, JSON.stringify(outcome));
 process.exit(outcome.error === undefined ? 0 : 1);
 `;
-
-/**
- * A copy of the bundle, its source map beside it, alone in a new folder under the system's
- * temporary folder. Fails if a `node_modules` sits in that folder or any folder above it, where
- * Node would look for what the bundle failed to carry.
- */
-export function copyAlone(bundle: BuiltBundle): string {
-  const folder = mkdtempSync(join(tmpdir(), `peermap-shipped-${bundle.entry}-`));
-  for (let above = folder; ; above = dirname(above)) {
-    if (existsSync(join(above, 'node_modules'))) {
-      throw new Error(`${join(above, 'node_modules')} would lend the bundle what it does not carry.`);
-    }
-    if (dirname(above) === above) break;
-  }
-  for (const file of [BUNDLE_FILE, SOURCE_MAP_FILE]) copyFileSync(join(bundle.folder, file), join(folder, file));
-  return folder;
-}
 
 export interface Invoked {
   /** What the handler returned (`null` for nothing), or why it failed. */
