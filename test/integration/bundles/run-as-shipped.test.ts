@@ -221,7 +221,8 @@ describe('every Lambda bundle, copied alone into an empty folder and run by plai
 
   /** The environment of `entry` in AWS: the stack's variables and the runtime's, the SDK pointed at local endpoints. */
   const environmentOf = (entry: string, folder: string): Record<string, string> => ({
-    // What the stack sets (peermap-function.ts and the stack's wiring).
+    // What the stack sets (peermap-function.ts and the stack's wiring; the bucket and the run's
+    // function only where they are used, and harmless to the others).
     TABLE_NAME: table.ctx.tableName,
     TABLE_ARN: `arn:aws:dynamodb:${REGION}:${ACCOUNT}:table/${table.ctx.tableName}`,
     TABLE_KEY_ARN: `arn:aws:kms:${REGION}:${ACCOUNT}:key/00000000-0000-4000-8000-000000000000`,
