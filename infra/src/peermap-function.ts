@@ -24,9 +24,12 @@ export const RUNTIME = Runtime.NODEJS_24_X;
 
 /**
  * How every handler is bundled: locally by esbuild (never Docker), one minified ES module
- * with a source map. The AWS SDK v3 is left to the one the Node.js runtime provides (CDK's
- * default, and what keeps each bundle under 1 MB); `require` is provided for the CommonJS
- * libraries the bundle carries (exceljs, docx).
+ * with a source map. Nothing is left external: the bundle carries every module it imports,
+ * the AWS SDK and `@smithy/*` included, at the versions of our lockfile. The Node.js
+ * runtime's own SDK copy is a convenience with lagging, unlisted versions and no `@smithy/*`,
+ * so a bundle leaning on it could fail at its first cold start. `require` is provided for the
+ * CommonJS libraries the bundle carries (exceljs, docx). `infra/src/build-bundles.ts` builds
+ * the same bundles outside CDK for the tests and the benchmark.
  */
 export const BUNDLING: BundlingOptions = {
   format: OutputFormat.ESM,
@@ -35,7 +38,7 @@ export const BUNDLING: BundlingOptions = {
   sourcesContent: false,
   target: 'node24',
   mainFields: ['module', 'main'],
-  externalModules: ['@aws-sdk/*'],
+  externalModules: [],
   banner:
     "import { createRequire as peermapRequire } from 'node:module'; const require = peermapRequire(import.meta.url);",
   forceDockerBundling: false,
