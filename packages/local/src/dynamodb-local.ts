@@ -102,11 +102,14 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
       String(port),
       '-disableTelemetry',
     ],
-    // The client compiler and the serial collector halve DynamoDB Local's start-up.
     {
       cwd: dirname(jar),
+      // The client compiler and the serial collector halve DynamoDB Local's start-up.
       env: { ...process.env, JAVA_TOOL_OPTIONS: '-XX:TieredStopAtLevel=1 -XX:+UseSerialGC' },
       stdio: ['pipe', 'pipe', 'pipe'],
+      // A process group of its own: a Ctrl+C in the terminal reaches this process, which stops
+      // DynamoDB Local itself and waits for it, rather than killing the watching shell under it.
+      detached: true,
     },
   );
   const output: string[] = [];

@@ -5,9 +5,15 @@ import { createDocumentClient, createDynamoStore, createTenantScopedClient } fro
 import { buildWebApp } from '@peermap/web';
 import * as z from 'zod';
 import { DEMO_PARTNERSHIP, loadDemo } from './demo';
-import { DynamoDbLocalStartError, ensureTable, localClientConfig, startDynamoDbLocal } from './dynamodb-local';
+import {
+  DynamoDbLocalStartError,
+  ensureTable,
+  localClientConfig,
+  type RunningDynamoDbLocal,
+  startDynamoDbLocal,
+} from './dynamodb-local';
 import { createLocalIdentity } from './identity';
-import { startLocalServer } from './server';
+import { type RunningServer, startLocalServer } from './server';
 
 /**
  * `npm start`: DynamoDB Local on disk, the peermap table, and the demo partnership's four
@@ -24,19 +30,38 @@ const LocalSettings = z.object({
     .default('peermap'),
 });
 
+/** What this start has under way, for a stop to end: DynamoDB Local as soon as it is asked for. */
+const local: { dynamo?: Promise<RunningDynamoDbLocal>; server?: RunningServer } = {};
+let stopping = false;
+
+/**
+ * Ctrl+C or a TERM: closes the server, stops DynamoDB Local and waits until it has ended, then
+ * exits 0. A second signal while stopping changes nothing: the stop is bounded (DynamoDB Local
+ * is killed 5 s after it is asked to end), and leaving half-way would only hand it to the watcher.
+ */
+function stop() {
+  if (stopping) return;
+  stopping = true;
+  console.log('\nStopping peermap (local)...');
+  (async () => {
+    await local.server?.close();
+    const dynamo = await local.dynamo?.catch(() => undefined);
+    await dynamo?.stop();
+    console.log('Stopped.');
+    process.exit(0);
+  })().catch((error: unknown) => {
+    console.error('peermap did not stop cleanly:', error);
+    process.exit(1);
+  });
+}
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
+
 async function main() {
   const settings = LocalSettings.parse(process.env);
   const started = Date.now();
-  const dynamo = await startDynamoDbLocal({ dataDirectory: settings.PEERMAP_DATA_DIR, port: settings.DYNAMODB_PORT });
-  let closeServer = async () => {};
-  const stop = async () => {
-    await closeServer();
-    await dynamo.stop();
-    process.exit(0);
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-
+  local.dynamo = startDynamoDbLocal({ dataDirectory: settings.PEERMAP_DATA_DIR, port: settings.DYNAMODB_PORT });
+  const dynamo = await local.dynamo;
   const config = localClientConfig(dynamo.endpoint);
   await ensureTable(new DynamoDBClient(config), settings.TABLE_NAME);
   // The same tenant scope as in AWS, over one client: work outside a partnership is refused here too.
@@ -56,6 +81,7 @@ async function main() {
     web: { root: webRoot, partnerships: [DEMO_PARTNERSHIP] },
     largeUploadsFolder: join(settings.PEERMAP_DATA_DIR, '..', 'large-uploads'),
   });
+  local.server = server;
 
   console.log(`peermap (local) is ready in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   console.log(
@@ -71,7 +97,6 @@ async function main() {
   for (const analysis of analyses) {
     console.log(`    ${analysis.week}: ${analysis.summary?.clusterCount ?? 0} clusters, analysis ${analysis.id}`);
   }
-  closeServer = server.close;
   console.log(`  Open ${server.url}/ in a browser and sign in as one of the four roles.`);
   console.log(`  The API: ${server.url}/v1 (document: ${server.url}/v1/openapi.json)`);
   console.log(
@@ -82,6 +107,8 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
+  // Work cut short by a stop under way is not a failure to start.
+  if (stopping) return;
   if (error instanceof DynamoDbLocalStartError) {
     console.error(error.message);
   } else {
