@@ -21,6 +21,7 @@ export {
   youngPeopleRoutes,
 } from './map-routes';
 export { apiDocument, openApiDocument, routesByFunction } from './openapi';
+export { everyItem } from './paging';
 export { invitationRoutes, planRoutes } from './planning-routes';
 export { reportRoutes } from './report-routes';
 export {

@@ -1,10 +1,12 @@
 import { join } from 'node:path';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { everyItem } from '@peermap/api';
 import { createDocumentClient, createDynamoStore, createTenantScopedClient } from '@peermap/store';
 import { buildWebApp } from '@peermap/web';
 import * as z from 'zod';
-import { DEMO_PARTNERSHIP, loadDemo } from './demo';
+import { startBanner } from './banner';
+import { DEMO_LOADER, DEMO_PARTNERSHIP, DEMO_WEEKS, loadDemo } from './demo';
 import {
   DynamoDbLocalStartError,
   ensureTable,
@@ -69,7 +71,7 @@ async function main() {
   const store = createDynamoStore({ client, tableName: settings.TABLE_NAME });
   // Data kept from a start before restricted intelligence had its own layer is moved into it first.
   await runAs(DEMO_PARTNERSHIP, () => store.restrictedLayer.moveLegacy(DEMO_PARTNERSHIP));
-  const { uploads, analyses } = await runAs(DEMO_PARTNERSHIP, () => loadDemo(store));
+  const demo = await runAs(DEMO_PARTNERSHIP, () => loadDemo(store));
   const webRoot = join(settings.PEERMAP_DATA_DIR, '..', 'web');
   await buildWebApp(webRoot);
   const server = await startLocalServer({
@@ -83,27 +85,29 @@ async function main() {
   });
   local.server = server;
 
-  console.log(`peermap (local) is ready in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
-  console.log(
-    `  DynamoDB Local: ${dynamo.endpoint}, table "${settings.TABLE_NAME}", data in ${settings.PEERMAP_DATA_DIR}`,
+  // Every week and analysis the partnership holds, not only the demo's: a chair may have sent more.
+  const [held, runs] = await runAs(DEMO_PARTNERSHIP, () =>
+    Promise.all([
+      everyItem((page) => store.uploads.list(DEMO_PARTNERSHIP, page)),
+      everyItem((page) => store.analyses.list(DEMO_PARTNERSHIP, page)),
+    ]),
   );
-  console.log(`  Partnership "${DEMO_PARTNERSHIP}" (invented data) holds these weeks:`);
-  for (const upload of uploads) {
-    const created = Object.values(upload.counts).reduce((sum, count) => sum + (count?.created ?? 0), 0);
-    const updated = Object.values(upload.counts).reduce((sum, count) => sum + (count?.updated ?? 0), 0);
-    console.log(`    ${upload.week}: ${created} records created, ${updated} updated (upload ${upload.id})`);
-  }
-  console.log('  Analyses (one per week, as the chair ran them):');
-  for (const analysis of analyses) {
-    console.log(`    ${analysis.week}: ${analysis.summary?.clusterCount ?? 0} clusters, analysis ${analysis.id}`);
-  }
-  console.log(`  Open ${server.url}/ in a browser and sign in as one of the four roles.`);
-  console.log(`  The API: ${server.url}/v1 (document: ${server.url}/v1/openapi.json)`);
   console.log(
-    `  Sign in as a demo user: curl '${server.url}/local/token?role=madp-chair&partnership=${DEMO_PARTNERSHIP}'`,
+    startBanner({
+      readyInMs: Date.now() - started,
+      dynamo: { endpoint: dynamo.endpoint, tableName: settings.TABLE_NAME, dataDirectory: settings.PEERMAP_DATA_DIR },
+      partnershipId: DEMO_PARTNERSHIP,
+      serverUrl: server.url,
+      demo: {
+        weeks: DEMO_WEEKS.map(({ week }) => week),
+        loader: DEMO_LOADER,
+        loadedUploadIds: demo.loadedUploadIds,
+        ranAnalysisIds: demo.ranAnalysisIds,
+      },
+      uploads: held,
+      analyses: runs,
+    }),
   );
-  console.log('    roles: madp-chair, early-help-lead, police-analyst, partnership-admin');
-  console.log('Press Ctrl+C to stop.');
 }
 
 main().catch((error: unknown) => {

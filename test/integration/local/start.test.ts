@@ -50,6 +50,8 @@ describe('npm start', () => {
 
     try {
       expect(await ready, output).toBe(true);
+      expect(output).toContain('    loaded the demo week 2026-W45: ');
+      expect(output).toContain('    ran the analyses of 2026-W45, 2026-W46, 2026-W47 and 2026-W48');
       const java = dynamoDbLocalUnder(group);
       expect(java, 'a DynamoDB Local under npm start').toBeDefined();
 
