@@ -1,8 +1,7 @@
 import { join } from 'node:path';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { everyItem } from '@peermap/api';
-import { createDocumentClient, createDynamoStore, createTenantScopedClient } from '@peermap/store';
+import { createDocumentClient, createDynamoClient, createDynamoStore, createTenantScopedClient } from '@peermap/store';
 import { buildWebApp } from '@peermap/web';
 import * as z from 'zod';
 import { startBanner } from './banner';
@@ -65,7 +64,9 @@ async function main() {
   local.dynamo = startDynamoDbLocal({ dataDirectory: settings.PEERMAP_DATA_DIR, port: settings.DYNAMODB_PORT });
   const dynamo = await local.dynamo;
   const config = localClientConfig(dynamo.endpoint);
-  await ensureTable(new DynamoDBClient(config), settings.TABLE_NAME);
+  const admin = createDynamoClient(config);
+  await ensureTable(admin, settings.TABLE_NAME);
+  admin.destroy();
   // The same tenant scope as in AWS, over one client: work outside a partnership is refused here too.
   const { client, runAs } = createTenantScopedClient(() => createDocumentClient(config));
   const store = createDynamoStore({ client, tableName: settings.TABLE_NAME });
