@@ -4,7 +4,6 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { ApiDeps } from '@peermap/api';
 import { DEFAULT_UPLOAD_LIMITS } from '@peermap/ingest';
 import { inflatingWorkbook } from '@peermap/ingest/testing';
@@ -15,7 +14,7 @@ import {
   startDynamoDbLocal,
   startLocalServer,
 } from '@peermap/local';
-import { createDocumentClient, createDynamoStore } from '@peermap/store';
+import { createDocumentClient, createDynamoClient, createDynamoStore } from '@peermap/store';
 
 /**
  * `pnpm bench` (after the upload benchmark): what the upload limits cost and save, each part
@@ -160,7 +159,7 @@ function run(part: string, endpoint: string): Promise<string> {
 async function main() {
   const dynamo = await startDynamoDbLocal();
   try {
-    await ensureTable(new DynamoDBClient(localClientConfig(dynamo.endpoint)), 'bench');
+    await ensureTable(createDynamoClient(localClientConfig(dynamo.endpoint)), 'bench');
     const date = new Date().toISOString().slice(0, 10);
     const bombResult = JSON.parse(await run('bomb', dynamo.endpoint)) as Awaited<ReturnType<typeof bomb>>;
     const liarResult = JSON.parse(await run('liar', dynamo.endpoint)) as Awaited<ReturnType<typeof bomb>>;

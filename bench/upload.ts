@@ -1,8 +1,7 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { eraseYoungPerson, sweepRetention, uploadWeek } from '@peermap/api';
 import { ensureTable, localClientConfig, startDynamoDbLocal } from '@peermap/local';
-import { createDocumentClient, createDynamoStore, models, toItem } from '@peermap/store';
+import { createDocumentClient, createDynamoClient, createDynamoStore, models, toItem } from '@peermap/store';
 
 /**
  * `pnpm bench`: a partnership-wide map (10,000 young people, 50,000 relationships) uploaded
@@ -55,7 +54,7 @@ async function main() {
   const dynamo = await startDynamoDbLocal();
   try {
     const config = localClientConfig(dynamo.endpoint);
-    await ensureTable(new DynamoDBClient(config), 'bench');
+    await ensureTable(createDynamoClient(config), 'bench');
     const client = createDocumentClient(config);
     const store = createDynamoStore({ client, tableName: 'bench' });
     const files = generateMap();

@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { ensureTable, localClientConfig } from '@peermap/local';
-import { createDocumentClient, createDynamoStore, type StoreContext } from '@peermap/store';
+import { createDocumentClient, createDynamoClient, createDynamoStore, type StoreContext } from '@peermap/store';
 import { inject } from 'vitest';
 
 /** A fresh table in the suite's DynamoDB Local, its store, and a way to drop it. */
 export async function createTestTable() {
   const endpoint = inject('dynamoEndpoint');
   const tableName = `peermap-test-${randomUUID()}`;
-  const raw = new DynamoDBClient(localClientConfig(endpoint));
+  const raw = createDynamoClient(localClientConfig(endpoint));
   await ensureTable(raw, tableName);
   const client = createDocumentClient(localClientConfig(endpoint));
   const ctx = { client, tableName } satisfies StoreContext;

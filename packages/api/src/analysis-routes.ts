@@ -8,7 +8,9 @@ import {
   IsoWeek,
   isErasureMarker,
   linkKindLabel,
+  mapWithConcurrency,
   NotFoundError,
+  READ_CONCURRENCY,
   RELATIONSHIP_KIND_LABELS,
   RecordId,
 } from '@peermap/domain';
@@ -100,8 +102,10 @@ const ClusterWithHistory = z.object({
 export function nameLookup(deps: ApiDeps) {
   return async (partnershipId: string, refs: readonly string[]): Promise<Record<string, string>> => {
     const unique = [...new Set(refs)];
-    const people = await Promise.all(
-      unique.filter((ref) => !isErasureMarker(ref)).map((ref) => deps.store.youngPeople.get(partnershipId, ref)),
+    const people = await mapWithConcurrency(
+      unique.filter((ref) => !isErasureMarker(ref)),
+      READ_CONCURRENCY,
+      (ref) => deps.store.youngPeople.get(partnershipId, ref),
     );
     return Object.fromEntries([
       ...unique.filter(isErasureMarker).map((marker) => [marker, ERASED_PERSON]),
@@ -334,7 +338,7 @@ export function analysisRoutes(deps: ApiDeps): AnyRoute[] {
         if (!latest) throw new NotFoundError('cluster', params.id);
         const everyone = [...new Set(weeks.flatMap((w) => w.memberRefs))].sort();
         const [concerns, lists] = await Promise.all([
-          Promise.all(everyone.map((ref) => deps.store.concerns.ofPerson(p, ref))),
+          mapWithConcurrency(everyone, READ_CONCURRENCY, (ref) => deps.store.concerns.ofPerson(p, ref)),
           deps.store.invitationLists.ofCluster(p, params.id),
         ]);
         const concernsOf = new Map(everyone.map((ref, index) => [ref, concerns[index] ?? []]));

@@ -2,8 +2,10 @@ import {
   can,
   ForbiddenError,
   IsoWeek,
+  mapWithConcurrency,
   NotFoundError,
   PARTNERSHIP_DEFAULTS,
+  READ_CONCURRENCY,
   RecordId,
   type Role,
 } from '@peermap/domain';
@@ -50,7 +52,9 @@ export function exportRoutes(deps: ApiDeps): AnyRoute[] {
     (await deps.store.partnerships.get(partnershipId))?.handlingMarking ?? PARTNERSHIP_DEFAULTS.handlingMarking;
   const namesOf = async (partnershipId: string, refs: readonly string[]) => {
     const unique = [...new Set(refs)];
-    const people = await Promise.all(unique.map((ref) => deps.store.youngPeople.get(partnershipId, ref)));
+    const people = await mapWithConcurrency(unique, READ_CONCURRENCY, (ref) =>
+      deps.store.youngPeople.get(partnershipId, ref),
+    );
     return new Map(people.flatMap((person) => (person ? [[person.ref, person.displayName] as const] : [])));
   };
   const file = (bytes: RouteResponse['file'], subjects: RouteResponse['subjects'], restricted = false) => ({

@@ -28,6 +28,7 @@ export {
   settleStoppedWork,
 } from './map-work';
 export { apiDocument, openApiDocument, routesByFunction } from './openapi';
+export { everyItem } from './paging';
 export { invitationRoutes, planRoutes } from './planning-routes';
 export { reportRoutes } from './report-routes';
 export {

@@ -6,9 +6,11 @@ import {
   IsoWeek,
   LanguageNote,
   LongText,
+  mapWithConcurrency,
   NotFoundError,
   PlanAction,
   PlanStatus,
+  READ_CONCURRENCY,
   RecordId,
   Ref,
   type Role,
@@ -136,7 +138,8 @@ export function invitationRoutes(deps: ApiDeps): AnyRoute[] {
       successStatus: 200,
       handle: async ({ principal, params }) => {
         const stored = await deps.store.invitationLists.ofCluster(principal.partnershipId, params.id);
-        const items = await Promise.all(stored.map((list) => currentList(deps.store, list)));
+        // One list at a time: each already reads its carers and young people several at once.
+        const items = await mapWithConcurrency(stored, 1, (list) => currentList(deps.store, list));
         const subjects = stored.map(listSubjects);
         return {
           status: 200,
@@ -272,7 +275,9 @@ export function planRoutes(deps: ApiDeps): AnyRoute[] {
         const items = await deps.store.actionPlans.ofCluster(principal.partnershipId, params.id);
         const places = await placesOfCluster(deps, principal.partnershipId, params.id);
         const placePlans = (
-          await Promise.all(places.map((ref) => deps.store.actionPlans.ofLocation(principal.partnershipId, ref)))
+          await mapWithConcurrency(places, READ_CONCURRENCY, (ref) =>
+            deps.store.actionPlans.ofLocation(principal.partnershipId, ref),
+          )
         ).flat();
         return { status: 200, body: { items, placePlans }, subjects: planSubjects([...items, ...placePlans]) };
       },

@@ -11,10 +11,12 @@ import {
   type LanguageNote,
   languageNotes,
   type MapStore,
+  mapWithConcurrency,
   NotFoundError,
   type Partnership,
   type PlanAction,
   type PlanStatus,
+  READ_CONCURRENCY,
   type SessionDetails,
   ValidationError,
 } from '@peermap/domain';
@@ -59,10 +61,12 @@ export async function createInvitationList(
       ]);
     }
   }
-  const people = await Promise.all(refs.map((ref) => store.youngPeople.get(partnershipId, ref)));
+  const people = await mapWithConcurrency(refs, READ_CONCURRENCY, (ref) => store.youngPeople.get(partnershipId, ref));
   const missing = refs.filter((_, index) => !people[index]);
   if (missing.length > 0) throw new NotFoundError('young person', missing.join(', '));
-  const carers = (await Promise.all(refs.map((ref) => store.carers.ofYoungPerson(partnershipId, ref)))).flat();
+  const carers = (
+    await mapWithConcurrency(refs, READ_CONCURRENCY, (ref) => store.carers.ofYoungPerson(partnershipId, ref))
+  ).flat();
   const partnership = await partnershipOf(store, partnershipId);
   const sorted = sortCarers({
     youngPersonRefs: refs,
@@ -94,8 +98,8 @@ export async function currentList(store: MapStore, list: InvitationList): Promis
   const { partnershipId } = list;
   const listed = [...list.invite, ...list.askConsentFirst, ...list.notInvited].map((carer) => carer.carerRef);
   const [carers, people] = await Promise.all([
-    Promise.all([...new Set(listed)].map((ref) => store.carers.get(partnershipId, ref))),
-    Promise.all(list.youngPersonRefs.map((ref) => store.youngPeople.get(partnershipId, ref))),
+    mapWithConcurrency([...new Set(listed)], READ_CONCURRENCY, (ref) => store.carers.get(partnershipId, ref)),
+    mapWithConcurrency(list.youngPersonRefs, READ_CONCURRENCY, (ref) => store.youngPeople.get(partnershipId, ref)),
   ]);
   const sorted = sortCarers({
     youngPersonRefs: list.youngPersonRefs,
@@ -177,8 +181,8 @@ export async function draftPlanForCluster(
   const cluster = await currentCluster(store, partnershipId, asked.clusterId, asked.week);
   const today = asked.now.toISOString().slice(0, 10);
   const [concerns, sightings, partnership] = await Promise.all([
-    Promise.all(cluster.memberRefs.map((ref) => store.concerns.ofPerson(partnershipId, ref))),
-    Promise.all(cluster.memberRefs.map((ref) => store.sightings.ofPerson(partnershipId, ref))),
+    mapWithConcurrency(cluster.memberRefs, READ_CONCURRENCY, (ref) => store.concerns.ofPerson(partnershipId, ref)),
+    mapWithConcurrency(cluster.memberRefs, READ_CONCURRENCY, (ref) => store.sightings.ofPerson(partnershipId, ref)),
     partnershipOf(store, partnershipId),
   ]);
   const seenAt = new Map<string, string[]>();
@@ -286,8 +290,8 @@ async function refuseStrangers(store: MapStore, plan: ActionPlan, actions: reado
   const strangers = group
     ? named.filter((ref) => !group.has(ref))
     : (
-        await Promise.all(
-          named.map(async (ref) => ((await store.youngPeople.get(plan.partnershipId, ref)) ? undefined : ref)),
+        await mapWithConcurrency(named, READ_CONCURRENCY, async (ref) =>
+          (await store.youngPeople.get(plan.partnershipId, ref)) ? undefined : ref,
         )
       ).filter((ref): ref is string => ref !== undefined);
   if (strangers.length === 0) return;

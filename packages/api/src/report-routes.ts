@@ -1,4 +1,4 @@
-import { type AnalysisSnapshot, isoWeekDays } from '@peermap/domain';
+import { type AnalysisSnapshot, isoWeekDays, mapWithConcurrency, READ_CONCURRENCY } from '@peermap/domain';
 import { type AnyRoute, route } from '@peermap/http';
 import { weekFigures } from '@peermap/planning';
 import * as z from 'zod';
@@ -57,22 +57,20 @@ export function reportRoutes(deps: ApiDeps): AnyRoute[] {
           latestRunPerWeek(deps, p, query.weeks),
         ]);
         const people = new Map(map.youngPeople.map((person) => [person.ref, person]));
-        const weeks = await Promise.all(
-          runs.map(async (run) => {
-            const clusters = await deps.store.analyses.clusters(p, run.id);
-            const inClusterRefs = clusters.flatMap((c) => c.memberRefs);
-            const onTheirOwn = [...(run.summary?.onTheirOwn ?? []), ...(run.summary?.smallGroups.flat() ?? [])];
-            const figures = weekFigures({
-              week: run.week,
-              weekEnds: isoWeekDays(run.week).lastDay,
-              onMapRefs: [...new Set([...inClusterRefs, ...onTheirOwn])],
-              inClusterRefs,
-              people,
-              cohort: partnership?.cohort,
-            });
-            return { ...figures, partial: run.summary?.listsShortened === true };
-          }),
-        );
+        const weeks = await mapWithConcurrency(runs, READ_CONCURRENCY, async (run) => {
+          const clusters = await deps.store.analyses.clusters(p, run.id);
+          const inClusterRefs = clusters.flatMap((c) => c.memberRefs);
+          const onTheirOwn = [...(run.summary?.onTheirOwn ?? []), ...(run.summary?.smallGroups.flat() ?? [])];
+          const figures = weekFigures({
+            week: run.week,
+            weekEnds: isoWeekDays(run.week).lastDay,
+            onMapRefs: [...new Set([...inClusterRefs, ...onTheirOwn])],
+            inClusterRefs,
+            people,
+            cohort: partnership?.cohort,
+          });
+          return { ...figures, partial: run.summary?.listsShortened === true };
+        });
         return {
           status: 200,
           body: { cohort: partnership?.cohort ? { source: partnership.cohort.source } : null, weeks },

@@ -1,10 +1,12 @@
 import {
   ConflictError,
   type Draft,
+  mapWithConcurrency,
   NotFoundError,
   type Permission,
   type Provenance,
   parseWith,
+  READ_CONCURRENCY,
   type Role,
   ValidationError,
   type VersionedRepository,
@@ -216,8 +218,10 @@ async function mustExist(
 ): Promise<void> {
   if (!references) return;
   const [people, places] = await Promise.all([
-    Promise.all(references.youngPeople.map((ref) => deps.store.youngPeople.get(partnershipId, ref))),
-    Promise.all(references.locations.map((ref) => deps.store.locations.get(partnershipId, ref))),
+    mapWithConcurrency(references.youngPeople, READ_CONCURRENCY, (ref) =>
+      deps.store.youngPeople.get(partnershipId, ref),
+    ),
+    mapWithConcurrency(references.locations, READ_CONCURRENCY, (ref) => deps.store.locations.get(partnershipId, ref)),
   ]);
   const problems = [
     ...references.youngPeople

@@ -6,7 +6,9 @@ import {
   type Concern,
   type InvitationList,
   type MapStore,
+  mapWithConcurrency,
   NotFoundError,
+  READ_CONCURRENCY,
   type Relationship,
   type Review,
   type ReviewStatus,
@@ -60,13 +62,15 @@ export async function subjectAccess(
     reviewList(store, partnershipId, now),
   ]);
   const completed = runs.filter((run) => run.status === 'completed');
-  const clusters = (await Promise.all(completed.map((run) => store.analyses.clusters(partnershipId, run.id))))
+  const clusters = (
+    await mapWithConcurrency(completed, READ_CONCURRENCY, (run) => store.analyses.clusters(partnershipId, run.id))
+  )
     .flat()
     .filter((cluster) => cluster.memberRefs.includes(ref));
   const clusterIds = [...new Set(clusters.map((c) => c.clusterId))];
   const [plans, lists] = await Promise.all([
-    Promise.all(clusterIds.map((id) => store.actionPlans.ofCluster(partnershipId, id))),
-    Promise.all(clusterIds.map((id) => store.invitationLists.ofCluster(partnershipId, id))),
+    mapWithConcurrency(clusterIds, READ_CONCURRENCY, (id) => store.actionPlans.ofCluster(partnershipId, id)),
+    mapWithConcurrency(clusterIds, READ_CONCURRENCY, (id) => store.invitationLists.ofCluster(partnershipId, id)),
   ]);
   const actionPlans = plans
     .flat()

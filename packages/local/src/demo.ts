@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { requestAnalysis, runAnalysis, uploadWeek } from '@peermap/api';
+import { hashFiles, requestAnalysis, runAnalysis, uploadIdFor, uploadWeek } from '@peermap/api';
 import {
   type AnalysisSnapshot,
   ConflictError,
@@ -35,13 +35,29 @@ export function demoFiles(folder: string): Record<string, Uint8Array> {
 /** The demo chair, who uploads each week and runs its analysis. */
 export const DEMO_CHAIR = `demo-madp-chair@${DEMO_PARTNERSHIP}`;
 
+/** What loading the demo did: what it holds for each demo week, and which of it this call wrote. */
+export interface DemoLoad {
+  /** Each demo week's upload, in order. */
+  uploads: UploadRecord[];
+  /** Each demo week's latest completed analysis (none for a week that could no longer be analysed). */
+  analyses: AnalysisSnapshot[];
+  /** The ids of the uploads this call loaded; the others were held already, recognised by their content. */
+  loadedUploadIds: string[];
+  /** The ids of the analyses this call ran; the others were held already. */
+  ranAnalysisIds: string[];
+}
+
+/** Who the demo's uploads are from, as their records say. */
+export const DEMO_LOADER = 'demo-loader';
+
 /**
  * Loads the four demo weeks, in order, into the demo partnership, and after each week runs
  * its peer-group analysis as the chair would at that week's meeting, so the demo shows the
  * clusters week by week with what changed. Weeks already loaded are recognised by their
- * content and weeks already analysed are left as they are: starting again changes nothing.
+ * content and weeks already analysed are left as they are: starting again changes nothing,
+ * and says so.
  */
-export async function loadDemo(store: MapStore, now: () => Date = () => new Date()) {
+export async function loadDemo(store: MapStore, now: () => Date = () => new Date()): Promise<DemoLoad> {
   if (!(await store.partnerships.get(DEMO_PARTNERSHIP))) {
     await store.partnerships.save({
       id: DEMO_PARTNERSHIP,
@@ -50,25 +66,29 @@ export async function loadDemo(store: MapStore, now: () => Date = () => new Date
       createdAt: now().toISOString(),
     });
   }
-  const uploads: UploadRecord[] = [];
-  const analyses: AnalysisSnapshot[] = [];
+  const load: DemoLoad = { uploads: [], analyses: [], loadedUploadIds: [], ranAnalysisIds: [] };
   for (const { folder, week } of DEMO_WEEKS) {
+    const files = demoFiles(folder);
+    const held = await store.uploads.get(DEMO_PARTNERSHIP, uploadIdFor(DEMO_PARTNERSHIP, week, hashFiles(files)));
     const { record: upload } = await uploadWeek(store, {
       partnershipId: DEMO_PARTNERSHIP,
       week,
-      files: demoFiles(folder),
-      uploadedBy: 'demo-loader',
+      files,
+      uploadedBy: DEMO_LOADER,
       now,
     });
     if (upload.status !== 'completed') {
       throw new Error(`The demo ${week} did not load: ${upload.problems[0]?.message ?? upload.status}`);
     }
-    uploads.push(upload);
-    const analysis =
-      (await store.analyses.latestCompleted(DEMO_PARTNERSHIP, week)) ?? (await analyseDemoWeek(store, week, now));
-    if (analysis) analyses.push(analysis);
+    load.uploads.push(upload);
+    // One held but not completed (a start stopped half-way) is completed by this one.
+    if (held?.status !== 'completed') load.loadedUploadIds.push(upload.id);
+    const analysed = await store.analyses.latestCompleted(DEMO_PARTNERSHIP, week);
+    const analysis = analysed ?? (await analyseDemoWeek(store, week, now));
+    if (analysis) load.analyses.push(analysis);
+    if (analysis && !analysed) load.ranAnalysisIds.push(analysis.id);
   }
-  return { uploads, analyses };
+  return load;
 }
 
 /**

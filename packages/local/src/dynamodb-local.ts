@@ -7,12 +7,11 @@ import {
   CreateTableCommand,
   DescribeTimeToLiveCommand,
   DynamoDBClient,
-  type DynamoDBClientConfig,
   ListTablesCommand,
   ResourceInUseException,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
-import { createTableInput, TABLE_DEFINITION } from '@peermap/store';
+import { createTableInput, type DynamoClientSettings, dynamoClientDefaults, TABLE_DEFINITION } from '@peermap/store';
 
 /** A running DynamoDB Local, started by this process. */
 export interface RunningDynamoDbLocal {
@@ -37,15 +36,15 @@ export class DynamoDbLocalStartError extends Error {
 }
 
 /**
- * Client settings for DynamoDB Local. Its databases are separated by access key and region,
- * so every local client must use these same ones.
+ * Where DynamoDB Local is and as whom to reach it. Its databases are separated by access key
+ * and region, so every local client must use these same ones. Retries and connections are the
+ * store's `dynamoClientDefaults()`, as for every client.
  */
-export function localClientConfig(endpoint: string): DynamoDBClientConfig {
+export function localClientConfig(endpoint: string): DynamoClientSettings {
   return {
     endpoint,
     region: 'eu-west-2',
     credentials: { accessKeyId: 'peermaplocal', secretAccessKey: 'peermaplocal' },
-    maxAttempts: 5,
   };
 }
 
@@ -102,11 +101,14 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
       String(port),
       '-disableTelemetry',
     ],
-    // The client compiler and the serial collector halve DynamoDB Local's start-up.
     {
       cwd: dirname(jar),
+      // The client compiler and the serial collector halve DynamoDB Local's start-up.
       env: { ...process.env, JAVA_TOOL_OPTIONS: '-XX:TieredStopAtLevel=1 -XX:+UseSerialGC' },
       stdio: ['pipe', 'pipe', 'pipe'],
+      // A process group of its own: a Ctrl+C in the terminal reaches this process, which stops
+      // DynamoDB Local itself and waits for it, rather than killing the watching shell under it.
+      detached: true,
     },
   );
   const output: string[] = [];
@@ -174,7 +176,8 @@ function dynamoDbLocalJar(): string {
 }
 
 async function waitUntilAnswering(endpoint: string, timeoutMs: number): Promise<void> {
-  const client = new DynamoDBClient({ ...localClientConfig(endpoint), maxAttempts: 1 });
+  // One attempt per poll: this loop is the retry, every 100 ms until DynamoDB Local answers.
+  const client = new DynamoDBClient({ ...localClientConfig(endpoint), ...dynamoClientDefaults({ maxAttempts: 1 }) });
   const deadline = Date.now() + timeoutMs;
   try {
     for (;;) {

@@ -1,4 +1,5 @@
-export { DEMO_PARTNERSHIP, DEMO_WEEKS, demoFiles, loadDemo } from './demo';
+export { type HeldAnalysis, type HeldUpload, type StartFacts, startBanner } from './banner';
+export { DEMO_LOADER, DEMO_PARTNERSHIP, DEMO_WEEKS, type DemoLoad, demoFiles, loadDemo } from './demo';
 export {
   type DynamoDbLocalOptions,
   DynamoDbLocalStartError,

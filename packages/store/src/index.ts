@@ -9,6 +9,7 @@ export {
   writeBatch,
 } from './batch-writer';
 export { planUpserts, type UpsertPlan } from './bulk-upsert';
+export { DYNAMO_CLIENT_DEFAULTS, type DynamoClientDefaults, dynamoClientDefaults } from './client-defaults';
 export { decodeCursor, type EntityModel, encodeCursor, fromItem, type Item, MAX_PAGE_SIZE, toItem } from './codec';
 export type { DocumentSender } from './document-sender';
 export { CorruptItemError } from './errors';
@@ -25,7 +26,7 @@ export * as models from './models';
 export type { StoreContext } from './repository';
 export { moveRestrictedIntoOwnLayer, type RestrictedLayerMove } from './restricted-layer';
 export { createS3LargeUploads, largeUploadKey, largeUploadsClient, slotOfKey } from './s3-large-uploads';
-export { createDocumentClient, createDynamoStore } from './store';
+export { createDocumentClient, createDynamoClient, createDynamoStore, type DynamoClientSettings } from './store';
 export { createTableInput, type IndexName, KEY_ATTRIBUTES, TABLE_DEFINITION } from './table';
 export { type TenantCredentialSettings, tenantClients } from './tenant-credentials';
 export {

@@ -1,6 +1,7 @@
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { MapStore } from '@peermap/domain';
+import { dynamoClientDefaults } from './client-defaults';
 import { DynamoErasures } from './erasure';
 import { DynamoIdempotency } from './idempotency';
 import { DynamoLeases } from './leases';
@@ -23,11 +24,25 @@ import { moveRestrictedIntoOwnLayer } from './restricted-layer';
 import { DynamoReviews } from './reviews';
 
 /**
- * A document client with the marshalling the store relies on: optional fields that are
- * `undefined` are left out of the item rather than refused.
+ * Where a client sends its calls and as whom. How it retries and connects is not for a caller
+ * to set: `dynamoClientDefaults()` decides it for every client.
  */
-export function createDocumentClient(config: DynamoDBClientConfig = {}): DynamoDBDocumentClient {
-  return DynamoDBDocumentClient.from(new DynamoDBClient(config), {
+export type DynamoClientSettings = Omit<
+  DynamoDBClientConfig,
+  'maxAttempts' | 'retryMode' | 'retryStrategy' | 'requestHandler'
+>;
+
+/** A DynamoDB client with peermap's retries and connection pool (`dynamoClientDefaults`). */
+export function createDynamoClient(settings: DynamoClientSettings = {}): DynamoDBClient {
+  return new DynamoDBClient({ ...settings, ...dynamoClientDefaults() });
+}
+
+/**
+ * A document client (over `createDynamoClient`) with the marshalling the store relies on:
+ * optional fields that are `undefined` are left out of the item rather than refused.
+ */
+export function createDocumentClient(settings: DynamoClientSettings = {}): DynamoDBDocumentClient {
+  return DynamoDBDocumentClient.from(createDynamoClient(settings), {
     marshallOptions: { removeUndefinedValues: true },
   });
 }

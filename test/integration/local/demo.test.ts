@@ -15,7 +15,9 @@ describe('the demo partnership', () => {
   });
 
   it('loads the four demo weeks in order, each analysed after its upload as the chair would', async () => {
-    const { uploads, analyses } = await loadDemo(table.store);
+    const { uploads, analyses, loadedUploadIds, ranAnalysisIds } = await loadDemo(table.store);
+    expect(loadedUploadIds).toEqual(uploads.map((upload) => upload.id));
+    expect(ranAnalysisIds).toEqual(analyses.map((analysis) => analysis.id));
     expect(analyses.map((analysis) => [analysis.week, analysis.status])).toEqual(
       DEMO_WEEKS.map(({ week }) => [week, 'completed']),
     );
@@ -42,9 +44,10 @@ describe('the demo partnership', () => {
     expect(newGroup?.version).toBe(1);
   });
 
-  it('changes nothing when the same weeks are loaded again', async () => {
+  it('changes nothing when the same weeks are loaded again, and says it loaded and ran nothing', async () => {
     const commands = recordCommands(table.ctx.client);
-    const { uploads: again } = await loadDemo(table.store);
+    const { uploads: again, loadedUploadIds, ranAnalysisIds } = await loadDemo(table.store);
+    expect({ loadedUploadIds, ranAnalysisIds }).toEqual({ loadedUploadIds: [], ranAnalysisIds: [] });
     expect(again.map((upload) => upload.counts)).toEqual(
       (await Promise.all(again.map((upload) => table.store.uploads.get(DEMO_PARTNERSHIP, upload.id)))).map(
         (stored) => stored?.counts,

@@ -1,58 +1,10 @@
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { dynamoDbLocalUnder, isRunning } from '../../support/processes';
 
 const REPO_ROOT = join(import.meta.dirname, '..', '..', '..');
 const HOLDER = join(import.meta.dirname, 'dynamodb-local-holder.fixture.ts');
-
-/** The live processes of this machine and their parents, from /proc (Linux). */
-function processTree(): Map<number, number[]> {
-  const children = new Map<number, number[]>();
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      // The command name may hold spaces and parentheses: the fields that follow come after the last ")".
-      const [state = '', parent = ''] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (state === 'Z') continue;
-      children.set(Number(parent), [...(children.get(Number(parent)) ?? []), Number(name)]);
-    } catch {
-      // The process ended while the list was read.
-    }
-  }
-  return children;
-}
-
-function descendantsOf(pid: number): number[] {
-  const tree = processTree();
-  const found: number[] = [];
-  const visit = (parent: number) => {
-    for (const child of tree.get(parent) ?? []) {
-      found.push(child);
-      visit(child);
-    }
-  };
-  visit(pid);
-  return found;
-}
-
-const commandOf = (pid: number) => {
-  try {
-    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\u0000', ' ');
-  } catch {
-    return '';
-  }
-};
-
-const isRunning = (pid: number) => {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
-  } catch {
-    return false;
-  }
-};
 
 describe('the DynamoDB Local that the local runtime starts', () => {
   it('ends when the node process that started it is killed outright', async () => {
@@ -66,7 +18,7 @@ describe('the DynamoDB Local that the local runtime starts', () => {
       holder.once('exit', () => resolve(false));
     });
     expect(started).toBe(true);
-    const java = descendantsOf(pid).find((child) => commandOf(child).includes('DynamoDBLocal.jar'));
+    const java = dynamoDbLocalUnder(pid);
     expect(java).toBeDefined();
     const javaPid = java ?? 0;
 
