@@ -8,6 +8,7 @@ import {
   PARTNERSHIP_DEFAULTS,
   SheetName,
   type UploadRecord,
+  WORK_TIMING,
 } from '@peermap/domain';
 
 /** The demo weeks shipped in `packages/local/demo`, in the order they happened. */
@@ -70,13 +71,9 @@ export async function loadDemo(store: MapStore, now: () => Date = () => new Date
   for (const { folder, week } of DEMO_WEEKS) {
     const files = demoFiles(folder);
     const held = await store.uploads.get(DEMO_PARTNERSHIP, uploadIdFor(DEMO_PARTNERSHIP, week, hashFiles(files)));
-    const { record: upload } = await uploadWeek(store, {
-      partnershipId: DEMO_PARTNERSHIP,
-      week,
-      files,
-      uploadedBy: DEMO_LOADER,
-      now,
-    });
+    const { record: upload } = await onceTheMapIsFree(() =>
+      uploadWeek(store, { partnershipId: DEMO_PARTNERSHIP, week, files, uploadedBy: DEMO_LOADER, now }),
+    );
     if (upload.status !== 'completed') {
       throw new Error(`The demo ${week} did not load: ${upload.problems[0]?.message ?? upload.status}`);
     }
@@ -89,6 +86,22 @@ export async function loadDemo(store: MapStore, now: () => Date = () => new Date
     if (analysis && !analysed) load.ranAnalysisIds.push(analysis.id);
   }
   return load;
+}
+
+/**
+ * Runs the work, again every two seconds while the map is held: a start stopped during the
+ * demo's load (Ctrl+C) leaves its lease to lapse, at most `WORK_TIMING.lapsesAfterMs` later.
+ */
+async function onceTheMapIsFree<T>(work: () => Promise<T>): Promise<T> {
+  const giveUpAt = Date.now() + WORK_TIMING.lapsesAfterMs + 10_000;
+  for (;;) {
+    try {
+      return await work();
+    } catch (error) {
+      if (!(error instanceof ConflictError) || Date.now() > giveUpAt) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+    }
+  }
 }
 
 /**

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { everyItem } from '@peermap/api';
+import { everyItem, settleStoppedWork } from '@peermap/api';
 import { createDocumentClient, createDynamoClient, createDynamoStore, createTenantScopedClient } from '@peermap/store';
 import { buildWebApp } from '@peermap/web';
 import * as z from 'zod';
@@ -72,6 +72,8 @@ async function main() {
   const store = createDynamoStore({ client, tableName: settings.TABLE_NAME });
   // Data kept from a start before restricted intelligence had its own layer is moved into it first.
   await runAs(DEMO_PARTNERSHIP, () => store.restrictedLayer.moveLegacy(DEMO_PARTNERSHIP));
+  // Work an earlier start left part-way (stopped mid-upload) ends as failed, saying why, once its lease lapsed.
+  await runAs(DEMO_PARTNERSHIP, () => settleStoppedWork(store, DEMO_PARTNERSHIP, new Date()));
   const demo = await runAs(DEMO_PARTNERSHIP, () => loadDemo(store));
   const webRoot = join(settings.PEERMAP_DATA_DIR, '..', 'web');
   await buildWebApp(webRoot);
