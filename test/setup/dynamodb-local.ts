@@ -1,4 +1,4 @@
-import { startDynamoDbLocal } from '@peermap/local';
+import { type RunningDynamoDbLocal, startDynamoDbLocal } from '@peermap/local';
 import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
@@ -7,9 +7,24 @@ declare module 'vitest' {
   }
 }
 
+/** The instance the projects of this run share, and how many of them still use it. */
+interface Shared {
+  readonly started: Promise<RunningDynamoDbLocal>;
+  users: number;
+}
+
+/*
+ * Vitest 4 runs a globalSetup file once per project that lists it, each time through that
+ * project's own module loader, so a variable of this module is not shared between projects.
+ * The process is: the first project starts DynamoDB Local, the others wait for the same
+ * start, and the last project to finish stops it.
+ */
+const SHARED: unique symbol = Symbol.for('peermap.test.dynamodb-local');
+const holder = globalThis as typeof globalThis & { [SHARED]?: Shared };
+
 /**
- * One in-memory DynamoDB Local for the whole integration suite. `DYNAMODB_ENDPOINT` points
- * the suite at one that is already running instead.
+ * One in-memory DynamoDB Local for the whole run (integration, browser, load and bundle
+ * tests alike). `DYNAMODB_ENDPOINT` points the tests at one that is already running instead.
  */
 export default async function setup(project: TestProject) {
   const external = process.env['DYNAMODB_ENDPOINT'];
@@ -17,7 +32,15 @@ export default async function setup(project: TestProject) {
     project.provide('dynamoEndpoint', external);
     return;
   }
-  const dynamo = await startDynamoDbLocal();
+  const shared = holder[SHARED] ?? { started: startDynamoDbLocal(), users: 0 };
+  holder[SHARED] = shared;
+  shared.users++;
+  const dynamo = await shared.started;
   project.provide('dynamoEndpoint', dynamo.endpoint);
-  return () => dynamo.stop();
+  return async () => {
+    shared.users--;
+    if (shared.users > 0) return;
+    delete holder[SHARED];
+    await dynamo.stop();
+  };
 }
