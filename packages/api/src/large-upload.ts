@@ -82,7 +82,7 @@ export async function processLargeUpload(
 
 /** What a slot that failed for a fault of peermap's own (or a table out of reach) says. */
 const FAULT =
-  'The file could not be processed (a fault in peermap, or its table out of reach); it has been logged. Send the file again.';
+  'The file could not be processed (a fault in peermap, or its table out of reach); it has been logged. Open a new large upload and send the file again.';
 
 async function processSlot(
   store: MapStore,
