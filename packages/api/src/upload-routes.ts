@@ -7,6 +7,7 @@ import {
   type Role,
   SheetName,
   UnavailableError,
+  UPLOAD_PROBLEMS,
   UploadRecord,
   UploadSlot,
   ValidationError,
@@ -79,7 +80,7 @@ export function uploadRoutes(deps: ApiDeps): AnyRoute[] {
         if (record.status === 'rejected') {
           throw new ValidationError(
             `The upload has ${record.problemCount} problem${record.problemCount === 1 ? '' : 's'}: nothing was written. Fix them and upload again.`,
-            record.problems.slice(0, 50).map((problem) => ({
+            record.problems.slice(0, UPLOAD_PROBLEMS.named).map((problem) => ({
               path: [problem.sheet, problem.row, problem.column].filter((part) => part !== undefined).join(':'),
               message: problem.message,
             })),

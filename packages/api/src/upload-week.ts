@@ -7,6 +7,7 @@ import {
   type MapStore,
   SheetName,
   UnavailableError,
+  UPLOAD_PROBLEMS,
   type UploadProblem,
   type UploadRecord,
   type UploadStatus,
@@ -25,9 +26,6 @@ import {
 } from '@peermap/ingest';
 import { Heartbeat } from './heartbeat';
 import { STOPPED_PART_WAY } from './map-work';
-
-/** An upload record keeps this many problems (and the total): an item must stay well under 400 KB. */
-const STORED_PROBLEMS = 100;
 
 /** The parts an upload may have: one CSV file per sheet, or one workbook. */
 export const UPLOAD_PARTS = ['workbook', ...SheetName.options.map((sheet) => `${sheet}.csv`)] as const;
@@ -196,7 +194,7 @@ async function writeUnderLease(
     sheets,
     counts: {},
     problemCount: reading.problemCount,
-    problems: reading.problems.slice(0, STORED_PROBLEMS),
+    problems: reading.problems.slice(0, UPLOAD_PROBLEMS.kept),
     uploadedBy: upload.uploadedBy,
     createdAt,
   };

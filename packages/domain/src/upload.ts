@@ -5,6 +5,13 @@ import { IsoWeek, PartnershipId, RecordId, ShortText, Timestamp, Version } from 
 export const SheetName = z.enum(['young_people', 'relationships', 'locations', 'carers', 'sightings', 'concerns']);
 export type SheetName = z.infer<typeof SheetName>;
 
+/**
+ * How many of an upload's problems each place holds (the total is always counted): a check
+ * lists the first 500, an upload record keeps the first 100 (an item stays well under
+ * DynamoDB's 400 KB), and a refusal's `errors` names the first 50 (the rest are in its details).
+ */
+export const UPLOAD_PROBLEMS = { listed: 500, kept: 100, named: 50 } as const;
+
 /** One problem found in an uploaded sheet, pointing where the chair sees it in Excel. */
 export const UploadProblem = z.strictObject({
   /** The sheet, or `workbook` for a problem with the file as a whole. */
@@ -47,7 +54,7 @@ export const UploadRecord = z.strictObject({
   restrictedReceived: z.number().int().positive().optional(),
   /** How many problems were found; `problems` holds at most the first few hundred. */
   problemCount: z.number().int().nonnegative(),
-  problems: z.array(UploadProblem).max(500),
+  problems: z.array(UploadProblem).max(UPLOAD_PROBLEMS.listed),
   uploadedBy: ShortText(128),
   createdAt: Timestamp,
   completedAt: Timestamp.optional(),

@@ -1,5 +1,12 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { Draft, MapRecords, SheetName, UnstatedFields, UploadProblem } from '@peermap/domain';
+import {
+  type Draft,
+  type MapRecords,
+  type SheetName,
+  type UnstatedFields,
+  UPLOAD_PROBLEMS,
+  type UploadProblem,
+} from '@peermap/domain';
 import { readCsv, type SheetTable } from './csv';
 import { letOthersRun, ROWS_PER_TURN } from './limits';
 import { describeIssue } from './messages';
@@ -41,7 +48,7 @@ export interface WeekReading {
 }
 
 /** The report shows this many problems at most, and says how many there were. */
-export const MAX_PROBLEMS = 500;
+export const MAX_PROBLEMS = UPLOAD_PROBLEMS.listed;
 
 const NOTHING_KNOWN: KnownRefs = { youngPeople: new Set(), locations: new Set() };
 
