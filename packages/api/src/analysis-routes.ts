@@ -168,6 +168,7 @@ export function analysisRoutes(deps: ApiDeps): AnyRoute[] {
     route({
       method: 'POST',
       path: '/v1/analyses',
+      operationId: 'startAnalysis',
       summary:
         "Start the peer-group analysis of a week's map for a stated purpose; answers 202 with the run to follow at /v1/analyses/{id}",
       permission: 'analyses:run',
@@ -195,6 +196,7 @@ export function analysisRoutes(deps: ApiDeps): AnyRoute[] {
     route({
       method: 'GET',
       path: '/v1/analyses',
+      operationId: 'listAnalyses',
       summary: 'The analysis runs of your partnership, newest first',
       permission: 'analyses:read',
       resource: 'analyses',
@@ -225,6 +227,7 @@ export function analysisRoutes(deps: ApiDeps): AnyRoute[] {
     route({
       method: 'GET',
       path: '/v1/analyses/{id}',
+      operationId: 'getAnalysis',
       summary: 'A run: its status, purpose, parameters and, once completed, its summary',
       permission: 'analyses:read',
       resource: 'analyses',
@@ -241,6 +244,7 @@ export function analysisRoutes(deps: ApiDeps): AnyRoute[] {
     route({
       method: 'GET',
       path: '/v1/clusters',
+      operationId: 'listClusters',
       summary:
         "A week's clusters in the order the meeting discusses them (recent concerns, change, places of concern, size; each factor shown), from the latest completed analysis of the week (or ?analysisId=)",
       permission: 'analyses:read',
@@ -289,6 +293,7 @@ export function analysisRoutes(deps: ApiDeps): AnyRoute[] {
     route({
       method: 'GET',
       path: '/v1/clusters/{id}',
+      operationId: 'getCluster',
       summary:
         "A cluster's report: why each member is in it, how sure, what changed, its places, concerns and strengths; its latest week, or ?week=",
       permission: 'analyses:read',
@@ -323,6 +328,7 @@ export function analysisRoutes(deps: ApiDeps): AnyRoute[] {
     route({
       method: 'GET',
       path: '/v1/clusters/{id}/trends',
+      operationId: 'getClusterTrends',
       summary:
         'A cluster week by week: members, missing episodes, young people out of education, incidents, invitations and attendance',
       permission: 'analyses:read',

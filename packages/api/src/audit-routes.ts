@@ -21,6 +21,7 @@ export function auditRoutes(deps: ApiDeps): AnyRoute[] {
     route({
       method: 'GET',
       path: '/v1/audit',
+      operationId: 'listAuditEvents',
       summary:
         'Audit events about one young person (?person=), one carer (?carer=) or by one user (?user=), newest first',
       permission: 'audit:read',

@@ -68,6 +68,7 @@ export function exportRoutes(deps: ApiDeps): AnyRoute[] {
     route({
       method: 'GET',
       path: '/v1/action-plans/{id}/export',
+      operationId: 'exportActionPlan',
       summary: 'An action plan as the meeting paper: DOCX (?format=docx) or print-friendly HTML',
       permission: 'plans:read',
       resource: 'action-plans',
@@ -95,6 +96,7 @@ export function exportRoutes(deps: ApiDeps): AnyRoute[] {
     route({
       method: 'GET',
       path: '/v1/invitation-lists/{id}/export',
+      operationId: 'exportInvitationList',
       summary: 'An invitation list: DOCX, print-friendly HTML, or CSV (?format=csv, formula-like cells neutralised)',
       permission: 'invitations:read',
       resource: 'invitation-lists',
@@ -128,6 +130,7 @@ export function exportRoutes(deps: ApiDeps): AnyRoute[] {
     route({
       method: 'GET',
       path: '/v1/clusters/{id}/report',
+      operationId: 'getClusterReport',
       summary: "A cluster's report with a picture of the group: HTML (with SVG) or DOCX; its latest week, or ?week=",
       permission: 'analyses:read',
       resource: 'clusters',
@@ -151,6 +154,7 @@ export function exportRoutes(deps: ApiDeps): AnyRoute[] {
     route({
       method: 'GET',
       path: '/v1/clusters/{id}/picture',
+      operationId: 'getClusterPicture',
       summary:
         'The group as a picture (SVG laid out on the server: members, their strongest links by kind, the places they are seen); its latest week, or ?week=',
       permission: 'analyses:read',
@@ -174,6 +178,7 @@ export function exportRoutes(deps: ApiDeps): AnyRoute[] {
     route({
       method: 'GET',
       path: '/v1/exports/locations',
+      operationId: 'exportLocations',
       summary: 'Places as GeoJSON (RFC 7946) for GIS',
       permission: 'locations:read',
       resource: 'locations',
@@ -194,6 +199,7 @@ export function exportRoutes(deps: ApiDeps): AnyRoute[] {
     route({
       method: 'GET',
       path: '/v1/exports/map',
+      operationId: 'exportMap',
       summary:
         "The map's young people and relationships: GEXF for Gephi (?format=gexf) or the CSV i2 Analyst's Notebook imports (?format=i2); restricted intelligence only for police analysts",
       permission: 'relationships:read',

@@ -31,7 +31,7 @@ import { toDocx, toHtml } from '@peermap/reports';
 import * as z from 'zod';
 import type { ApiDeps } from './deps';
 import { PageQuery, pageOf, pageRequest } from './paging';
-import { merge, resourceRoutes, stillLinked } from './resource';
+import { merge, pascalCase, resourceRoutes, stillLinked } from './resource';
 import { reviewRoutes } from './review-routes';
 import { subjectAccess, subjectAccessPaper } from './subject-access';
 
@@ -75,6 +75,7 @@ function subjectAccessRoute(deps: ApiDeps): AnyRoute {
   return route({
     method: 'GET',
     path: '/v1/young-people/{ref}/subject-access',
+    operationId: 'getSubjectAccessReport',
     summary:
       'Everything held about a young person for a subject access request, with who read it (the audit); other people’s data marked for review (restricted police intelligence is disclosed by the police themselves). JSON, or ?format=html|docx',
     permission: 'young-people:subject-access',
@@ -331,6 +332,7 @@ function sightingLayerRoutes(deps: ApiDeps, layer: 'shared' | 'restricted'): Any
     route({
       method: 'GET',
       path: `/v1/locations/{ref}/${name}`,
+      operationId: `listLocation${pascalCase(name)}`,
       summary:
         layer === 'restricted'
           ? 'Who has been seen at a place in restricted police intelligence, newest first (police analysts only)'
@@ -461,6 +463,7 @@ function personCollection<T>(
   return route({
     method: 'GET',
     path: `/v1/young-people/{ref}/${spec.what}`,
+    operationId: `listYoungPerson${pascalCase(spec.what)}`,
     summary: spec.summary,
     permission: spec.permission,
     resource: spec.what,

@@ -1,5 +1,5 @@
 import type { MapStore } from '@peermap/domain';
-import { type AnyRoute, routeKey } from '@peermap/http';
+import type { AnyRoute } from '@peermap/http';
 import * as z from 'zod';
 import type { ApiDeps } from './deps';
 import { allRoutes, FUNCTIONS, type FunctionName } from './routes';
@@ -19,6 +19,41 @@ const ProblemSchema = {
     },
   },
 };
+
+/** The problems any route may answer with, each described once and referred to by its status. */
+const PROBLEM_RESPONSES = {
+  '400': "The path, query or body does not fit: each error names where (an upload's, its sheet, row and column)",
+  '401': 'Not signed in: no token, or one that is not valid',
+  '403': 'Not allowed for your role',
+  '404': 'Not found in your partnership (or not one your role may see)',
+  '409': 'Not possible now (it already exists, or other work holds it: the problem says which)',
+  '413': 'The body is larger than this route takes, or past a limit of an upload',
+  '415': 'The body is not of the media type this route takes',
+  '503': 'Try again shortly: the table is busy, or the request could not be audited (nothing was returned)',
+} as const;
+type ProblemStatus = keyof typeof PROBLEM_RESPONSES;
+
+/**
+ * The problems a route can answer with, from what it takes: every route can refuse a caller
+ * (401, 403), find nothing (404: a record, or a week's completed analysis), find its subject
+ * not ready or held by other work (409) and be unable to audit (503); what takes input can
+ * find it wrong (400) or, as a body, too large or of another type (413, 415). A route that
+ * never meets one of these documents it all the same: a client is told of every answer.
+ */
+function problemStatuses(route: AnyRoute): ProblemStatus[] {
+  const takesBody = route.body !== undefined || route.files !== undefined;
+  const statuses: (ProblemStatus | false)[] = [
+    (takesBody || route.params !== undefined || route.query !== undefined) && '400',
+    '401',
+    '403',
+    '404',
+    '409',
+    takesBody && '413',
+    takesBody && '415',
+    '503',
+  ];
+  return statuses.filter((status): status is ProblemStatus => status !== false);
+}
 
 const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>
   z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' });
@@ -67,7 +102,7 @@ export function openApiDocument(routes: readonly AnyRoute[]) {
   for (const r of routes) {
     const operations = paths[r.path] ?? {};
     operations[r.method.toLowerCase()] = {
-      operationId: routeKey(r),
+      operationId: r.operationId,
       summary: r.summary,
       tags: [r.resource],
       'x-peermap-permission': r.permission,
@@ -85,6 +120,9 @@ export function openApiDocument(routes: readonly AnyRoute[]) {
               }
             : {}),
         },
+        ...Object.fromEntries(
+          problemStatuses(r).map((status) => [status, { $ref: `#/components/responses/Problem${status}` }]),
+        ),
         default: {
           description: 'A problem (RFC 9457)',
           content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
@@ -98,13 +136,25 @@ export function openApiDocument(routes: readonly AnyRoute[]) {
     info: {
       title: 'peermap',
       version: '1',
+      license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
       description:
         'Peer mapping and planning for multi-agency safeguarding partnerships. Everyone on the map is a child who may be at risk of harm.',
     },
+    // Relative: the paths are served where the document is (locally http://127.0.0.1:3000, in AWS the stage's API).
+    servers: [{ url: '/', description: 'The service that serves this document' }],
     security: [{ bearer: [] }],
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
       schemas: { Problem: ProblemSchema },
+      responses: Object.fromEntries(
+        Object.entries(PROBLEM_RESPONSES).map(([status, description]) => [
+          `Problem${status}`,
+          {
+            description,
+            content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+          },
+        ]),
+      ),
     },
     paths,
   };

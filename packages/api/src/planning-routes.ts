@@ -80,6 +80,7 @@ export function invitationRoutes(deps: ApiDeps): AnyRoute[] {
     route({
       method: 'POST',
       path: '/v1/clusters/{id}/invitation-lists',
+      operationId: 'createClusterInvitationList',
       summary:
         "An invitation list for a cluster's Parent Empowerment Session (its latest week, or ?week=; or some of its young people)",
       permission: 'invitations:write',
@@ -107,6 +108,7 @@ export function invitationRoutes(deps: ApiDeps): AnyRoute[] {
     route({
       method: 'POST',
       path: '/v1/invitation-lists',
+      operationId: 'createInvitationList',
       summary: 'An invitation list for a chosen set of young people',
       permission: 'invitations:write',
       resource: 'invitation-lists',
@@ -129,6 +131,7 @@ export function invitationRoutes(deps: ApiDeps): AnyRoute[] {
     route({
       method: 'GET',
       path: '/v1/clusters/{id}/invitation-lists',
+      operationId: 'listClusterInvitationLists',
       summary: "A cluster's invitation lists, newest first",
       permission: 'invitations:read',
       resource: 'invitation-lists',
@@ -154,6 +157,7 @@ export function invitationRoutes(deps: ApiDeps): AnyRoute[] {
     route({
       method: 'GET',
       path: '/v1/invitation-lists/{id}',
+      operationId: 'getInvitationList',
       summary:
         'An invitation list: invite, ask consent first, not invited (with reasons), and attendance; each carer as their record stands today',
       permission: 'invitations:read',
@@ -176,6 +180,7 @@ export function invitationRoutes(deps: ApiDeps): AnyRoute[] {
     route({
       method: 'PATCH',
       path: '/v1/invitation-lists/{id}',
+      operationId: 'updateInvitationList',
       summary: 'Record attendance after the session (send the ETag you read in If-Match)',
       permission: 'invitations:write',
       resource: 'invitation-lists',
@@ -217,6 +222,7 @@ export function planRoutes(deps: ApiDeps): AnyRoute[] {
     route({
       method: 'POST',
       path: '/v1/clusters/{id}/action-plans',
+      operationId: 'createClusterActionPlan',
       summary: "Draft a cluster's action plan from its latest report (or ?week=) and the partnership's rules",
       permission: 'plans:write',
       resource: 'action-plans',
@@ -241,6 +247,7 @@ export function planRoutes(deps: ApiDeps): AnyRoute[] {
     route({
       method: 'POST',
       path: '/v1/locations/{ref}/action-plans',
+      operationId: 'createLocationActionPlan',
       summary: "Draft a place's own plan: a safety assessment and actions for police, council and owners",
       permission: 'plans:write',
       resource: 'action-plans',
@@ -263,6 +270,7 @@ export function planRoutes(deps: ApiDeps): AnyRoute[] {
     route({
       method: 'GET',
       path: '/v1/clusters/{id}/action-plans',
+      operationId: 'listClusterActionPlans',
       summary: "A cluster's plans, with the plans of the places it gathers at",
       permission: 'plans:read',
       resource: 'action-plans',
@@ -285,6 +293,7 @@ export function planRoutes(deps: ApiDeps): AnyRoute[] {
     route({
       method: 'GET',
       path: '/v1/action-plans/{id}',
+      operationId: 'getActionPlan',
       summary: 'A plan, with language notes on its words and the young people no action covers yet',
       permission: 'plans:read',
       resource: 'action-plans',
@@ -297,6 +306,7 @@ export function planRoutes(deps: ApiDeps): AnyRoute[] {
     route({
       method: 'GET',
       path: '/v1/action-plans/{id}/versions',
+      operationId: 'listActionPlanVersions',
       summary: 'Every version of a plan, oldest first',
       permission: 'plans:read',
       resource: 'action-plans',
@@ -313,6 +323,7 @@ export function planRoutes(deps: ApiDeps): AnyRoute[] {
     route({
       method: 'PATCH',
       path: '/v1/action-plans/{id}',
+      operationId: 'updateActionPlan',
       summary:
         "Change a plan's summary or actions (send the ETag you read in If-Match); an agreed plan goes back to draft; language notes come back",
       permission: 'plans:write',
@@ -331,6 +342,7 @@ export function planRoutes(deps: ApiDeps): AnyRoute[] {
     route({
       method: 'POST',
       path: '/v1/action-plans/{id}/status',
+      operationId: 'setActionPlanStatus',
       summary:
         'Move a plan: draft → agreed (only when every young person has an action) → reviewed, or back to draft (If-Match)',
       permission: 'plans:agree',

@@ -41,6 +41,7 @@ export function reportRoutes(deps: ApiDeps): AnyRoute[] {
     route({
       method: 'GET',
       path: '/v1/reports/disproportionality',
+      operationId: 'getDisproportionalityReport',
       summary:
         'Who is on the map and in clusters, by ethnicity, sex and age band, against the partnership’s cohort, week by week (the latest ?weeks=, default 8)',
       permission: 'reports:read',

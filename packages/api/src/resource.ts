@@ -64,6 +64,13 @@ export interface ResourceSpec<T extends MapRecord, Key, Params, Fields extends o
   layer?: 'restricted';
 }
 
+/** `young person` or `restricted-sightings` as part of an identifier: `YoungPerson`, `RestrictedSightings`. */
+export const pascalCase = (words: string) =>
+  words
+    .split(/[\s-]+/)
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join('');
+
 /** The five routes of a resource. */
 export function resourceRoutes<T extends MapRecord, Key, Params, Fields extends object>(
   spec: ResourceSpec<T, Key, Params, Fields>,
@@ -72,6 +79,9 @@ export function resourceRoutes<T extends MapRecord, Key, Params, Fields extends 
   // Resolved per request, so describing the routes (the API document) never needs a store.
   const repository = () => spec.repository(deps);
   const collection = `/v1/${spec.name}` as const;
+  // Operation names from the resource's own words: `listYoungPeople`, `getYoungPerson`.
+  const many = pascalCase(spec.name);
+  const one = pascalCase(spec.label);
   const provenance = (userId: string): Provenance => ({ recordedBy: userId, recordedAt: deps.now().toISOString() });
   const notFound = (params: Params) => new NotFoundError(spec.label, spec.describe(params));
 
@@ -88,6 +98,7 @@ export function resourceRoutes<T extends MapRecord, Key, Params, Fields extends 
     route({
       method: 'GET',
       path: collection,
+      operationId: `list${many}`,
       summary: `List the ${spec.name.replaceAll('-', ' ')} of your partnership`,
       permission: spec.permissions.read,
       resource: spec.name,
@@ -112,6 +123,7 @@ export function resourceRoutes<T extends MapRecord, Key, Params, Fields extends 
     route({
       method: 'POST',
       path: collection,
+      operationId: `create${one}`,
       summary: `Add a ${spec.label}`,
       permission: spec.permissions.write,
       resource: spec.name,
@@ -137,6 +149,7 @@ export function resourceRoutes<T extends MapRecord, Key, Params, Fields extends 
     route({
       method: 'GET',
       path: spec.itemPath,
+      operationId: `get${one}`,
       summary: `Read a ${spec.label}`,
       permission: spec.permissions.read,
       resource: spec.name,
@@ -158,6 +171,7 @@ export function resourceRoutes<T extends MapRecord, Key, Params, Fields extends 
     route({
       method: 'PATCH',
       path: spec.itemPath,
+      operationId: `update${one}`,
       summary: `Change a ${spec.label} (send the ETag you read in If-Match)`,
       permission: spec.permissions.write,
       resource: spec.name,
@@ -186,6 +200,7 @@ export function resourceRoutes<T extends MapRecord, Key, Params, Fields extends 
     route({
       method: 'DELETE',
       path: spec.itemPath,
+      operationId: `delete${one}`,
       summary: `Delete a ${spec.label} (send the ETag you read in If-Match)`,
       permission: spec.permissions.write,
       resource: spec.name,

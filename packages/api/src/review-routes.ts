@@ -31,6 +31,7 @@ export function reviewRoutes(deps: ApiDeps): AnyRoute[] {
     route({
       method: 'DELETE',
       path: '/v1/young-people/{ref}',
+      operationId: 'deleteYoungPerson',
       summary:
         'Erase a young person (?erase=true, with a reason): their records go, and every group, plan, list and audit event that named them names an anonymous marker instead',
       permission: 'young-people:erase',
@@ -59,6 +60,7 @@ export function reviewRoutes(deps: ApiDeps): AnyRoute[] {
     route({
       method: 'GET',
       path: '/v1/reviews',
+      operationId: 'listReviews',
       summary:
         'Who is due for review, soonest first: the last activity and its kind, the review date, and the day the retention sweep would remove them (?state=due|overdue|not_due|all; default due and overdue)',
       permission: 'reviews:read',
@@ -96,6 +98,7 @@ export function reviewRoutes(deps: ApiDeps): AnyRoute[] {
     route({
       method: 'POST',
       path: '/v1/young-people/{ref}/reviews',
+      operationId: 'decideReview',
       summary:
         'Record a review: keep the young person on the map (a reason, and the next review date, by default the review period from today) or remove them (an erasure)',
       permission: 'reviews:decide',
@@ -130,6 +133,7 @@ export function reviewRoutes(deps: ApiDeps): AnyRoute[] {
     route({
       method: 'POST',
       path: '/v1/retention/sweep',
+      operationId: 'runRetentionSweep',
       summary:
         'Run the retention sweep now (it also runs every day): erase whoever is past their removal date with no decision to keep, complete erasures left under way, move expiry dates',
       permission: 'retention:run',
@@ -161,6 +165,7 @@ export function reviewRoutes(deps: ApiDeps): AnyRoute[] {
     route({
       method: 'GET',
       path: '/v1/erasures',
+      operationId: 'listErasures',
       summary: 'The erasures made, newest first: when, by whom, why, and what went (no one named)',
       permission: 'audit:read',
       resource: 'erasures',

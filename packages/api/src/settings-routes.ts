@@ -96,6 +96,7 @@ export function settingsRoutes(deps: ApiDeps): AnyRoute[] {
     route({
       method: 'GET',
       path: '/v1/me',
+      operationId: 'getMe',
       summary:
         'Your sign-in: your role, your partnership and what your role may do (for the web app, which holds no rules)',
       permission: 'self:read',
@@ -121,6 +122,7 @@ export function settingsRoutes(deps: ApiDeps): AnyRoute[] {
     route({
       method: 'POST',
       path: '/v1/language-check',
+      operationId: 'checkLanguage',
       summary:
         'The words guide applied to text being written (the starting guide and the partnership’s own phrases): notes with better words, keyed by field; nothing is kept',
       permission: 'self:read',
@@ -144,6 +146,7 @@ export function settingsRoutes(deps: ApiDeps): AnyRoute[] {
     route({
       method: 'GET',
       path: '/v1/vocabulary',
+      operationId: 'getVocabulary',
       summary: 'The words peermap uses for kinds of link and of concern, as every paper and page writes them',
       permission: 'self:read',
       resource: 'session',
@@ -167,6 +170,7 @@ export function settingsRoutes(deps: ApiDeps): AnyRoute[] {
     route({
       method: 'GET',
       path: '/v1/settings',
+      operationId: 'getSettings',
       summary: "Your partnership's planning settings: action rules, added blaming phrases, session size, marking",
       permission: 'settings:manage',
       resource: 'settings',
@@ -186,6 +190,7 @@ export function settingsRoutes(deps: ApiDeps): AnyRoute[] {
     route({
       method: 'PATCH',
       path: '/v1/settings',
+      operationId: 'updateSettings',
       summary: 'Change the planning settings (send the ETag you read in If-Match); the rules table is data',
       permission: 'settings:manage',
       resource: 'settings',

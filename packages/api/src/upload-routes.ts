@@ -49,6 +49,7 @@ export function uploadRoutes(deps: ApiDeps): AnyRoute[] {
     route({
       method: 'POST',
       path: '/v1/uploads',
+      operationId: 'uploadWeek',
       summary:
         "Upload a week's mapping: multipart/form-data with one part per sheet (young_people.csv, …) or one part named workbook (XLSX). ?dryRun=true checks without writing. An upload past a limit (docs/upload-format.md) is refused with 413 naming the limit; one too large for a request goes through /v1/uploads/large",
       permission: 'uploads:create',
@@ -98,6 +99,7 @@ export function uploadRoutes(deps: ApiDeps): AnyRoute[] {
     route({
       method: 'GET',
       path: '/v1/uploads',
+      operationId: 'listUploads',
       summary: 'The uploads of your partnership, newest first',
       permission: 'uploads:read',
       resource: 'uploads',
@@ -117,6 +119,7 @@ export function uploadRoutes(deps: ApiDeps): AnyRoute[] {
     route({
       method: 'GET',
       path: '/v1/uploads/{id}',
+      operationId: 'getUpload',
       summary: 'An upload: its status, counts per sheet and problems',
       permission: 'uploads:read',
       resource: 'uploads',
@@ -133,6 +136,7 @@ export function uploadRoutes(deps: ApiDeps): AnyRoute[] {
     route({
       method: 'POST',
       path: '/v1/uploads/large',
+      operationId: 'openLargeUpload',
       summary:
         'Open a large upload: answers where to PUT the workbook (valid 15 minutes); it is then processed in the background, to follow at /v1/uploads/large/{id}',
       permission: 'uploads:create',
@@ -160,6 +164,7 @@ export function uploadRoutes(deps: ApiDeps): AnyRoute[] {
     route({
       method: 'GET',
       path: '/v1/uploads/large/{id}',
+      operationId: 'getLargeUpload',
       summary: 'A large upload: waiting for its file, processing, or done (with the upload it became)',
       permission: 'uploads:read',
       resource: 'uploads',
@@ -176,6 +181,7 @@ export function uploadRoutes(deps: ApiDeps): AnyRoute[] {
     route({
       method: 'GET',
       path: '/v1/uploads/template',
+      operationId: 'getUploadTemplate',
       summary:
         'A blank template: the workbook (?format=xlsx) with its allowed values, or one sheet as CSV (?format=csv&sheet=…)',
       permission: 'uploads:create',

@@ -149,6 +149,7 @@ describe('the handler', () => {
       route({
         method: 'GET',
         path: '/v1/things/{ref}',
+        operationId: 'getThing',
         summary: 'A thing',
         permission: 'young-people:read',
         resource: 'things',

@@ -47,6 +47,8 @@ export interface RouteResponse {
 export interface Route<Params = unknown, Query = unknown, Body = unknown> {
   method: Method;
   path: `/v1/${string}`;
+  /** The operation's name in the API document and in clients generated from it: an identifier (`listYoungPeople`). */
+  operationId: string;
   summary: string;
   permission: Permission;
   /** The kind of resource and action, as the audit log records them. */

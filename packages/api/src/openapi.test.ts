@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { apiDocument } from './openapi';
+
+type Operation = { operationId: string; responses: Record<string, unknown>; requestBody?: unknown };
+
+const operations = (): [string, Operation][] =>
+  Object.entries(apiDocument().paths).flatMap(([path, methods]) =>
+    Object.entries(methods as Record<string, Operation>).map(
+      ([method, operation]) => [`${method.toUpperCase()} ${path}`, operation] as [string, Operation],
+    ),
+  );
+
+describe('the API document', () => {
+  it('names every operation with its own identifier, as generated clients need', () => {
+    const ids = operations().map(([, operation]) => operation.operationId);
+    expect(ids.filter((id) => !/^[a-z][A-Za-z]+$/.test(id))).toEqual([]);
+    expect(new Set(ids).size).toBe(ids.length);
+    const byRoute = Object.fromEntries(operations().map(([route, operation]) => [route, operation.operationId]));
+    expect(byRoute['GET /v1/young-people']).toBe('listYoungPeople');
+    expect(byRoute['PATCH /v1/young-people/{ref}']).toBe('updateYoungPerson');
+    expect(byRoute['GET /v1/locations/{ref}/restricted-sightings']).toBe('listLocationRestrictedSightings');
+  });
+
+  it('documents the problems every operation can answer with, and where the API is and under which licence', () => {
+    const document = apiDocument();
+    expect(document.servers).toEqual([expect.objectContaining({ url: '/' })]);
+    expect(document.info.license).toEqual({ name: 'Apache-2.0', identifier: 'Apache-2.0' });
+    for (const [route, operation] of operations()) {
+      const documented = Object.keys(operation.responses);
+      expect({ route, documented }).toEqual({
+        route,
+        documented: expect.arrayContaining(['401', '403', '404', '409', '503', 'default']),
+      });
+      const takesBody = operation.requestBody !== undefined;
+      expect({ route, body: documented.includes('413') && documented.includes('415') }).toEqual({
+        route,
+        body: takesBody,
+      });
+    }
+    for (const [, response] of Object.entries(document.components.responses)) {
+      expect(response).toMatchObject({ content: { 'application/problem+json': expect.anything() } });
+    }
+  });
+});
