@@ -31,6 +31,11 @@ describe('the API document', () => {
         route,
         documented: expect.arrayContaining(['401', '403', '404', '409', '503', 'default']),
       });
+      const changes = !route.startsWith('GET ');
+      expect({ route, ifMatch: documented.includes('412') && documented.includes('428') }).toEqual({
+        route,
+        ifMatch: changes,
+      });
       const takesBody = operation.requestBody !== undefined;
       expect({ route, body: documented.includes('413') && documented.includes('415') }).toEqual({
         route,

@@ -27,8 +27,10 @@ const PROBLEM_RESPONSES = {
   '403': 'Not allowed for your role',
   '404': 'Not found in your partnership (or not one your role may see)',
   '409': 'Not possible now (it already exists, or other work holds it: the problem says which)',
+  '412': 'Changed since you read it: read it again (its ETag) and send your change with that',
   '413': 'The body is larger than this route takes, or past a limit of an upload',
   '415': 'The body is not of the media type this route takes',
+  '428': 'A change of a record needs the ETag you read, in an If-Match header',
   '503': 'Try again shortly: the table is busy, or the request could not be audited (nothing was returned)',
 } as const;
 type ProblemStatus = keyof typeof PROBLEM_RESPONSES;
@@ -37,7 +39,8 @@ type ProblemStatus = keyof typeof PROBLEM_RESPONSES;
  * The problems a route can answer with, from what it takes: every route can refuse a caller
  * (401, 403), find nothing (404: a record, or a week's completed analysis), find its subject
  * not ready or held by other work (409) and be unable to audit (503); what takes input can
- * find it wrong (400) or, as a body, too large or of another type (413, 415). A route that
+ * find it wrong (400) or, as a body, too large or of another type (413, 415); what changes a
+ * record can need its ETag (428) and find it changed (412). A route that
  * never meets one of these documents it all the same: a client is told of every answer.
  */
 function problemStatuses(route: AnyRoute): ProblemStatus[] {
@@ -48,8 +51,10 @@ function problemStatuses(route: AnyRoute): ProblemStatus[] {
     '403',
     '404',
     '409',
+    route.method !== 'GET' && '412',
     takesBody && '413',
     takesBody && '415',
+    route.method !== 'GET' && '428',
     '503',
   ];
   return statuses.filter((status): status is ProblemStatus => status !== false);
