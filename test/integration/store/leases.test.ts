@@ -48,31 +48,43 @@ describe('leases held by running work', () => {
   });
 
   it('stay held while the heartbeat beats, and are free again once it stops', async () => {
-    const timing = { heartbeatMs: 50, lapsesAfterMs: 300 };
-    const start = await Heartbeat.start(table.store.leases, 'beating', 'map-writer', upload(), { timing });
+    // The work's clock is the test's: the lease would lapse at 60 s, and the clock is moved past
+    // that only once a beat has renewed it, however slow the machine.
+    let clock = at(0);
+    const timing = { heartbeatMs: 20, lapsesAfterMs: 60_000 };
+    const start = await Heartbeat.start(table.store.leases, 'beating', 'map-writer', upload(), {
+      timing,
+      now: () => clock,
+    });
     if (start.kind !== 'taken') throw new Error('free');
-    await sleep(900);
-    // Three times the lease's length later, renewed all along, it is still this work's.
-    expect((await Heartbeat.start(table.store.leases, 'beating', 'map-writer', upload(), { timing })).kind).toBe(
-      'held',
-    );
+    clock = at(50_000);
+    await until(async () => (await table.store.leases.current('beating', 'map-writer'))?.renewedAt === clock.getTime());
+    const otherWork = await table.store.leases.take('beating', 'map-writer', upload(), at(100_000), 60_000);
+    expect(otherWork.kind).toBe('held');
     expect(start.heartbeat.lost).toBe(false);
     await start.heartbeat.stop();
     expect(await table.store.leases.current('beating', 'map-writer')).toBeUndefined();
   });
 
   it('tell the work it has lost the lease once another holder took it over', async () => {
-    const timing = { heartbeatMs: 50, lapsesAfterMs: 300 };
+    const timing = { heartbeatMs: 20, lapsesAfterMs: 60_000 };
     const start = await Heartbeat.start(table.store.leases, 'paused', 'map-writer', upload(), { timing });
     if (start.kind !== 'taken') throw new Error('free');
     // Another process decides the work stopped (its clock says the lease lapsed) and takes it over.
-    const future = new Date(Date.now() + 10_000);
+    const future = new Date(Date.now() + 120_000);
     expect((await table.store.leases.take('paused', 'map-writer', upload(), future, 60_000)).kind).toBe('taken');
-    await sleep(200);
-    expect(start.heartbeat.lost).toBe(true);
+    await until(async () => start.heartbeat.lost);
     expect(start.heartbeat.signal.aborted).toBe(true);
     await start.heartbeat.stop();
     // Stopping never gives up the new holder's lease.
     expect(await table.store.leases.current('paused', 'map-writer')).toBeDefined();
   });
 });
+
+/** Waits for a beat to have happened (a renewal is a timer and a write): at most 20 s. */
+async function until(happened: () => Promise<boolean>): Promise<void> {
+  for (let waited = 0; !(await happened()); waited += 20) {
+    if (waited > 20_000) throw new Error('the heartbeat never beat');
+    await sleep(20);
+  }
+}
