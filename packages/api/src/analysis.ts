@@ -10,8 +10,10 @@ import {
   isoWeekDays,
   isoWeekOf,
   type MapStore,
+  mapWithConcurrency,
   NotFoundError,
   PeermapError,
+  READ_CONCURRENCY,
   type Role,
   UnavailableError,
   ValidationError,
@@ -308,9 +310,12 @@ export function fitOneItem(cluster: ClusterSnapshot): ClusterSnapshot {
 export async function clusterWeeks(store: MapStore, partnershipId: string, clusterId: string) {
   const snapshots = await store.analyses.clusterHistory(partnershipId, clusterId);
   const weeks = [...new Set(snapshots.map((c) => c.week))];
+  // One read per week of the cluster's history (a year is 52), a few at a time.
   const latest = new Map(
-    await Promise.all(
-      weeks.map(async (week) => [week, (await store.analyses.latestCompleted(partnershipId, week))?.id] as const),
+    await mapWithConcurrency(
+      weeks,
+      READ_CONCURRENCY,
+      async (week) => [week, (await store.analyses.latestCompleted(partnershipId, week))?.id] as const,
     ),
   );
   return snapshots.filter((c) => c.analysisId === latest.get(c.week));
