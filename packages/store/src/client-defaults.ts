@@ -56,8 +56,8 @@ export type DynamoClientDefaults = Required<Pick<DynamoDBClientConfig, 'maxAttem
  * The retry settings and the HTTP handler's settings (with a keep-alive connection pool of its
  * own) for one DynamoDB client; `createDynamoClient` and `createDocumentClient` apply them. A
  * fresh pool each time, since destroying a client closes its pool. The handler is the SDK's
- * own `NodeHttpHandler`, built from these options, so nothing of `@smithy/*` is bundled into
- * the functions (the Lambda runtime provides the SDK). `maxAttempts` is for a caller that must
+ * own `NodeHttpHandler`, built from these options (the SDK's copy is the one the bundles
+ * already ship; nothing more of `@smithy/*` is imported). `maxAttempts` is for a caller that must
  * not retry, such as a probe that polls until DynamoDB Local answers.
  *
  * @example new DynamoDBClient({ region: 'eu-west-2', ...dynamoClientDefaults() })
