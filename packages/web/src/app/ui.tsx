@@ -102,3 +102,25 @@ export function DownloadButton({ api, path, children }: { api: Api; path: string
     </>
   );
 }
+
+/**
+ * Runs something the person asked for and keeps what went wrong, if anything, to show beside
+ * the form: each new attempt clears the last problem first.
+ */
+export function useAttempt(): { error: unknown; attempt: (work: () => Promise<void>) => Promise<void> } {
+  const [error, setError] = useState<unknown>(undefined);
+  const attempt = async (work: () => Promise<void>) => {
+    setError(undefined);
+    try {
+      await work();
+    } catch (failure) {
+      setError(failure);
+    }
+  };
+  return { error, attempt };
+}
+
+/** The problem of the last attempt, if there was one. */
+export function ProblemIfAny({ error }: { error: unknown }) {
+  return error !== undefined ? <ProblemView error={error} /> : null;
+}
