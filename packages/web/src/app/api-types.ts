@@ -74,3 +74,68 @@ export interface Settings {
   removeAfterOverdueWeeks: number;
   version: number;
 }
+
+export interface Place {
+  ref: string;
+  name: string;
+  kind: string;
+  position?: { latitude: number; longitude: number };
+  gridReference?: { easting: number; northing: number };
+  postcode?: string;
+  sourceAgency: string;
+  notes?: string;
+  version: number;
+}
+
+interface StrongLink {
+  ref: string;
+  weight: number;
+  kind?: string;
+  placesSeenTogether: string[];
+}
+
+export interface ClusterReport {
+  clusterId: string;
+  label: string;
+  week: string;
+  memberRefs: string[];
+  stability: number;
+  weak: boolean;
+  narrative: string;
+  ageRange: { youngest: number; oldest: number };
+  change: { status: string; joined: string[]; left: string[]; previousClusterIds: string[] };
+  mostConnected: { ref: string; linksInside: number; linkWeightInside: number; betweennessInside: number }[];
+  members: { ref: string; stability: number; shareOfLinkWeightInside: number; strongestLinks: StrongLink[] }[];
+  places: {
+    locationRef: string;
+    name: string;
+    kind: string;
+    recentSightings: number;
+    youngPeopleSeen: number;
+    lastSeen: string;
+  }[];
+  concerns: {
+    category: string;
+    label: string;
+    youngPeople: number;
+    open: number;
+    recent: number;
+    lastOccurred: string;
+  }[];
+  strengths: { ref: string; strengths: string[] }[];
+  tensions: { inside: string; other: string }[];
+}
+
+export interface Trends {
+  weeks: {
+    week: string;
+    members: number;
+    joined: number;
+    left: number;
+    missingEpisodes: number;
+    outOfEducation: number;
+    incidents: number;
+    invited: number;
+    attended: number;
+  }[];
+}

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { Api } from '../api';
+import type { ClusterReport } from '../api-types';
 import type { Me } from '../session';
 import { DownloadButton, humanise, Loading, ProblemView, useLoad } from '../ui';
-import type { ClusterReport } from './cluster';
 
 interface Listed {
   carerRef: string;

@@ -1,10 +1,9 @@
 import { useState } from 'preact/hooks';
 import type { Answer, Api } from '../api';
-import type { Plan, PlanView } from '../api-types';
+import type { ClusterReport, Plan, PlanView } from '../api-types';
 import type { Words } from '../app';
 import type { Me } from '../session';
 import { Loading, ProblemIfAny, ProblemView, useAttempt, useLoad } from '../ui';
-import type { ClusterReport } from './cluster';
 import { PlanSettingContext, usePlanSetting } from './plan/context';
 import { PlanEditor } from './plan/editor';
 

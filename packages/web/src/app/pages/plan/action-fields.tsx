@@ -17,7 +17,7 @@ export function ActionFields({
   onChange: (patch: Partial<Action>) => void;
   onRemove: () => void;
 }) {
-  const { me, words } = usePlanSetting();
+  const { me } = usePlanSetting();
   const canWrite = me.permissions.includes('plans:write');
   const id = `action-${index}`;
   return (
@@ -32,34 +32,7 @@ export function ActionFields({
         aria-describedby={`${id}-notes`}
       />
       <Notes id={`${id}-notes`} notes={notes} />
-      <div class="row">
-        <label for={`${id}-owner`}>Who</label>
-        <select
-          id={`${id}-owner`}
-          value={action.ownerAgency}
-          disabled={!canWrite}
-          onChange={(e) => onChange({ ownerAgency: e.currentTarget.value })}
-        >
-          <HumanisedOptions values={words.actionOwners} />
-        </select>
-        <label for={`${id}-due`}>By</label>
-        <input
-          id={`${id}-due`}
-          type="date"
-          value={action.dueOn}
-          disabled={!canWrite}
-          onInput={(e) => onChange({ dueOn: e.currentTarget.value })}
-        />
-        <label for={`${id}-status`}>Progress</label>
-        <select
-          id={`${id}-status`}
-          value={action.status}
-          disabled={!canWrite}
-          onChange={(e) => onChange({ status: e.currentTarget.value })}
-        >
-          <HumanisedOptions values={words.actionStatuses} />
-        </select>
-      </div>
+      <ActionTerms id={id} action={action} onChange={onChange} />
       <CoveredPeople id={id} action={action} onChange={onChange} />
       {canWrite && (
         <button type="button" onClick={onRemove}>
@@ -100,5 +73,49 @@ function CoveredPeople({
         </Choice>
       ))}
     </fieldset>
+  );
+}
+
+/** Who does an action, by when, and how far it has got. */
+function ActionTerms({
+  id,
+  action,
+  onChange,
+}: {
+  id: string;
+  action: Action;
+  onChange: (patch: Partial<Action>) => void;
+}) {
+  const { me, words } = usePlanSetting();
+  const canWrite = me.permissions.includes('plans:write');
+  return (
+    <div class="row">
+      <label for={`${id}-owner`}>Who</label>
+      <select
+        id={`${id}-owner`}
+        value={action.ownerAgency}
+        disabled={!canWrite}
+        onChange={(e) => onChange({ ownerAgency: e.currentTarget.value })}
+      >
+        <HumanisedOptions values={words.actionOwners} />
+      </select>
+      <label for={`${id}-due`}>By</label>
+      <input
+        id={`${id}-due`}
+        type="date"
+        value={action.dueOn}
+        disabled={!canWrite}
+        onInput={(e) => onChange({ dueOn: e.currentTarget.value })}
+      />
+      <label for={`${id}-status`}>Progress</label>
+      <select
+        id={`${id}-status`}
+        value={action.status}
+        disabled={!canWrite}
+        onChange={(e) => onChange({ status: e.currentTarget.value })}
+      >
+        <HumanisedOptions values={words.actionStatuses} />
+      </select>
+    </div>
   );
 }

@@ -1,9 +1,9 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Api } from '../../api';
+import type { ClusterReport } from '../../api-types';
 import type { Words } from '../../app';
 import type { Me } from '../../session';
-import type { ClusterReport } from '../cluster';
 
 /** What every part of a group's action plan reads: the client, who is signed in, the words and the group. */
 export interface PlanSetting {

@@ -15,6 +15,8 @@ const newAction = (): Action => ({
 });
 
 /** The plan as edited on the page, before it is saved. */
+export type PlanDraft = ReturnType<typeof usePlanDraft>;
+
 export function usePlanDraft(view: PlanView) {
   const [summary, setSummary] = useState(view.plan.summary);
   const [actions, setActions] = useState<Action[]>(view.plan.actions);

@@ -3,7 +3,7 @@ import type { PlanView } from '../../api-types';
 import { ProblemIfAny, useAttempt } from '../../ui';
 import { ActionFields } from './action-fields';
 import { usePlanSetting } from './context';
-import { usePlanDraft } from './draft';
+import { type PlanDraft, usePlanDraft } from './draft';
 import { Notes, useLiveNotes } from './language-notes';
 import { PlanButtons } from './plan-buttons';
 
@@ -19,11 +19,10 @@ export function PlanEditor({
   etag: string;
   onSaved: (view: PlanView, etag: string) => void;
 }) {
-  const { api, me, nameOf } = usePlanSetting();
+  const { api, nameOf } = usePlanSetting();
   const draft = usePlanDraft(view);
   const { error, attempt } = useAttempt();
   const [saved, setSaved] = useState<string | undefined>(undefined);
-  const canWrite = me.permissions.includes('plans:write');
   const notes = useLiveNotes(api, draft.summary, draft.actions, view.languageNotes);
   const notesFor = (field: string) => notes.filter((note) => note.field === field);
 
@@ -49,34 +48,8 @@ export function PlanEditor({
   return (
     <form onSubmit={save} class="plan-editor">
       <PlanState view={view} nameOf={nameOf} />
-      <label for="plan-summary">Summary</label>
-      <textarea
-        id="plan-summary"
-        rows={4}
-        value={draft.summary}
-        disabled={!canWrite}
-        onInput={(e) => draft.setSummary(e.currentTarget.value)}
-        aria-describedby="plan-summary-notes"
-      />
-      <Notes id="plan-summary-notes" notes={notesFor('summary')} />
-      <fieldset>
-        <legend>Actions</legend>
-        {draft.actions.map((action, index) => (
-          <ActionFields
-            key={action.id}
-            index={index}
-            action={action}
-            notes={notesFor(`actions.${index}.description`)}
-            onChange={(patch) => draft.change(index, patch)}
-            onRemove={() => draft.remove(index)}
-          />
-        ))}
-        {canWrite && (
-          <button type="button" onClick={draft.add}>
-            Add an action
-          </button>
-        )}
-      </fieldset>
+      <SummaryField value={draft.summary} onChange={draft.setSummary} notes={notesFor('summary')} />
+      <ActionsFieldset draft={draft} notesFor={notesFor} />
       <PlanButtons plan={view.plan} unsaved={draft.unsaved} onMove={move} />
       {saved && <p role="status">{saved}</p>}
       <ProblemIfAny error={error} />
@@ -98,5 +71,61 @@ function PlanState({ view, nameOf }: { view: PlanView; nameOf: (ref: string) => 
         </p>
       )}
     </>
+  );
+}
+
+function SummaryField({
+  value,
+  onChange,
+  notes,
+}: {
+  value: string;
+  onChange: (summary: string) => void;
+  notes: PlanView['languageNotes'];
+}) {
+  const { me } = usePlanSetting();
+  return (
+    <>
+      <label for="plan-summary">Summary</label>
+      <textarea
+        id="plan-summary"
+        rows={4}
+        value={value}
+        disabled={!me.permissions.includes('plans:write')}
+        onInput={(e) => onChange(e.currentTarget.value)}
+        aria-describedby="plan-summary-notes"
+      />
+      <Notes id="plan-summary-notes" notes={notes} />
+    </>
+  );
+}
+
+function ActionsFieldset({
+  draft,
+  notesFor,
+}: {
+  draft: PlanDraft;
+  notesFor: (field: string) => PlanView['languageNotes'];
+}) {
+  const { me } = usePlanSetting();
+  return (
+    <fieldset>
+      <legend>Actions</legend>
+      {draft.actions.map((action, index) => (
+        <ActionFields
+          key={action.id}
+          index={index}
+          action={action}
+          notes={notesFor(`actions.${index}.description`)}
+          onChange={(patch) => draft.change(index, patch)}
+          onRemove={() => draft.remove(index)}
+        />
+      ))}
+      {me.permissions.includes('plans:write') && (
+        <button type="button" onClick={draft.add}>
+          Add an action
+        </button>
+      )}
+    </fieldset>
   );
 }
