@@ -1,3 +1,5 @@
+import type { Problem } from './api';
+
 /**
  * The API's answers that more than one file of a page reads, declared by hand until they come
  * from the contract package.
@@ -138,4 +140,59 @@ export interface Trends {
     invited: number;
     attended: number;
   }[];
+}
+
+export interface Listed {
+  carerRef: string;
+  name: string;
+  relationship: string;
+  youngPersonRefs: string[];
+  preferredLanguage?: string;
+  interpreterNeeded: boolean;
+  transportNeeded: boolean;
+  accessNeeds?: string;
+}
+
+export interface InvitationList {
+  id: string;
+  version: number;
+  session: { date: string; time: string; venue: string; facilitators: string[] };
+  invite: (Listed & { contactRoute: string; phone?: string; email?: string })[];
+  askConsentFirst: (Listed & { askedBy?: string })[];
+  notInvited: (Listed & { reason: string })[];
+  sizeWarning?: {
+    limit: number;
+    inviteCount: number;
+    proposedSessions: { youngPersonRefs: string[]; carerRefs: string[] }[];
+  };
+  attendance: Record<string, string>;
+}
+
+export interface Upload {
+  id: string;
+  week: string;
+  status: string;
+  counts?: Record<string, { created: number; updated: number; unchanged: number }>;
+  /** Why a `failed` upload did not complete, and what to do. */
+  failureReason?: string;
+}
+
+/** What a check of the sheets answers: their problems, nothing kept. */
+export interface Check {
+  week: string;
+  problemCount: number;
+  problems: NonNullable<Problem['problems']>;
+}
+
+export interface Run {
+  id: string;
+  week: string;
+  status: 'queued' | 'running' | 'completed' | 'failed';
+  failureReason?: string;
+  summary?: { clusterCount: number; youngPeopleIncluded: number; onTheirOwnCount?: number };
+}
+
+export interface UploadRecord extends Upload {
+  problemCount?: number;
+  problems?: Problem['problems'];
 }
