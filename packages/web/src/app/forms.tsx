@@ -75,3 +75,60 @@ export const removeAt = <T,>(all: readonly T[], index: number): T[] => all.filte
 /** The list with some fields of one item changed. */
 export const updateAt = <T extends object>(all: readonly T[], index: number, patch: Partial<T>): T[] =>
   all.map((item, i) => (i === index ? { ...item, ...patch } : item));
+
+/** A labelled choice of one of peermap's words, each in plain words. */
+export function WordSelect({
+  id,
+  label,
+  value,
+  values,
+  disabled,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  values: readonly string[];
+  disabled?: boolean;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <>
+      <label for={id}>{label}</label>
+      <select id={id} value={value} disabled={disabled} onChange={(e) => onChange(e.currentTarget.value)}>
+        <HumanisedOptions values={values} />
+      </select>
+    </>
+  );
+}
+
+/** Radio buttons for one choice among a few, each with its label; ids are `{name}-{value}`. */
+export function RadioChoices<T extends string>({
+  name,
+  options,
+  chosen,
+  onChange,
+}: {
+  name: string;
+  options: readonly { value: T; label: ComponentChildren }[];
+  chosen: T;
+  onChange: (value: T) => void;
+}) {
+  return (
+    <>
+      {options.map((option) => (
+        <Choice
+          key={option.value}
+          type="radio"
+          id={`${name}-${option.value}`}
+          name={name}
+          value={option.value}
+          checked={chosen === option.value}
+          onChange={() => onChange(option.value)}
+        >
+          {option.label}
+        </Choice>
+      ))}
+    </>
+  );
+}

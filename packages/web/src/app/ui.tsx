@@ -1,5 +1,5 @@
-import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { type ComponentChildren, createContext } from 'preact';
+import { useContext, useEffect, useRef, useState } from 'preact/hooks';
 import { type Api, ApiError, type Problem } from './api';
 
 /** What went wrong, in the API's words, with each field or cell it named. */
@@ -123,4 +123,18 @@ export function useAttempt(): { error: unknown; attempt: (work: () => Promise<vo
 /** The problem of the last attempt, if there was one. */
 export function ProblemIfAny({ error }: { error: unknown }) {
   return error !== undefined ? <ProblemView error={error} /> : null;
+}
+
+/**
+ * A context that a part of a page reads from the page around it, and a hook that says so
+ * plainly when the part is shown anywhere else.
+ */
+export function requiredContext<T>(shownOutside: string) {
+  const context = createContext<T | undefined>(undefined);
+  const use = (): T => {
+    const value = useContext(context);
+    if (value === undefined) throw new Error(shownOutside);
+    return value;
+  };
+  return { Provider: context.Provider, use };
 }

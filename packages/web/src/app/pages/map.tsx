@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { PageContext } from '../app';
-import { Choice } from '../forms';
+import { RadioChoices } from '../forms';
 import { Loading, PageHeading, ProblemView, useLoad } from '../ui';
-import { MapViewContext } from './map/context';
+import { MapViewProvider } from './map/context';
 import { FilterFields, useFilters, visiblePeople } from './map/filters';
 import { Key } from './map/key';
 import { buildModel, loadMapData } from './map/model';
@@ -11,6 +11,11 @@ import { PeopleList } from './map/people-list';
 import { PersonPanel } from './map/person-panel';
 
 type ViewKind = 'network' | 'list';
+
+const VIEWS = [
+  { value: 'network', label: 'Network' },
+  { value: 'list', label: 'List' },
+] as const;
 
 export function MapPage({ api, me, words }: PageContext) {
   const data = useLoad(() => loadMapData({ api, me }), 'map');
@@ -24,7 +29,7 @@ export function MapPage({ api, me, words }: PageContext) {
 
   const visible = visiblePeople(data.data.people, model, filters);
   return (
-    <MapViewContext.Provider value={{ api, words, data: data.data, model, select: setSelected }}>
+    <MapViewProvider value={{ api, words, data: data.data, model, select: setSelected }}>
       <section>
         <PageHeading>Map of the week{data.data.week ? ` (${data.data.week})` : ''}</PageHeading>
         <p>
@@ -49,7 +54,7 @@ export function MapPage({ api, me, words }: PageContext) {
           {selected && <PersonPanel personRef={selected} onClose={() => setSelected(undefined)} />}
         </div>
       </section>
-    </MapViewContext.Provider>
+    </MapViewProvider>
   );
 }
 
@@ -57,18 +62,7 @@ function ViewChoice({ view, onChange }: { view: ViewKind; onChange: (view: ViewK
   return (
     <fieldset class="view-choice">
       <legend>Show as</legend>
-      <Choice
-        type="radio"
-        id="view-network"
-        name="view"
-        checked={view === 'network'}
-        onChange={() => onChange('network')}
-      >
-        Network
-      </Choice>
-      <Choice type="radio" id="view-list" name="view" checked={view === 'list'} onChange={() => onChange('list')}>
-        List
-      </Choice>
+      <RadioChoices name="view" options={VIEWS} chosen={view} onChange={onChange} />
     </fieldset>
   );
 }

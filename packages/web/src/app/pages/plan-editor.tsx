@@ -4,7 +4,7 @@ import type { ClusterReport, Plan, PlanView } from '../api-types';
 import type { Words } from '../app';
 import type { Me } from '../session';
 import { Loading, ProblemIfAny, ProblemView, useAttempt, useLoad } from '../ui';
-import { PlanSettingContext, usePlanSetting } from './plan/context';
+import { PlanSettingProvider, useMayWritePlan, usePlanSetting } from './plan/context';
 import { PlanEditor } from './plan/editor';
 
 /** The group's action plan: drafted from the partnership's rules, edited with the words checked, agreed by the chair. */
@@ -16,12 +16,12 @@ export function PlanPanel(setting: {
   nameOf: (ref: string) => string;
 }) {
   return (
-    <PlanSettingContext.Provider value={setting}>
+    <PlanSettingProvider value={setting}>
       <section aria-labelledby="plan">
         <h2 id="plan">Action plan</h2>
         <PlanChoice />
       </section>
-    </PlanSettingContext.Provider>
+    </PlanSettingProvider>
   );
 }
 
@@ -35,13 +35,13 @@ function useOpenPlan() {
 
 /** Open the group's latest plan or draft a new one; then edit it. */
 function PlanChoice() {
-  const { api, cluster, me } = usePlanSetting();
+  const { api, cluster } = usePlanSetting();
   const { opened, error, attempt, show } = useOpenPlan();
   const plans = useLoad(
     async () => (await api.get<{ items: Plan[] }>(`/v1/clusters/${cluster.clusterId}/action-plans`)).body.items,
     cluster.clusterId,
   );
-  const canWrite = me.permissions.includes('plans:write');
+  const canWrite = useMayWritePlan();
   const latest = plans.data?.[0];
   const showAnswer = async (answer: Promise<Answer<PlanView>>) => {
     const { body, etag } = await answer;

@@ -4,7 +4,7 @@ import { ColumnHeads } from '../../forms';
 import { humanise } from '../../ui';
 import { Picture } from './picture';
 
-export const percent = (share: number) => `${Math.round(share * 100)}%`;
+const percent = (share: number) => `${Math.round(share * 100)}%`;
 
 type NameOf = (ref: string) => string;
 

@@ -2,10 +2,15 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Api } from '../../api';
 import type { Place } from '../../api-types';
 import type { Words } from '../../app';
-import { Choice, HumanisedOptions } from '../../forms';
+import { HumanisedOptions, RadioChoices } from '../../forms';
 import { ProblemIfAny, useAttempt } from '../../ui';
 
 type GridSystem = 'wgs84' | 'bng';
+
+const GRID_SYSTEMS = [
+  { value: 'wgs84', label: 'Latitude and longitude (WGS84)' },
+  { value: 'bng', label: 'British National Grid (easting and northing, metres)' },
+] as const;
 
 /** What the form says of the place, in the API's fields; the position in the system chosen. */
 function fieldsOf(form: FormData, system: GridSystem) {
@@ -150,18 +155,7 @@ function WhereFields({
   return (
     <fieldset>
       <legend>Where it is</legend>
-      <Choice
-        type="radio"
-        id="system-wgs84"
-        name="system"
-        checked={system === 'wgs84'}
-        onChange={() => onSystem('wgs84')}
-      >
-        Latitude and longitude (WGS84)
-      </Choice>
-      <Choice type="radio" id="system-bng" name="system" checked={system === 'bng'} onChange={() => onSystem('bng')}>
-        British National Grid (easting and northing, metres)
-      </Choice>
+      <RadioChoices name="system" options={GRID_SYSTEMS} chosen={system} onChange={onSystem} />
       {system === 'wgs84' ? (
         <div class="row">
           <Coordinate name="latitude" label="Latitude" step="any" min={49} max={61} value={place?.position?.latitude} />

@@ -1,6 +1,5 @@
-import { createContext } from 'preact';
-import { useContext } from 'preact/hooks';
 import type { PageContext } from '../../app';
+import { requiredContext } from '../../ui';
 import type { MapData, Model } from './model';
 
 /** What every part of the map reads: the week's data, its model, peermap's words, and how to choose a young person. */
@@ -12,10 +11,6 @@ export interface MapView {
   select: (ref: string) => void;
 }
 
-export const MapViewContext = createContext<MapView | undefined>(undefined);
-
-export function useMapView(): MapView {
-  const view = useContext(MapViewContext);
-  if (!view) throw new Error('A part of the map is shown outside the map.');
-  return view;
-}
+const mapView = requiredContext<MapView>('A part of the map is shown outside the map.');
+export const MapViewProvider = mapView.Provider;
+export const useMapView = mapView.use;

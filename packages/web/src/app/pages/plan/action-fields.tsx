@@ -1,6 +1,6 @@
 import type { Action, PlanView } from '../../api-types';
-import { Choice, HumanisedOptions } from '../../forms';
-import { usePlanSetting } from './context';
+import { Choice, WordSelect } from '../../forms';
+import { useMayWritePlan, usePlanSetting } from './context';
 import { Notes } from './language-notes';
 
 /** One action of the plan: what, who, by when, how far it has got, and which young people it is for. */
@@ -17,8 +17,7 @@ export function ActionFields({
   onChange: (patch: Partial<Action>) => void;
   onRemove: () => void;
 }) {
-  const { me } = usePlanSetting();
-  const canWrite = me.permissions.includes('plans:write');
+  const canWrite = useMayWritePlan();
   const id = `action-${index}`;
   return (
     <div class="action">
@@ -43,18 +42,17 @@ export function ActionFields({
   );
 }
 
-/** Which of the group's young people an action is for. */
-function CoveredPeople({
-  id,
-  action,
-  onChange,
-}: {
+/** A part of one action's fields. */
+interface ActionPartProps {
   id: string;
   action: Action;
   onChange: (patch: Partial<Action>) => void;
-}) {
-  const { me, cluster, nameOf } = usePlanSetting();
-  const canWrite = me.permissions.includes('plans:write');
+}
+
+/** Which of the group's young people an action is for. */
+function CoveredPeople({ id, action, onChange }: ActionPartProps) {
+  const { cluster, nameOf } = usePlanSetting();
+  const canWrite = useMayWritePlan();
   return (
     <fieldset class="covers">
       <legend>For</legend>
@@ -77,28 +75,19 @@ function CoveredPeople({
 }
 
 /** Who does an action, by when, and how far it has got. */
-function ActionTerms({
-  id,
-  action,
-  onChange,
-}: {
-  id: string;
-  action: Action;
-  onChange: (patch: Partial<Action>) => void;
-}) {
-  const { me, words } = usePlanSetting();
-  const canWrite = me.permissions.includes('plans:write');
+function ActionTerms({ id, action, onChange }: ActionPartProps) {
+  const { words } = usePlanSetting();
+  const canWrite = useMayWritePlan();
   return (
     <div class="row">
-      <label for={`${id}-owner`}>Who</label>
-      <select
+      <WordSelect
         id={`${id}-owner`}
+        label="Who"
         value={action.ownerAgency}
+        values={words.actionOwners}
         disabled={!canWrite}
-        onChange={(e) => onChange({ ownerAgency: e.currentTarget.value })}
-      >
-        <HumanisedOptions values={words.actionOwners} />
-      </select>
+        onChange={(ownerAgency) => onChange({ ownerAgency })}
+      />
       <label for={`${id}-due`}>By</label>
       <input
         id={`${id}-due`}
@@ -107,15 +96,14 @@ function ActionTerms({
         disabled={!canWrite}
         onInput={(e) => onChange({ dueOn: e.currentTarget.value })}
       />
-      <label for={`${id}-status`}>Progress</label>
-      <select
+      <WordSelect
         id={`${id}-status`}
+        label="Progress"
         value={action.status}
+        values={words.actionStatuses}
         disabled={!canWrite}
-        onChange={(e) => onChange({ status: e.currentTarget.value })}
-      >
-        <HumanisedOptions values={words.actionStatuses} />
-      </select>
+        onChange={(status) => onChange({ status })}
+      />
     </div>
   );
 }

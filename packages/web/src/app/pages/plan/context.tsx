@@ -1,9 +1,8 @@
-import { createContext } from 'preact';
-import { useContext } from 'preact/hooks';
 import type { Api } from '../../api';
 import type { ClusterReport } from '../../api-types';
 import type { Words } from '../../app';
 import type { Me } from '../../session';
+import { requiredContext } from '../../ui';
 
 /** What every part of a group's action plan reads: the client, who is signed in, the words and the group. */
 export interface PlanSetting {
@@ -14,10 +13,9 @@ export interface PlanSetting {
   nameOf: (ref: string) => string;
 }
 
-export const PlanSettingContext = createContext<PlanSetting | undefined>(undefined);
+const planSetting = requiredContext<PlanSetting>('A part of the action plan is shown outside its panel.');
+export const PlanSettingProvider = planSetting.Provider;
+export const usePlanSetting = planSetting.use;
 
-export function usePlanSetting(): PlanSetting {
-  const setting = useContext(PlanSettingContext);
-  if (!setting) throw new Error('A part of the action plan is shown outside its panel.');
-  return setting;
-}
+/** Whether the signed-in role may change the plan (others read it). */
+export const useMayWritePlan = () => planSetting.use().me.permissions.includes('plans:write');

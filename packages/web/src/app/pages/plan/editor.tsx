@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { PlanView } from '../../api-types';
 import { ProblemIfAny, useAttempt } from '../../ui';
 import { ActionFields } from './action-fields';
-import { usePlanSetting } from './context';
+import { useMayWritePlan, usePlanSetting } from './context';
 import { type PlanDraft, usePlanDraft } from './draft';
 import { Notes, useLiveNotes } from './language-notes';
 import { PlanButtons } from './plan-buttons';
@@ -83,7 +83,7 @@ function SummaryField({
   onChange: (summary: string) => void;
   notes: PlanView['languageNotes'];
 }) {
-  const { me } = usePlanSetting();
+  const canWrite = useMayWritePlan();
   return (
     <>
       <label for="plan-summary">Summary</label>
@@ -91,7 +91,7 @@ function SummaryField({
         id="plan-summary"
         rows={4}
         value={value}
-        disabled={!me.permissions.includes('plans:write')}
+        disabled={!canWrite}
         onInput={(e) => onChange(e.currentTarget.value)}
         aria-describedby="plan-summary-notes"
       />
@@ -107,7 +107,7 @@ function ActionsFieldset({
   draft: PlanDraft;
   notesFor: (field: string) => PlanView['languageNotes'];
 }) {
-  const { me } = usePlanSetting();
+  const canWrite = useMayWritePlan();
   return (
     <fieldset>
       <legend>Actions</legend>
@@ -121,7 +121,7 @@ function ActionsFieldset({
           onRemove={() => draft.remove(index)}
         />
       ))}
-      {me.permissions.includes('plans:write') && (
+      {canWrite && (
         <button type="button" onClick={draft.add}>
           Add an action
         </button>

@@ -1,6 +1,6 @@
 import type { Plan } from '../../api-types';
 import { DownloadButton } from '../../ui';
-import { usePlanSetting } from './context';
+import { useMayWritePlan, usePlanSetting } from './context';
 
 /** Save, agree, mark reviewed and download, each for the roles that may. */
 export function PlanButtons({
@@ -13,7 +13,7 @@ export function PlanButtons({
   onMove: (status: Plan['status']) => void;
 }) {
   const { api, me } = usePlanSetting();
-  const canWrite = me.permissions.includes('plans:write');
+  const canWrite = useMayWritePlan();
   const canAgree = me.permissions.includes('plans:agree');
   return (
     <div class="actions">

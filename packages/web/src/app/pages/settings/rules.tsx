@@ -1,6 +1,6 @@
 import type { Rule, Trigger } from '../../api-types';
 import type { Words } from '../../app';
-import { Choice, HumanisedOptions, removeAt, replaceAt, updateAt } from '../../forms';
+import { Choice, removeAt, replaceAt, updateAt, WordSelect } from '../../forms';
 import { humanise } from '../../ui';
 
 type RuleAction = Rule['actions'][number];
@@ -186,14 +186,13 @@ function RuleActionRow({
         value={action.description}
         onInput={(e) => onChange({ description: e.currentTarget.value })}
       />
-      <label for={`${prefix}-owner-${index}`}>by</label>
-      <select
+      <WordSelect
         id={`${prefix}-owner-${index}`}
+        label="by"
         value={action.ownerAgency}
-        onChange={(e) => onChange({ ownerAgency: e.currentTarget.value })}
-      >
-        <HumanisedOptions values={words.actionOwners} />
-      </select>
+        values={words.actionOwners}
+        onChange={(ownerAgency) => onChange({ ownerAgency })}
+      />
       <label for={`${prefix}-due-${index}`}>within (days)</label>
       <input
         id={`${prefix}-due-${index}`}
