@@ -1,6 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { AuditEvent, IdempotencyClaim, IdempotencyStore, KeptResponse } from '@peermap/domain';
 import { describe, expect, it } from 'vitest';
+import { createApiHandler } from './api-handler';
 import { AuditNotWritten, audit, outcomeOf } from './audit';
 import type { Answered, ApiEvent, Authenticated } from './exchange';
 import recorded from './fixtures/http-api-jwt-event.json' with { type: 'json' };
@@ -48,6 +49,28 @@ function requestWith(
   };
   return { request, events };
 }
+
+describe('the order of the stages', () => {
+  it('sends no data when the audit event of the answer cannot be written (fail-closed)', async () => {
+    const { request } = requestWith();
+    const handled: string[] = [];
+    const secret = route({
+      ...thing,
+      handle: async () => {
+        handled.push('handled');
+        return { status: 201, body: { ref: 'YP00001' }, subjects: { youngPeople: ['YP00001'], carers: [] } };
+      },
+    });
+    const handler = createApiHandler([secret], {
+      ...request.deps,
+      audit: { ...request.deps.audit, record: async () => Promise.reject(new Error('table busy')) },
+    });
+    const result = await handler(request.event);
+    expect(handled).toEqual(['handled']);
+    expect(result.statusCode).toBe(500);
+    expect(result.body).not.toContain('YP00001');
+  });
+});
 
 describe('the authenticate stage', () => {
   it('answers 404 for a route the table does not hold, before reading any claim', () => {
