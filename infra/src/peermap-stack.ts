@@ -6,7 +6,8 @@ import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { type CfnBucket, EventType } from 'aws-cdk-lib/aws-s3';
 import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
-import type { Construct, IConstruct } from 'constructs';
+import type { Construct } from 'constructs';
+import { type Acknowledgement, acknowledge } from './acknowledge';
 import { FailureAlerts } from './failure-alerts';
 import { PeermapHttpApi } from './http-api';
 import { LargeUploadBucket } from './large-upload-bucket';
@@ -335,16 +336,6 @@ export class PeermapStack extends Stack {
     const handler = this.node.tryFindChild('BucketNotificationsHandler050a0587b7544547bf325f094a3db834');
     if (handler) acknowledge(handler, NOTIFICATIONS_HANDLER_FINDINGS);
   }
-}
-
-/** A rule's finding on a construct, and why it stands. */
-interface Acknowledgement {
-  readonly id: string;
-  readonly reason: string;
-}
-
-function acknowledge(construct: IConstruct, acknowledgements: readonly Acknowledgement[]): void {
-  for (const acknowledgement of acknowledgements) Validations.of(construct).acknowledge(acknowledgement);
 }
 
 const DEPLOYER_READS_AND_REPLACES =

@@ -1,5 +1,5 @@
 import { contentSecurityPolicy } from '@peermap/web';
-import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import {
   CachePolicy,
   Distribution,
@@ -16,6 +16,7 @@ import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import { type Acknowledgement, acknowledge } from './acknowledge';
 import { bucketRef } from './bucket-ref';
 import { logsBucket } from './logs-bucket';
 
@@ -67,16 +68,7 @@ export class WebApp extends Construct {
         cachePolicy: CachePolicy.CACHING_DISABLED,
       },
     });
-    Validations.of(this.distribution).acknowledge({
-      id: 'AwsSolutions-CFR2',
-      reason:
-        'A CloudFront web ACL must live in us-east-1; the app serves static files only, and the API it calls is behind Cognito and throttling.',
-    });
-    Validations.of(this.distribution).acknowledge({
-      id: 'AwsSolutions-CFR4',
-      reason:
-        'The default CloudFront certificate cannot set a minimum TLS version; a partnership that adds its own domain sets TLSv1.2_2021 with its certificate.',
-    });
+    acknowledge(this.distribution, DISTRIBUTION_FINDINGS);
     this.origin = `https://${this.distribution.distributionDomainName}`;
   }
 
@@ -91,20 +83,7 @@ export class WebApp extends Construct {
       serverAccessLogsPrefix: 'files/',
       removalPolicy: this.props.keep ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
-    Validations.of(bucket).acknowledge({
-      id: 'NIST.800.53.R5-S3DefaultEncryptionKMS',
-      reason:
-        'The bucket holds the built web app and its config.json, the same files CloudFront gives every viewer; S3-managed keys encrypt them at rest, and a customer key would guard nothing secret.',
-    });
-    Validations.of(bucket).acknowledge({
-      id: 'NIST.800.53.R5-S3BucketVersioningEnabled',
-      reason: 'Each deploy replaces every file from the repository, which keeps every earlier version.',
-    });
-    Validations.of(bucket).acknowledge({
-      id: 'NIST.800.53.R5-S3BucketReplicationEnabled',
-      reason:
-        'The files are rebuilt from the repository at each deploy; CloudFront already serves them from its edge caches.',
-    });
+    acknowledge(bucket, FILES_BUCKET_FINDINGS);
     return bucket;
   }
 
@@ -152,3 +131,35 @@ export class WebApp extends Construct {
     });
   }
 }
+
+/** The bucket of the built files, and why its findings stand. */
+const FILES_BUCKET_FINDINGS: readonly Acknowledgement[] = [
+  {
+    id: 'NIST.800.53.R5-S3DefaultEncryptionKMS',
+    reason:
+      'The bucket holds the built web app and its config.json, the same files CloudFront gives every viewer; S3-managed keys encrypt them at rest, and a customer key would guard nothing secret.',
+  },
+  {
+    id: 'NIST.800.53.R5-S3BucketVersioningEnabled',
+    reason: 'Each deploy replaces every file from the repository, which keeps every earlier version.',
+  },
+  {
+    id: 'NIST.800.53.R5-S3BucketReplicationEnabled',
+    reason:
+      'The files are rebuilt from the repository at each deploy; CloudFront already serves them from its edge caches.',
+  },
+];
+
+/** The distribution, and why its findings stand. */
+const DISTRIBUTION_FINDINGS: readonly Acknowledgement[] = [
+  {
+    id: 'AwsSolutions-CFR2',
+    reason:
+      'A CloudFront web ACL must live in us-east-1; the app serves static files only, and the API it calls is behind Cognito and throttling.',
+  },
+  {
+    id: 'AwsSolutions-CFR4',
+    reason:
+      'The default CloudFront certificate cannot set a minimum TLS version; a partnership that adds its own domain sets TLSv1.2_2021 with its certificate.',
+  },
+];
