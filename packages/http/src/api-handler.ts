@@ -13,9 +13,9 @@ export type { ApiEvent, ApiResult, HandlerDeps } from './exchange';
  * order: authenticate (the route by its key, the principal from the token's claims), claim (an
  * `Idempotency-Key`'s first answer, or the key), authorize (the role's permission), parse (path,
  * query and body by the route's schemas), handle (the route), audit (one event, also for a
- * refusal), keep (the answer, for a repeat) and respond (JSON, a file or
- * `application/problem+json`). The audit event is written before the answer is built: if it
- * cannot be written, no data goes out.
+ * refusal), respond (the HTTP answer: JSON, a file or `application/problem+json`) and keep (that
+ * answer, for a repeat, before it is sent). The audit event is written before the answer is
+ * built: if it cannot be written, no data goes out.
  */
 export function createApiHandler(routes: readonly AnyRoute[], handlerDeps: HandlerDeps) {
   const deps = withDefaults(handlerDeps);
