@@ -7,8 +7,8 @@ import {
   labelsOfClusters,
   louvainRun,
   normalisedMutualInformation,
-  plantedMap,
 } from '@peermap/graph';
+import { plantedMap } from '@peermap/graph/testing';
 
 /**
  * `pnpm bench` (analysis part): planted-group maps of 1,000, 10,000 and 100,000 young people

@@ -86,17 +86,7 @@ export class PeermapFunction extends Construct {
       encryptionKey: props.logKey,
       removalPolicy: props.keep ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
-    this.executionRole = new Role(this, 'ExecutionRole', {
-      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
-      description: `peermap ${props.entry}: runs the function; reaches data only through its data role`,
-    });
-    this.executionRole.addToPolicy(
-      new PolicyStatement({
-        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
-        resources: [logGroup.logGroupArn],
-      }),
-    );
-
+    this.executionRole = this.createExecutionRole(props, logGroup);
     const environment: Record<string, string> = { ...props.environment };
     if (props.tableAccess !== 'none') {
       this.dataRole = this.createDataRole(props);
@@ -108,8 +98,32 @@ export class PeermapFunction extends Construct {
         DATA_ROLE_ARN: this.dataRole.roleArn,
       });
     }
+    this.function = this.createHandler(props, logGroup, environment);
+    this.acknowledgeFindings();
+  }
 
-    this.function = new NodejsFunction(this, 'Function', {
+  /** The role the function runs as: its own log group, and nothing of the table. */
+  private createExecutionRole(props: PeermapFunctionProps, logGroup: LogGroup): Role {
+    const role = new Role(this, 'ExecutionRole', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `peermap ${props.entry}: runs the function; reaches data only through its data role`,
+    });
+    role.addToPolicy(
+      new PolicyStatement({
+        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        resources: [logGroup.logGroupArn],
+      }),
+    );
+    return role;
+  }
+
+  /** The handler itself, bundled from `functions/`, logging as JSON and traced. */
+  private createHandler(
+    props: PeermapFunctionProps,
+    logGroup: LogGroup,
+    environment: Record<string, string>,
+  ): NodejsFunction {
+    return new NodejsFunction(this, 'Function', {
       entry: join(REPO_ROOT, 'functions', `${props.entry}.ts`),
       handler: 'handler',
       projectRoot: REPO_ROOT,
@@ -132,6 +146,10 @@ export class PeermapFunction extends Construct {
       environment: { ...environment, POWERTOOLS_SERVICE_NAME: 'peermap', NODE_OPTIONS: '--enable-source-maps' },
       bundling: BUNDLING,
     });
+  }
+
+  /** What the rules find on the function and its roles, each with its reason. */
+  private acknowledgeFindings(): void {
     Validations.of(this.executionRole).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
       reason: 'X-Ray tracing: PutTraceSegments and PutTelemetryRecords have no resource-level permissions.',

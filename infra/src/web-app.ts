@@ -1,5 +1,5 @@
 import { contentSecurityPolicy } from '@peermap/web';
-import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import {
   CachePolicy,
   Distribution,
@@ -16,6 +16,7 @@ import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import { type Acknowledgement, acknowledge } from './acknowledge';
 import { bucketRef } from './bucket-ref';
 import { logsBucket } from './logs-bucket';
 
@@ -49,52 +50,9 @@ export class WebApp extends Construct {
   constructor(scope: Construct, id: string, props: WebAppProps) {
     super(scope, id);
     this.props = props;
-    const removalPolicy = props.keep ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
     const logs = logsBucket(this, 'Logs', { of: 'web app', days: props.logDays, keep: props.keep });
-    this.bucket = new Bucket(this, 'Files', {
-      encryption: BucketEncryption.S3_MANAGED,
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      enforceSSL: true,
-      serverAccessLogsBucket: bucketRef(logs),
-      serverAccessLogsPrefix: 'files/',
-      removalPolicy,
-    });
-    Validations.of(this.bucket).acknowledge({
-      id: 'NIST.800.53.R5-S3DefaultEncryptionKMS',
-      reason:
-        'The bucket holds the built web app and its config.json, the same files CloudFront gives every viewer; S3-managed keys encrypt them at rest, and a customer key would guard nothing secret.',
-    });
-    Validations.of(this.bucket).acknowledge({
-      id: 'NIST.800.53.R5-S3BucketVersioningEnabled',
-      reason: 'Each deploy replaces every file from the repository, which keeps every earlier version.',
-    });
-    Validations.of(this.bucket).acknowledge({
-      id: 'NIST.800.53.R5-S3BucketReplicationEnabled',
-      reason:
-        'The files are rebuilt from the repository at each deploy; CloudFront already serves them from its edge caches.',
-    });
-    const region = Stack.of(this).region;
-    const headers = new ResponseHeadersPolicy(this, 'Headers', {
-      comment: 'peermap: the web app’s content security policy and security headers',
-      securityHeadersBehavior: {
-        contentSecurityPolicy: {
-          // The API's own address is not known before it exists; API Gateway's domain in the region is.
-          contentSecurityPolicy: contentSecurityPolicy([
-            `https://*.execute-api.${region}.amazonaws.com`,
-            `https://${props.signInDomain}`,
-            // A large workbook is put straight into the upload bucket with a presigned URL.
-            `https://*.s3.${region}.amazonaws.com`,
-          ]),
-          override: true,
-        },
-        contentTypeOptions: { override: true },
-        frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
-        referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.NO_REFERRER, override: true },
-        strictTransportSecurity: { accessControlMaxAge: Duration.days(365), includeSubdomains: true, override: true },
-      },
-      customHeadersBehavior: { customHeaders: [{ header: 'cache-control', value: 'no-store', override: true }] },
-    });
+    this.bucket = this.createFilesBucket(logs);
+    const headers = this.createSecurityHeaders();
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'peermap web app',
       defaultRootObject: 'index.html',
@@ -110,17 +68,48 @@ export class WebApp extends Construct {
         cachePolicy: CachePolicy.CACHING_DISABLED,
       },
     });
-    Validations.of(this.distribution).acknowledge({
-      id: 'AwsSolutions-CFR2',
-      reason:
-        'A CloudFront web ACL must live in us-east-1; the app serves static files only, and the API it calls is behind Cognito and throttling.',
-    });
-    Validations.of(this.distribution).acknowledge({
-      id: 'AwsSolutions-CFR4',
-      reason:
-        'The default CloudFront certificate cannot set a minimum TLS version; a partnership that adds its own domain sets TLSv1.2_2021 with its certificate.',
-    });
+    acknowledge(this.distribution, DISTRIBUTION_FINDINGS);
     this.origin = `https://${this.distribution.distributionDomainName}`;
+  }
+
+  /** The private bucket of the built files, its access logged. */
+  private createFilesBucket(logs: Bucket): Bucket {
+    const bucket = new Bucket(this, 'Files', {
+      encryption: BucketEncryption.S3_MANAGED,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      enforceSSL: true,
+      serverAccessLogsBucket: bucketRef(logs),
+      serverAccessLogsPrefix: 'files/',
+      removalPolicy: this.props.keep ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    });
+    acknowledge(bucket, FILES_BUCKET_FINDINGS);
+    return bucket;
+  }
+
+  /** The same strict content security policy and security headers as the local server's. */
+  private createSecurityHeaders(): ResponseHeadersPolicy {
+    const region = Stack.of(this).region;
+    return new ResponseHeadersPolicy(this, 'Headers', {
+      comment: 'peermap: the web app’s content security policy and security headers',
+      securityHeadersBehavior: {
+        contentSecurityPolicy: {
+          // The API's own address is not known before it exists; API Gateway's domain in the region is.
+          contentSecurityPolicy: contentSecurityPolicy([
+            `https://*.execute-api.${region}.amazonaws.com`,
+            `https://${this.props.signInDomain}`,
+            // A large workbook is put straight into the upload bucket with a presigned URL.
+            `https://*.s3.${region}.amazonaws.com`,
+          ]),
+          override: true,
+        },
+        contentTypeOptions: { override: true },
+        frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
+        referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.NO_REFERRER, override: true },
+        strictTransportSecurity: { accessControlMaxAge: Duration.days(365), includeSubdomains: true, override: true },
+      },
+      customHeadersBehavior: { customHeaders: [{ header: 'cache-control', value: 'no-store', override: true }] },
+    });
   }
 
   /** Uploads the built files and the page's configuration, and clears CloudFront's copies. */
@@ -142,3 +131,35 @@ export class WebApp extends Construct {
     });
   }
 }
+
+/** The bucket of the built files, and why its findings stand. */
+const FILES_BUCKET_FINDINGS: readonly Acknowledgement[] = [
+  {
+    id: 'NIST.800.53.R5-S3DefaultEncryptionKMS',
+    reason:
+      'The bucket holds the built web app and its config.json, the same files CloudFront gives every viewer; S3-managed keys encrypt them at rest, and a customer key would guard nothing secret.',
+  },
+  {
+    id: 'NIST.800.53.R5-S3BucketVersioningEnabled',
+    reason: 'Each deploy replaces every file from the repository, which keeps every earlier version.',
+  },
+  {
+    id: 'NIST.800.53.R5-S3BucketReplicationEnabled',
+    reason:
+      'The files are rebuilt from the repository at each deploy; CloudFront already serves them from its edge caches.',
+  },
+];
+
+/** The distribution, and why its findings stand. */
+const DISTRIBUTION_FINDINGS: readonly Acknowledgement[] = [
+  {
+    id: 'AwsSolutions-CFR2',
+    reason:
+      'A CloudFront web ACL must live in us-east-1; the app serves static files only, and the API it calls is behind Cognito and throttling.',
+  },
+  {
+    id: 'AwsSolutions-CFR4',
+    reason:
+      'The default CloudFront certificate cannot set a minimum TLS version; a partnership that adds its own domain sets TLSv1.2_2021 with its certificate.',
+  },
+];

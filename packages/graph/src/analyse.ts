@@ -1,10 +1,10 @@
 import { type AnalysisParameters, type AnalysisSummary, isoWeekDays } from '@peermap/domain';
-import { adjacencyOf } from './adjacency';
-import { louvainRun, modularityOf, resolutionFor, withStabilityRuns } from './clustering';
+import { type Adjacency, adjacencyOf } from './adjacency';
+import { type Clustering, louvainRun, modularityOf, resolutionFor, withStabilityRuns } from './clustering';
 import { type ClusterReport, explainClusters } from './explain';
-import { buildPeerGraph, type WeekMap } from './peer-graph';
+import { type BuiltGraph, buildPeerGraph, type WeekMap } from './peer-graph';
 import { groupsOf, memberStability } from './stability';
-import { type PreviousCluster, trackClusters } from './tracking';
+import { type PreviousCluster, type Tracking, trackClusters } from './tracking';
 
 export interface PreviousAnalysis {
   readonly analysisId: string;
@@ -43,13 +43,7 @@ export function analyseWeek(input: AnalyseWeekInput): WeekAnalysis {
   const { parameters } = input;
   const clock = input.clock ?? (() => 0);
   const asOf = isoWeekDays(input.week).lastDay;
-  let started = clock();
-  const lap = () => {
-    const now = clock();
-    const took = now - started;
-    started = now;
-    return took;
-  };
+  const lap = stopwatch(clock);
 
   const built = buildPeerGraph(input.map, parameters, asOf);
   const adjacency = adjacencyOf(built.graph, built.refs);
@@ -59,18 +53,12 @@ export function analyseWeek(input: AnalyseWeekInput): WeekAnalysis {
   const first = louvainRun(built.graph, built.refs, adjacency, resolution, parameters.seed);
   const cluster = lap();
   const clustering = withStabilityRuns(first, built.graph, built.refs, adjacency, parameters, resolution);
-  const groups = groupsOf(clustering.chosen.labels, clustering.chosen.count);
-  const isLinked = (node: number) => (adjacency.offsets[node + 1] ?? 0) > (adjacency.offsets[node] ?? 0);
-  const clustered = groups
-    .filter((members) => members.length >= parameters.minClusterSize)
-    .sort((a, b) => b.length - a.length || (a[0] ?? 0) - (b[0] ?? 0));
-  const onTheirOwn = groups.filter((m) => m.length === 1 && !isLinked(m[0] ?? 0)).flat();
-  const small = groups.filter((m) => m.length < parameters.minClusterSize && (m.length > 1 || isLinked(m[0] ?? 0)));
-  const stability = memberStability(clustered, clustering.others, adjacency.size);
+  const groups = sortedGroups(clustering, adjacency, parameters.minClusterSize);
+  const stability = memberStability(groups.clustered, clustering.others, adjacency.size);
   const stabilityTook = lap();
 
   const refsOf = (members: readonly number[]) => members.map((member) => built.refs[member] ?? '');
-  const tracking = trackClusters(clustered.map(refsOf), input.previous?.clusters ?? [], {
+  const tracking = trackClusters(groups.clustered.map(refsOf), input.previous?.clusters ?? [], {
     trackingJaccard: parameters.trackingJaccard,
     trackingShare: parameters.trackingShare,
     labelsIssued: input.previous?.labelsIssued ?? 0,
@@ -83,7 +71,7 @@ export function analyseWeek(input: AnalyseWeekInput): WeekAnalysis {
     parameters,
     asOf,
     stability,
-    clusters: clustered.map((members, position) => {
+    clusters: groups.clustered.map((members, position) => {
       const tracked = tracking.tracked[position];
       if (!tracked) throw new Error('tracking returned fewer clusters than it was given');
       return { members, ...tracked };
@@ -91,12 +79,58 @@ export function analyseWeek(input: AnalyseWeekInput): WeekAnalysis {
   });
   const explain = lap();
 
-  const clusteredMembers = clustered.flat();
+  const summary = summaryOf({ input, built, adjacency, clustering, groups, stability, tracking, clusters, refsOf });
+  return { summary, clusters, stageMilliseconds: { build, cluster, stability: stabilityTook, explain } };
+}
+
+/** The time since the last lap (or since it was made), each time it is called. */
+function stopwatch(clock: () => number): () => number {
+  let started = clock();
+  return () => {
+    const now = clock();
+    const took = now - started;
+    started = now;
+    return took;
+  };
+}
+
+/** The chosen grouping's groups, as node indices: the clusters (largest first), those on their own, and the groups too small to be clusters. */
+interface SortedGroups {
+  readonly clustered: number[][];
+  readonly onTheirOwn: number[];
+  readonly small: number[][];
+}
+
+function sortedGroups(clustering: Clustering, adjacency: Adjacency, minClusterSize: number): SortedGroups {
+  const groups = groupsOf(clustering.chosen.labels, clustering.chosen.count);
+  const isLinked = (node: number) => (adjacency.offsets[node + 1] ?? 0) > (adjacency.offsets[node] ?? 0);
+  const clustered = groups
+    .filter((members) => members.length >= minClusterSize)
+    .sort((a, b) => b.length - a.length || (a[0] ?? 0) - (b[0] ?? 0));
+  const onTheirOwn = groups.filter((m) => m.length === 1 && !isLinked(m[0] ?? 0)).flat();
+  const small = groups.filter((m) => m.length < minClusterSize && (m.length > 1 || isLinked(m[0] ?? 0)));
+  return { clustered, onTheirOwn, small };
+}
+
+/** The week's summary, from every stage's result. */
+function summaryOf(stages: {
+  input: AnalyseWeekInput;
+  built: BuiltGraph;
+  adjacency: Adjacency;
+  clustering: Clustering;
+  groups: SortedGroups;
+  stability: ArrayLike<number>;
+  tracking: Tracking;
+  clusters: readonly ClusterReport[];
+  refsOf: (members: readonly number[]) => string[];
+}): AnalysisSummary {
+  const { input, built, adjacency, clustering, groups, stability, tracking, clusters, refsOf } = stages;
+  const clusteredMembers = groups.clustered.flat();
   const meanStability =
     clusteredMembers.length === 0
       ? null
       : round(clusteredMembers.reduce((sum, member) => sum + (stability[member] ?? 0), 0) / clusteredMembers.length);
-  const summary: AnalysisSummary = {
+  return {
     youngPeopleIncluded: built.refs.length,
     closedLeftOut: built.closedLeftOut,
     links: adjacency.linkCount,
@@ -105,17 +139,16 @@ export function analyseWeek(input: AnalyseWeekInput): WeekAnalysis {
     resolution: round(clustering.resolution),
     disconnectedCommunitiesSplit: clustering.chosen.disconnectedBeforeSplit,
     meanStability,
-    assessment: assessmentOf(clusters, meanStability, parameters),
-    onTheirOwn: refsOf(onTheirOwn),
-    onTheirOwnCount: onTheirOwn.length,
-    smallGroups: small.map(refsOf),
-    smallGroupCount: small.length,
+    assessment: assessmentOf(clusters, meanStability, input.parameters),
+    onTheirOwn: refsOf(groups.onTheirOwn),
+    onTheirOwnCount: groups.onTheirOwn.length,
+    smallGroups: groups.small.map(refsOf),
+    smallGroupCount: groups.small.length,
     busyPlacesLeftOut: [...built.busyPlacesLeftOut],
     ended: [...tracking.ended],
     ...(input.previous ? { comparedWith: { analysisId: input.previous.analysisId, week: input.previous.week } } : {}),
     labelsIssued: tracking.labelsIssued,
   };
-  return { summary, clusters, stageMilliseconds: { build, cluster, stability: stabilityTook, explain } };
 }
 
 /** How sure the grouping is, in words the meeting can act on. */

@@ -6,7 +6,7 @@ import { clusterPeers, splitIntoConnected } from './clustering';
 import { labelsOfClusters, normalisedMutualInformation } from './compare';
 import { DEMO_WEEKS, demoMaps } from './demo-weeks.testing';
 import { buildPeerGraph, type PeerGraph, type WeekMap } from './peer-graph';
-import { plantedMap } from './planted';
+import { plantedMap } from './planted.testing';
 import { subGroupsOf } from './sub-groups';
 
 const P = DEFAULT_ANALYSIS_PARAMETERS;

@@ -2,15 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SheetName } from '@peermap/domain';
 import { readWeek } from '@peermap/ingest';
+// The demo's own list of weeks, beside its files: the package is not a dependency of this one.
+import { DEMO_WEEKS } from '../../local/demo/weeks';
 import type { WeekMap } from './peer-graph';
 
-/** The demo weeks in `packages/local/demo`, with the ISO week each one maps. */
-export const DEMO_WEEKS = [
-  { folder: 'week-1', week: '2026-W45' },
-  { folder: 'week-2', week: '2026-W46' },
-  { folder: 'week-3', week: '2026-W47' },
-  { folder: 'week-4', week: '2026-W48' },
-] as const;
+export { DEMO_WEEKS };
 
 const DEMO_FOLDER = join(import.meta.dirname, '..', '..', 'local', 'demo');
 

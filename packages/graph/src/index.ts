@@ -5,8 +5,6 @@ export * from './clustering';
 export * from './compare';
 export * from './explain';
 export * from './peer-graph';
-export * from './planted';
-export * from './random';
 export * from './stability';
 export * from './sub-groups';
 export * from './tracking';

@@ -66,21 +66,25 @@ export function buildPeerGraph(map: WeekMap, parameters: AnalysisParameters, asO
   const graph: PeerGraph = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
   for (const ref of refs) graph.addNode(ref);
 
-  const recency = recencyOf(parameters, asOf);
-  const conflicts = addRelationships(graph, map, included, parameters, asOf, recency);
-  const busyPlacesLeftOut = addCoPresence(graph, map, included, parameters, asOf, recency);
+  const week: WeekLinks = { graph, map, included, parameters, asOf, recency: recencyOf(parameters, asOf) };
+  const conflicts = addRelationships(week);
+  const busyPlacesLeftOut = addCoPresence(week);
   return { graph, refs, conflicts, closedLeftOut, busyPlacesLeftOut };
 }
 
+/** The graph being built, and what the week's links are drawn from and weighed by. */
+interface WeekLinks {
+  readonly graph: PeerGraph;
+  readonly map: WeekMap;
+  /** The open young people: links reach only them. */
+  readonly included: ReadonlySet<string>;
+  readonly parameters: AnalysisParameters;
+  readonly asOf: string;
+  readonly recency: (day: string) => number;
+}
+
 /** Adds each relationship the week knows of as a weighted link; returns the conflicts, kept apart. */
-function addRelationships(
-  graph: PeerGraph,
-  map: WeekMap,
-  included: ReadonlySet<string>,
-  parameters: AnalysisParameters,
-  asOf: string,
-  recency: (day: string) => number,
-): Conflict[] {
+function addRelationships({ graph, map, included, parameters, asOf, recency }: WeekLinks): Conflict[] {
   const conflicts: Conflict[] = [];
   // In pair order, whatever order the records came in: the order links are added is the order
   // Louvain visits neighbours, so the same map gives the same clusters.
@@ -149,14 +153,7 @@ function recencyOf(parameters: AnalysisParameters, asOf: string): (day: string) 
  * together once per place (weighted by the recency of the latest time). A place where many
  * were seen says little about who knows whom, so it is left out and named in the report.
  */
-function addCoPresence(
-  graph: PeerGraph,
-  map: WeekMap,
-  included: ReadonlySet<string>,
-  parameters: AnalysisParameters,
-  asOf: string,
-  recency: (day: string) => number,
-): string[] {
+function addCoPresence({ graph, map, included, parameters, asOf, recency }: WeekLinks): string[] {
   if (parameters.coPresenceWeight === 0) return [];
   const byPlace = new Map<string, { personRef: string; seenOn: string }[]>();
   for (const sighting of map.sightings) {

@@ -10,14 +10,9 @@ import {
   type UploadRecord,
   WORK_TIMING,
 } from '@peermap/domain';
+import { DEMO_WEEKS } from '../demo/weeks';
 
-/** The demo weeks shipped in `packages/local/demo`, in the order they happened. */
-export const DEMO_WEEKS = [
-  { folder: 'week-1', week: '2026-W45' },
-  { folder: 'week-2', week: '2026-W46' },
-  { folder: 'week-3', week: '2026-W47' },
-  { folder: 'week-4', week: '2026-W48' },
-] as const;
+export { DEMO_WEEKS };
 
 export const DEMO_PARTNERSHIP = 'demo';
 

@@ -11,7 +11,13 @@ import {
   ResourceInUseException,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
-import { createTableInput, type DynamoClientSettings, dynamoClientDefaults, TABLE_DEFINITION } from '@peermap/store';
+import {
+  createDynamoClient,
+  createTableInput,
+  type DynamoClientSettings,
+  dynamoClientDefaults,
+  TABLE_DEFINITION,
+} from '@peermap/store';
 
 /** A running DynamoDB Local, started by this process. */
 export interface RunningDynamoDbLocal {
@@ -84,15 +90,27 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
   }
   const path = options.dataDirectory ? resolve(options.dataDirectory) : null;
   if (path) mkdirSync(path, { recursive: true });
+  const child = spawnDynamoDbLocal(options.java ?? 'java', port, path);
+  const exited = whyItExited(child);
+  const endpoint = `http://127.0.0.1:${port}`;
+  const ready = await Promise.race([
+    waitUntilAnswering(endpoint, options.startTimeoutMs ?? 60_000).then(() => undefined),
+    exited,
+  ]);
+  if (ready instanceof Error) throw ready;
+  return { endpoint, stop: () => stopProcess(child) };
+}
 
+/** The jar, run by Java under the watching shell, on disk at `path` or in memory. */
+function spawnDynamoDbLocal(java: string, port: number, path: string | null): ChildProcess {
   const jar = dynamoDbLocalJar();
-  const child = spawn(
+  return spawn(
     'sh',
     [
       '-c',
       STOPS_WITH_PARENT,
       'dynamodb-local',
-      options.java ?? 'java',
+      java,
       `-Djava.library.path=${join(dirname(jar), 'DynamoDBLocal_lib')}`,
       '-jar',
       jar,
@@ -111,6 +129,10 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
       detached: true,
     },
   );
+}
+
+/** Resolves, should the process end (or fail to start), with what went wrong, in one line and with what to do. */
+function whyItExited(child: ChildProcess): Promise<Error> {
   const output: string[] = [];
   const keep = (chunk: Buffer) => {
     output.push(chunk.toString());
@@ -121,7 +143,7 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
   const noJava = new DynamoDbLocalStartError(
     'DynamoDB Local needs Java 17 or later, and no `java` was found on the PATH: install a JDK (for example `apt-get install openjdk-17-jre-headless`) and try again.',
   );
-  const exited = new Promise<Error>((resolveExit) => {
+  return new Promise<Error>((resolveExit) => {
     child.once('error', resolveExit);
     child.once('exit', (code) => {
       if (code === COMMAND_NOT_FOUND) {
@@ -135,14 +157,15 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
       resolveExit(new DynamoDbLocalStartError(`${advice} It said: ${said}`));
     });
   });
+}
 
-  const endpoint = `http://127.0.0.1:${port}`;
-  const ready = await Promise.race([
-    waitUntilAnswering(endpoint, options.startTimeoutMs ?? 60_000).then(() => undefined),
-    exited,
-  ]);
-  if (ready instanceof Error) throw ready;
-  return { endpoint, stop: () => stopProcess(child) };
+/** The client settings of a DynamoDB Local that holds the peermap table, created unless it is there. */
+export async function withPeermapTable(dynamo: RunningDynamoDbLocal, tableName: string): Promise<DynamoClientSettings> {
+  const config = localClientConfig(dynamo.endpoint);
+  const admin = createDynamoClient(config);
+  await ensureTable(admin, tableName);
+  admin.destroy();
+  return config;
 }
 
 /**

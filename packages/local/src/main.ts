@@ -1,17 +1,16 @@
 import { join } from 'node:path';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { everyItem, settleStoppedWork } from '@peermap/api';
-import { createDocumentClient, createDynamoClient, createDynamoStore, createTenantScopedClient } from '@peermap/store';
+import { createDocumentClient, createDynamoStore, createTenantScopedClient } from '@peermap/store';
 import { buildWebApp } from '@peermap/web';
 import * as z from 'zod';
 import { startBanner } from './banner';
 import { DEMO_LOADER, DEMO_PARTNERSHIP, DEMO_WEEKS, loadDemo } from './demo';
 import {
   DynamoDbLocalStartError,
-  ensureTable,
-  localClientConfig,
   type RunningDynamoDbLocal,
   startDynamoDbLocal,
+  withPeermapTable,
 } from './dynamodb-local';
 import { createLocalIdentity } from './identity';
 import { type RunningServer, startLocalServer } from './server';
@@ -63,10 +62,7 @@ async function main() {
   const started = Date.now();
   local.dynamo = startDynamoDbLocal({ dataDirectory: settings.PEERMAP_DATA_DIR, port: settings.DYNAMODB_PORT });
   const dynamo = await local.dynamo;
-  const config = localClientConfig(dynamo.endpoint);
-  const admin = createDynamoClient(config);
-  await ensureTable(admin, settings.TABLE_NAME);
-  admin.destroy();
+  const config = await withPeermapTable(dynamo, settings.TABLE_NAME);
   // The same tenant scope as in AWS, over one client: work outside a partnership is refused here too.
   const { client, runAs } = createTenantScopedClient(() => createDocumentClient(config));
   const store = createDynamoStore({ client, tableName: settings.TABLE_NAME });

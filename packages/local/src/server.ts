@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { type ApiDeps, allRoutes, apiDocument, processLargeUpload } from '@peermap/api';
@@ -17,7 +17,7 @@ import {
 } from '@peermap/http';
 import type { RunAsPartnership } from '@peermap/store';
 import { contentSecurityPolicy, WEB_FILES } from '@peermap/web';
-import { createBackgroundAnalysisRunner } from './background-runner';
+import { type BackgroundAnalysisRunner, createBackgroundAnalysisRunner } from './background-runner';
 import { type LocalIdentity, TokenRequest } from './identity';
 import { createLocalLargeUploads, type LocalLargeUploads, MAX_LARGE_UPLOAD_BYTES } from './large-uploads';
 
@@ -87,9 +87,44 @@ function noRoute(templates: Template[], path: string): HttpProblem {
  */
 export async function startLocalServer(options: LocalServerOptions): Promise<RunningServer> {
   let address = '';
+  const site = localSite(options, () => address);
+  const server = createServer((request, response) => {
+    serve(site, request, response).catch((error: unknown) => {
+      options.logger.error('local server failed', { error: String(error) });
+      send(response, problemResult(error));
+    });
+  });
+  address = await listen(server, options.port, options.host ?? '127.0.0.1');
+  return {
+    url: address,
+    idle: () => site.background.idle(),
+    close: () =>
+      new Promise((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
+
+/** What the local server serves, and with what: the API's routes and handler, large uploads, the web app. */
+interface LocalSite {
+  options: LocalServerOptions;
+  deps: ApiDeps;
+  runAs: RunAsPartnership;
+  largeUploads: LocalLargeUploads | undefined;
+  background: BackgroundAnalysisRunner;
+  handler: (event: ApiEvent) => Promise<ApiResult>;
+  templates: Template[];
+  /** The API document, as JSON. */
+  document: string;
+  /** The server's own address, once it listens. */
+  address: () => string;
+}
+
+function localSite(options: LocalServerOptions, address: () => string): LocalSite {
   const runAs: RunAsPartnership = options.runAs ?? ((_partnershipId, work) => work());
   const largeUploads: LocalLargeUploads | undefined = options.largeUploadsFolder
-    ? createLocalLargeUploads(options.largeUploadsFolder, () => address, options.deps.now)
+    ? createLocalLargeUploads(options.largeUploadsFolder, address, options.deps.now)
     : undefined;
   const background = createBackgroundAnalysisRunner(options.deps.store, options.logger, runAs);
   const deps: ApiDeps = {
@@ -107,91 +142,84 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Run
   // Static paths before templated ones, as API Gateway chooses: /uploads/template before /uploads/{id}.
   const templates = routes.map(compile).sort((a, b) => a.names.length - b.names.length);
   const document = JSON.stringify(apiDocument());
+  return { options, deps, runAs, largeUploads, background, handler, templates, document, address };
+}
 
-  const server = createServer((request, response) => {
-    serve(request, response).catch((error: unknown) => {
-      options.logger.error('local server failed', { error: String(error) });
-      send(response, problemResult(error));
-    });
-  });
+async function serve(site: LocalSite, request: IncomingMessage, response: ServerResponse) {
+  const url = new URL(request.url ?? '/', 'http://localhost');
+  const method = request.method ?? 'GET';
+  const local = await serveLocalOnly(site, request, method, url);
+  if (local) return send(response, local);
+  const match = matchRoute(site.templates, method, url.pathname);
+  if (!match) return send(response, problemResult(noRoute(site.templates, url.pathname)));
+  // The token first: a body is read, and held, only for someone signed in.
+  const claims = await site.options.identity.verify(bearer(request));
+  if (!claims) return send(response, UNAUTHORIZED);
+  const body = await readBody(request);
+  send(response, await site.handler(toEvent(request, url, match, body, claims)));
+}
 
-  async function serve(request: IncomingMessage, response: ServerResponse) {
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    const method = request.method ?? 'GET';
-    const local = await serveLocalOnly(request, method, url);
-    if (local) return send(response, local);
-    const match = matchRoute(templates, method, url.pathname);
-    if (!match) return send(response, problemResult(noRoute(templates, url.pathname)));
-    // The token first: a body is read, and held, only for someone signed in.
-    const claims = await options.identity.verify(bearer(request));
-    if (!claims) return send(response, UNAUTHORIZED);
-    const body = await readBody(request);
-    send(response, await handler(toEvent(request, url, match, body, claims)));
+/** What only the local server serves: demo sign-in, large-upload files, the API document, the web app. */
+async function serveLocalOnly(
+  site: LocalSite,
+  request: IncomingMessage,
+  method: string,
+  url: URL,
+): Promise<ApiResult | undefined> {
+  if (method === 'GET' && url.pathname === '/local/token') return token(site.options.identity, url);
+  const large = /^\/local\/large-uploads\/([a-z0-9-]{1,40})\/([0-9a-f-]{36})$/.exec(url.pathname);
+  if (method === 'PUT' && large?.[1] && large[2]) return receive(site, request, large[1], large[2], url);
+  if (method === 'GET' && url.pathname === '/v1/openapi.json') {
+    return { statusCode: 200, headers: { 'content-type': 'application/json' }, body: site.document };
   }
-
-  /** What only the local server serves: demo sign-in, large-upload files, the API document, the web app. */
-  async function serveLocalOnly(request: IncomingMessage, method: string, url: URL): Promise<ApiResult | undefined> {
-    if (method === 'GET' && url.pathname === '/local/token') return token(url);
-    const large = /^\/local\/large-uploads\/([a-z0-9-]{1,40})\/([0-9a-f-]{36})$/.exec(url.pathname);
-    if (method === 'PUT' && large?.[1] && large[2]) return receive(request, large[1], large[2], url);
-    if (method === 'GET' && url.pathname === '/v1/openapi.json') {
-      return { statusCode: 200, headers: { 'content-type': 'application/json' }, body: document };
-    }
-    if (method === 'GET' && options.web && !url.pathname.startsWith('/v1/')) {
-      return webFile(options.web, url.pathname, address);
-    }
-    return undefined;
+  if (method === 'GET' && site.options.web && !url.pathname.startsWith('/v1/')) {
+    return webFile(site.options.web, url.pathname, site.address());
   }
+  return undefined;
+}
 
-  /**
-   * A large upload's file, as S3 would take it: the signed address is checked before the file
-   * is read. Processing then runs in the background.
-   */
-  async function receive(request: IncomingMessage, partnershipId: string, id: string, url: URL): Promise<ApiResult> {
-    const files = largeUploads;
-    const file = () => readRaw(request, MAX_LARGE_UPLOAD_BYTES);
-    if (!files || !(await files.accept(partnershipId, id, url.searchParams, file))) {
-      return problemResult(
-        new HttpProblem(
-          404,
-          'Not found',
-          'There is no such upload address, or its time has passed: open a new upload.',
-        ),
-      );
-    }
-    const limits = { limits: deps.uploadLimits };
-    runAs(partnershipId, () => processLargeUpload(deps.store, files, partnershipId, id, limits)).catch(
-      (error: unknown) => options.logger.error('a large upload could not be processed', { error: String(error) }),
+/**
+ * A large upload's file, as S3 would take it: the signed address is checked before the file
+ * is read. Processing then runs in the background.
+ */
+async function receive(
+  { largeUploads: files, deps, runAs, options }: LocalSite,
+  request: IncomingMessage,
+  partnershipId: string,
+  id: string,
+  url: URL,
+): Promise<ApiResult> {
+  const file = () => readRaw(request, MAX_LARGE_UPLOAD_BYTES);
+  if (!files || !(await files.accept(partnershipId, id, url.searchParams, file))) {
+    return problemResult(
+      new HttpProblem(404, 'Not found', 'There is no such upload address, or its time has passed: open a new upload.'),
     );
-    return { statusCode: 200, headers: {}, body: '' };
   }
+  const limits = { limits: deps.uploadLimits };
+  runAs(partnershipId, () => processLargeUpload(deps.store, files, partnershipId, id, limits)).catch((error: unknown) =>
+    options.logger.error('a large upload could not be processed', { error: String(error) }),
+  );
+  return { statusCode: 200, headers: {}, body: '' };
+}
 
-  async function token(url: URL): Promise<ApiResult> {
-    try {
-      const asked = parseWith(TokenRequest, Object.fromEntries(url.searchParams), 'token request');
-      return {
-        statusCode: 200,
-        headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
-        body: JSON.stringify({ token: await options.identity.issue(asked) }),
-      };
-    } catch (error) {
-      return problemResult(error);
-    }
+async function token(identity: LocalIdentity, url: URL): Promise<ApiResult> {
+  try {
+    const asked = parseWith(TokenRequest, Object.fromEntries(url.searchParams), 'token request');
+    return {
+      statusCode: 200,
+      headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
+      body: JSON.stringify({ token: await identity.issue(asked) }),
+    };
+  } catch (error) {
+    return problemResult(error);
   }
+}
 
-  await new Promise<void>((resolve) => server.listen(options.port, options.host ?? '127.0.0.1', resolve));
+/** Listens on the port (0: a free one), and answers the server's address. */
+async function listen(server: Server, port: number, host: string): Promise<string> {
+  await new Promise<void>((resolve) => server.listen(port, host, resolve));
   const bound = server.address();
-  const port = typeof bound === 'object' && bound ? bound.port : options.port;
-  address = `http://${options.host ?? '127.0.0.1'}:${port}`;
-  return {
-    url: address,
-    idle: () => background.idle(),
-    close: () =>
-      new Promise((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
-      }),
-  };
+  return `http://${host}:${typeof bound === 'object' && bound ? bound.port : port}`;
 }
 
 function compile(route: AnyRoute): Template {
