@@ -10,6 +10,7 @@ export {
 export { analysisRoutes } from './analysis-routes';
 export { auditRoutes } from './audit-routes';
 export type { ApiDeps } from './deps';
+export { completeErasure, eraseYoungPerson } from './erasure';
 export { exportRoutes } from './export-routes';
 export { Heartbeat } from './heartbeat';
 export { LARGE_UPLOAD_WINDOW_MS, openLargeUpload, processLargeUpload } from './large-upload';
@@ -31,18 +32,10 @@ export { apiDocument, openApiDocument, routesByFunction } from './openapi';
 export { everyItem } from './paging';
 export { invitationRoutes, planRoutes } from './planning-routes';
 export { reportRoutes } from './report-routes';
-export {
-  completeErasure,
-  decideReview,
-  eraseYoungPerson,
-  reviewList,
-  type SweepResult,
-  sweepAuditEvent,
-  sweepRetention,
-} from './retention';
+export { type SweepResult, sweepAuditEvent, sweepRetention } from './retention-sweep';
 export { reviewRoutes } from './review-routes';
+export { decideReview, reviewList } from './reviews';
 export { allRoutes, FUNCTIONS, type FunctionName } from './routes';
-export { awsRuntime } from './runtime';
 export { settingsRoutes } from './settings-routes';
 export { uploadRoutes } from './upload-routes';
 export {

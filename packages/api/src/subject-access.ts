@@ -5,7 +5,6 @@ import {
   type ClusterSnapshot,
   type Concern,
   type InvitationList,
-  type MapStore,
   mapWithConcurrency,
   NotFoundError,
   READ_CONCURRENCY,
@@ -13,11 +12,12 @@ import {
   type Review,
   type ReviewStatus,
   type Sighting,
+  type SubjectAccessPorts,
   type YoungPerson,
 } from '@peermap/domain';
 import { markingLine, type ReportDocument } from '@peermap/reports';
 import { everyItem } from './paging';
-import { reviewList } from './retention';
+import { reviewList } from './reviews';
 
 /**
  * Everything peermap holds about one young person, for a subject access request: their
@@ -44,7 +44,7 @@ export interface SubjectAccess {
 }
 
 export async function subjectAccess(
-  store: MapStore,
+  store: SubjectAccessPorts,
   partnershipId: string,
   ref: string,
   now: Date,
