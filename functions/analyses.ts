@@ -1,7 +1,8 @@
 import { LambdaClient } from '@aws-sdk/client-lambda';
-import { analysisRoutes, awsRuntime } from '@peermap/api';
+import { analysisRoutes } from '@peermap/api';
+import { createLambdaAnalysisRunner } from '@peermap/aws';
 import { createApiHandler } from '@peermap/http';
-import { createLambdaAnalysisRunner } from '@peermap/store';
+import { awsRuntime } from './composition/aws-runtime';
 
 const { deps, handlerDeps } = awsRuntime(process.env, {
   analysisRunner: (functionName) => createLambdaAnalysisRunner(new LambdaClient({}), functionName),

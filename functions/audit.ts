@@ -1,5 +1,6 @@
-import { auditRoutes, awsRuntime } from '@peermap/api';
+import { auditRoutes } from '@peermap/api';
 import { createApiHandler } from '@peermap/http';
+import { awsRuntime } from './composition/aws-runtime';
 
 const { deps, handlerDeps } = awsRuntime(process.env);
 

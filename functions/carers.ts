@@ -1,5 +1,6 @@
-import { awsRuntime, carersRoutes } from '@peermap/api';
+import { carersRoutes } from '@peermap/api';
 import { createApiHandler } from '@peermap/http';
+import { awsRuntime } from './composition/aws-runtime';
 
 const { deps, handlerDeps } = awsRuntime(process.env);
 

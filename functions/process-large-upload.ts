@@ -1,7 +1,8 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import { awsRuntime, processLargeUpload } from '@peermap/api';
-import { createS3LargeUploads, largeUploadsClient, slotOfKey } from '@peermap/store';
+import { processLargeUpload } from '@peermap/api';
+import { createS3LargeUploads, largeUploadsClient, slotOfKey } from '@peermap/aws';
 import type { S3Event } from 'aws-lambda';
+import { awsRuntime } from './composition/aws-runtime';
 
 const { deps, runAs } = awsRuntime(process.env, {
   largeUploads: (bucket) => createS3LargeUploads(largeUploadsClient(), bucket),

@@ -1,5 +1,6 @@
-import { awsRuntime, relationshipsRoutes } from '@peermap/api';
+import { relationshipsRoutes } from '@peermap/api';
 import { createApiHandler } from '@peermap/http';
+import { awsRuntime } from './composition/aws-runtime';
 
 const { deps, handlerDeps } = awsRuntime(process.env);
 

@@ -1,7 +1,8 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import { awsRuntime, sweepAuditEvent, sweepRetention } from '@peermap/api';
+import { sweepAuditEvent, sweepRetention } from '@peermap/api';
 import { PartnershipId } from '@peermap/domain';
 import * as z from 'zod';
+import { awsRuntime } from './composition/aws-runtime';
 
 const { deps, runAs } = awsRuntime(process.env);
 const logger = new Logger({ serviceName: 'peermap' });

@@ -1,7 +1,8 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import { awsRuntime, runAnalysis } from '@peermap/api';
+import { runAnalysis } from '@peermap/api';
 import { PartnershipId, RecordId } from '@peermap/domain';
 import * as z from 'zod';
+import { awsRuntime } from './composition/aws-runtime';
 
 const { deps, runAs } = awsRuntime(process.env);
 const logger = new Logger({ serviceName: 'peermap' });

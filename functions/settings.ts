@@ -1,5 +1,6 @@
-import { awsRuntime, settingsRoutes } from '@peermap/api';
+import { settingsRoutes } from '@peermap/api';
 import { createApiHandler } from '@peermap/http';
+import { awsRuntime } from './composition/aws-runtime';
 
 const { deps, handlerDeps } = awsRuntime(process.env);
 

@@ -1,6 +1,7 @@
-import { awsRuntime, uploadRoutes } from '@peermap/api';
+import { uploadRoutes } from '@peermap/api';
+import { createS3LargeUploads, largeUploadsClient } from '@peermap/aws';
 import { createApiHandler } from '@peermap/http';
-import { createS3LargeUploads, largeUploadsClient } from '@peermap/store';
+import { awsRuntime } from './composition/aws-runtime';
 
 const { deps, handlerDeps } = awsRuntime(process.env, {
   largeUploads: (bucket) => createS3LargeUploads(largeUploadsClient(), bucket),

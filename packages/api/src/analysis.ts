@@ -1,15 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import {
   AnalysisParameters,
+  type AnalysisPorts,
   type AnalysisRequest,
   type AnalysisRunner,
   type AnalysisSnapshot,
   type AnalysisSummary,
+  type ClusterPorts,
   type ClusterSnapshot,
   ConflictError,
   isoWeekDays,
   isoWeekOf,
-  type MapStore,
   mapWithConcurrency,
   NotFoundError,
   PeermapError,
@@ -23,7 +24,7 @@ import {
 import { analyseWeek, type PreviousAnalysis } from '@peermap/graph';
 import { Heartbeat } from './heartbeat';
 import { GIVEN_UP, RUN_GIVEN_UP_AFTER_MS, uploadsOf } from './map-work';
-import { reviewList } from './retention';
+import { reviewList } from './reviews';
 
 export { GIVEN_UP, RUN_GIVEN_UP_AFTER_MS } from './map-work';
 
@@ -42,7 +43,7 @@ export interface AnalysisAsked {
  * made for earlier weeks stay as they were.
  */
 export async function requestAnalysis(
-  store: MapStore,
+  store: AnalysisPorts,
   runner: AnalysisRunner | undefined,
   asked: AnalysisAsked,
 ): Promise<AnalysisSnapshot> {
@@ -109,7 +110,7 @@ const CLUSTER_ITEM_BYTES = 300_000;
  * in words a chair can act on.
  */
 export async function runAnalysis(
-  store: MapStore,
+  store: AnalysisPorts,
   job: { partnershipId: string; analysisId: string },
   now: () => Date = () => new Date(),
   timing: WorkTiming = WORK_TIMING,
@@ -146,7 +147,7 @@ export async function runAnalysis(
 }
 
 async function run(
-  store: MapStore,
+  store: AnalysisPorts,
   running: AnalysisSnapshot,
   now: () => Date,
   heartbeat: Heartbeat,
@@ -188,7 +189,7 @@ async function run(
   }
 }
 
-async function claim(store: MapStore, queued: AnalysisSnapshot, now: () => Date) {
+async function claim(store: AnalysisPorts, queued: AnalysisSnapshot, now: () => Date) {
   const { version, ...draft } = queued;
   try {
     return await store.analyses.save({ ...draft, status: 'running', startedAt: now().toISOString() }, version);
@@ -198,12 +199,12 @@ async function claim(store: MapStore, queued: AnalysisSnapshot, now: () => Date)
   }
 }
 
-function finish(store: MapStore, snapshot: AnalysisSnapshot, outcome: Partial<AnalysisSnapshot>) {
+function finish(store: AnalysisPorts, snapshot: AnalysisSnapshot, outcome: Partial<AnalysisSnapshot>) {
   const { version, ...draft } = snapshot;
   return store.analyses.save({ ...draft, ...outcome }, version);
 }
 
-async function analyse(store: MapStore, run: AnalysisSnapshot, now: Date) {
+async function analyse(store: AnalysisPorts, run: AnalysisSnapshot, now: Date) {
   const [whole, earlier] = await Promise.all([
     store.mapReader.wholeMap(run.partnershipId),
     store.analyses.latestCompletedBefore(run.partnershipId, run.week),
@@ -307,7 +308,7 @@ export function fitOneItem(cluster: ClusterSnapshot): ClusterSnapshot {
  * A cluster's snapshots, latest week first, each from its week's latest completed run only:
  * clusters of failed or replaced runs never speak for a week.
  */
-export async function clusterWeeks(store: MapStore, partnershipId: string, clusterId: string) {
+export async function clusterWeeks(store: ClusterPorts, partnershipId: string, clusterId: string) {
   const snapshots = await store.analyses.clusterHistory(partnershipId, clusterId);
   const weeks = [...new Set(snapshots.map((c) => c.week))];
   // One read per week of the cluster's history (a year is 52), a few at a time.
@@ -323,7 +324,7 @@ export async function clusterWeeks(store: MapStore, partnershipId: string, clust
 
 /** A cluster as its latest week (or the week given) shows it; not found otherwise. */
 export async function currentCluster(
-  store: MapStore,
+  store: ClusterPorts,
   partnershipId: string,
   clusterId: string,
   week?: string,

@@ -10,17 +10,12 @@ export {
 export { analysisRoutes } from './analysis-routes';
 export { auditRoutes } from './audit-routes';
 export type { ApiDeps } from './deps';
+export { completeErasure, eraseYoungPerson } from './erasure';
 export { exportRoutes } from './export-routes';
 export { Heartbeat } from './heartbeat';
 export { LARGE_UPLOAD_WINDOW_MS, openLargeUpload, processLargeUpload } from './large-upload';
-export {
-  carersRoutes,
-  concernsRoutes,
-  locationsRoutes,
-  relationshipsRoutes,
-  sightingsRoutes,
-  youngPeopleRoutes,
-} from './map-routes';
+// The route tables of the map's resources, one per function: the module exports nothing else.
+export * from './map-routes';
 export {
   SLOT_STOPPED,
   STOPPED_PART_WAY,
@@ -31,18 +26,10 @@ export { apiDocument, openApiDocument, routesByFunction } from './openapi';
 export { everyItem } from './paging';
 export { invitationRoutes, planRoutes } from './planning-routes';
 export { reportRoutes } from './report-routes';
-export {
-  completeErasure,
-  decideReview,
-  eraseYoungPerson,
-  reviewList,
-  type SweepResult,
-  sweepAuditEvent,
-  sweepRetention,
-} from './retention';
+export { type SweepResult, sweepAuditEvent, sweepRetention } from './retention-sweep';
 export { reviewRoutes } from './review-routes';
+export { decideReview, reviewList } from './reviews';
 export { allRoutes, FUNCTIONS, type FunctionName } from './routes';
-export { awsRuntime } from './runtime';
 export { settingsRoutes } from './settings-routes';
 export { uploadRoutes } from './upload-routes';
 export {

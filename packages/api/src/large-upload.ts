@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   type LargeUploadFiles,
-  type MapStore,
+  type LargeUploadPorts,
   PeermapError,
   UnavailableError,
   type UploadSlot,
@@ -18,7 +18,7 @@ export const LARGE_UPLOAD_WINDOW_MS = 15 * 60 * 1000;
 
 /** Opens a slot for a large upload and returns where to send the workbook. */
 export async function openLargeUpload(
-  store: MapStore,
+  store: LargeUploadPorts,
   files: LargeUploadFiles,
   request: { partnershipId: string; week: string; uploadedBy: string; now: Date },
 ) {
@@ -43,7 +43,7 @@ export async function openLargeUpload(
  * lapsed. Every `failed` slot says why.
  */
 export async function processLargeUpload(
-  store: MapStore,
+  store: LargeUploadPorts,
   files: LargeUploadFiles,
   partnershipId: string,
   slotId: string,
@@ -85,7 +85,7 @@ const FAULT =
   'The file could not be processed (a fault in peermap, or its table out of reach); it has been logged. Open a new large upload and send the file again.';
 
 async function processSlot(
-  store: MapStore,
+  store: LargeUploadPorts,
   files: LargeUploadFiles,
   processing: UploadSlot,
   { now, limits, timing }: { now: () => Date; limits: UploadLimits | undefined; timing: WorkTiming },

@@ -1,4 +1,4 @@
-import { isLive, type LeaseName, type MapStore, VersionConflictError } from '@peermap/domain';
+import { isLive, type LeaseName, type MapWorkPorts, VersionConflictError } from '@peermap/domain';
 import { everyItem } from './paging';
 
 /**
@@ -8,7 +8,7 @@ import { everyItem } from './paging';
  */
 
 /** The latest week whose upload completed, and the week of the upload being written now. */
-export async function uploadsOf(store: MapStore, partnershipId: string, now: Date) {
+export async function uploadsOf(store: Pick<MapWorkPorts, 'uploads' | 'leases'>, partnershipId: string, now: Date) {
   let latest: string | undefined;
   let cursor: string | undefined;
   do {
@@ -26,7 +26,11 @@ export async function uploadsOf(store: MapStore, partnershipId: string, now: Dat
 export const RUN_GIVEN_UP_AFTER_MS = 20 * 60 * 1000;
 
 /** Whether an analysis run is waiting to start or running now (its heartbeat is live). */
-export async function analysisInFlight(store: MapStore, partnershipId: string, now: Date): Promise<boolean> {
+export async function analysisInFlight(
+  store: Pick<MapWorkPorts, 'analyses' | 'leases'>,
+  partnershipId: string,
+  now: Date,
+): Promise<boolean> {
   const { items } = await store.analyses.list(partnershipId, { limit: 50 });
   for (const run of items) {
     if (run.status === 'queued' && now.getTime() - Date.parse(run.createdAt) < RUN_GIVEN_UP_AFTER_MS) return true;
@@ -60,7 +64,7 @@ export interface StoppedWork {
  * never started). Work with a live lease is left alone; a change that lost a race with the
  * work itself is left to the next sweep.
  */
-export async function settleStoppedWork(store: MapStore, partnershipId: string, now: Date): Promise<StoppedWork> {
+export async function settleStoppedWork(store: MapWorkPorts, partnershipId: string, now: Date): Promise<StoppedWork> {
   const leaseLive = async (name: LeaseName) => isLive(await store.leases.current(partnershipId, name), now);
   return {
     uploads: await endStoppedUploads(store, partnershipId, now),
@@ -84,7 +88,11 @@ export async function settleStoppedWork(store: MapStore, partnershipId: string, 
 }
 
 /** Uploads left `writing` by a send that no longer holds the map. */
-async function endStoppedUploads(store: MapStore, partnershipId: string, now: Date): Promise<number> {
+async function endStoppedUploads(
+  store: Pick<MapWorkPorts, 'uploads' | 'leases'>,
+  partnershipId: string,
+  now: Date,
+): Promise<number> {
   const writer = await store.leases.current(partnershipId, 'map-writer');
   const writing = (await everyItem((page) => store.uploads.list(partnershipId, page))).filter(
     (u) => u.status === 'writing',

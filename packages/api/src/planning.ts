@@ -10,11 +10,11 @@ import {
   type InvitationOutcome,
   type LanguageNote,
   languageNotes,
-  type MapStore,
   mapWithConcurrency,
   NotFoundError,
   type Partnership,
   type PlanAction,
+  type PlanningPorts,
   type PlanStatus,
   READ_CONCURRENCY,
   type SessionDetails,
@@ -30,7 +30,7 @@ const RECENT_DAYS = 28;
 /** Within the last four weeks, and not dated in the future (a typing slip is not a sighting yet). */
 const isRecent = (ageInDays: number) => ageInDays >= 0 && ageInDays < RECENT_DAYS;
 
-async function partnershipOf(store: MapStore, partnershipId: string): Promise<Partial<Partnership>> {
+async function partnershipOf(store: PlanningPorts, partnershipId: string): Promise<Partial<Partnership>> {
   return (await store.partnerships.get(partnershipId)) ?? {};
 }
 
@@ -39,7 +39,7 @@ async function partnershipOf(store: MapStore, partnershipId: string): Promise<Pa
  * map): every carer sorted into invite, ask consent first and not invited, with the reason.
  */
 export async function createInvitationList(
-  store: MapStore,
+  store: PlanningPorts,
   asked: {
     partnershipId: string;
     clusterId?: string | undefined;
@@ -94,7 +94,7 @@ export async function createInvitationList(
  * takes them off the invitation (and their contact details with it) at once. Carers no longer
  * on the map drop out; nobody is added (a new list is made for that).
  */
-export async function currentList(store: MapStore, list: InvitationList): Promise<InvitationList> {
+export async function currentList(store: PlanningPorts, list: InvitationList): Promise<InvitationList> {
   const { partnershipId } = list;
   const listed = [...list.invite, ...list.askConsentFirst, ...list.notInvited].map((carer) => carer.carerRef);
   const [carers, people] = await Promise.all([
@@ -129,7 +129,7 @@ export async function currentList(store: MapStore, list: InvitationList): Promis
 
 /** Records who came: only carers who were invited can have attended or sent apologies. */
 export async function recordAttendance(
-  store: MapStore,
+  store: PlanningPorts,
   stored: InvitationList,
   attendance: Readonly<Record<string, InvitationOutcome>>,
   expectedVersion: number,
@@ -157,7 +157,7 @@ export interface PlanView {
   uncovered: string[];
 }
 
-export async function viewOf(store: MapStore, plan: ActionPlan): Promise<PlanView> {
+export async function viewOf(store: PlanningPorts, plan: ActionPlan): Promise<PlanView> {
   const partnership = await partnershipOf(store, plan.partnershipId);
   return {
     plan,
@@ -174,7 +174,7 @@ export async function viewOf(store: MapStore, plan: ActionPlan): Promise<PlanVie
 
 /** Drafts a peer group's plan from its latest (or the given week's) report and the partnership's rules. */
 export async function draftPlanForCluster(
-  store: MapStore,
+  store: PlanningPorts,
   asked: { partnershipId: string; clusterId: string; week?: string | undefined; by: string; now: Date },
 ): Promise<ActionPlan> {
   const { partnershipId } = asked;
@@ -214,7 +214,7 @@ export async function draftPlanForCluster(
 
 /** Drafts a place's own plan: its safety assessment and the actions for police, council and owners. */
 export async function draftPlanForPlace(
-  store: MapStore,
+  store: PlanningPorts,
   asked: { partnershipId: string; locationRef: string; by: string; now: Date },
 ): Promise<ActionPlan> {
   const { partnershipId } = asked;
@@ -253,7 +253,7 @@ export interface PlanChanges {
  * goes back to draft, to be agreed again: the agreed version stays in its history.
  */
 export async function changePlan(
-  store: MapStore,
+  store: PlanningPorts,
   plan: ActionPlan,
   changes: PlanChanges,
   by: string,
@@ -284,7 +284,7 @@ export async function changePlan(
  * An action covers young people of the plan's group; a place's plan may name anyone on the
  * map. A ref that is neither is refused, so a plan never names someone by mistake.
  */
-async function refuseStrangers(store: MapStore, plan: ActionPlan, actions: readonly PlanAction[]): Promise<void> {
+async function refuseStrangers(store: PlanningPorts, plan: ActionPlan, actions: readonly PlanAction[]): Promise<void> {
   const named = [...new Set(actions.flatMap((a) => a.coversRefs))];
   const group = plan.youngPersonRefs ? new Set(plan.youngPersonRefs) : undefined;
   const strangers = group
@@ -311,7 +311,7 @@ const NEXT_STATUSES: Readonly<Record<PlanStatus, readonly PlanStatus[]>> = {
 
 /** The chair moves a plan from draft to agreed to reviewed; a plan is agreed only when it covers every young person. */
 export async function movePlan(
-  store: MapStore,
+  store: PlanningPorts,
   plan: ActionPlan,
   status: PlanStatus,
   by: string,

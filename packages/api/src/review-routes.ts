@@ -11,8 +11,10 @@ import {
 import { type AnyRoute, NO_SUBJECTS, route } from '@peermap/http';
 import * as z from 'zod';
 import type { ApiDeps } from './deps';
+import { eraseYoungPerson, erasureDetail } from './erasure';
 import { PageQuery, pageOf, pageRequest } from './paging';
-import { decideReview, eraseYoungPerson, erasureDetail, reviewList, sweepRetention } from './retention';
+import { sweepRetention } from './retention-sweep';
+import { decideReview, reviewList } from './reviews';
 
 const RefParams = z.strictObject({ ref: Ref });
 

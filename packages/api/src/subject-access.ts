@@ -5,7 +5,6 @@ import {
   type ClusterSnapshot,
   type Concern,
   type InvitationList,
-  type MapStore,
   mapWithConcurrency,
   NotFoundError,
   READ_CONCURRENCY,
@@ -13,11 +12,12 @@ import {
   type Review,
   type ReviewStatus,
   type Sighting,
+  type SubjectAccessPorts,
   type YoungPerson,
 } from '@peermap/domain';
 import { markingLine, type ReportDocument } from '@peermap/reports';
 import { everyItem } from './paging';
-import { reviewList } from './retention';
+import { reviewList } from './reviews';
 
 /**
  * Everything peermap holds about one young person, for a subject access request: their
@@ -44,38 +44,23 @@ export interface SubjectAccess {
 }
 
 export async function subjectAccess(
-  store: MapStore,
+  store: SubjectAccessPorts,
   partnershipId: string,
   ref: string,
   now: Date,
 ): Promise<SubjectAccess> {
   const youngPerson = await store.youngPeople.get(partnershipId, ref);
   if (!youngPerson) throw new NotFoundError('young person', ref);
-  const [relationships, sightings, concerns, carers, accessLog, runs, decisions, reviews] = await Promise.all([
+  const [relationships, sightings, concerns, carers, accessLog, clusters, decisions, reviews] = await Promise.all([
     store.relationships.ofPerson(partnershipId, ref),
     store.sightings.ofPerson(partnershipId, ref),
     store.concerns.ofPerson(partnershipId, ref),
     store.carers.ofYoungPerson(partnershipId, ref),
     everyItem((page) => store.audit.byYoungPerson(partnershipId, ref, page), 500),
-    everyItem((page) => store.analyses.list(partnershipId, page)),
+    clustersNaming(store, partnershipId, ref),
     store.reviews.ofPerson(partnershipId, ref),
     reviewList(store, partnershipId, now),
   ]);
-  const completed = runs.filter((run) => run.status === 'completed');
-  const clusters = (
-    await mapWithConcurrency(completed, READ_CONCURRENCY, (run) => store.analyses.clusters(partnershipId, run.id))
-  )
-    .flat()
-    .filter((cluster) => cluster.memberRefs.includes(ref));
-  const clusterIds = [...new Set(clusters.map((c) => c.clusterId))];
-  const [plans, lists] = await Promise.all([
-    mapWithConcurrency(clusterIds, READ_CONCURRENCY, (id) => store.actionPlans.ofCluster(partnershipId, id)),
-    mapWithConcurrency(clusterIds, READ_CONCURRENCY, (id) => store.invitationLists.ofCluster(partnershipId, id)),
-  ]);
-  const actionPlans = plans
-    .flat()
-    .filter((plan) => plan.youngPersonRefs?.includes(ref) || plan.actions.some((a) => a.coversRefs.includes(ref)));
-  const invitationLists = lists.flat().filter((list) => list.youngPersonRefs.includes(ref));
   return {
     youngPerson,
     relationships,
@@ -89,28 +74,69 @@ export async function subjectAccess(
       analysisId,
       narrative,
     })),
-    actionPlans,
-    invitationLists,
+    ...(await plansAndListsNaming(store, partnershipId, ref, clusters)),
     review: { status: reviews.statuses.find((status) => status.ref === ref), decisions },
     accessLog,
-    reviewBeforeDisclosure: [
-      // Said on every report, so it tells nothing of what police hold about this young person.
-      {
-        item: 'restricted police intelligence',
-        reason:
-          'Not part of this report, whether or not police hold any: the police force discloses its own restricted intelligence (Data Protection Act 2018, Part 3). Ask its disclosure team.',
-      },
-      ...carers.map((carer) => ({
-        item: `carer ${carer.ref}`,
-        reason: 'Another person’s data: disclose only what the law allows, after review.',
-      })),
-      ...relationships.map((r) => ({
-        item: `relationship ${r.personA}~${r.personB}`,
-        reason: 'Names another child: redact them before disclosure unless the law allows otherwise.',
-      })),
-    ],
+    reviewBeforeDisclosure: reviewBeforeDisclosure(carers, relationships),
     producedAt: now.toISOString(),
   };
+}
+
+/** The clusters of every completed run that the young person was found in. */
+async function clustersNaming(
+  store: Pick<SubjectAccessPorts, 'analyses'>,
+  partnershipId: string,
+  ref: string,
+): Promise<ClusterSnapshot[]> {
+  const runs = await everyItem((page) => store.analyses.list(partnershipId, page));
+  const completed = runs.filter((run) => run.status === 'completed');
+  const clusters = await mapWithConcurrency(completed, READ_CONCURRENCY, (run) =>
+    store.analyses.clusters(partnershipId, run.id),
+  );
+  return clusters.flat().filter((cluster) => cluster.memberRefs.includes(ref));
+}
+
+/** The plans and invitation lists of their peer groups that name them. */
+async function plansAndListsNaming(
+  store: Pick<SubjectAccessPorts, 'actionPlans' | 'invitationLists'>,
+  partnershipId: string,
+  ref: string,
+  clusters: readonly ClusterSnapshot[],
+): Promise<Pick<SubjectAccess, 'actionPlans' | 'invitationLists'>> {
+  const clusterIds = [...new Set(clusters.map((c) => c.clusterId))];
+  const [plans, lists] = await Promise.all([
+    mapWithConcurrency(clusterIds, READ_CONCURRENCY, (id) => store.actionPlans.ofCluster(partnershipId, id)),
+    mapWithConcurrency(clusterIds, READ_CONCURRENCY, (id) => store.invitationLists.ofCluster(partnershipId, id)),
+  ]);
+  return {
+    actionPlans: plans
+      .flat()
+      .filter((plan) => plan.youngPersonRefs?.includes(ref) || plan.actions.some((a) => a.coversRefs.includes(ref))),
+    invitationLists: lists.flat().filter((list) => list.youngPersonRefs.includes(ref)),
+  };
+}
+
+/** What must be looked at before disclosure: other people's data, and what police disclose themselves. */
+function reviewBeforeDisclosure(
+  carers: readonly Carer[],
+  relationships: readonly Relationship[],
+): SubjectAccess['reviewBeforeDisclosure'] {
+  return [
+    // Said on every report, so it tells nothing of what police hold about this young person.
+    {
+      item: 'restricted police intelligence',
+      reason:
+        'Not part of this report, whether or not police hold any: the police force discloses its own restricted intelligence (Data Protection Act 2018, Part 3). Ask its disclosure team.',
+    },
+    ...carers.map((carer) => ({
+      item: `carer ${carer.ref}`,
+      reason: 'Another person’s data: disclose only what the law allows, after review.',
+    })),
+    ...relationships.map((r) => ({
+      item: `relationship ${r.personA}~${r.personB}`,
+      reason: 'Names another child: redact them before disclosure unless the law allows otherwise.',
+    })),
+  ];
 }
 
 /** The same, as a readable document: one section per kind of record, the review list first. */
@@ -131,73 +157,9 @@ export function subjectAccessPaper(access: SubjectAccess, marking: string): Repo
           rows: access.reviewBeforeDisclosure.map((r) => [r.item, r.reason]),
         },
       },
-      {
-        heading: 'Their record',
-        table: {
-          header: ['Field', 'Held'],
-          rows: [
-            ['Name', p.displayName],
-            ['Date of birth', p.dateOfBirth],
-            ['Gender', p.gender ?? ''],
-            ['Ethnicity', p.ethnicity ?? ''],
-            ['Education', p.educationStatus],
-            ['Agencies', p.agencies.join(', ')],
-            ['Key worker', p.keyWorker ?? ''],
-            ['Strengths', p.strengths.join('; ')],
-            ['Case', p.status],
-          ],
-        },
-      },
-      {
-        heading: 'Relationships recorded',
-        table: {
-          header: ['With', 'Kind', 'Strength', 'Last seen', 'Recorded by'],
-          rows: access.relationships.map((r) => [
-            r.personA === p.ref ? r.personB : r.personA,
-            r.kind,
-            String(r.strength),
-            r.lastSeen ?? '',
-            r.sourceAgency,
-          ]),
-        },
-      },
-      {
-        heading: 'Where they were seen',
-        table: {
-          header: ['Place', 'Seen on', 'Recorded by'],
-          rows: access.sightings.map((s) => [s.locationRef, s.seenOn, s.sourceAgency]),
-        },
-      },
-      {
-        heading: 'Concerns recorded',
-        table: {
-          header: ['Concern', 'On', 'Status', 'Recorded by'],
-          rows: access.concerns.map((c) => [c.category, c.occurredOn, c.status, c.sourceAgency]),
-        },
-      },
-      {
-        heading: 'Peer groups they were found in',
-        table: { header: ['Week', 'Group'], rows: access.peerGroups.map((g) => [g.week, g.label]) },
-      },
-      {
-        heading: 'Plans and invitation lists that name them',
-        paragraphs: [
-          ...access.actionPlans.map((plan) => `Action plan ${plan.id} (${plan.status}, version ${plan.version}).`),
-          ...access.invitationLists.map((list) => `Invitation list ${list.id} for ${list.session.date}.`),
-        ],
-      },
-      {
-        heading: 'How long their record is kept',
-        paragraphs: access.review.status
-          ? [
-              `Last on the map ${access.review.status.lastActivityOn} (${access.review.status.lastActivity}); review due ${access.review.status.reviewDueOn}; removed on ${access.review.status.removalOn} unless a review keeps them.`,
-            ]
-          : [],
-        table: {
-          header: ['Decided', 'By', 'Kept because', 'Next review'],
-          rows: access.review.decisions.map((r) => [r.decidedAt.slice(0, 10), r.decidedBy, r.reason, r.nextReviewOn]),
-        },
-      },
+      recordSection(p),
+      ...mapSections(access),
+      retentionSection(access.review),
       {
         heading: 'Who read or changed their record',
         table: {
@@ -212,5 +174,87 @@ export function subjectAccessPaper(access: SubjectAccess, marking: string): Repo
         },
       },
     ],
+  };
+}
+
+type Section = ReportDocument['sections'][number];
+
+function recordSection(p: YoungPerson): Section {
+  return {
+    heading: 'Their record',
+    table: {
+      header: ['Field', 'Held'],
+      rows: [
+        ['Name', p.displayName],
+        ['Date of birth', p.dateOfBirth],
+        ['Gender', p.gender ?? ''],
+        ['Ethnicity', p.ethnicity ?? ''],
+        ['Education', p.educationStatus],
+        ['Agencies', p.agencies.join(', ')],
+        ['Key worker', p.keyWorker ?? ''],
+        ['Strengths', p.strengths.join('; ')],
+        ['Case', p.status],
+      ],
+    },
+  };
+}
+
+/** What the map and the meetings hold that names them. */
+function mapSections(access: SubjectAccess): Section[] {
+  const ref = access.youngPerson.ref;
+  return [
+    {
+      heading: 'Relationships recorded',
+      table: {
+        header: ['With', 'Kind', 'Strength', 'Last seen', 'Recorded by'],
+        rows: access.relationships.map((r) => [
+          r.personA === ref ? r.personB : r.personA,
+          r.kind,
+          String(r.strength),
+          r.lastSeen ?? '',
+          r.sourceAgency,
+        ]),
+      },
+    },
+    {
+      heading: 'Where they were seen',
+      table: {
+        header: ['Place', 'Seen on', 'Recorded by'],
+        rows: access.sightings.map((s) => [s.locationRef, s.seenOn, s.sourceAgency]),
+      },
+    },
+    {
+      heading: 'Concerns recorded',
+      table: {
+        header: ['Concern', 'On', 'Status', 'Recorded by'],
+        rows: access.concerns.map((c) => [c.category, c.occurredOn, c.status, c.sourceAgency]),
+      },
+    },
+    {
+      heading: 'Peer groups they were found in',
+      table: { header: ['Week', 'Group'], rows: access.peerGroups.map((g) => [g.week, g.label]) },
+    },
+    {
+      heading: 'Plans and invitation lists that name them',
+      paragraphs: [
+        ...access.actionPlans.map((plan) => `Action plan ${plan.id} (${plan.status}, version ${plan.version}).`),
+        ...access.invitationLists.map((list) => `Invitation list ${list.id} for ${list.session.date}.`),
+      ],
+    },
+  ];
+}
+
+function retentionSection(review: SubjectAccess['review']): Section {
+  return {
+    heading: 'How long their record is kept',
+    paragraphs: review.status
+      ? [
+          `Last on the map ${review.status.lastActivityOn} (${review.status.lastActivity}); review due ${review.status.reviewDueOn}; removed on ${review.status.removalOn} unless a review keeps them.`,
+        ]
+      : [],
+    table: {
+      header: ['Decided', 'By', 'Kept because', 'Next review'],
+      rows: review.decisions.map((r) => [r.decidedAt.slice(0, 10), r.decidedBy, r.reason, r.nextReviewOn]),
+    },
   };
 }

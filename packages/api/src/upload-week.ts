@@ -4,10 +4,10 @@ import {
   type Lease,
   LimitExceededError,
   type MapRecords,
-  type MapStore,
   SheetName,
   UnavailableError,
   UPLOAD_PROBLEMS,
+  type UploadPorts,
   type UploadProblem,
   type UploadRecord,
   type UploadStatus,
@@ -79,7 +79,7 @@ const RECORDS_OF: Record<SheetName, keyof MapRecords> = {
  * map already held — without writing anything. An upload past a limit is refused with
  * `LimitExceededError`.
  */
-export async function checkWeek(store: MapStore, upload: WeekUpload): Promise<UploadCheck> {
+export async function checkWeek(store: UploadPorts, upload: WeekUpload): Promise<UploadCheck> {
   const { reading, sheets } = await read(store, upload, (upload.now ?? (() => new Date()))().toISOString());
   return {
     week: upload.week,
@@ -99,7 +99,7 @@ export async function checkWeek(store: MapStore, upload: WeekUpload): Promise<Up
  * limit is kept as `rejected` with the refusal as its problem, and the refusal is returned as
  * `overLimit` for the route to answer with.
  */
-export async function uploadWeek(store: MapStore, upload: WeekUpload): Promise<WeekUploaded> {
+export async function uploadWeek(store: UploadPorts, upload: WeekUpload): Promise<WeekUploaded> {
   const now = upload.now ?? (() => new Date());
   const contentSha256 = hashFiles(upload.files);
   const id = uploadIdFor(upload.partnershipId, upload.week, contentSha256);
@@ -138,7 +138,7 @@ function mapBeingWritten(by: Lease, id: string): ConflictError {
 }
 
 /** Marks an upload whose lease lapsed mid-writing as failed, saying why (unless it finished meanwhile). */
-export async function stoppedPartWay(store: MapStore, lapsed: Lease): Promise<void> {
+export async function stoppedPartWay(store: UploadPorts, lapsed: Lease): Promise<void> {
   const stopped = await store.uploads.get(lapsed.partnershipId, lapsed.holder.workId);
   if (stopped?.status !== 'writing') return;
   const { version, ...rest } = stopped;
@@ -148,7 +148,7 @@ export async function stoppedPartWay(store: MapStore, lapsed: Lease): Promise<vo
 }
 
 async function writeUnderLease(
-  store: MapStore,
+  store: UploadPorts,
   upload: WeekUpload,
   {
     id,
@@ -246,7 +246,7 @@ async function writeUnderLease(
   };
 }
 
-async function read(store: MapStore, upload: WeekUpload, recordedAt: string, uploadId?: string) {
+async function read(store: UploadPorts, upload: WeekUpload, recordedAt: string, uploadId?: string) {
   const counter = new UploadCounter(upload.limits ?? DEFAULT_UPLOAD_LIMITS, upload.synchronous ?? false);
   const { sheets, problems } = await sheetsOf(upload.files, counter);
   const reading = await readWeekInTurns(

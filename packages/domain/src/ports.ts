@@ -231,8 +231,11 @@ export interface ErasureStore {
   removeOwnRecords(job: ErasureJob): Promise<void>;
   /** Replaces them in the audit events that name them and removes the audit's index entries for them. */
   eraseFromAudit(job: ErasureJob): Promise<void>;
-  /** Replaces them in the groups, plans, invitation lists, uploads and other records' notes; drops kept answers. */
-  eraseFromKeptRecords(job: ErasureJob): Promise<void>;
+  /**
+   * Replaces them in the groups, plans, invitation lists, uploads and other records' notes; drops kept answers.
+   * Several erasures of one partnership (the sweep's) are made in one pass over what it keeps.
+   */
+  eraseFromKeptRecords(jobs: readonly ErasureJob[]): Promise<void>;
   /** Ends the erasure: the job goes, the record of it (no personal data) stays. */
   complete(job: ErasureJob, record: ErasureRecord): Promise<void>;
   records(partnershipId: PartnershipId, page?: PageRequest): Promise<Page<ErasureRecord>>;
@@ -309,3 +312,65 @@ export interface MapStore {
   /** Leases held by running work (uploads, large uploads, analysis runs), renewed by heartbeats. */
   readonly leases: LeaseStore;
 }
+
+/**
+ * The part of the store a use case works with. Each use case names only the ports it uses, so
+ * what it can touch is in its signature and a test hands it only those; a whole `MapStore` is
+ * each of them.
+ */
+export type StorePorts<K extends keyof MapStore> = Pick<MapStore, K>;
+
+/** Work that may be writing to the map: uploads, large uploads, analysis runs and their leases. */
+export type MapWorkPorts = StorePorts<'uploads' | 'uploadSlots' | 'analyses' | 'leases'>;
+
+/** Who is due for review: the map, the decisions to keep and the partnership's settings. */
+export type ReviewStatusPorts = StorePorts<'mapReader' | 'reviews' | 'partnerships'>;
+
+/** Erasing a young person: the steps, their record, and the map work an erasure waits for. */
+export type ErasurePorts = MapWorkPorts & StorePorts<'erasures' | 'youngPeople'>;
+
+/** A review's decision: keep (a review, a later expiry) or remove (an erasure). */
+export type ReviewDecisionPorts = ErasurePorts & ReviewStatusPorts;
+
+/** The retention sweep: erasures, review status, each young person's own records and the audit. */
+export type SweepPorts = ReviewDecisionPorts &
+  StorePorts<'relationships' | 'sightings' | 'concerns' | 'restrictedRelationships' | 'restrictedSightings' | 'audit'>;
+
+/** A subject access request: every record that names the young person, and who read theirs. */
+export type SubjectAccessPorts = ReviewStatusPorts &
+  StorePorts<
+    | 'youngPeople'
+    | 'relationships'
+    | 'sightings'
+    | 'concerns'
+    | 'carers'
+    | 'audit'
+    | 'analyses'
+    | 'actionPlans'
+    | 'invitationLists'
+  >;
+
+/** A peer group's weeks: the analysis runs and their clusters. */
+export type ClusterPorts = StorePorts<'analyses'>;
+
+/** Invitation lists and action plans, with the records they are drawn from. */
+export type PlanningPorts = ClusterPorts &
+  StorePorts<
+    | 'partnerships'
+    | 'youngPeople'
+    | 'carers'
+    | 'locations'
+    | 'sightings'
+    | 'concerns'
+    | 'actionPlans'
+    | 'invitationLists'
+  >;
+
+/** An analysis run: the map it reads, the runs, review status, the work it waits for, the audit. */
+export type AnalysisPorts = MapWorkPorts & ReviewStatusPorts & StorePorts<'audit'>;
+
+/** A weekly upload: the uploads, the map writer and the map's lease. */
+export type UploadPorts = StorePorts<'uploads' | 'mapWriter' | 'leases'>;
+
+/** A large upload: its slot, and the weekly upload it becomes. */
+export type LargeUploadPorts = UploadPorts & StorePorts<'uploadSlots'>;

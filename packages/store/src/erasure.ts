@@ -189,8 +189,10 @@ export class DynamoErasures implements ErasureStore {
     }
   }
 
-  async eraseFromKeptRecords(job: ErasureJob): Promise<void> {
-    const p = job.partnershipId;
+  async eraseFromKeptRecords(jobs: readonly ErasureJob[]): Promise<void> {
+    const [first] = jobs;
+    if (!first) return;
+    const p = first.partnershipId;
     // The indexes are read eventually consistent: each record is read again from the table,
     // so a record is never rewritten from an older copy.
     const byKind = async (kind: string) =>
@@ -215,21 +217,31 @@ export class DynamoErasures implements ErasureStore {
       this.inPartitions(p, analyses, 'CLUSTER#'),
       this.inPartitions(p, plans, 'V#'),
     ]);
-    const erase = <T>(record: T) => eraseFrom(record, job);
+    // Each record is read once and erased of every person in turn, however many erasures.
+    const ofAll =
+      <T>(eraseOne: (record: T, job: ErasureJob) => T) =>
+      (record: T) =>
+        jobs.reduce((erased, job) => eraseOne(erased, job), record);
+    const erase = <T>(record: T): T => ofAll<T>((erased, job) => eraseFrom(erased, job))(record);
     // Records people change through the API move to their next version, so a change sent with
     // the version read before the erasure is refused instead of writing the name back; a plan's
     // new version is kept beside its others. Records never changed otherwise keep their version.
     await this.mustWrite([
       ...this.rewrites(analysisModel, analyses, erase, 'keep-version'),
-      ...this.rewrites(clusterSnapshotModel, clusters, (c) => eraseFromCluster(c, job), 'keep-version'),
-      ...this.planRewrites(plans, job),
+      ...this.rewrites(clusterSnapshotModel, clusters, ofAll(eraseFromCluster), 'keep-version'),
+      ...this.planRewrites(plans, erase),
       ...this.rewrites(actionPlanVersionModel, planVersions, erase, 'keep-version'),
-      ...this.rewrites(invitationListModel, lists, (l) => eraseFromInvitationList(l, job), 'next-version'),
+      ...this.rewrites(invitationListModel, lists, ofAll(eraseFromInvitationList), 'next-version'),
       ...this.rewrites(uploadModel, uploads, erase, 'keep-version'),
       ...this.rewrites(youngPersonModel, youngPeople, erase, 'next-version'),
       ...this.rewrites(locationModel, locations, erase, 'next-version'),
       ...this.rewrites(concernModel, concerns, erase, 'next-version'),
-      ...this.rewrites(carerModel, carers, (c) => eraseFromCarer(c, job) ?? c, 'next-version'),
+      ...this.rewrites(
+        carerModel,
+        carers,
+        ofAll<Carer>((c, job) => eraseFromCarer(c, job) ?? c),
+        'next-version',
+      ),
       ...this.rewrites(reviewModel, reviews, erase, 'keep-version'),
       ...this.rewrites(erasureRecordModel, erasures, erase, 'keep-version'),
     ]);
@@ -239,10 +251,10 @@ export class DynamoErasures implements ErasureStore {
   }
 
   /** A plan that named the person moves to a new version, kept beside its others like any change. */
-  private planRewrites(heads: readonly Item[], job: ErasureJob): WriteGroup[] {
+  private planRewrites(heads: readonly Item[], erase: <T>(record: T) => T): WriteGroup[] {
     return heads.flatMap((item) => {
       const head = fromItem(actionPlanModel, item);
-      const erased = eraseFrom(head, job);
+      const erased = erase(head);
       if (JSON.stringify(erased) === JSON.stringify(head)) return [];
       const next = parseWith(actionPlanModel.schema, { ...erased, version: head.version + 1 }, 'action plan');
       return [

@@ -21,11 +21,9 @@ export {
   writeGroups,
 } from './group-writer';
 export * as keys from './keys';
-export { createLambdaAnalysisRunner } from './lambda-analysis-runner';
 export * as models from './models';
 export type { StoreContext } from './repository';
 export { moveRestrictedIntoOwnLayer, type RestrictedLayerMove } from './restricted-layer';
-export { createS3LargeUploads, largeUploadKey, largeUploadsClient, slotOfKey } from './s3-large-uploads';
 export { createDocumentClient, createDynamoClient, createDynamoStore, type DynamoClientSettings } from './store';
 export { createTableInput, type IndexName, KEY_ATTRIBUTES, TABLE_DEFINITION } from './table';
 export { type TenantCredentialSettings, tenantClients } from './tenant-credentials';

@@ -1,9 +1,9 @@
 import { Logger } from '@aws-lambda-powertools/logger';
+import type { ApiDeps } from '@peermap/api';
 import type { AnalysisRunner, LargeUploadFiles } from '@peermap/domain';
 import type { HandlerDeps } from '@peermap/http';
 import { createDynamoStore, createTenantScopedClient, type RunAsPartnership, tenantClients } from '@peermap/store';
 import * as z from 'zod';
-import type { ApiDeps } from './deps';
 
 const Arn = (service: string) => z.string().regex(new RegExp(`^arn:aws[a-z-]*:${service}:`), `an ${service} ARN`);
 
@@ -26,6 +26,9 @@ const LargeUploadSettings = z.object({ UPLOAD_BUCKET: z.string().regex(/^[a-z0-9
 const AnalysisSettings = z.object({ ANALYSIS_FUNCTION_NAME: z.string().regex(/^[A-Za-z0-9_:.-]{1,140}$/) });
 
 /**
+ * The composition root of the Lambda functions: every AWS client is made here, and nowhere in
+ * `packages/api`, whose use cases see only the domain's ports.
+ *
  * The dependencies of a function in AWS, built once per cold start from its environment:
  * the tenant-scoped document client (each partnership's calls with its own session of the
  * function's data role), the store and the logger (JSON, with the request id on every line,

@@ -1,0 +1,92 @@
+import {
+  ActionPlan,
+  type ActionPlansRepository,
+  AlreadyExistsError,
+  type Draft,
+  InvitationList,
+  NotFoundError,
+  Partnership,
+  type PartnershipsRepository,
+  parseWith,
+  VersionConflictError,
+} from '@peermap/domain';
+import { MemoryRepository } from './repository';
+
+/** A plan's head (its current version) and every version beside it, as the table keeps them. */
+export class MemoryActionPlans implements ActionPlansRepository {
+  readonly heads = new MemoryRepository<ActionPlan, string>({
+    label: 'action plan',
+    schema: ActionPlan,
+    keyOf: (p) => p.id,
+    id: (id) => id,
+    order: (p) => p.id,
+  });
+  readonly everyVersion = new MemoryRepository<ActionPlan, { id: string; version: number }>({
+    label: 'action plan version',
+    schema: ActionPlan,
+    keyOf: (p) => p,
+    id: (p) => `${p.id}#${String(p.version).padStart(8, '0')}`,
+    order: (p) => `${p.id}#${String(p.version).padStart(8, '0')}`,
+  });
+
+  get(partnershipId: string, planId: string): Promise<ActionPlan | undefined> {
+    return this.heads.get(partnershipId, planId);
+  }
+
+  async save(draft: Draft<ActionPlan>, expectedVersion?: number): Promise<ActionPlan> {
+    const saved = await this.heads.save(draft, expectedVersion);
+    this.everyVersion.replace(saved);
+    return saved;
+  }
+
+  async versions(partnershipId: string, planId: string): Promise<ActionPlan[]> {
+    return this.everyVersion.where(partnershipId, (p) => p.id === planId);
+  }
+
+  async ofCluster(partnershipId: string, clusterId: string): Promise<ActionPlan[]> {
+    return this.heads.where(partnershipId, (p) => p.clusterId === clusterId);
+  }
+
+  async ofLocation(partnershipId: string, locationRef: string): Promise<ActionPlan[]> {
+    return this.heads.where(partnershipId, (p) => p.locationRef === locationRef);
+  }
+}
+
+export class MemoryInvitationLists extends MemoryRepository<InvitationList, string> {
+  constructor() {
+    super({
+      label: 'invitation list',
+      schema: InvitationList,
+      keyOf: (l) => l.id,
+      id: (id) => id,
+      order: (l) => `${l.createdAt}#${l.id}`,
+      newestFirst: true,
+    });
+  }
+
+  async ofCluster(partnershipId: string, clusterId: string): Promise<InvitationList[]> {
+    return this.where(partnershipId, (l) => l.clusterId === clusterId);
+  }
+}
+
+/** A partnership's settings: one record per partnership, changed only at the version read. */
+export class MemoryPartnerships implements PartnershipsRepository {
+  private readonly records = new Map<string, Partnership>();
+
+  async get(partnershipId: string): Promise<Partnership | undefined> {
+    const record = this.records.get(partnershipId);
+    return record && structuredClone(record);
+  }
+
+  async save(draft: Draft<Partnership>, expectedVersion?: number): Promise<Partnership> {
+    const current = this.records.get(draft.id);
+    if (expectedVersion === undefined && current) throw new AlreadyExistsError('partnership', draft.id);
+    if (expectedVersion !== undefined && !current) throw new NotFoundError('partnership', draft.id);
+    if (expectedVersion !== undefined && current?.version !== expectedVersion) {
+      throw new VersionConflictError('partnership', draft.id, expectedVersion);
+    }
+    const record = parseWith(Partnership, { ...draft, version: (expectedVersion ?? 0) + 1 }, 'partnership');
+    this.records.set(record.id, structuredClone(record));
+    return record;
+  }
+}
