@@ -1,3 +1,4 @@
+import { endpoint } from '@peermap/contract';
 import {
   Agency,
   Carer,
@@ -30,8 +31,8 @@ import { gridToPosition, isInGreatBritain } from '@peermap/ingest';
 import { toDocx, toHtml } from '@peermap/reports';
 import * as z from 'zod';
 import type { ApiDeps } from './deps';
-import { PageQuery, pageOf, pageRequest } from './paging';
-import { merge, pascalCase, resourceRoutes, stillLinked } from './resource';
+import { PageQuery, pageRequest } from './paging';
+import { merge, resourceRoutes, stillLinked } from './resource';
 import { reviewRoutes } from './review-routes';
 import { subjectAccess, subjectAccessPaper } from './subject-access';
 
@@ -73,9 +74,7 @@ export function youngPeopleRoutes(deps: ApiDeps): AnyRoute[] {
 /** `GET /v1/young-people/{ref}/subject-access`: everything held about a young person, as JSON or a paper. */
 function subjectAccessRoute(deps: ApiDeps): AnyRoute {
   return route({
-    method: 'GET',
-    path: '/v1/young-people/{ref}/subject-access',
-    operationId: 'getSubjectAccessReport',
+    ...endpoint('GET', '/v1/young-people/{ref}/subject-access'),
     summary:
       'Everything held about a young person for a subject access request, with who read it (the audit); other people’s data marked for review (restricted police intelligence is disclosed by the police themselves). JSON, or ?format=html|docx',
     permission: 'young-people:subject-access',
@@ -83,8 +82,6 @@ function subjectAccessRoute(deps: ApiDeps): AnyRoute {
     action: 'export',
     params: RefParams,
     query: z.strictObject({ format: z.enum(['json', 'html', 'docx']).default('json') }),
-    produces: 'application/json, text/html, application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    successStatus: 200,
     handle: async ({ principal, params, query }) => {
       const p = principal.partnershipId;
       const access = await subjectAccess(deps.store, p, params.ref, deps.now());
@@ -330,9 +327,7 @@ function sightingLayerRoutes(deps: ApiDeps, layer: 'shared' | 'restricted'): Any
       ...ofLayer,
     }),
     route({
-      method: 'GET',
-      path: `/v1/locations/{ref}/${name}`,
-      operationId: `listLocation${pascalCase(name)}`,
+      ...endpoint('GET', `/v1/locations/{ref}/${name}`),
       summary:
         layer === 'restricted'
           ? 'Who has been seen at a place in restricted police intelligence, newest first (police analysts only)'
@@ -343,8 +338,6 @@ function sightingLayerRoutes(deps: ApiDeps, layer: 'shared' | 'restricted'): Any
       ...ofLayer,
       params: RefParams,
       query: PageQuery,
-      response: pageOf(Sighting),
-      successStatus: 200,
       handle: async ({ principal, params, query }) => {
         if (!(await deps.store.locations.get(principal.partnershipId, params.ref))) {
           throw new NotFoundError('location', params.ref);
@@ -461,17 +454,13 @@ function personCollection<T>(
   },
 ): AnyRoute {
   return route({
-    method: 'GET',
-    path: `/v1/young-people/{ref}/${spec.what}`,
-    operationId: `listYoungPerson${pascalCase(spec.what)}`,
+    ...endpoint('GET', `/v1/young-people/{ref}/${spec.what}`),
     summary: spec.summary,
     permission: spec.permission,
     resource: spec.what,
     action: 'list',
     ...(spec.layer ? { layer: spec.layer } : {}),
     params: RefParams,
-    response: pageOf(spec.item),
-    successStatus: 200,
     handle: async ({ principal, params }) => {
       await existing(deps, principal.partnershipId, params.ref);
       const records = await spec.load(deps.store, principal.partnershipId, params.ref);

@@ -19,6 +19,7 @@ import { readMultipart } from './multipart';
 import { type Principal, principalFromClaims } from './principal';
 import { HttpProblem, problemFor } from './problems';
 import { type AnyRoute, NO_SUBJECTS, type RouteResponse, routeKey, type Subjects } from './route';
+import { shapedByContract } from './shape';
 
 /** What a handler needs besides its routes: the audit log, a logger and a clock. */
 export interface HandlerDeps {
@@ -171,7 +172,7 @@ export function createApiHandler(routes: readonly AnyRoute[], deps: HandlerDeps)
       ? parseWith(route.body, readJsonBody(event.body, event.isBase64Encoded, contentType), 'body')
       : undefined;
     const files = route.files ? await readFiles(route.files.names, event, contentType) : {};
-    return route.handle({
+    const response = await route.handle({
       principal,
       params: route.params ? parseWith(route.params, event.pathParameters ?? {}, 'path') : {},
       query: route.query ? parseWith(route.query, event.queryStringParameters ?? {}, 'query') : {},
@@ -180,6 +181,7 @@ export function createApiHandler(routes: readonly AnyRoute[], deps: HandlerDeps)
       headers: event.headers ?? {},
       requestId,
     });
+    return shapedByContract(route, response);
   }
 
   /** The problem response for an error, with its audit event (a refusal is audited too). */
