@@ -23,6 +23,7 @@ import {
   Sighting,
   SightingFields,
   ValidationError,
+  type VersionedRepository,
   YoungPerson,
   YoungPersonFields,
 } from '@peermap/domain';
@@ -52,6 +53,24 @@ const ConcernId = z
   .transform((id) => id.split('~'))
   .pipe(z.tuple([Ref, ConcernCategory, IsoDate, Agency]))
   .transform(([personRef, category, occurredOn, sourceAgency]) => ({ personRef, category, occurredOn, sourceAgency }));
+
+/** What every resource keyed by a ref (`/v1/carers/{ref}`) says of its key and its store. */
+function keyedByRef<T extends { ref: string; version: number }>(
+  name: string,
+  label: string,
+  repository: (store: MapStore) => VersionedRepository<T, string>,
+) {
+  return {
+    name,
+    label,
+    itemPath: `/v1/${name}/{ref}` as const,
+    keyParams: RefParams,
+    keyOf: ({ ref }: { ref: string }) => ref,
+    pathOf: (record: T) => `/v1/${name}/${record.ref}`,
+    describe: ({ ref }: { ref: string }) => ref,
+    repository: ({ store }: ApiDeps) => repository(store),
+  };
+}
 
 const sightingId = (s: Pick<Sighting, 'personRef' | 'locationRef' | 'seenOn' | 'sourceAgency'>) =>
   [s.personRef, s.locationRef, s.seenOn, s.sourceAgency].join('~');
@@ -113,14 +132,7 @@ function subjectAccessRoute(deps: ApiDeps): AnyRoute {
 function youngPeopleRecordRoutes(deps: ApiDeps): AnyRoute[] {
   return resourceRoutes(
     {
-      name: 'young-people',
-      label: 'young person',
-      itemPath: '/v1/young-people/{ref}',
-      keyParams: RefParams,
-      keyOf: ({ ref }) => ref,
-      pathOf: (r) => `/v1/young-people/${r.ref}`,
-      describe: ({ ref }) => ref,
-      repository: ({ store }) => store.youngPeople,
+      ...keyedByRef('young-people', 'young person', (store) => store.youngPeople),
       createBody: YoungPersonFields,
       patchBody: YoungPersonFields.omit({ ref: true }).partial(),
       record: YoungPerson,
@@ -246,14 +258,7 @@ function locatePlace(
 export function locationsRoutes(deps: ApiDeps): AnyRoute[] {
   return resourceRoutes(
     {
-      name: 'locations',
-      label: 'location',
-      itemPath: '/v1/locations/{ref}',
-      keyParams: RefParams,
-      keyOf: ({ ref }) => ref,
-      pathOf: (r) => `/v1/locations/${r.ref}`,
-      describe: ({ ref }) => ref,
-      repository: ({ store }) => store.locations,
+      ...keyedByRef('locations', 'location', (store) => store.locations),
       createBody: LocationFields,
       patchBody: LocationFields.omit({ ref: true }).partial(),
       record: Location,
@@ -406,14 +411,7 @@ export function carersRoutes(deps: ApiDeps): AnyRoute[] {
   return [
     ...resourceRoutes(
       {
-        name: 'carers',
-        label: 'carer',
-        itemPath: '/v1/carers/{ref}',
-        keyParams: RefParams,
-        keyOf: ({ ref }) => ref,
-        pathOf: (r) => `/v1/carers/${r.ref}`,
-        describe: ({ ref }) => ref,
-        repository: ({ store }) => store.carers,
+        ...keyedByRef('carers', 'carer', (store) => store.carers),
         createBody: CarerFields,
         patchBody: CarerFields.omit({ ref: true }).partial(),
         record: Carer,
