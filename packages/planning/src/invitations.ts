@@ -1,25 +1,17 @@
-import type {
-  AskConsentFirst,
-  Carer,
+import {
+  type AskConsentFirst,
+  type Carer,
   CarerRelationship,
-  InvitedCarer,
-  NotInvitedCarer,
-  NotInvitedReason,
-  SizeWarning,
-  YoungPerson,
+  type InvitedCarer,
+  type NotInvitedCarer,
+  type NotInvitedReason,
+  type SizeWarning,
+  type YoungPerson,
 } from '@peermap/domain';
 import type * as z from 'zod';
 
 /** Parents and those in a parenting role: invited whether or not they hold parental responsibility. */
-const CARING_ROLES: ReadonlySet<CarerRelationship> = new Set([
-  'mother',
-  'father',
-  'stepmother',
-  'stepfather',
-  'grandparent',
-  'foster_carer',
-  'guardian',
-]);
+const CARING_ROLES: ReadonlySet<CarerRelationship> = new Set(CarerRelationship.exclude(['other']).options);
 
 export interface InvitationInput {
   /** The young people the session is for (a cluster, or a chosen set). */

@@ -123,13 +123,13 @@ function useHash(): string {
   return hash;
 }
 
-export function App({ config }: { config: AppConfig }) {
+/** Who is signed in, with peermap's words: the token in memory only, the sign-in finished if Cognito sent a code. */
+function useSession(config: AppConfig) {
   // The token lives in memory only: closing the tab signs out; nothing sensitive is stored.
   const [token, setToken] = useState<string | undefined>(undefined);
   const [me, setMe] = useState<Me | undefined>(undefined);
   const [words, setWords] = useState<Words | undefined>(undefined);
   const [error, setError] = useState<unknown>(undefined);
-  const hash = useHash();
   const signOut = () => {
     setToken(undefined);
     setMe(undefined);
@@ -156,6 +156,12 @@ export function App({ config }: { config: AppConfig }) {
       setWords(vocabulary.body);
     }, setError);
   }, [token, api]);
+  return { api, token, setToken, me, words, error, signOut };
+}
+
+export function App({ config }: { config: AppConfig }) {
+  const { api, token, setToken, me, words, error, signOut } = useSession(config);
+  const hash = useHash();
 
   if (!token) return <SignInPage config={config} onSignedIn={setToken} problem={error} />;
   if (error) return <ProblemView error={error} />;
@@ -170,35 +176,7 @@ export function App({ config }: { config: AppConfig }) {
       <a class="skip" href="#main">
         Skip to the page
       </a>
-      <header class="banner">
-        <p class="marking">
-          {me.handlingMarking}: a safeguarding record of children at risk of harm, not intelligence about offenders.
-        </p>
-        <div class="who">
-          <span class="product">peermap</span>
-          <span>
-            {me.partnership.name} · {ROLE_NAMES[me.role]}
-          </span>
-          <button type="button" onClick={signOut}>
-            Sign out
-          </button>
-        </div>
-        <nav aria-label="Pages">
-          <ul>
-            {PAGES.flatMap((p) =>
-              p.href && allowed(me, p)
-                ? [
-                    <li key={p.name}>
-                      <a href={p.href} aria-current={page === p ? 'page' : 'false'}>
-                        {p.name}
-                      </a>
-                    </li>,
-                  ]
-                : [],
-            )}
-          </ul>
-        </nav>
-      </header>
+      <Banner me={me} current={page} onSignOut={signOut} />
       <main id="main" tabIndex={-1}>
         {page && match && allowed(me, page) ? (
           page.render({ api, me, words, config }, match)
@@ -207,6 +185,41 @@ export function App({ config }: { config: AppConfig }) {
         )}
       </main>
     </>
+  );
+}
+
+/** The marking, who is signed in, and the pages of their role. */
+function Banner({ me, current, onSignOut }: { me: Me; current: PageSpec | undefined; onSignOut: () => void }) {
+  return (
+    <header class="banner">
+      <p class="marking">
+        {me.handlingMarking}: a safeguarding record of children at risk of harm, not intelligence about offenders.
+      </p>
+      <div class="who">
+        <span class="product">peermap</span>
+        <span>
+          {me.partnership.name} · {ROLE_NAMES[me.role]}
+        </span>
+        <button type="button" onClick={onSignOut}>
+          Sign out
+        </button>
+      </div>
+      <nav aria-label="Pages">
+        <ul>
+          {PAGES.flatMap((p) =>
+            p.href && allowed(me, p)
+              ? [
+                  <li key={p.name}>
+                    <a href={p.href} aria-current={current === p ? 'page' : 'false'}>
+                      {p.name}
+                    </a>
+                  </li>,
+                ]
+              : [],
+          )}
+        </ul>
+      </nav>
+    </header>
   );
 }
 

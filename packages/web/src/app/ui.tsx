@@ -1,5 +1,5 @@
-import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { type ComponentChildren, createContext } from 'preact';
+import { useContext, useEffect, useRef, useState } from 'preact/hooks';
 import { type Api, ApiError, type Problem } from './api';
 
 /** What went wrong, in the API's words, with each field or cell it named. */
@@ -101,4 +101,40 @@ export function DownloadButton({ api, path, children }: { api: Api; path: string
       {error !== undefined && <ProblemView error={error} />}
     </>
   );
+}
+
+/**
+ * Runs something the person asked for and keeps what went wrong, if anything, to show beside
+ * the form: each new attempt clears the last problem first.
+ */
+export function useAttempt(): { error: unknown; attempt: (work: () => Promise<void>) => Promise<void> } {
+  const [error, setError] = useState<unknown>(undefined);
+  const attempt = async (work: () => Promise<void>) => {
+    setError(undefined);
+    try {
+      await work();
+    } catch (failure) {
+      setError(failure);
+    }
+  };
+  return { error, attempt };
+}
+
+/** The problem of the last attempt, if there was one. */
+export function ProblemIfAny({ error }: { error: unknown }) {
+  return error !== undefined ? <ProblemView error={error} /> : null;
+}
+
+/**
+ * A context that a part of a page reads from the page around it, and a hook that says so
+ * plainly when the part is shown anywhere else.
+ */
+export function requiredContext<T>(shownOutside: string) {
+  const context = createContext<T | undefined>(undefined);
+  const use = (): T => {
+    const value = useContext(context);
+    if (value === undefined) throw new Error(shownOutside);
+    return value;
+  };
+  return { Provider: context.Provider, use };
 }

@@ -24,18 +24,7 @@ export function ClustersPage({ api }: PageContext) {
   return (
     <section>
       <PageHeading>Peer groups{shown ? ` in ${shown}` : ''}</PageHeading>
-      <form
-        class="inline"
-        onSubmit={(event) => {
-          event.preventDefault();
-          const value = (event.currentTarget.elements.namedItem('week') as HTMLInputElement | null)?.value;
-          if (value) setWeek(value);
-        }}
-      >
-        <label for="cluster-week">Week</label>
-        <input id="cluster-week" name="week" type="week" key={shown ?? ''} defaultValue={shown ?? ''} />
-        <button type="submit">Show</button>
-      </form>
+      <WeekChoice shown={shown} onChoose={setWeek} />
       <p>
         In the order the meeting discusses them: recent concerns first, then groups that are new or have changed, then
         groups seen at places of concern, then larger groups. Each group's reasons are shown; there is no score.
@@ -49,23 +38,56 @@ export function ClustersPage({ api }: PageContext) {
       {list.data && (
         <ol class="clusters">
           {list.data.clusters.map((cluster) => (
-            <li key={cluster.clusterId} class="cluster-card">
-              <h2>
-                <a href={`#/clusters/${cluster.clusterId}/${list.data?.week ?? ''}`}>{cluster.label}</a>
-              </h2>
-              <p class="why">
-                Why it is number {cluster.agenda.position}: {cluster.agenda.factors.map((f) => f.text).join('; ')}.
-              </p>
-              <p>{cluster.narrative}</p>
-              <Change cluster={cluster} nameOf={nameOf} />
-              {cluster.weak && (
-                <p class="note">The analysis is not sure of this group: its members end up together in few runs.</p>
-              )}
-            </li>
+            <ClusterCard key={cluster.clusterId} cluster={cluster} week={list.data?.week ?? ''} nameOf={nameOf} />
           ))}
         </ol>
       )}
     </section>
+  );
+}
+
+/** Another week to show, as `<input type="week">` writes it. */
+function WeekChoice({ shown, onChoose }: { shown: string | undefined; onChoose: (week: string) => void }) {
+  return (
+    <form
+      class="inline"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const value = (event.currentTarget.elements.namedItem('week') as HTMLInputElement | null)?.value;
+        if (value) onChoose(value);
+      }}
+    >
+      <label for="cluster-week">Week</label>
+      <input id="cluster-week" name="week" type="week" key={shown ?? ''} defaultValue={shown ?? ''} />
+      <button type="submit">Show</button>
+    </form>
+  );
+}
+
+/** A group in the meeting's order: why it is where it is, its story and what changed. */
+function ClusterCard({
+  cluster,
+  week,
+  nameOf,
+}: {
+  cluster: ClusterListItem;
+  week: string;
+  nameOf: (ref: string) => string;
+}) {
+  return (
+    <li class="cluster-card">
+      <h2>
+        <a href={`#/clusters/${cluster.clusterId}/${week}`}>{cluster.label}</a>
+      </h2>
+      <p class="why">
+        Why it is number {cluster.agenda.position}: {cluster.agenda.factors.map((f) => f.text).join('; ')}.
+      </p>
+      <p>{cluster.narrative}</p>
+      <Change cluster={cluster} nameOf={nameOf} />
+      {cluster.weak && (
+        <p class="note">The analysis is not sure of this group: its members end up together in few runs.</p>
+      )}
+    </li>
   );
 }
 

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { PageContext } from '../app';
+import { ColumnHeads } from '../forms';
 import { Loading, PageHeading, ProblemView, useLoad } from '../ui';
 
 interface Group {
@@ -65,52 +66,62 @@ export function ReportsPage({ api }: PageContext) {
           </select>
         </>
       )}
-      {week && (
-        <>
-          <p role="status">
-            {week.week}: {week.onMap} young people on the map, {week.inClusters} of them in peer groups.
-            {week.partial
-              ? ' The analysis listed only part of those on their own; the counts are of those listed.'
-              : ''}
-          </p>
-          {DIMENSIONS.map(([key, name]) => (
-            <table key={key}>
-              <caption>
-                {name} in {week.week}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{name}</th>
-                  <th scope="col">On the map</th>
-                  <th scope="col">In peer groups</th>
-                  <th scope="col">Share of the partnership's children</th>
-                  <th scope="col">Ratio on the map</th>
-                  <th scope="col">Ratio in peer groups</th>
-                </tr>
-              </thead>
-              <tbody>
-                {week.dimensions[key].map((g) => (
-                  <tr key={g.group}>
-                    <th scope="row">
-                      {g.group}
-                      {g.small ? ' (fewer than 5: read with care)' : ''}
-                    </th>
-                    <td>
-                      {g.onMap} ({percent(g.shareOnMap)})
-                    </td>
-                    <td>
-                      {g.inClusters} ({percent(g.shareInClusters)})
-                    </td>
-                    <td>{percent(g.shareOfCohort)}</td>
-                    <td>{times(g.ratioOnMap)}</td>
-                    <td>{times(g.ratioInClusters)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          ))}
-        </>
-      )}
+      {week && <WeekReport week={week} />}
     </section>
+  );
+}
+
+type ReportWeek = Report['weeks'][number];
+
+function WeekReport({ week }: { week: ReportWeek }) {
+  return (
+    <>
+      <p role="status">
+        {week.week}: {week.onMap} young people on the map, {week.inClusters} of them in peer groups.
+        {week.partial ? ' The analysis listed only part of those on their own; the counts are of those listed.' : ''}
+      </p>
+      {DIMENSIONS.map(([key, name]) => (
+        <DimensionTable key={key} week={week.week} name={name} groups={week.dimensions[key]} />
+      ))}
+    </>
+  );
+}
+
+function DimensionTable({ week, name, groups }: { week: string; name: string; groups: Group[] }) {
+  return (
+    <table>
+      <caption>
+        {name} in {week}
+      </caption>
+      <ColumnHeads
+        names={[
+          name,
+          'On the map',
+          'In peer groups',
+          "Share of the partnership's children",
+          'Ratio on the map',
+          'Ratio in peer groups',
+        ]}
+      />
+      <tbody>
+        {groups.map((g) => (
+          <tr key={g.group}>
+            <th scope="row">
+              {g.group}
+              {g.small ? ' (fewer than 5: read with care)' : ''}
+            </th>
+            <td>
+              {g.onMap} ({percent(g.shareOnMap)})
+            </td>
+            <td>
+              {g.inClusters} ({percent(g.shareInClusters)})
+            </td>
+            <td>{percent(g.shareOfCohort)}</td>
+            <td>{times(g.ratioOnMap)}</td>
+            <td>{times(g.ratioInClusters)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
+import { RadioChoices } from '../forms';
 import { type AppConfig, type Me, ROLE_NAMES, signInLocally, startCognitoSignIn } from '../session';
-import { PageHeading, ProblemView } from '../ui';
+import { PageHeading, ProblemIfAny, ProblemView } from '../ui';
 
 const ROLE_WORK: Readonly<Record<Me['role'], string>> = {
   'madp-chair': 'upload the weekly mapping, run the analysis, agree action plans',
@@ -8,6 +9,18 @@ const ROLE_WORK: Readonly<Record<Me['role'], string>> = {
   'police-analyst': 'places, graded sightings and relationships from intelligence',
   'partnership-admin': 'settings, audit, erasure and subject access',
 };
+
+const ROLE_OPTIONS = (Object.keys(ROLE_NAMES) as Me['role'][]).map((role) => ({
+  value: role,
+  label: (
+    <>
+      <strong>{ROLE_NAMES[role]}</strong>: {ROLE_WORK[role]}
+    </>
+  ),
+}));
+
+type LocalAuth = Extract<AppConfig['auth'], { kind: 'local' }>;
+type CognitoAuth = Extract<AppConfig['auth'], { kind: 'cognito' }>;
 
 export function SignInPage({
   config,
@@ -19,25 +32,30 @@ export function SignInPage({
   /** Why the last sign-in did not complete, if it did not. */
   problem?: unknown;
 }) {
-  const [role, setRole] = useState<Me['role']>('madp-chair');
   const auth = config.auth;
-  const [partnership, setPartnership] = useState(auth.kind === 'local' ? (auth.partnerships[0] ?? 'demo') : '');
+  if (auth.kind === 'cognito') return <HostedSignIn auth={auth} problem={problem} />;
+  return <LocalSignIn auth={auth} onSignedIn={onSignedIn} />;
+}
+
+function HostedSignIn({ auth, problem }: { auth: CognitoAuth; problem: unknown }) {
+  const [error, setError] = useState<unknown>(undefined);
+  return (
+    <main id="main" class="sign-in">
+      <PageHeading>Sign in to peermap</PageHeading>
+      <p>Use the account your partnership's administrator set up for you, with your authenticator app.</p>
+      <button type="button" class="primary" onClick={() => startCognitoSignIn(auth).catch(setError)}>
+        Sign in
+      </button>
+      {(error ?? problem) !== undefined && <ProblemView error={error ?? problem} />}
+    </main>
+  );
+}
+
+function LocalSignIn({ auth, onSignedIn }: { auth: LocalAuth; onSignedIn: (token: string) => void }) {
+  const [role, setRole] = useState<Me['role']>('madp-chair');
+  const [partnership, setPartnership] = useState(auth.partnerships[0] ?? 'demo');
   const [error, setError] = useState<unknown>(undefined);
   const [busy, setBusy] = useState(false);
-
-  if (auth.kind === 'cognito') {
-    return (
-      <main id="main" class="sign-in">
-        <PageHeading>Sign in to peermap</PageHeading>
-        <p>Use the account your partnership's administrator set up for you, with your authenticator app.</p>
-        <button type="button" class="primary" onClick={() => startCognitoSignIn(auth).catch(setError)}>
-          Sign in
-        </button>
-        {(error ?? problem) !== undefined && <ProblemView error={error ?? problem} />}
-      </main>
-    );
-  }
-
   const submit = async (event: Event) => {
     event.preventDefault();
     setBusy(true);
@@ -57,24 +75,7 @@ export function SignInPage({
         to do.
       </p>
       <form onSubmit={submit}>
-        <fieldset>
-          <legend>Your role</legend>
-          {(Object.keys(ROLE_NAMES) as Me['role'][]).map((option) => (
-            <div class="choice" key={option}>
-              <input
-                type="radio"
-                id={`role-${option}`}
-                name="role"
-                value={option}
-                checked={role === option}
-                onChange={() => setRole(option)}
-              />
-              <label for={`role-${option}`}>
-                <strong>{ROLE_NAMES[option]}</strong>: {ROLE_WORK[option]}
-              </label>
-            </div>
-          ))}
-        </fieldset>
+        <RoleChoice role={role} onChange={setRole} />
         <label for="partnership">Partnership</label>
         <select id="partnership" value={partnership} onChange={(e) => setPartnership(e.currentTarget.value)}>
           {auth.partnerships.map((p) => (
@@ -87,7 +88,16 @@ export function SignInPage({
           Sign in as {ROLE_NAMES[role]}
         </button>
       </form>
-      {error !== undefined && <ProblemView error={error} />}
+      <ProblemIfAny error={error} />
     </main>
+  );
+}
+
+function RoleChoice({ role, onChange }: { role: Me['role']; onChange: (role: Me['role']) => void }) {
+  return (
+    <fieldset>
+      <legend>Your role</legend>
+      <RadioChoices name="role" options={ROLE_OPTIONS} chosen={role} onChange={onChange} />
+    </fieldset>
   );
 }

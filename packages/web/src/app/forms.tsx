@@ -1,0 +1,134 @@
+import type { ComponentChildren } from 'preact';
+import { humanise } from './ui';
+
+/** The options of a list of peermap's words (agencies, kinds, statuses), each in plain words. */
+export function HumanisedOptions({ values }: { values: readonly string[] }) {
+  return (
+    <>
+      {values.map((value) => (
+        <option key={value} value={value}>
+          {humanise(value)}
+        </option>
+      ))}
+    </>
+  );
+}
+
+/** A radio button or checkbox with its label beside it. */
+export function Choice({
+  type,
+  id,
+  checked,
+  onChange,
+  name,
+  value,
+  disabled,
+  children,
+}: {
+  type: 'radio' | 'checkbox';
+  id: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  name?: string;
+  value?: string;
+  disabled?: boolean;
+  children: ComponentChildren;
+}) {
+  return (
+    <div class="choice">
+      <input
+        type={type}
+        id={id}
+        name={name}
+        value={value}
+        checked={checked}
+        disabled={disabled}
+        onChange={(e) => onChange(e.currentTarget.checked)}
+      />
+      <label for={id}>{children}</label>
+    </div>
+  );
+}
+
+/** A table's column headings. */
+export function ColumnHeads({ names }: { names: readonly string[] }) {
+  return (
+    <thead>
+      <tr>
+        {names.map((name) => (
+          <th key={name} scope="col">
+            {name}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
+
+/** The list with one item changed. */
+export const replaceAt = <T,>(all: readonly T[], index: number, next: T): T[] =>
+  all.map((item, i) => (i === index ? next : item));
+
+/** The list without one item. */
+export const removeAt = <T,>(all: readonly T[], index: number): T[] => all.filter((_, i) => i !== index);
+
+/** The list with some fields of one item changed. */
+export const updateAt = <T extends object>(all: readonly T[], index: number, patch: Partial<T>): T[] =>
+  all.map((item, i) => (i === index ? { ...item, ...patch } : item));
+
+/** A labelled choice of one of peermap's words, each in plain words. */
+export function WordSelect({
+  id,
+  label,
+  value,
+  values,
+  disabled,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  values: readonly string[];
+  disabled?: boolean;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <>
+      <label for={id}>{label}</label>
+      <select id={id} value={value} disabled={disabled} onChange={(e) => onChange(e.currentTarget.value)}>
+        <HumanisedOptions values={values} />
+      </select>
+    </>
+  );
+}
+
+/** Radio buttons for one choice among a few, each with its label; ids are `{name}-{value}`. */
+export function RadioChoices<T extends string>({
+  name,
+  options,
+  chosen,
+  onChange,
+}: {
+  name: string;
+  options: readonly { value: T; label: ComponentChildren }[];
+  chosen: T;
+  onChange: (value: T) => void;
+}) {
+  return (
+    <>
+      {options.map((option) => (
+        <Choice
+          key={option.value}
+          type="radio"
+          id={`${name}-${option.value}`}
+          name={name}
+          value={option.value}
+          checked={chosen === option.value}
+          onChange={() => onChange(option.value)}
+        >
+          {option.label}
+        </Choice>
+      ))}
+    </>
+  );
+}

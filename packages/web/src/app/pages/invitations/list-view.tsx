@@ -1,0 +1,171 @@
+import type { Api } from '../../api';
+import type { InvitationList, Listed } from '../../api-types';
+import { ColumnHeads, HumanisedOptions } from '../../forms';
+import type { Me } from '../../session';
+import { DownloadButton, humanise, ProblemIfAny, useAttempt } from '../../ui';
+
+const ATTENDANCE = ['invited', 'attended', 'apologies', 'no_response'];
+
+const needsOf = (c: Listed) =>
+  [
+    c.preferredLanguage ? `speaks ${c.preferredLanguage}` : '',
+    c.interpreterNeeded ? 'interpreter' : '',
+    c.transportNeeded ? 'transport' : '',
+    c.accessNeeds ?? '',
+  ]
+    .filter(Boolean)
+    .join('; ');
+
+type NameOf = (ref: string) => string;
+
+/** An invitation list in its three parts, with attendance recorded against the version shown. */
+export function ListView({
+  api,
+  me,
+  list,
+  nameOf,
+  onChanged,
+}: {
+  api: Api;
+  me: Me;
+  list: InvitationList;
+  nameOf: NameOf;
+  onChanged: (list: InvitationList) => void;
+}) {
+  const { error, attempt } = useAttempt();
+  const canWrite = me.permissions.includes('invitations:write');
+  const record = (carerRef: string, outcome: string) =>
+    attempt(async () => {
+      const answer = await api.send<InvitationList>('PATCH', `/v1/invitation-lists/${list.id}`, {
+        json: { attendance: { [carerRef]: outcome } },
+        ifMatch: `"${list.version}"`,
+      });
+      onChanged(answer.body);
+    });
+  return (
+    <div class="invitation-list">
+      <p>
+        Session on {list.session.date} at {list.session.time}, {list.session.venue}
+        {list.session.facilitators.length > 0 ? `, with ${list.session.facilitators.join(', ')}` : ''}.
+      </p>
+      {me.permissions.includes('exports:create') && (
+        <div class="actions no-print">
+          <DownloadButton api={api} path={`/v1/invitation-lists/${list.id}/export?format=docx`}>
+            Download the list (Word)
+          </DownloadButton>
+          <DownloadButton api={api} path={`/v1/invitation-lists/${list.id}/export?format=csv`}>
+            Download the list (CSV)
+          </DownloadButton>
+        </div>
+      )}
+      {list.sizeWarning && <SizeWarning warning={list.sizeWarning} nameOf={nameOf} />}
+      <InviteTable list={list} nameOf={nameOf} onRecord={canWrite ? record : undefined} />
+      <ConsentTable list={list} nameOf={nameOf} />
+      <NotInvitedTable list={list} nameOf={nameOf} />
+      <ProblemIfAny error={error} />
+    </div>
+  );
+}
+
+function SizeWarning({ warning, nameOf }: { warning: NonNullable<InvitationList['sizeWarning']>; nameOf: NameOf }) {
+  return (
+    <p class="note">
+      {warning.inviteCount} carers would be invited, more than {warning.limit} for one session. Smaller sessions, along
+      the group's sub-groups:{' '}
+      {warning.proposedSessions
+        .map(
+          (s, i) => `session ${i + 1} for ${s.youngPersonRefs.map(nameOf).join(', ')} (${s.carerRefs.length} carers)`,
+        )
+        .join('; ')}
+      .
+    </p>
+  );
+}
+
+/** A carer's name and how they are related, heading their row. */
+function CarerHeading({ carer }: { carer: Listed }) {
+  return (
+    <th scope="row">
+      {carer.name} ({humanise(carer.relationship)})
+    </th>
+  );
+}
+
+const forWhom = (c: Listed, nameOf: NameOf) => c.youngPersonRefs.map(nameOf).join(', ');
+
+function InviteTable({
+  list,
+  nameOf,
+  onRecord,
+}: {
+  list: InvitationList;
+  nameOf: NameOf;
+  onRecord: ((carerRef: string, outcome: string) => void) | undefined;
+}) {
+  return (
+    <table>
+      <caption>Invite ({list.invite.length})</caption>
+      <ColumnHeads names={['Carer', 'For', 'How to reach them', 'Needs', 'Attendance']} />
+      <tbody>
+        {list.invite.map((c) => (
+          <tr key={c.carerRef}>
+            <CarerHeading carer={c} />
+            <td>{forWhom(c, nameOf)}</td>
+            <td>{[humanise(c.contactRoute), c.phone ?? c.email ?? ''].filter(Boolean).join(': ')}</td>
+            <td>{needsOf(c)}</td>
+            <td>
+              {onRecord ? (
+                <select
+                  aria-label={`Attendance of ${c.name}`}
+                  value={list.attendance[c.carerRef] ?? 'invited'}
+                  onChange={(e) => onRecord(c.carerRef, e.currentTarget.value)}
+                >
+                  <HumanisedOptions values={ATTENDANCE} />
+                </select>
+              ) : (
+                humanise(list.attendance[c.carerRef] ?? 'invited')
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function ConsentTable({ list, nameOf }: { list: InvitationList; nameOf: NameOf }) {
+  return (
+    <table>
+      <caption>Ask for consent first ({list.askConsentFirst.length})</caption>
+      <ColumnHeads names={['Carer', 'For', 'Who asks', 'Needs']} />
+      <tbody>
+        {list.askConsentFirst.map((c) => (
+          <tr key={c.carerRef}>
+            <CarerHeading carer={c} />
+            <td>{forWhom(c, nameOf)}</td>
+            <td>{c.askedBy ?? 'the key worker'}</td>
+            <td>{needsOf(c)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function NotInvitedTable({ list, nameOf }: { list: InvitationList; nameOf: NameOf }) {
+  return (
+    <table>
+      <caption>Not invited ({list.notInvited.length})</caption>
+      <ColumnHeads names={['Carer', 'For', 'Why not']} />
+      <tbody>
+        {list.notInvited.map((c) => (
+          <tr key={c.carerRef}>
+            <CarerHeading carer={c} />
+            <td>{forWhom(c, nameOf)}</td>
+            <td>{humanise(c.reason)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,41 @@
+import { ageOn, type YoungPerson } from '../../data';
+import { ColumnHeads } from '../../forms';
+import { humanise } from '../../ui';
+import { useMapView } from './context';
+
+/** The map as a table, for screen readers and for people who prefer tables. */
+export function PeopleList({ visible }: { visible: YoungPerson[] }) {
+  const { data, model, words, select } = useMapView();
+  return (
+    <table>
+      <caption>Young people on the map</caption>
+      <ColumnHeads names={['Young person', 'Age', 'Peer group', 'Links', 'Open concerns']} />
+      <tbody>
+        {visible.map((p) => (
+          <tr key={p.ref}>
+            <th scope="row">
+              <button type="button" class="link" onClick={() => select(p.ref)}>
+                {p.displayName}
+              </button>
+            </th>
+            <td>{ageOn(p.dateOfBirth)}</td>
+            <td>{model.clusterOf.get(p.ref)?.label ?? 'on their own'}</td>
+            <td>{model.linksOf.get(p.ref)?.length ?? 0}</td>
+            <td>
+              {[...(model.concernsOf.get(p.ref) ?? [])]
+                .map((c) => words.concernCategories[c] ?? humanise(c))
+                .join(', ')}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+      {data.people.length === 0 && (
+        <tfoot>
+          <tr>
+            <td colSpan={5}>No young people are on the map.</td>
+          </tr>
+        </tfoot>
+      )}
+    </table>
+  );
+}

@@ -1,0 +1,131 @@
+import { useState } from 'preact/hooks';
+import type { PlanView } from '../../api-types';
+import { ProblemIfAny, useAttempt } from '../../ui';
+import { ActionFields } from './action-fields';
+import { useMayWritePlan, usePlanSetting } from './context';
+import { type PlanDraft, usePlanDraft } from './draft';
+import { Notes, useLiveNotes } from './language-notes';
+import { PlanButtons } from './plan-buttons';
+
+type PlanStatus = PlanView['plan']['status'];
+
+/** The plan open for editing: its summary and actions with the words checked, saved and moved on with its version. */
+export function PlanEditor({
+  view,
+  etag,
+  onSaved,
+}: {
+  view: PlanView;
+  etag: string;
+  onSaved: (view: PlanView, etag: string) => void;
+}) {
+  const { api, nameOf } = usePlanSetting();
+  const draft = usePlanDraft(view);
+  const { error, attempt } = useAttempt();
+  const [saved, setSaved] = useState<string | undefined>(undefined);
+  const notes = useLiveNotes(api, draft.summary, draft.actions, view.languageNotes);
+  const notesFor = (field: string) => notes.filter((note) => note.field === field);
+
+  const sendAndShow = (method: 'PATCH' | 'POST', path: string, json: object, done: string) =>
+    attempt(async () => {
+      const answer = await api.send<PlanView>(method, path, { json, ifMatch: etag });
+      setSaved(done);
+      onSaved(answer.body, answer.etag ?? etag);
+    });
+  const save = (event: Event) => {
+    event.preventDefault();
+    const { summary, actions } = draft;
+    return sendAndShow(
+      'PATCH',
+      `/v1/action-plans/${view.plan.id}`,
+      { summary, actions },
+      'Saved. The words have been checked again.',
+    );
+  };
+  const move = (status: PlanStatus) =>
+    sendAndShow('POST', `/v1/action-plans/${view.plan.id}/status`, { status }, `The plan is now ${status}.`);
+
+  return (
+    <form onSubmit={save} class="plan-editor">
+      <PlanState view={view} nameOf={nameOf} />
+      <SummaryField value={draft.summary} onChange={draft.setSummary} notes={notesFor('summary')} />
+      <ActionsFieldset draft={draft} notesFor={notesFor} />
+      <PlanButtons plan={view.plan} unsaved={draft.unsaved} onMove={move} />
+      {saved && <p role="status">{saved}</p>}
+      <ProblemIfAny error={error} />
+    </form>
+  );
+}
+
+/** Where the plan stands, and who no action covers yet. */
+function PlanState({ view, nameOf }: { view: PlanView; nameOf: (ref: string) => string }) {
+  return (
+    <>
+      <p>
+        Status: <strong>{view.plan.status}</strong> · version {view.plan.version} · last changed{' '}
+        {view.plan.updatedAt.slice(0, 16).replace('T', ' ')}
+      </p>
+      {view.uncovered.length > 0 && (
+        <p class="note" role="status">
+          No action covers {view.uncovered.map(nameOf).join(', ')} yet: the plan can be agreed once everyone has one.
+        </p>
+      )}
+    </>
+  );
+}
+
+function SummaryField({
+  value,
+  onChange,
+  notes,
+}: {
+  value: string;
+  onChange: (summary: string) => void;
+  notes: PlanView['languageNotes'];
+}) {
+  const canWrite = useMayWritePlan();
+  return (
+    <>
+      <label for="plan-summary">Summary</label>
+      <textarea
+        id="plan-summary"
+        rows={4}
+        value={value}
+        disabled={!canWrite}
+        onInput={(e) => onChange(e.currentTarget.value)}
+        aria-describedby="plan-summary-notes"
+      />
+      <Notes id="plan-summary-notes" notes={notes} />
+    </>
+  );
+}
+
+function ActionsFieldset({
+  draft,
+  notesFor,
+}: {
+  draft: PlanDraft;
+  notesFor: (field: string) => PlanView['languageNotes'];
+}) {
+  const canWrite = useMayWritePlan();
+  return (
+    <fieldset>
+      <legend>Actions</legend>
+      {draft.actions.map((action, index) => (
+        <ActionFields
+          key={action.id}
+          index={index}
+          action={action}
+          notes={notesFor(`actions.${index}.description`)}
+          onChange={(patch) => draft.change(index, patch)}
+          onRemove={() => draft.remove(index)}
+        />
+      ))}
+      {canWrite && (
+        <button type="button" onClick={draft.add}>
+          Add an action
+        </button>
+      )}
+    </fieldset>
+  );
+}
