@@ -1,16 +1,21 @@
 import {
+  ActionOwner,
   ActionPlan,
   ActionRules,
+  ActionStatus,
+  Agency,
   AnalysisSnapshot,
   AuditEvent,
   Carer,
   ClusterSnapshot,
   Cohort,
   Concern,
+  ConcernCategory,
   ErasureRecord,
   InvitationList,
   IsoWeek,
   LanguageNote,
+  LocationKind,
   Permission,
   RecordId,
   Ref,
@@ -55,6 +60,7 @@ export const AnalysisListItem = z.object({
   meanStability: z.number().nullable().optional(),
   failureReason: z.string().optional(),
 });
+export type AnalysisListItem = z.infer<typeof AnalysisListItem>;
 
 export const ClusterListItem = ClusterSnapshot.pick({
   clusterId: true,
@@ -72,6 +78,7 @@ export const ClusterListItem = ClusterSnapshot.pick({
     factors: z.array(z.object({ factor: z.string(), value: z.number(), text: z.string() })),
   }),
 });
+export type ClusterListItem = z.infer<typeof ClusterListItem>;
 
 export const ClusterTrends = z.object({
   clusterId: z.string(),
@@ -91,6 +98,7 @@ export const ClusterTrends = z.object({
     }),
   ),
 });
+export type ClusterTrends = z.infer<typeof ClusterTrends>;
 
 export const ClusterList = z.object({
   analysisId: RecordId,
@@ -99,6 +107,7 @@ export const ClusterList = z.object({
   /** The display name of each young person the list names. */
   names: z.record(z.string(), z.string()),
 });
+export type ClusterList = z.infer<typeof ClusterList>;
 
 export const ClusterWithHistory = z.object({
   cluster: ClusterSnapshot,
@@ -116,6 +125,7 @@ export const ClusterWithHistory = z.object({
   /** The display name of each young person the report names (and only them). */
   names: z.record(z.string(), z.string()),
 });
+export type ClusterWithHistory = z.infer<typeof ClusterWithHistory>;
 
 export const PlanView = z.object({
   plan: ActionPlan,
@@ -123,18 +133,21 @@ export const PlanView = z.object({
   /** Young people of the group that no action covers yet: the plan cannot be agreed until there are none. */
   uncovered: z.array(Ref),
 });
+export type PlanView = z.infer<typeof PlanView>;
 
 export const LanguagePhrases = z.array(z.strictObject({ phrase: ShortText(80), suggestion: ShortText(200) })).max(200);
+export type LanguagePhrases = z.infer<typeof LanguagePhrases>;
 
 export const Vocabulary = z.object({
   linkKinds: z.record(z.string(), z.string()),
-  concernCategories: z.record(z.string(), z.string()),
+  concernCategories: z.record(ConcernCategory, z.string()),
   /** The values a form may offer, in the API's own order. */
-  agencies: z.array(z.string()),
-  actionOwners: z.array(z.string()),
-  actionStatuses: z.array(z.string()),
-  locationKinds: z.array(z.string()),
+  agencies: z.array(Agency),
+  actionOwners: z.array(ActionOwner),
+  actionStatuses: z.array(ActionStatus),
+  locationKinds: z.array(LocationKind),
 });
+export type Vocabulary = z.infer<typeof Vocabulary>;
 
 export const Me = z.object({
   userId: z.string(),
@@ -143,6 +156,7 @@ export const Me = z.object({
   handlingMarking: z.string(),
   permissions: z.array(Permission),
 });
+export type Me = z.infer<typeof Me>;
 
 /** A partnership's planning settings as they apply: its own, or the starting ones where it has none. */
 export const PlanningSettings = z.object({
@@ -158,6 +172,7 @@ export const PlanningSettings = z.object({
   removeAfterOverdueWeeks: z.number().int(),
   version: z.number().int(),
 });
+export type PlanningSettings = z.infer<typeof PlanningSettings>;
 
 export const GroupFigures = z.object({
   group: z.string(),
@@ -170,6 +185,7 @@ export const GroupFigures = z.object({
   ratioInClusters: z.number().nullable(),
   small: z.boolean(),
 });
+export type GroupFigures = z.infer<typeof GroupFigures>;
 
 export const Disproportionality = z.object({
   cohort: z.object({ source: z.string() }).nullable(),
@@ -188,13 +204,23 @@ export const Disproportionality = z.object({
     }),
   ),
 });
+export type Disproportionality = z.infer<typeof Disproportionality>;
 
 export const LargeUploadOpened = z.object({
   slot: UploadSlot,
   send: z.object({ method: z.literal('PUT'), url: z.string(), headers: z.record(z.string(), z.string()) }),
 });
+export type LargeUploadOpened = z.infer<typeof LargeUploadOpened>;
 
 /** What a dry run answers: the same problems an upload would report, and nothing written. */
+/** What a refused upload's problem adds: its id, and its problems by sheet, row and column. */
+export const UploadRefusal = z.object({
+  uploadId: z.string().optional(),
+  problemCount: z.number().int().optional(),
+  problems: z.array(UploadProblem).optional(),
+});
+export type UploadRefusal = z.infer<typeof UploadRefusal>;
+
 export const UploadCheck = z.object({
   week: z.string(),
   sheets: z.array(SheetName),
@@ -202,19 +228,24 @@ export const UploadCheck = z.object({
   problemCount: z.number().int(),
   problems: z.array(UploadProblem),
 });
+export type UploadCheck = z.infer<typeof UploadCheck>;
 
 /** What an erasure answers: the marker that stands in the person's place, and what went. */
 export const ErasureView = ErasureRecord.omit({ partnershipId: true, version: true });
+export type ErasureView = z.infer<typeof ErasureView>;
 
 export const ReviewListItem = ReviewStatus.extend({ displayName: z.string().optional() });
+export type ReviewListItem = z.infer<typeof ReviewListItem>;
 
 export const ReviewList = z.object({
   items: z.array(ReviewListItem),
   reviewAfterWeeks: z.number().int(),
   removeAfterOverdueWeeks: z.number().int(),
 });
+export type ReviewList = z.infer<typeof ReviewList>;
 
 export const ReviewOutcome = z.object({ kept: ReviewStatus.optional(), erased: ErasureView.optional() });
+export type ReviewOutcome = z.infer<typeof ReviewOutcome>;
 
 export const SweepResult = z.object({
   completed: z.number().int(),
@@ -228,6 +259,7 @@ export const SweepResult = z.object({
     analyses: z.number().int(),
   }),
 });
+export type SweepResult = z.infer<typeof SweepResult>;
 
 /** Everything held about a young person, for a subject access request. */
 export const SubjectAccessReport = z.object({
@@ -246,3 +278,4 @@ export const SubjectAccessReport = z.object({
   reviewBeforeDisclosure: z.array(z.object({ item: z.string(), reason: z.string() })),
   producedAt: z.string(),
 });
+export type SubjectAccessReport = z.infer<typeof SubjectAccessReport>;
