@@ -44,7 +44,7 @@ export interface ResourceSpec<T extends MapRecord, Key, Params, Fields extends o
   createBody: z.ZodType<Fields>;
   /** What a change may state: the fields of a create, less the ones that make the key. */
   patchBody: z.ZodType<{ [K in keyof Fields]?: Fields[K] | undefined }>;
-  /** The record as stored: validates what a route is about to save, and describes responses. */
+  /** The record as stored: validates what a route is about to save (the contract describes what is answered). */
   record: z.ZodType<T>;
   /** Puts a created or changed record's key fields in their stored form (a pair in order, say). */
   normalise?(fields: Fields): Fields;

@@ -140,7 +140,7 @@ export type LanguagePhrases = z.infer<typeof LanguagePhrases>;
 
 export const Vocabulary = z.object({
   linkKinds: z.record(z.string(), z.string()),
-  concernCategories: z.record(ConcernCategory, z.string()),
+  concernCategories: z.partialRecord(ConcernCategory, z.string()),
   /** The values a form may offer, in the API's own order. */
   agencies: z.array(Agency),
   actionOwners: z.array(ActionOwner),

@@ -115,7 +115,8 @@ export const oneOf = <T extends string>(options: readonly T[], value: string): T
   options.find((option) => option === value);
 
 /** The word for a value (`undefined` for a value without one): any string may be looked up. */
-export const wordFor = (words: Readonly<Record<string, string>>, value: string): string | undefined => words[value];
+export const wordFor = (words: Readonly<Partial<Record<string, string>>>, value: string): string | undefined =>
+  words[value];
 
 /** The options among some values, in the values' order. */
 export const allOf = <T extends string>(options: readonly T[], values: readonly string[]): T[] =>
@@ -125,7 +126,8 @@ export const allOf = <T extends string>(options: readonly T[], values: readonly 
  * The keys of a record keyed by one of peermap's words (`Object.keys` says only `string`; the
  * record's type, from the contract, says which words).
  */
-export const keysOf = <K extends string>(record: Readonly<Record<K, unknown>>): K[] => Object.keys(record) as K[];
+export const keysOf = <K extends string>(record: Readonly<Partial<Record<K, unknown>>>): K[] =>
+  Object.keys(record) as K[];
 
 /** Radio buttons for one choice among a few, each with its label; ids are `{name}-{value}`. */
 export function RadioChoices<T extends string>({
