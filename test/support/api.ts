@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Logger } from '@aws-lambda-powertools/logger';
+import { contractMismatch, type ReceivedAnswer } from '@peermap/contract';
 import type { Role } from '@peermap/domain';
 import {
   createLocalIdentity,
@@ -83,6 +84,15 @@ async function bodyOf(response: Response): Promise<{ text: string; parsed: unkno
 }
 
 /**
+ * Every answer the integration suite receives is checked against the contract of its route:
+ * an answer that does not fit fails the test that asked, whatever that test asserts.
+ */
+function mustFitContract(answer: ReceivedAnswer): void {
+  const mismatch = contractMismatch(answer);
+  if (mismatch) throw new Error(`The answer does not fit the API's contract: ${mismatch}`);
+}
+
+/**
  * The local server over a fresh table holding the demo weeks and a second partnership, and
  * a way to call it as a demo user of any role in either partnership.
  */
@@ -126,6 +136,13 @@ export async function startTestApi(
         const prepared = prepare(await token, options);
         const response = await fetch(`${server.url}${path}`, { method, ...prepared });
         const { text, parsed, bytes } = await bodyOf(response);
+        mustFitContract({
+          method,
+          path,
+          status: response.status,
+          contentType: response.headers.get('content-type'),
+          body: parsed,
+        });
         return { status: response.status, headers: response.headers, body: parsed, text, ...(bytes ? { bytes } : {}) };
       },
     };

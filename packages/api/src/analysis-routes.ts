@@ -1,8 +1,8 @@
+import { endpoint } from '@peermap/contract';
 import {
   AnalysisRequest,
-  AnalysisSnapshot,
+  type AnalysisSnapshot,
   type ClusterSnapshot,
-  ClusterSnapshot as ClusterSnapshotSchema,
   ConflictError,
   ERASED_PERSON,
   IsoWeek,
@@ -19,84 +19,9 @@ import { clusterTrends, meetingAgenda } from '@peermap/planning';
 import * as z from 'zod';
 import { clusterWeeks, GIVEN_UP, RUN_GIVEN_UP_AFTER_MS, requestAnalysis } from './analysis';
 import type { ApiDeps } from './deps';
-import { PageQuery, pageOf, pageRequest } from './paging';
+import { PageQuery, pageRequest } from './paging';
 
 const ClusterId = z.string().regex(/^[A-Za-z0-9-]{1,40}$/, 'a cluster id: letters, digits and dashes');
-
-/** A run as a list shows it: what was asked and how it went, without anyone's ref. */
-const AnalysisListItem = z.object({
-  id: RecordId,
-  week: IsoWeek,
-  purpose: AnalysisSnapshot.shape.purpose,
-  status: AnalysisSnapshot.shape.status,
-  requestedBy: z.string(),
-  createdAt: z.string(),
-  completedAt: z.string().optional(),
-  clusterCount: z.number().int().optional(),
-  meanStability: z.number().nullable().optional(),
-  failureReason: z.string().optional(),
-});
-
-const ClusterListItem = ClusterSnapshotSchema.pick({
-  clusterId: true,
-  label: true,
-  memberRefs: true,
-  stability: true,
-  weak: true,
-  narrative: true,
-}).extend({
-  size: z.number().int(),
-  change: ClusterSnapshotSchema.shape.change.pick({ status: true, joined: true, left: true, previousClusterIds: true }),
-  /** Where the group comes on the meeting's agenda, and the factors that put it there (no score). */
-  agenda: z.object({
-    position: z.number().int().positive(),
-    factors: z.array(z.object({ factor: z.string(), value: z.number(), text: z.string() })),
-  }),
-});
-
-const ClusterTrends = z.object({
-  clusterId: z.string(),
-  label: z.string(),
-  weeks: z.array(
-    z.object({
-      week: IsoWeek,
-      analysisId: RecordId,
-      members: z.number().int(),
-      joined: z.number().int(),
-      left: z.number().int(),
-      missingEpisodes: z.number().int(),
-      outOfEducation: z.number().int(),
-      incidents: z.number().int(),
-      invited: z.number().int(),
-      attended: z.number().int(),
-    }),
-  ),
-});
-
-const ClusterList = z.object({
-  analysisId: RecordId,
-  week: IsoWeek,
-  clusters: z.array(ClusterListItem),
-  /** The display name of each young person the list names. */
-  names: z.record(z.string(), z.string()),
-});
-
-const ClusterWithHistory = z.object({
-  cluster: ClusterSnapshotSchema,
-  /** Earlier and later weeks of the same cluster (it keeps its id while it continues). */
-  history: z.array(
-    z.object({
-      week: IsoWeek,
-      analysisId: RecordId,
-      size: z.number().int(),
-      status: ClusterSnapshotSchema.shape.change.shape.status,
-    }),
-  ),
-  /** The words for each kind of link, as every paper and page writes them. */
-  linkKindLabels: z.record(z.string(), z.string()),
-  /** The display name of each young person the report names (and only them). */
-  names: z.record(z.string(), z.string()),
-});
 
 /** Display names of the given young people only: a page names who it shows, and reads no one else. */
 export function nameLookup(deps: ApiDeps) {
@@ -166,17 +91,13 @@ export function analysisRoutes(deps: ApiDeps): AnyRoute[] {
 
   return [
     route({
-      method: 'POST',
-      path: '/v1/analyses',
-      operationId: 'startAnalysis',
+      ...endpoint('POST', '/v1/analyses'),
       summary:
         "Start the peer-group analysis of a week's map for a stated purpose; answers 202 with the run to follow at /v1/analyses/{id}",
       permission: 'analyses:run',
       resource: 'analyses',
       action: 'analyse',
       body: AnalysisRequest,
-      response: AnalysisSnapshot,
-      successStatus: 202,
       handle: async ({ principal, body }) => {
         const snapshot = await requestAnalysis(deps.store, deps.analysisRunner, {
           partnershipId: principal.partnershipId,
@@ -194,16 +115,12 @@ export function analysisRoutes(deps: ApiDeps): AnyRoute[] {
       },
     }),
     route({
-      method: 'GET',
-      path: '/v1/analyses',
-      operationId: 'listAnalyses',
+      ...endpoint('GET', '/v1/analyses'),
       summary: 'The analysis runs of your partnership, newest first',
       permission: 'analyses:read',
       resource: 'analyses',
       action: 'list',
       query: PageQuery,
-      response: pageOf(AnalysisListItem),
-      successStatus: 200,
       handle: async ({ principal, query }) => {
         const page = await deps.store.analyses.list(principal.partnershipId, pageRequest(query));
         const items = page.items
@@ -225,16 +142,12 @@ export function analysisRoutes(deps: ApiDeps): AnyRoute[] {
       },
     }),
     route({
-      method: 'GET',
-      path: '/v1/analyses/{id}',
-      operationId: 'getAnalysis',
+      ...endpoint('GET', '/v1/analyses/{id}'),
       summary: 'A run: its status, purpose, parameters and, once completed, its summary',
       permission: 'analyses:read',
       resource: 'analyses',
       action: 'read',
       params: z.strictObject({ id: RecordId }),
-      response: AnalysisSnapshot,
-      successStatus: 200,
       handle: async ({ principal, params }) => {
         const snapshot = await deps.store.analyses.get(principal.partnershipId, params.id);
         if (!snapshot) throw new NotFoundError('analysis', params.id);
@@ -242,17 +155,13 @@ export function analysisRoutes(deps: ApiDeps): AnyRoute[] {
       },
     }),
     route({
-      method: 'GET',
-      path: '/v1/clusters',
-      operationId: 'listClusters',
+      ...endpoint('GET', '/v1/clusters'),
       summary:
         "A week's clusters in the order the meeting discusses them (recent concerns, change, places of concern, size; each factor shown), from the latest completed analysis of the week (or ?analysisId=)",
       permission: 'analyses:read',
       resource: 'clusters',
       action: 'list',
       query: z.strictObject({ week: IsoWeek, analysisId: RecordId.optional() }),
-      response: ClusterList,
-      successStatus: 200,
       handle: async ({ principal, query }) => {
         const snapshot = await completedOf(principal.partnershipId, query.week, query.analysisId);
         const clusters = await deps.store.analyses.clusters(principal.partnershipId, snapshot.id);
@@ -291,9 +200,7 @@ export function analysisRoutes(deps: ApiDeps): AnyRoute[] {
       },
     }),
     route({
-      method: 'GET',
-      path: '/v1/clusters/{id}',
-      operationId: 'getCluster',
+      ...endpoint('GET', '/v1/clusters/{id}'),
       summary:
         "A cluster's report: why each member is in it, how sure, what changed, its places, concerns and strengths; its latest week, or ?week=",
       permission: 'analyses:read',
@@ -301,8 +208,6 @@ export function analysisRoutes(deps: ApiDeps): AnyRoute[] {
       action: 'read',
       params: z.strictObject({ id: ClusterId }),
       query: z.strictObject({ week: IsoWeek.optional() }),
-      response: ClusterWithHistory,
-      successStatus: 200,
       handle: async ({ principal, params, query }) => {
         const history = await clusterWeeks(deps.store, principal.partnershipId, params.id);
         const week = query.week ?? history[0]?.week;
@@ -326,17 +231,13 @@ export function analysisRoutes(deps: ApiDeps): AnyRoute[] {
       },
     }),
     route({
-      method: 'GET',
-      path: '/v1/clusters/{id}/trends',
-      operationId: 'getClusterTrends',
+      ...endpoint('GET', '/v1/clusters/{id}/trends'),
       summary:
         'A cluster week by week: members, missing episodes, young people out of education, incidents, invitations and attendance',
       permission: 'analyses:read',
       resource: 'clusters',
       action: 'read',
       params: z.strictObject({ id: ClusterId }),
-      response: ClusterTrends,
-      successStatus: 200,
       handle: async ({ principal, params }) => {
         const p = principal.partnershipId;
         const weeks = await clusterWeeks(deps.store, p, params.id);

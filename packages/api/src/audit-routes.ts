@@ -1,8 +1,9 @@
-import { AuditEvent, can, Ref, ValidationError } from '@peermap/domain';
+import { endpoint } from '@peermap/contract';
+import { can, Ref, ValidationError } from '@peermap/domain';
 import { type AnyRoute, route, type Subjects } from '@peermap/http';
 import * as z from 'zod';
 import type { ApiDeps } from './deps';
-import { PageQuery, pageOf, pageRequest } from './paging';
+import { PageQuery, pageRequest } from './paging';
 import { merge } from './resource';
 
 const AuditQuery = PageQuery.extend({
@@ -19,17 +20,13 @@ const AuditQuery = PageQuery.extend({
 export function auditRoutes(deps: ApiDeps): AnyRoute[] {
   return [
     route({
-      method: 'GET',
-      path: '/v1/audit',
-      operationId: 'listAuditEvents',
+      ...endpoint('GET', '/v1/audit'),
       summary:
         'Audit events about one young person (?person=), one carer (?carer=) or by one user (?user=), newest first',
       permission: 'audit:read',
       resource: 'audit',
       action: 'list',
       query: AuditQuery,
-      response: pageOf(AuditEvent),
-      successStatus: 200,
       handle: async ({ principal, query }) => {
         const { person, carer, user } = query;
         const asked = [person, carer, user].filter((value) => value !== undefined);

@@ -1,3 +1,4 @@
+import { endpoint } from '@peermap/contract';
 import {
   can,
   ForbiddenError,
@@ -66,17 +67,13 @@ export function exportRoutes(deps: ApiDeps): AnyRoute[] {
 
   return [
     route({
-      method: 'GET',
-      path: '/v1/action-plans/{id}/export',
-      operationId: 'exportActionPlan',
+      ...endpoint('GET', '/v1/action-plans/{id}/export'),
       summary: 'An action plan as the meeting paper: DOCX (?format=docx) or print-friendly HTML',
       permission: 'plans:read',
       resource: 'action-plans',
       action: 'export',
       params: z.strictObject({ id: RecordId }),
       query: z.strictObject({ format: PaperFormat }),
-      produces: `${DOCX}, text/html`,
-      successStatus: 200,
       handle: async ({ principal, params, query }) => {
         mayExport(principal.role);
         const p = principal.partnershipId;
@@ -94,17 +91,13 @@ export function exportRoutes(deps: ApiDeps): AnyRoute[] {
       },
     }),
     route({
-      method: 'GET',
-      path: '/v1/invitation-lists/{id}/export',
-      operationId: 'exportInvitationList',
+      ...endpoint('GET', '/v1/invitation-lists/{id}/export'),
       summary: 'An invitation list: DOCX, print-friendly HTML, or CSV (?format=csv, formula-like cells neutralised)',
       permission: 'invitations:read',
       resource: 'invitation-lists',
       action: 'export',
       params: z.strictObject({ id: RecordId }),
       query: z.strictObject({ format: z.enum(['docx', 'html', 'csv']).default('html') }),
-      produces: `${DOCX}, text/html, text/csv`,
-      successStatus: 200,
       handle: async ({ principal, params, query }) => {
         mayExport(principal.role);
         const p = principal.partnershipId;
@@ -128,17 +121,13 @@ export function exportRoutes(deps: ApiDeps): AnyRoute[] {
       },
     }),
     route({
-      method: 'GET',
-      path: '/v1/clusters/{id}/report',
-      operationId: 'getClusterReport',
+      ...endpoint('GET', '/v1/clusters/{id}/report'),
       summary: "A cluster's report with a picture of the group: HTML (with SVG) or DOCX; its latest week, or ?week=",
       permission: 'analyses:read',
       resource: 'clusters',
       action: 'export',
       params: z.strictObject({ id: ClusterId }),
       query: z.strictObject({ format: PaperFormat, week: IsoWeek.optional() }),
-      produces: `text/html, ${DOCX}`,
-      successStatus: 200,
       handle: async ({ principal, params, query }) => {
         mayExport(principal.role);
         const p = principal.partnershipId;
@@ -152,9 +141,7 @@ export function exportRoutes(deps: ApiDeps): AnyRoute[] {
       },
     }),
     route({
-      method: 'GET',
-      path: '/v1/clusters/{id}/picture',
-      operationId: 'getClusterPicture',
+      ...endpoint('GET', '/v1/clusters/{id}/picture'),
       summary:
         'The group as a picture (SVG laid out on the server: members, their strongest links by kind, the places they are seen); its latest week, or ?week=',
       permission: 'analyses:read',
@@ -162,8 +149,6 @@ export function exportRoutes(deps: ApiDeps): AnyRoute[] {
       action: 'read',
       params: z.strictObject({ id: ClusterId }),
       query: z.strictObject({ week: IsoWeek.optional() }),
-      produces: 'image/svg+xml',
-      successStatus: 200,
       handle: async ({ principal, params, query }) => {
         const p = principal.partnershipId;
         const cluster = await currentCluster(deps.store, p, params.id, query.week);
@@ -176,15 +161,11 @@ export function exportRoutes(deps: ApiDeps): AnyRoute[] {
       },
     }),
     route({
-      method: 'GET',
-      path: '/v1/exports/locations',
-      operationId: 'exportLocations',
+      ...endpoint('GET', '/v1/exports/locations'),
       summary: 'Places as GeoJSON (RFC 7946) for GIS',
       permission: 'locations:read',
       resource: 'locations',
       action: 'export',
-      produces: 'application/geo+json',
-      successStatus: 200,
       handle: async ({ principal }) => {
         mayExport(principal.role);
         const { locations } = await deps.store.mapReader.wholeMap(principal.partnershipId);
@@ -197,17 +178,13 @@ export function exportRoutes(deps: ApiDeps): AnyRoute[] {
       },
     }),
     route({
-      method: 'GET',
-      path: '/v1/exports/map',
-      operationId: 'exportMap',
+      ...endpoint('GET', '/v1/exports/map'),
       summary:
         "The map's young people and relationships: GEXF for Gephi (?format=gexf) or the CSV i2 Analyst's Notebook imports (?format=i2); restricted intelligence only for police analysts",
       permission: 'relationships:read',
       resource: 'relationships',
       action: 'export',
       query: z.strictObject({ format: z.enum(['gexf', 'i2']) }),
-      produces: 'application/gexf+xml, text/csv',
-      successStatus: 200,
       handle: async ({ principal, query }) => {
         mayExport(principal.role);
         const restricted = can(principal.role, 'intelligence:read-restricted');

@@ -1,3 +1,4 @@
+import { endpoint } from '@peermap/contract';
 import {
   Agency,
   Carer,
@@ -22,6 +23,7 @@ import {
   Sighting,
   SightingFields,
   ValidationError,
+  type VersionedRepository,
   YoungPerson,
   YoungPersonFields,
 } from '@peermap/domain';
@@ -30,8 +32,8 @@ import { gridToPosition, isInGreatBritain } from '@peermap/ingest';
 import { toDocx, toHtml } from '@peermap/reports';
 import * as z from 'zod';
 import type { ApiDeps } from './deps';
-import { PageQuery, pageOf, pageRequest } from './paging';
-import { merge, pascalCase, resourceRoutes, stillLinked } from './resource';
+import { PageQuery, pageRequest } from './paging';
+import { merge, resourceRoutes, stillLinked } from './resource';
 import { reviewRoutes } from './review-routes';
 import { subjectAccess, subjectAccessPaper } from './subject-access';
 
@@ -51,6 +53,24 @@ const ConcernId = z
   .transform((id) => id.split('~'))
   .pipe(z.tuple([Ref, ConcernCategory, IsoDate, Agency]))
   .transform(([personRef, category, occurredOn, sourceAgency]) => ({ personRef, category, occurredOn, sourceAgency }));
+
+/** What every resource keyed by a ref (`/v1/carers/{ref}`) says of its key and its store. */
+function keyedByRef<T extends { ref: string; version: number }>(
+  name: string,
+  label: string,
+  repository: (store: MapStore) => VersionedRepository<T, string>,
+) {
+  return {
+    name,
+    label,
+    itemPath: `/v1/${name}/{ref}` as const,
+    keyParams: RefParams,
+    keyOf: ({ ref }: { ref: string }) => ref,
+    pathOf: (record: T) => `/v1/${name}/${record.ref}`,
+    describe: ({ ref }: { ref: string }) => ref,
+    repository: ({ store }: ApiDeps) => repository(store),
+  };
+}
 
 const sightingId = (s: Pick<Sighting, 'personRef' | 'locationRef' | 'seenOn' | 'sourceAgency'>) =>
   [s.personRef, s.locationRef, s.seenOn, s.sourceAgency].join('~');
@@ -73,9 +93,7 @@ export function youngPeopleRoutes(deps: ApiDeps): AnyRoute[] {
 /** `GET /v1/young-people/{ref}/subject-access`: everything held about a young person, as JSON or a paper. */
 function subjectAccessRoute(deps: ApiDeps): AnyRoute {
   return route({
-    method: 'GET',
-    path: '/v1/young-people/{ref}/subject-access',
-    operationId: 'getSubjectAccessReport',
+    ...endpoint('GET', '/v1/young-people/{ref}/subject-access'),
     summary:
       'Everything held about a young person for a subject access request, with who read it (the audit); other people’s data marked for review (restricted police intelligence is disclosed by the police themselves). JSON, or ?format=html|docx',
     permission: 'young-people:subject-access',
@@ -83,8 +101,6 @@ function subjectAccessRoute(deps: ApiDeps): AnyRoute {
     action: 'export',
     params: RefParams,
     query: z.strictObject({ format: z.enum(['json', 'html', 'docx']).default('json') }),
-    produces: 'application/json, text/html, application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    successStatus: 200,
     handle: async ({ principal, params, query }) => {
       const p = principal.partnershipId;
       const access = await subjectAccess(deps.store, p, params.ref, deps.now());
@@ -116,14 +132,7 @@ function subjectAccessRoute(deps: ApiDeps): AnyRoute {
 function youngPeopleRecordRoutes(deps: ApiDeps): AnyRoute[] {
   return resourceRoutes(
     {
-      name: 'young-people',
-      label: 'young person',
-      itemPath: '/v1/young-people/{ref}',
-      keyParams: RefParams,
-      keyOf: ({ ref }) => ref,
-      pathOf: (r) => `/v1/young-people/${r.ref}`,
-      describe: ({ ref }) => ref,
-      repository: ({ store }) => store.youngPeople,
+      ...keyedByRef('young-people', 'young person', (store) => store.youngPeople),
       createBody: YoungPersonFields,
       patchBody: YoungPersonFields.omit({ ref: true }).partial(),
       record: YoungPerson,
@@ -249,14 +258,7 @@ function locatePlace(
 export function locationsRoutes(deps: ApiDeps): AnyRoute[] {
   return resourceRoutes(
     {
-      name: 'locations',
-      label: 'location',
-      itemPath: '/v1/locations/{ref}',
-      keyParams: RefParams,
-      keyOf: ({ ref }) => ref,
-      pathOf: (r) => `/v1/locations/${r.ref}`,
-      describe: ({ ref }) => ref,
-      repository: ({ store }) => store.locations,
+      ...keyedByRef('locations', 'location', (store) => store.locations),
       createBody: LocationFields,
       patchBody: LocationFields.omit({ ref: true }).partial(),
       record: Location,
@@ -330,9 +332,7 @@ function sightingLayerRoutes(deps: ApiDeps, layer: 'shared' | 'restricted'): Any
       ...ofLayer,
     }),
     route({
-      method: 'GET',
-      path: `/v1/locations/{ref}/${name}`,
-      operationId: `listLocation${pascalCase(name)}`,
+      ...endpoint('GET', `/v1/locations/{ref}/${name}`),
       summary:
         layer === 'restricted'
           ? 'Who has been seen at a place in restricted police intelligence, newest first (police analysts only)'
@@ -343,8 +343,6 @@ function sightingLayerRoutes(deps: ApiDeps, layer: 'shared' | 'restricted'): Any
       ...ofLayer,
       params: RefParams,
       query: PageQuery,
-      response: pageOf(Sighting),
-      successStatus: 200,
       handle: async ({ principal, params, query }) => {
         if (!(await deps.store.locations.get(principal.partnershipId, params.ref))) {
           throw new NotFoundError('location', params.ref);
@@ -413,14 +411,7 @@ export function carersRoutes(deps: ApiDeps): AnyRoute[] {
   return [
     ...resourceRoutes(
       {
-        name: 'carers',
-        label: 'carer',
-        itemPath: '/v1/carers/{ref}',
-        keyParams: RefParams,
-        keyOf: ({ ref }) => ref,
-        pathOf: (r) => `/v1/carers/${r.ref}`,
-        describe: ({ ref }) => ref,
-        repository: ({ store }) => store.carers,
+        ...keyedByRef('carers', 'carer', (store) => store.carers),
         createBody: CarerFields,
         patchBody: CarerFields.omit({ ref: true }).partial(),
         record: Carer,
@@ -461,17 +452,13 @@ function personCollection<T>(
   },
 ): AnyRoute {
   return route({
-    method: 'GET',
-    path: `/v1/young-people/{ref}/${spec.what}`,
-    operationId: `listYoungPerson${pascalCase(spec.what)}`,
+    ...endpoint('GET', `/v1/young-people/{ref}/${spec.what}`),
     summary: spec.summary,
     permission: spec.permission,
     resource: spec.what,
     action: 'list',
     ...(spec.layer ? { layer: spec.layer } : {}),
     params: RefParams,
-    response: pageOf(spec.item),
-    successStatus: 200,
     handle: async ({ principal, params }) => {
       await existing(deps, principal.partnershipId, params.ref);
       const records = await spec.load(deps.store, principal.partnershipId, params.ref);

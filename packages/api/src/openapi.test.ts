@@ -1,3 +1,4 @@
+import { routeKeys } from '@peermap/contract';
 import { describe, expect, it } from 'vitest';
 import { apiDocument } from './openapi';
 
@@ -45,5 +46,18 @@ describe('the API document', () => {
     for (const [, response] of Object.entries(document.components.responses)) {
       expect(response).toMatchObject({ content: { 'application/problem+json': expect.anything() } });
     }
+  });
+
+  it('describes exactly the routes of the contract, each once', () => {
+    const served = operations().map(([route]) => route);
+    expect(served.toSorted()).toEqual(routeKeys().toSorted());
+  });
+
+  it('documents a success body for every route that answers JSON', () => {
+    const document = apiDocument();
+    const cluster = document.paths['/v1/clusters/{id}']?.['get'] as Operation;
+    expect(cluster.responses['200']).toMatchObject({ content: { 'application/json': { schema: expect.anything() } } });
+    const dryRun = document.paths['/v1/uploads']?.['post'] as Operation;
+    expect(Object.keys(dryRun.responses)).toEqual(expect.arrayContaining(['200', '201']));
   });
 });

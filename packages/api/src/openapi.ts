@@ -1,24 +1,9 @@
+import { Problem } from '@peermap/contract';
 import type { MapStore } from '@peermap/domain';
 import type { AnyRoute } from '@peermap/http';
 import * as z from 'zod';
 import type { ApiDeps } from './deps';
 import { allRoutes, FUNCTIONS, type FunctionName } from './routes';
-
-const ProblemSchema = {
-  type: 'object',
-  required: ['type', 'title', 'status', 'detail'],
-  properties: {
-    type: { type: 'string' },
-    title: { type: 'string' },
-    status: { type: 'integer' },
-    detail: { type: 'string' },
-    instance: { type: 'string' },
-    errors: {
-      type: 'array',
-      items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } },
-    },
-  },
-};
 
 /** The problems any route may answer with, each described once and referred to by its status. */
 const PROBLEM_RESPONSES = {
@@ -98,43 +83,61 @@ function requestBodyOf(route: AnyRoute) {
   return {};
 }
 
+/** What each success status of a route carries: its JSON schema, the media types of its files. */
+function successResponses(route: AnyRoute) {
+  return Object.fromEntries(
+    Object.entries(route.responses).map(([status, { json, files = [] }]) => {
+      const content = {
+        ...(json ? { 'application/json': { schema: jsonSchema(json, 'output') } } : {}),
+        ...Object.fromEntries(files.map((type) => [type, { schema: { type: 'string', format: 'binary' } }])),
+      };
+      return [status, { description: 'Success', ...(Object.keys(content).length > 0 ? { content } : {}) }];
+    }),
+  );
+}
+
+const PROBLEM_CONTENT = { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } };
+
+/** One route as an operation of the document. */
+function operationOf(route: AnyRoute) {
+  return {
+    operationId: route.operationId,
+    summary: route.summary,
+    tags: [route.resource],
+    'x-peermap-permission': route.permission,
+    parameters: parameters(route),
+    ...requestBodyOf(route),
+    responses: {
+      ...successResponses(route),
+      ...Object.fromEntries(
+        problemStatuses(route).map((status) => [status, { $ref: `#/components/responses/Problem${status}` }]),
+      ),
+      default: { description: 'A problem (RFC 9457)', content: PROBLEM_CONTENT },
+    },
+  };
+}
+
+/** What every operation refers to: the problem schema, its responses by status, and how to sign in. */
+const components = () => ({
+  securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+  schemas: { Problem: jsonSchema(Problem, 'output') },
+  responses: Object.fromEntries(
+    Object.entries(PROBLEM_RESPONSES).map(([status, description]) => [
+      `Problem${status}`,
+      { description, content: PROBLEM_CONTENT },
+    ]),
+  ),
+});
+
 /**
  * The OpenAPI 3.1 document of a set of routes, generated from the same zod schemas that
- * parse the requests: it cannot describe a route that does not exist, or miss one that does.
+ * parse the requests and shape the answers: it cannot describe a route that does not exist,
+ * or miss one that does.
  */
 export function openApiDocument(routes: readonly AnyRoute[]) {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const r of routes) {
-    const operations = paths[r.path] ?? {};
-    operations[r.method.toLowerCase()] = {
-      operationId: r.operationId,
-      summary: r.summary,
-      tags: [r.resource],
-      'x-peermap-permission': r.permission,
-      parameters: parameters(r),
-      ...requestBodyOf(r),
-      responses: {
-        [String(r.successStatus)]: {
-          description: 'Success',
-          ...(r.response ? { content: { 'application/json': { schema: jsonSchema(r.response, 'output') } } } : {}),
-          ...(r.produces
-            ? {
-                content: Object.fromEntries(
-                  r.produces.split(', ').map((type) => [type, { schema: { type: 'string', format: 'binary' } }]),
-                ),
-              }
-            : {}),
-        },
-        ...Object.fromEntries(
-          problemStatuses(r).map((status) => [status, { $ref: `#/components/responses/Problem${status}` }]),
-        ),
-        default: {
-          description: 'A problem (RFC 9457)',
-          content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
-        },
-      },
-    };
-    paths[r.path] = operations;
+  for (const route of routes) {
+    paths[route.path] = { ...paths[route.path], [route.method.toLowerCase()]: operationOf(route) };
   }
   return {
     openapi: '3.1.0',
@@ -148,19 +151,7 @@ export function openApiDocument(routes: readonly AnyRoute[]) {
     // Relative: the paths are served where the document is (locally http://127.0.0.1:3000, in AWS the stage's API).
     servers: [{ url: '/', description: 'The service that serves this document' }],
     security: [{ bearer: [] }],
-    components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
-      schemas: { Problem: ProblemSchema },
-      responses: Object.fromEntries(
-        Object.entries(PROBLEM_RESPONSES).map(([status, description]) => [
-          `Problem${status}`,
-          {
-            description,
-            content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
-          },
-        ]),
-      ),
-    },
+    components: components(),
     paths,
   };
 }

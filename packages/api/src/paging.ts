@@ -7,10 +7,6 @@ export const PageQuery = z.strictObject({
 });
 export type PageQuery = z.infer<typeof PageQuery>;
 
-/** A page as the API returns it. */
-export const pageOf = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), cursor: z.string().optional() });
-
 /** A page request for the store, leaving out what the caller did not give. */
 export const pageRequest = (query: PageQuery) => ({
   ...(query.cursor ? { cursor: query.cursor } : {}),

@@ -1,10 +1,10 @@
+import { endpoint } from '@peermap/contract';
 import {
-  ActionPlan,
+  type ActionPlan,
   can,
-  InvitationList,
+  type InvitationList,
   InvitationOutcome,
   IsoWeek,
-  LanguageNote,
   LongText,
   mapWithConcurrency,
   NotFoundError,
@@ -33,13 +33,6 @@ import {
 
 const ClusterParams = z.strictObject({ id: z.string().regex(/^[A-Za-z0-9-]{1,40}$/, 'a cluster id') });
 const IdParams = z.strictObject({ id: RecordId });
-
-const PlanView = z.object({
-  plan: ActionPlan,
-  languageNotes: z.array(LanguageNote),
-  /** Young people of the group that no action covers yet: the plan cannot be agreed until there are none. */
-  uncovered: z.array(Ref),
-});
 
 /**
  * A list as a role may see it: carers' phone and email only for roles that read carers'
@@ -78,9 +71,7 @@ export function invitationRoutes(deps: ApiDeps): AnyRoute[] {
   });
   return [
     route({
-      method: 'POST',
-      path: '/v1/clusters/{id}/invitation-lists',
-      operationId: 'createClusterInvitationList',
+      ...endpoint('POST', '/v1/clusters/{id}/invitation-lists'),
       summary:
         "An invitation list for a cluster's Parent Empowerment Session (its latest week, or ?week=; or some of its young people)",
       permission: 'invitations:write',
@@ -89,8 +80,6 @@ export function invitationRoutes(deps: ApiDeps): AnyRoute[] {
       params: ClusterParams,
       query: z.strictObject({ week: IsoWeek.optional() }),
       body: z.strictObject({ session: SessionDetails, youngPersonRefs: z.array(Ref).min(1).max(500).optional() }),
-      response: InvitationList,
-      successStatus: 201,
       handle: async ({ principal, params, query, body }) =>
         created(
           principal.role,
@@ -106,16 +95,12 @@ export function invitationRoutes(deps: ApiDeps): AnyRoute[] {
         ),
     }),
     route({
-      method: 'POST',
-      path: '/v1/invitation-lists',
-      operationId: 'createInvitationList',
+      ...endpoint('POST', '/v1/invitation-lists'),
       summary: 'An invitation list for a chosen set of young people',
       permission: 'invitations:write',
       resource: 'invitation-lists',
       action: 'create',
       body: z.strictObject({ session: SessionDetails, youngPersonRefs: z.array(Ref).min(1).max(500) }),
-      response: InvitationList,
-      successStatus: 201,
       handle: async ({ principal, body }) =>
         created(
           principal.role,
@@ -129,16 +114,12 @@ export function invitationRoutes(deps: ApiDeps): AnyRoute[] {
         ),
     }),
     route({
-      method: 'GET',
-      path: '/v1/clusters/{id}/invitation-lists',
-      operationId: 'listClusterInvitationLists',
+      ...endpoint('GET', '/v1/clusters/{id}/invitation-lists'),
       summary: "A cluster's invitation lists, newest first",
       permission: 'invitations:read',
       resource: 'invitation-lists',
       action: 'list',
       params: ClusterParams,
-      response: z.object({ items: z.array(InvitationList) }),
-      successStatus: 200,
       handle: async ({ principal, params }) => {
         const stored = await deps.store.invitationLists.ofCluster(principal.partnershipId, params.id);
         // One list at a time: each already reads its carers and young people several at once.
@@ -155,17 +136,13 @@ export function invitationRoutes(deps: ApiDeps): AnyRoute[] {
       },
     }),
     route({
-      method: 'GET',
-      path: '/v1/invitation-lists/{id}',
-      operationId: 'getInvitationList',
+      ...endpoint('GET', '/v1/invitation-lists/{id}'),
       summary:
         'An invitation list: invite, ask consent first, not invited (with reasons), and attendance; each carer as their record stands today',
       permission: 'invitations:read',
       resource: 'invitation-lists',
       action: 'read',
       params: IdParams,
-      response: InvitationList,
-      successStatus: 200,
       handle: async ({ principal, params }) => {
         const stored = await storedListOf(principal.partnershipId, params.id);
         const list = await currentList(deps.store, stored);
@@ -178,17 +155,13 @@ export function invitationRoutes(deps: ApiDeps): AnyRoute[] {
       },
     }),
     route({
-      method: 'PATCH',
-      path: '/v1/invitation-lists/{id}',
-      operationId: 'updateInvitationList',
+      ...endpoint('PATCH', '/v1/invitation-lists/{id}'),
       summary: 'Record attendance after the session (send the ETag you read in If-Match)',
       permission: 'invitations:write',
       resource: 'invitation-lists',
       action: 'update',
       params: IdParams,
       body: z.strictObject({ attendance: z.record(Ref, InvitationOutcome) }),
-      response: InvitationList,
-      successStatus: 200,
       handle: async ({ principal, params, body, headers }) => {
         const version = expectedVersion(headers);
         const list = await storedListOf(principal.partnershipId, params.id);
@@ -220,9 +193,7 @@ export function planRoutes(deps: ApiDeps): AnyRoute[] {
   });
   return [
     route({
-      method: 'POST',
-      path: '/v1/clusters/{id}/action-plans',
-      operationId: 'createClusterActionPlan',
+      ...endpoint('POST', '/v1/clusters/{id}/action-plans'),
       summary: "Draft a cluster's action plan from its latest report (or ?week=) and the partnership's rules",
       permission: 'plans:write',
       resource: 'action-plans',
@@ -230,8 +201,6 @@ export function planRoutes(deps: ApiDeps): AnyRoute[] {
       params: ClusterParams,
       query: z.strictObject({ week: IsoWeek.optional() }),
       body: z.strictObject({}),
-      response: PlanView,
-      successStatus: 201,
       handle: async ({ principal, params, query }) =>
         answer(
           await draftPlanForCluster(deps.store, {
@@ -245,17 +214,13 @@ export function planRoutes(deps: ApiDeps): AnyRoute[] {
         ),
     }),
     route({
-      method: 'POST',
-      path: '/v1/locations/{ref}/action-plans',
-      operationId: 'createLocationActionPlan',
+      ...endpoint('POST', '/v1/locations/{ref}/action-plans'),
       summary: "Draft a place's own plan: a safety assessment and actions for police, council and owners",
       permission: 'plans:write',
       resource: 'action-plans',
       action: 'create',
       params: z.strictObject({ ref: Ref }),
       body: z.strictObject({}),
-      response: PlanView,
-      successStatus: 201,
       handle: async ({ principal, params }) =>
         answer(
           await draftPlanForPlace(deps.store, {
@@ -268,17 +233,13 @@ export function planRoutes(deps: ApiDeps): AnyRoute[] {
         ),
     }),
     route({
-      method: 'GET',
-      path: '/v1/clusters/{id}/action-plans',
-      operationId: 'listClusterActionPlans',
+      ...endpoint('GET', '/v1/clusters/{id}/action-plans'),
       summary: "A cluster's plans, with the plans of the places it gathers at",
       permission: 'plans:read',
       resource: 'action-plans',
       action: 'list',
       params: ClusterParams,
       query: z.strictObject({ week: IsoWeek.optional() }),
-      response: z.object({ items: z.array(ActionPlan), placePlans: z.array(ActionPlan) }),
-      successStatus: 200,
       handle: async ({ principal, params }) => {
         const items = await deps.store.actionPlans.ofCluster(principal.partnershipId, params.id);
         const places = await placesOfCluster(deps, principal.partnershipId, params.id);
@@ -291,29 +252,21 @@ export function planRoutes(deps: ApiDeps): AnyRoute[] {
       },
     }),
     route({
-      method: 'GET',
-      path: '/v1/action-plans/{id}',
-      operationId: 'getActionPlan',
+      ...endpoint('GET', '/v1/action-plans/{id}'),
       summary: 'A plan, with language notes on its words and the young people no action covers yet',
       permission: 'plans:read',
       resource: 'action-plans',
       action: 'read',
       params: IdParams,
-      response: PlanView,
-      successStatus: 200,
       handle: async ({ principal, params }) => answer(await planOf(principal.partnershipId, params.id), 200),
     }),
     route({
-      method: 'GET',
-      path: '/v1/action-plans/{id}/versions',
-      operationId: 'listActionPlanVersions',
+      ...endpoint('GET', '/v1/action-plans/{id}/versions'),
       summary: 'Every version of a plan, oldest first',
       permission: 'plans:read',
       resource: 'action-plans',
       action: 'list',
       params: IdParams,
-      response: z.object({ items: z.array(ActionPlan) }),
-      successStatus: 200,
       handle: async ({ principal, params }) => {
         const items = await deps.store.actionPlans.versions(principal.partnershipId, params.id);
         if (items.length === 0) throw new NotFoundError('action plan', params.id);
@@ -321,9 +274,7 @@ export function planRoutes(deps: ApiDeps): AnyRoute[] {
       },
     }),
     route({
-      method: 'PATCH',
-      path: '/v1/action-plans/{id}',
-      operationId: 'updateActionPlan',
+      ...endpoint('PATCH', '/v1/action-plans/{id}'),
       summary:
         "Change a plan's summary or actions (send the ETag you read in If-Match); an agreed plan goes back to draft; language notes come back",
       permission: 'plans:write',
@@ -331,8 +282,6 @@ export function planRoutes(deps: ApiDeps): AnyRoute[] {
       action: 'update',
       params: IdParams,
       body: z.strictObject({ summary: LongText(5000).optional(), actions: z.array(PlanAction).max(200).optional() }),
-      response: PlanView,
-      successStatus: 200,
       handle: async ({ principal, params, body, headers }) => {
         const version = expectedVersion(headers);
         const plan = await planOf(principal.partnershipId, params.id);
@@ -340,9 +289,7 @@ export function planRoutes(deps: ApiDeps): AnyRoute[] {
       },
     }),
     route({
-      method: 'POST',
-      path: '/v1/action-plans/{id}/status',
-      operationId: 'setActionPlanStatus',
+      ...endpoint('POST', '/v1/action-plans/{id}/status'),
       summary:
         'Move a plan: draft → agreed (only when every young person has an action) → reviewed, or back to draft (If-Match)',
       permission: 'plans:agree',
@@ -350,8 +297,6 @@ export function planRoutes(deps: ApiDeps): AnyRoute[] {
       action: 'update',
       params: IdParams,
       body: z.strictObject({ status: PlanStatus }),
-      response: PlanView,
-      successStatus: 200,
       handle: async ({ principal, params, body, headers }) => {
         const version = expectedVersion(headers);
         const plan = await planOf(principal.partnershipId, params.id);

@@ -1,3 +1,4 @@
+import { endpoint } from '@peermap/contract';
 import { type AnalysisSnapshot, isoWeekDays, mapWithConcurrency, READ_CONCURRENCY } from '@peermap/domain';
 import { type AnyRoute, route } from '@peermap/http';
 import { weekFigures } from '@peermap/planning';
@@ -5,51 +6,17 @@ import * as z from 'zod';
 import type { ApiDeps } from './deps';
 import { everyItem } from './paging';
 
-const GroupFigures = z.object({
-  group: z.string(),
-  onMap: z.number().int(),
-  shareOnMap: z.number(),
-  inClusters: z.number().int(),
-  shareInClusters: z.number(),
-  shareOfCohort: z.number().nullable(),
-  ratioOnMap: z.number().nullable(),
-  ratioInClusters: z.number().nullable(),
-  small: z.boolean(),
-});
-
-const Disproportionality = z.object({
-  cohort: z.object({ source: z.string() }).nullable(),
-  weeks: z.array(
-    z.object({
-      week: z.string(),
-      onMap: z.number().int(),
-      inClusters: z.number().int(),
-      /** The analysis listed only part of who was on their own (a very large map): counts are of those listed. */
-      partial: z.boolean(),
-      dimensions: z.object({
-        ethnicity: z.array(GroupFigures),
-        sex: z.array(GroupFigures),
-        ageBand: z.array(GroupFigures),
-      }),
-    }),
-  ),
-});
-
 /** Reports about the map as a whole: counts only, no child named. */
 export function reportRoutes(deps: ApiDeps): AnyRoute[] {
   return [
     route({
-      method: 'GET',
-      path: '/v1/reports/disproportionality',
-      operationId: 'getDisproportionalityReport',
+      ...endpoint('GET', '/v1/reports/disproportionality'),
       summary:
         'Who is on the map and in clusters, by ethnicity, sex and age band, against the partnership’s cohort, week by week (the latest ?weeks=, default 8)',
       permission: 'reports:read',
       resource: 'reports',
       action: 'read',
       query: z.strictObject({ weeks: z.coerce.number().int().min(1).max(52).default(8) }),
-      response: Disproportionality,
-      successStatus: 200,
       handle: async ({ principal, query }) => {
         const p = principal.partnershipId;
         const [partnership, map, runs] = await Promise.all([

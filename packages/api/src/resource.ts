@@ -1,3 +1,4 @@
+import { endpoint } from '@peermap/contract';
 import {
   ConflictError,
   type Draft,
@@ -14,7 +15,7 @@ import {
 import { type AnyRoute, etagOf, expectedVersion, route, type Subjects } from '@peermap/http';
 import type * as z from 'zod';
 import type { ApiDeps } from './deps';
-import { PageQuery, pageOf, pageRequest } from './paging';
+import { PageQuery, pageRequest } from './paging';
 
 interface MapRecord {
   partnershipId: string;
@@ -43,7 +44,7 @@ export interface ResourceSpec<T extends MapRecord, Key, Params, Fields extends o
   createBody: z.ZodType<Fields>;
   /** What a change may state: the fields of a create, less the ones that make the key. */
   patchBody: z.ZodType<{ [K in keyof Fields]?: Fields[K] | undefined }>;
-  /** The record as stored: validates what a route is about to save, and describes responses. */
+  /** The record as stored: validates what a route is about to save (the contract describes what is answered). */
   record: z.ZodType<T>;
   /** Puts a created or changed record's key fields in their stored form (a pair in order, say). */
   normalise?(fields: Fields): Fields;
@@ -64,13 +65,6 @@ export interface ResourceSpec<T extends MapRecord, Key, Params, Fields extends o
   layer?: 'restricted';
 }
 
-/** `young person` or `restricted-sightings` as part of an identifier: `YoungPerson`, `RestrictedSightings`. */
-export const pascalCase = (words: string) =>
-  words
-    .split(/[\s-]+/)
-    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
-    .join('');
-
 /** The five routes of a resource. */
 export function resourceRoutes<T extends MapRecord, Key, Params, Fields extends object>(
   spec: ResourceSpec<T, Key, Params, Fields>,
@@ -79,9 +73,6 @@ export function resourceRoutes<T extends MapRecord, Key, Params, Fields extends 
   // Resolved per request, so describing the routes (the API document) never needs a store.
   const repository = () => spec.repository(deps);
   const collection = `/v1/${spec.name}` as const;
-  // Operation names from the resource's own words: `listYoungPeople`, `getYoungPerson`.
-  const many = pascalCase(spec.name);
-  const one = pascalCase(spec.label);
   const provenance = (userId: string): Provenance => ({ recordedBy: userId, recordedAt: deps.now().toISOString() });
   const notFound = (params: Params) => new NotFoundError(spec.label, spec.describe(params));
 
@@ -96,17 +87,13 @@ export function resourceRoutes<T extends MapRecord, Key, Params, Fields extends 
 
   return [
     route({
-      method: 'GET',
-      path: collection,
-      operationId: `list${many}`,
+      ...endpoint('GET', collection),
       summary: `List the ${spec.name.replaceAll('-', ' ')} of your partnership`,
       permission: spec.permissions.read,
       resource: spec.name,
       action: 'list',
       ...layer,
       query: PageQuery,
-      response: pageOf(spec.record),
-      successStatus: 200,
       handle: async ({ principal, query }) => {
         const page = await repository().list(principal.partnershipId, pageRequest(query));
         const records = page.items.filter((record) => spec.view(principal.role, record) !== undefined);
@@ -121,17 +108,13 @@ export function resourceRoutes<T extends MapRecord, Key, Params, Fields extends 
       },
     }),
     route({
-      method: 'POST',
-      path: collection,
-      operationId: `create${one}`,
+      ...endpoint('POST', collection),
       summary: `Add a ${spec.label}`,
       permission: spec.permissions.write,
       resource: spec.name,
       action: 'create',
       ...layer,
       body: spec.createBody,
-      response: spec.record,
-      successStatus: 201,
       handle: async ({ principal, body }) => {
         const fields = spec.normalise ? spec.normalise(body) : body;
         const draft = { ...fields, partnershipId: principal.partnershipId, provenance: provenance(principal.userId) };
@@ -147,17 +130,13 @@ export function resourceRoutes<T extends MapRecord, Key, Params, Fields extends 
       },
     }),
     route({
-      method: 'GET',
-      path: spec.itemPath,
-      operationId: `get${one}`,
+      ...endpoint('GET', spec.itemPath),
       summary: `Read a ${spec.label}`,
       permission: spec.permissions.read,
       resource: spec.name,
       action: 'read',
       ...layer,
       params: spec.keyParams,
-      response: spec.record,
-      successStatus: 200,
       handle: async ({ principal, params }) => {
         const record = await visible(principal.partnershipId, principal.role, params);
         return {
@@ -169,9 +148,7 @@ export function resourceRoutes<T extends MapRecord, Key, Params, Fields extends 
       },
     }),
     route({
-      method: 'PATCH',
-      path: spec.itemPath,
-      operationId: `update${one}`,
+      ...endpoint('PATCH', spec.itemPath),
       summary: `Change a ${spec.label} (send the ETag you read in If-Match)`,
       permission: spec.permissions.write,
       resource: spec.name,
@@ -179,8 +156,6 @@ export function resourceRoutes<T extends MapRecord, Key, Params, Fields extends 
       ...layer,
       params: spec.keyParams,
       body: spec.patchBody,
-      response: spec.record,
-      successStatus: 200,
       handle: async ({ principal, params, body, headers }) => {
         const version = expectedVersion(headers);
         const current = await visible(principal.partnershipId, principal.role, params);
@@ -198,16 +173,13 @@ export function resourceRoutes<T extends MapRecord, Key, Params, Fields extends 
       },
     }),
     route({
-      method: 'DELETE',
-      path: spec.itemPath,
-      operationId: `delete${one}`,
+      ...endpoint('DELETE', spec.itemPath),
       summary: `Delete a ${spec.label} (send the ETag you read in If-Match)`,
       permission: spec.permissions.write,
       resource: spec.name,
       action: 'delete',
       ...layer,
       params: spec.keyParams,
-      successStatus: 204,
       handle: async ({ principal, params, headers }) => {
         const version = expectedVersion(headers);
         const current = await visible(principal.partnershipId, principal.role, params);

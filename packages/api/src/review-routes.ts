@@ -1,28 +1,24 @@
+import { endpoint } from '@peermap/contract';
 import {
   can,
-  ErasureRecord,
+  type ErasureRecord,
   ErasureRequest,
   ForbiddenError,
   Ref,
   ReviewDecision,
   ReviewState,
-  ReviewStatus,
 } from '@peermap/domain';
 import { type AnyRoute, NO_SUBJECTS, route } from '@peermap/http';
 import * as z from 'zod';
 import type { ApiDeps } from './deps';
 import { eraseYoungPerson, erasureDetail } from './erasure';
-import { PageQuery, pageOf, pageRequest } from './paging';
+import { PageQuery, pageRequest } from './paging';
 import { sweepRetention } from './retention-sweep';
 import { decideReview, reviewList } from './reviews';
 
 const RefParams = z.strictObject({ ref: Ref });
 
-/** What an erasure answers: the marker that stands in the person's place, and what went. */
-const ErasureView = ErasureRecord.omit({ partnershipId: true, version: true });
 const erasureView = ({ partnershipId: _, version: __, ...view }: ErasureRecord) => view;
-
-const ReviewListItem = ReviewStatus.extend({ displayName: z.string().optional() });
 
 /**
  * Review and removal: who is due for review, a review's decision, erasure, the retention
@@ -31,9 +27,7 @@ const ReviewListItem = ReviewStatus.extend({ displayName: z.string().optional() 
 export function reviewRoutes(deps: ApiDeps): AnyRoute[] {
   return [
     route({
-      method: 'DELETE',
-      path: '/v1/young-people/{ref}',
-      operationId: 'deleteYoungPerson',
+      ...endpoint('DELETE', '/v1/young-people/{ref}'),
       summary:
         'Erase a young person (?erase=true, with a reason): their records go, and every group, plan, list and audit event that named them names an anonymous marker instead',
       permission: 'young-people:erase',
@@ -46,8 +40,6 @@ export function reviewRoutes(deps: ApiDeps): AnyRoute[] {
         }),
       }),
       body: ErasureRequest,
-      response: ErasureView,
-      successStatus: 200,
       handle: async ({ principal, params, body }) => {
         const record = await eraseYoungPerson(deps.store, {
           partnershipId: principal.partnershipId,
@@ -60,21 +52,13 @@ export function reviewRoutes(deps: ApiDeps): AnyRoute[] {
       },
     }),
     route({
-      method: 'GET',
-      path: '/v1/reviews',
-      operationId: 'listReviews',
+      ...endpoint('GET', '/v1/reviews'),
       summary:
         'Who is due for review, soonest first: the last activity and its kind, the review date, and the day the retention sweep would remove them (?state=due|overdue|not_due|all; default due and overdue)',
       permission: 'reviews:read',
       resource: 'reviews',
       action: 'list',
       query: z.strictObject({ state: z.union([ReviewState, z.literal('all')]).optional() }),
-      response: z.object({
-        items: z.array(ReviewListItem),
-        reviewAfterWeeks: z.number().int(),
-        removeAfterOverdueWeeks: z.number().int(),
-      }),
-      successStatus: 200,
       handle: async ({ principal, query }) => {
         const p = principal.partnershipId;
         const [{ statuses, settings }, map] = await Promise.all([
@@ -98,9 +82,7 @@ export function reviewRoutes(deps: ApiDeps): AnyRoute[] {
       },
     }),
     route({
-      method: 'POST',
-      path: '/v1/young-people/{ref}/reviews',
-      operationId: 'decideReview',
+      ...endpoint('POST', '/v1/young-people/{ref}/reviews'),
       summary:
         'Record a review: keep the young person on the map (a reason, and the next review date, by default the review period from today) or remove them (an erasure)',
       permission: 'reviews:decide',
@@ -108,8 +90,6 @@ export function reviewRoutes(deps: ApiDeps): AnyRoute[] {
       action: 'update',
       params: RefParams,
       body: ReviewDecision,
-      response: z.object({ kept: ReviewStatus.optional(), erased: ErasureView.optional() }),
-      successStatus: 200,
       handle: async ({ principal, params, body }) => {
         if (body.decision === 'remove' && !can(principal.role, 'young-people:erase')) {
           throw new ForbiddenError('young-people:erase');
@@ -133,28 +113,13 @@ export function reviewRoutes(deps: ApiDeps): AnyRoute[] {
       },
     }),
     route({
-      method: 'POST',
-      path: '/v1/retention/sweep',
-      operationId: 'runRetentionSweep',
+      ...endpoint('POST', '/v1/retention/sweep'),
       summary:
         'Run the retention sweep now (it also runs every day): erase whoever is past their removal date with no decision to keep, complete erasures left under way, move expiry dates',
       permission: 'retention:run',
       resource: 'retention',
       action: 'update',
       body: z.strictObject({}),
-      response: z.object({
-        completed: z.number().int(),
-        erased: z.number().int(),
-        leftBehind: z.number().int(),
-        retentionUpdated: z.number().int(),
-        deferred: z.number().int(),
-        stoppedWork: z.object({
-          uploads: z.number().int(),
-          slots: z.number().int(),
-          analyses: z.number().int(),
-        }),
-      }),
-      successStatus: 200,
       handle: async ({ principal }) => {
         const result = await sweepRetention(deps.store, principal.partnershipId, deps.now());
         return {
@@ -165,16 +130,12 @@ export function reviewRoutes(deps: ApiDeps): AnyRoute[] {
       },
     }),
     route({
-      method: 'GET',
-      path: '/v1/erasures',
-      operationId: 'listErasures',
+      ...endpoint('GET', '/v1/erasures'),
       summary: 'The erasures made, newest first: when, by whom, why, and what went (no one named)',
       permission: 'audit:read',
       resource: 'erasures',
       action: 'list',
       query: PageQuery,
-      response: pageOf(ErasureView),
-      successStatus: 200,
       handle: async ({ principal, query }) => {
         const page = await deps.store.erasures.records(principal.partnershipId, pageRequest(query));
         return {

@@ -1,3 +1,4 @@
+import { endpoint, LanguagePhrases } from '@peermap/contract';
 import {
   ActionOwner,
   ActionRules,
@@ -8,7 +9,6 @@ import {
   DEFAULT_ACTION_RULES,
   DEFAULT_INVITE_SIZE_LIMIT,
   DEFAULT_REMOVE_AFTER_OVERDUE_WEEKS,
-  LanguageNote,
   LocationKind,
   LongText,
   languageNotes,
@@ -16,50 +16,13 @@ import {
   NotFoundError,
   type Partnership,
   PERMISSIONS_BY_ROLE,
-  Permission,
   RELATIONSHIP_KIND_LABELS,
-  Role,
   ShortText,
   ValidationError,
 } from '@peermap/domain';
 import { type AnyRoute, etagOf, expectedVersion, NO_SUBJECTS, route } from '@peermap/http';
 import * as z from 'zod';
 import type { ApiDeps } from './deps';
-
-const LanguagePhrases = z.array(z.strictObject({ phrase: ShortText(80), suggestion: ShortText(200) })).max(200);
-
-const Vocabulary = z.object({
-  linkKinds: z.record(z.string(), z.string()),
-  concernCategories: z.record(z.string(), z.string()),
-  /** The values a form may offer, in the API's own order. */
-  agencies: z.array(z.string()),
-  actionOwners: z.array(z.string()),
-  actionStatuses: z.array(z.string()),
-  locationKinds: z.array(z.string()),
-});
-
-const Me = z.object({
-  userId: z.string(),
-  role: Role,
-  partnership: z.object({ id: z.string(), name: z.string() }),
-  handlingMarking: z.string(),
-  permissions: z.array(Permission),
-});
-
-/** A partnership's planning settings as they apply: its own, or the starting ones where it has none. */
-const PlanningSettings = z.object({
-  name: z.string(),
-  handlingMarking: z.string(),
-  actionRules: ActionRules,
-  languagePhrases: LanguagePhrases,
-  inviteSizeLimit: z.number().int(),
-  cohort: Cohort.nullable(),
-  /** Weeks after a young person's last activity before their review falls due. */
-  reviewAfterWeeks: z.number().int(),
-  /** Weeks an overdue review may wait before the retention sweep removes the young person. */
-  removeAfterOverdueWeeks: z.number().int(),
-  version: z.number().int(),
-});
 
 const SettingsChange = z.strictObject({
   handlingMarking: ShortText(60).optional(),
@@ -94,16 +57,12 @@ export function settingsRoutes(deps: ApiDeps): AnyRoute[] {
   };
   return [
     route({
-      method: 'GET',
-      path: '/v1/me',
-      operationId: 'getMe',
+      ...endpoint('GET', '/v1/me'),
       summary:
         'Your sign-in: your role, your partnership and what your role may do (for the web app, which holds no rules)',
       permission: 'self:read',
       resource: 'session',
       action: 'read',
-      response: Me,
-      successStatus: 200,
       handle: async ({ principal }) => {
         const partnership = await deps.store.partnerships.get(principal.partnershipId);
         return {
@@ -120,17 +79,13 @@ export function settingsRoutes(deps: ApiDeps): AnyRoute[] {
       },
     }),
     route({
-      method: 'POST',
-      path: '/v1/language-check',
-      operationId: 'checkLanguage',
+      ...endpoint('POST', '/v1/language-check'),
       summary:
         'The words guide applied to text being written (the starting guide and the partnership’s own phrases): notes with better words, keyed by field; nothing is kept',
       permission: 'self:read',
       resource: 'session',
       action: 'read',
       body: z.strictObject({ fields: z.record(z.string().max(80), LongText(5000)) }),
-      response: z.object({ notes: z.array(LanguageNote) }),
-      successStatus: 200,
       handle: async ({ principal, body }) => {
         if (Object.keys(body.fields).length > 250) {
           throw new ValidationError('Check at most 250 fields at once.', [{ path: 'fields', message: 'too many' }]);
@@ -144,15 +99,11 @@ export function settingsRoutes(deps: ApiDeps): AnyRoute[] {
       },
     }),
     route({
-      method: 'GET',
-      path: '/v1/vocabulary',
-      operationId: 'getVocabulary',
+      ...endpoint('GET', '/v1/vocabulary'),
       summary: 'The words peermap uses for kinds of link and of concern, as every paper and page writes them',
       permission: 'self:read',
       resource: 'session',
       action: 'read',
-      response: Vocabulary,
-      successStatus: 200,
       handle: async () => ({
         status: 200,
         body: {
@@ -168,15 +119,11 @@ export function settingsRoutes(deps: ApiDeps): AnyRoute[] {
       }),
     }),
     route({
-      method: 'GET',
-      path: '/v1/settings',
-      operationId: 'getSettings',
+      ...endpoint('GET', '/v1/settings'),
       summary: "Your partnership's planning settings: action rules, added blaming phrases, session size, marking",
       permission: 'settings:manage',
       resource: 'settings',
       action: 'read',
-      response: PlanningSettings,
-      successStatus: 200,
       handle: async ({ principal }) => {
         const partnership = await partnershipOf(principal.partnershipId);
         return {
@@ -188,16 +135,12 @@ export function settingsRoutes(deps: ApiDeps): AnyRoute[] {
       },
     }),
     route({
-      method: 'PATCH',
-      path: '/v1/settings',
-      operationId: 'updateSettings',
+      ...endpoint('PATCH', '/v1/settings'),
       summary: 'Change the planning settings (send the ETag you read in If-Match); the rules table is data',
       permission: 'settings:manage',
       resource: 'settings',
       action: 'update',
       body: SettingsChange,
-      response: PlanningSettings,
-      successStatus: 200,
       handle: async ({ principal, body, headers }) => {
         const version = expectedVersion(headers);
         const { version: _, ...current } = await partnershipOf(principal.partnershipId);

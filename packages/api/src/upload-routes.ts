@@ -1,3 +1,4 @@
+import { endpoint } from '@peermap/contract';
 import {
   can,
   IsoWeek,
@@ -8,8 +9,7 @@ import {
   SheetName,
   UnavailableError,
   UPLOAD_PROBLEMS,
-  UploadRecord,
-  UploadSlot,
+  type UploadRecord,
   ValidationError,
 } from '@peermap/domain';
 import { type AnyRoute, NO_SUBJECTS, route } from '@peermap/http';
@@ -17,7 +17,7 @@ import { csvTemplate, workbookOf } from '@peermap/ingest';
 import * as z from 'zod';
 import type { ApiDeps } from './deps';
 import { openLargeUpload } from './large-upload';
-import { PageQuery, pageOf, pageRequest } from './paging';
+import { PageQuery, pageRequest } from './paging';
 import { checkWeek, UPLOAD_PARTS, uploadWeek } from './upload-week';
 
 const UploadQuery = z.strictObject({
@@ -32,11 +32,6 @@ const TemplateQuery = z.strictObject({
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-const LargeUploadOpened = z.object({
-  slot: UploadSlot,
-  send: z.object({ method: z.literal('PUT'), url: z.string(), headers: z.record(z.string(), z.string()) }),
-});
-
 /** An upload as a role may see it: cell values in its problems only for roles that read the map. */
 function uploadFor(role: Role, upload: UploadRecord): UploadRecord {
   if (can(role, 'young-people:read')) return upload;
@@ -47,9 +42,7 @@ function uploadFor(role: Role, upload: UploadRecord): UploadRecord {
 export function uploadRoutes(deps: ApiDeps): AnyRoute[] {
   return [
     route({
-      method: 'POST',
-      path: '/v1/uploads',
-      operationId: 'uploadWeek',
+      ...endpoint('POST', '/v1/uploads'),
       summary:
         "Upload a week's mapping: multipart/form-data with one part per sheet (young_people.csv, …) or one part named workbook (XLSX). ?dryRun=true checks without writing. An upload past a limit (docs/upload-format.md) is refused with 413 naming the limit; one too large for a request goes through /v1/uploads/large",
       permission: 'uploads:create',
@@ -57,8 +50,6 @@ export function uploadRoutes(deps: ApiDeps): AnyRoute[] {
       action: 'upload',
       query: UploadQuery,
       files: { names: UPLOAD_PARTS },
-      response: UploadRecord,
-      successStatus: 201,
       handle: async ({ principal, query, files }) => {
         const upload = {
           partnershipId: principal.partnershipId,
@@ -97,16 +88,12 @@ export function uploadRoutes(deps: ApiDeps): AnyRoute[] {
       },
     }),
     route({
-      method: 'GET',
-      path: '/v1/uploads',
-      operationId: 'listUploads',
+      ...endpoint('GET', '/v1/uploads'),
       summary: 'The uploads of your partnership, newest first',
       permission: 'uploads:read',
       resource: 'uploads',
       action: 'list',
       query: PageQuery,
-      response: pageOf(UploadRecord),
-      successStatus: 200,
       handle: async ({ principal, query }) => {
         const page = await deps.store.uploads.list(principal.partnershipId, pageRequest(query));
         return {
@@ -117,16 +104,12 @@ export function uploadRoutes(deps: ApiDeps): AnyRoute[] {
       },
     }),
     route({
-      method: 'GET',
-      path: '/v1/uploads/{id}',
-      operationId: 'getUpload',
+      ...endpoint('GET', '/v1/uploads/{id}'),
       summary: 'An upload: its status, counts per sheet and problems',
       permission: 'uploads:read',
       resource: 'uploads',
       action: 'read',
       params: z.strictObject({ id: RecordId }),
-      response: UploadRecord,
-      successStatus: 200,
       handle: async ({ principal, params }) => {
         const upload = await deps.store.uploads.get(principal.partnershipId, params.id);
         if (!upload) throw new NotFoundError('upload', params.id);
@@ -134,17 +117,13 @@ export function uploadRoutes(deps: ApiDeps): AnyRoute[] {
       },
     }),
     route({
-      method: 'POST',
-      path: '/v1/uploads/large',
-      operationId: 'openLargeUpload',
+      ...endpoint('POST', '/v1/uploads/large'),
       summary:
         'Open a large upload: answers where to PUT the workbook (valid 15 minutes); it is then processed in the background, to follow at /v1/uploads/large/{id}',
       permission: 'uploads:create',
       resource: 'uploads',
       action: 'upload',
       query: UploadQuery.pick({ week: true }),
-      response: LargeUploadOpened,
-      successStatus: 201,
       handle: async ({ principal, query }) => {
         if (!deps.largeUploads) throw new UnavailableError('Large uploads are not set up here.');
         const opened = await openLargeUpload(deps.store, deps.largeUploads, {
@@ -162,16 +141,12 @@ export function uploadRoutes(deps: ApiDeps): AnyRoute[] {
       },
     }),
     route({
-      method: 'GET',
-      path: '/v1/uploads/large/{id}',
-      operationId: 'getLargeUpload',
+      ...endpoint('GET', '/v1/uploads/large/{id}'),
       summary: 'A large upload: waiting for its file, processing, or done (with the upload it became)',
       permission: 'uploads:read',
       resource: 'uploads',
       action: 'read',
       params: z.strictObject({ id: RecordId }),
-      response: UploadSlot,
-      successStatus: 200,
       handle: async ({ principal, params }) => {
         const slot = await deps.store.uploadSlots.get(principal.partnershipId, params.id);
         if (!slot) throw new NotFoundError('large upload', params.id);
@@ -179,17 +154,13 @@ export function uploadRoutes(deps: ApiDeps): AnyRoute[] {
       },
     }),
     route({
-      method: 'GET',
-      path: '/v1/uploads/template',
-      operationId: 'getUploadTemplate',
+      ...endpoint('GET', '/v1/uploads/template'),
       summary:
         'A blank template: the workbook (?format=xlsx) with its allowed values, or one sheet as CSV (?format=csv&sheet=…)',
       permission: 'uploads:create',
       resource: 'uploads',
       action: 'read',
       query: TemplateQuery,
-      produces: `${XLSX}, text/csv`,
-      successStatus: 200,
       handle: async ({ query }) => {
         if (query.format === 'xlsx') {
           return {

@@ -192,13 +192,8 @@ const FORMAT_NAMES: Readonly<Record<number, string>> = {
   65279: 'ZERO WIDTH NO-BREAK SPACE',
 };
 
-/** Whole years between a date of birth and a day, both `YYYY-MM-DD` (birthdays count on the day). */
-export function ageOn(dateOfBirth: string, day: string): number {
-  const [birthYear = 0, birthMonth = 0, birthDay = 0] = dateOfBirth.split('-').map(Number);
-  const [year = 0, month = 0, date = 0] = day.split('-').map(Number);
-  const hadBirthday = month > birthMonth || (month === birthMonth && date >= birthDay);
-  return year - birthYear - (hadBirthday ? 0 : 1);
-}
+// In a module of its own (no zod), so the web app can use the same rule.
+export { ageOn } from './age';
 
 /** The ages a peer map holds: 10-17 mostly, with room for younger siblings and care leavers. */
 export const MAP_AGE_RANGE = { youngest: 8, oldest: 25 } as const;

@@ -52,14 +52,14 @@ function begin(event: ApiEvent, deps: PipelineDeps): Exchange {
 
 /** Authorizes, parses, runs and audits a route, then answers: the only path by which a route's code is reached. */
 async function answer(request: Authenticated): Promise<Answered> {
-  const { route, principal, requestId, logger } = request;
+  const { principal, requestId, logger } = request;
   try {
     const response = await handle(request, await parse(authorize(request)));
     // The audit event comes before the answer: no answer leaves without one.
     await audit(request, response);
     logger.info('answered', { status: response.status, principal: principal.userId, role: principal.role });
     return {
-      result: respond(route, response, requestId),
+      result: respond(response, requestId),
       subjects: response.subjects,
       restricted: response.restricted ?? false,
     };

@@ -155,7 +155,7 @@ describe('the handler', () => {
         resource: 'things',
         action: 'read',
         params: z.strictObject({ ref: z.string() }),
-        successStatus: 200,
+        responses: { 200: { json: z.object({ ref: z.string() }) } },
         handle: async ({ params }) => {
           if (params.ref === 'boom') throw new Error('secret detail');
           return { status: 200, body: { ref: params.ref }, subjects: { youngPeople: [params.ref], carers: [] } };

@@ -15,3 +15,4 @@ export {
   routeKey,
   type Subjects,
 } from './route';
+export { ContractBreach, shapedByContract } from './shape';

@@ -1,6 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { AuditEvent, IdempotencyClaim, IdempotencyStore, KeptResponse } from '@peermap/domain';
 import { describe, expect, it } from 'vitest';
+import * as z from 'zod';
 import { createApiHandler } from './api-handler';
 import { AuditNotWritten, audit, outcomeOf } from './audit';
 import type { Answered, ApiEvent, Authenticated } from './exchange';
@@ -18,7 +19,7 @@ const thing = route({
   permission: 'young-people:write',
   resource: 'things',
   action: 'create',
-  successStatus: 201,
+  responses: { 201: {} },
   handle: async () => ({ status: 201, subjects: NO_SUBJECTS }),
 });
 
@@ -56,6 +57,7 @@ describe('the order of the stages', () => {
     const handled: string[] = [];
     const secret = route({
       ...thing,
+      responses: { 201: { json: z.object({ ref: z.string() }) } },
       handle: async () => {
         handled.push('handled');
         return { status: 201, body: { ref: 'YP00001' }, subjects: { youngPeople: ['YP00001'], carers: [] } };
@@ -139,11 +141,7 @@ describe('refusals', () => {
 
 describe('the respond stage', () => {
   it('sends JSON with the request id and the route’s headers', () => {
-    const result = respond(
-      thing,
-      { status: 201, body: { ref: 'T1' }, headers: { etag: '"1"' }, subjects: NO_SUBJECTS },
-      'r1',
-    );
+    const result = respond({ status: 201, body: { ref: 'T1' }, headers: { etag: '"1"' }, subjects: NO_SUBJECTS }, 'r1');
     expect(result).toEqual({
       statusCode: 201,
       headers: { 'content-type': 'application/json', 'cache-control': 'no-store', 'x-request-id': 'r1', etag: '"1"' },
@@ -153,7 +151,7 @@ describe('the respond stage', () => {
 
   it('sends a file as base64 to download', () => {
     const file = { contentType: 'text/csv', filename: 'a.csv', bytes: new TextEncoder().encode('a,b') };
-    const result = respond(thing, { status: 200, file, subjects: NO_SUBJECTS }, 'r1');
+    const result = respond({ status: 200, file, subjects: NO_SUBJECTS }, 'r1');
     expect(result).toMatchObject({ body: 'YSxi', isBase64Encoded: true });
     expect(result.headers?.['content-disposition']).toBe('attachment; filename="a.csv"');
   });

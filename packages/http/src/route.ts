@@ -1,8 +1,9 @@
+import type { Method, Responses } from '@peermap/contract';
 import type { AuditAction, Permission } from '@peermap/domain';
 import type * as z from 'zod';
 import type { Principal } from './principal';
 
-export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+export type { Method };
 
 /** Whose personal data a response returned or a request changed, for the audit event. */
 export interface Subjects {
@@ -41,8 +42,8 @@ export interface RouteResponse {
 }
 
 /**
- * One API route: where it is, what permission it needs, how its input is parsed, and what it
- * does. `handle` gets parsed, authorized input and returns the response and its subjects.
+ * One API route: where it is, what permission it needs, how its input is parsed, what it
+ * answers, and what it does. `handle` gets parsed, authorized input and returns the response and its subjects.
  */
 export interface Route<Params = unknown, Query = unknown, Body = unknown> {
   method: Method;
@@ -64,12 +65,11 @@ export interface Route<Params = unknown, Query = unknown, Body = unknown> {
   body?: z.ZodType<Body>;
   /** The route takes files as `multipart/form-data` instead of a JSON body. */
   files?: { names: readonly string[] };
-  /** The media type of a file the route answers with, for the API document. */
-  produces?: string;
-  /** The schema of a successful response body, for the API document. */
-  response?: z.ZodType;
-  /** The status of success, for the API document. */
-  successStatus: number;
+  /**
+   * What the route answers on success, by status (from the contract): the handler sends only
+   * what this describes, and the API document describes it.
+   */
+  responses: Responses;
   handle(request: RouteRequest<Params, Query, Body>): Promise<RouteResponse>;
 }
 

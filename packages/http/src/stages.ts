@@ -6,6 +6,7 @@ import { readMultipart } from './multipart';
 import { principalFromClaims } from './principal';
 import { HttpProblem, problemFor } from './problems';
 import { type AnyRoute, NO_SUBJECTS, type RouteRequest, type RouteResponse } from './route';
+import { shapedByContract } from './shape';
 
 /** The authenticate stage: the route asked for (404 if there is none), and who asks, from the token's claims. */
 export function authenticate(exchange: Exchange, routes: ReadonlyMap<string, AnyRoute>): Authenticated {
@@ -44,12 +45,12 @@ export async function parse({
   };
 }
 
-/** The handle stage: the route's own code, reached only with authorized, parsed input. */
-export function handle(
+/** The handle stage: the route's own code, reached only with authorized, parsed input; its answer as the contract describes it (see `shapedByContract`). */
+export async function handle(
   { route }: Authenticated,
   input: RouteRequest<unknown, unknown, unknown>,
 ): Promise<RouteResponse> {
-  return route.handle(input);
+  return shapedByContract(route, await route.handle(input));
 }
 
 /** The files of a multipart request, refusing parts the route does not take. */
@@ -66,7 +67,7 @@ async function readFiles(names: readonly string[], event: Authenticated['event']
 }
 
 /** The respond stage: the HTTP answer of a route's response, JSON or a file to download. */
-export function respond(_route: AnyRoute, response: RouteResponse, requestId: string): ApiResult {
+export function respond(response: RouteResponse, requestId: string): ApiResult {
   if (response.file) {
     return {
       statusCode: response.status,

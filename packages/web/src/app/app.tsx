@@ -1,3 +1,4 @@
+import type { Vocabulary as Words } from '@peermap/contract';
 import { useEffect, useState } from 'preact/hooks';
 import { type Api, createApi } from './api';
 import { AuditPage } from './pages/audit';
@@ -11,18 +12,11 @@ import { ReviewsPage } from './pages/reviews';
 import { SettingsPage } from './pages/settings';
 import { SignInPage } from './pages/sign-in';
 import { WeekPage } from './pages/week';
-import { type AppConfig, finishCognitoSignIn, type Me, ROLE_NAMES, signOutOfCognito } from './session';
+import { type AppConfig, finishCognitoSignIn, holds, type Me, ROLE_NAMES, signOutOfCognito } from './session';
 import { Loading, ProblemView } from './ui';
 
 /** The words peermap uses for kinds of link and concern (`GET /v1/vocabulary`). */
-export interface Words {
-  linkKinds: Record<string, string>;
-  concernCategories: Record<string, string>;
-  agencies: string[];
-  actionOwners: string[];
-  actionStatuses: string[];
-  locationKinds: string[];
-}
+export type { Vocabulary as Words } from '@peermap/contract';
 
 /** What every page gets: the API client, who is signed in, and peermap's words. */
 export interface PageContext {
@@ -110,7 +104,7 @@ const PAGES: PageSpec[] = [
   },
 ];
 
-const allowed = (me: Me, page: PageSpec) => page.needs.every((permission) => me.permissions.includes(permission));
+const allowed = (me: Me, page: PageSpec) => page.needs.every((permission) => holds(me, permission));
 
 function useHash(): string {
   const [hash, setHash] = useState(location.hash);
@@ -151,7 +145,7 @@ function useSession(config: AppConfig) {
   useEffect(() => {
     currentToken.value = token;
     if (!token) return;
-    Promise.all([api.get<Me>('/v1/me'), api.get<Words>('/v1/vocabulary')]).then(([mine, vocabulary]) => {
+    Promise.all([api.get('/v1/me'), api.get('/v1/vocabulary')]).then(([mine, vocabulary]) => {
       setMe(mine.body);
       setWords(vocabulary.body);
     }, setError);

@@ -77,7 +77,7 @@ export const updateAt = <T extends object>(all: readonly T[], index: number, pat
   all.map((item, i) => (i === index ? { ...item, ...patch } : item));
 
 /** A labelled choice of one of peermap's words, each in plain words. */
-export function WordSelect({
+export function WordSelect<T extends string>({
   id,
   label,
   value,
@@ -87,20 +87,47 @@ export function WordSelect({
 }: {
   id: string;
   label: string;
-  value: string;
-  values: readonly string[];
+  value: T;
+  values: readonly T[];
   disabled?: boolean;
-  onChange: (value: string) => void;
+  onChange: (value: T) => void;
 }) {
   return (
     <>
       <label for={id}>{label}</label>
-      <select id={id} value={value} disabled={disabled} onChange={(e) => onChange(e.currentTarget.value)}>
+      <select
+        id={id}
+        value={value}
+        disabled={disabled}
+        onChange={(e) => {
+          const picked = oneOf(values, e.currentTarget.value);
+          if (picked !== undefined) onChange(picked);
+        }}
+      >
         <HumanisedOptions values={values} />
       </select>
     </>
   );
 }
+
+/** The option a form control holds, as its own type (a control's value is only a string). */
+export const oneOf = <T extends string>(options: readonly T[], value: string): T | undefined =>
+  options.find((option) => option === value);
+
+/** The word for a value (`undefined` for a value without one): any string may be looked up. */
+export const wordFor = (words: Readonly<Partial<Record<string, string>>>, value: string): string | undefined =>
+  words[value];
+
+/** The options among some values, in the values' order. */
+export const allOf = <T extends string>(options: readonly T[], values: readonly string[]): T[] =>
+  values.flatMap((value) => options.filter((option) => option === value));
+
+/**
+ * The keys of a record keyed by one of peermap's words (`Object.keys` says only `string`; the
+ * record's type, from the contract, says which words).
+ */
+export const keysOf = <K extends string>(record: Readonly<Partial<Record<K, unknown>>>): K[] =>
+  Object.keys(record) as K[];
 
 /** Radio buttons for one choice among a few, each with its label; ids are `{name}-{value}`. */
 export function RadioChoices<T extends string>({

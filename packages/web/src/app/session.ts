@@ -1,3 +1,4 @@
+import type { Me } from '@peermap/contract';
 /** How this installation signs people in: demo users locally, Cognito's hosted sign-in in AWS. */
 export type AuthConfig =
   | { kind: 'local'; partnerships: string[] }
@@ -18,13 +19,10 @@ export interface AppConfig {
 }
 
 /** Who is signed in, as the API says (`GET /v1/me`): the app decides nothing from the token itself. */
-export interface Me {
-  userId: string;
-  role: 'madp-chair' | 'early-help-lead' | 'police-analyst' | 'partnership-admin';
-  partnership: { id: string; name: string };
-  handlingMarking: string;
-  permissions: string[];
-}
+export type { Me } from '@peermap/contract';
+
+/** Whether the signed-in person's role holds a permission (named as the API names it). */
+export const holds = (me: Me, permission: string) => me.permissions.some((held) => held === permission);
 
 export const ROLE_NAMES: Readonly<Record<Me['role'], string>> = {
   'madp-chair': 'MADP chair',

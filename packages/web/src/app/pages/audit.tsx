@@ -1,20 +1,9 @@
+import type { AuditEvent } from '@peermap/domain';
 import { useState } from 'preact/hooks';
 import type { PageContext } from '../app';
 import { ColumnHeads } from '../forms';
-import { type Me, ROLE_NAMES } from '../session';
+import { ROLE_NAMES } from '../session';
 import { PageHeading, ProblemIfAny, useAttempt } from '../ui';
-
-interface AuditEvent {
-  id: string;
-  at: string;
-  actor: { userId: string; role: Me['role'] | 'system' };
-  action: string;
-  resource: string;
-  subjects: { youngPeople: string[]; carers: string[] };
-  outcome: string;
-  restricted?: boolean;
-  detail?: string;
-}
 
 type LookUpBy = 'person' | 'carer' | 'user';
 
@@ -29,12 +18,8 @@ function useAuditSearch(api: PageContext['api']) {
   const load = (search: { by: string; value: string }, more: boolean) =>
     attempt(async () => {
       setAsked(search);
-      const query = new URLSearchParams({
-        [search.by]: search.value,
-        limit: '50',
-        ...(more && cursor ? { cursor } : {}),
-      });
-      const page = (await api.get<{ items: AuditEvent[]; cursor?: string }>(`/v1/audit?${query}`)).body;
+      const query = { [search.by]: search.value, limit: 50, cursor: more ? cursor : undefined };
+      const page = (await api.get('/v1/audit', { query })).body;
       setEvents((shown) => [...(more ? (shown ?? []) : []), ...page.items]);
       setCursor(page.cursor);
     });

@@ -1,5 +1,5 @@
-import type { ClusterReport } from '../api-types';
 import type { PageContext } from '../app';
+import { holds } from '../session';
 import { DownloadButton, Loading, PageHeading, ProblemView, useLoad } from '../ui';
 import { GroupSection } from './cluster/group-section';
 import { PlacesMap } from './cluster/places-map';
@@ -12,20 +12,14 @@ export function ClusterPage({ api, me, words, clusterId, week }: PageContext & {
   const inWeek = week ? `?week=${week}` : '';
   const report = useLoad(
     async () =>
-      (
-        await api.get<{
-          cluster: ClusterReport;
-          linkKindLabels: Record<string, string>;
-          names: Record<string, string>;
-        }>(`/v1/clusters/${clusterId}${inWeek}`)
-      ).body,
+      (await api.get('/v1/clusters/{id}', { params: { id: clusterId }, query: { week: week || undefined } })).body,
     `${clusterId}${inWeek}`,
   );
   // The report names its own people: the page reads no other child's record.
   const nameOf = (ref: string) => report.data?.names[ref] ?? ref;
   const cluster = report.data?.cluster;
   const kindOf = (kind: string | undefined) => report.data?.linkKindLabels[kind ?? 'seen_together'] ?? '';
-  const can = (permission: string) => me.permissions.includes(permission);
+  const can = (permission: string) => holds(me, permission);
 
   if (report.error) return <ProblemView error={report.error} />;
   if (!cluster) return <Loading what="the group's report" />;

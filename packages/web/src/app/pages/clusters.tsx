@@ -8,14 +8,7 @@ export function ClustersPage({ api }: PageContext) {
   const weekToShow = useLoad(async () => ({ week: week ?? (await latestAnalysedWeek(api)) }), week ?? 'latest');
   const shown = weekToShow.data?.week;
   const list = useLoad(
-    async () =>
-      shown
-        ? (
-            await api.get<{ week: string; clusters: ClusterListItem[]; names: Record<string, string> }>(
-              `/v1/clusters?week=${shown}`,
-            )
-          ).body
-        : undefined,
+    async () => (shown ? (await api.get('/v1/clusters', { query: { week: shown } })).body : undefined),
     shown ?? '',
   );
   // The list names its own people: the page reads no other child's record.

@@ -19,8 +19,7 @@ export function InvitationPanel({
   nameOf: (ref: string) => string;
 }) {
   const lists = useLoad(
-    async () =>
-      (await api.get<{ items: InvitationList[] }>(`/v1/clusters/${cluster.clusterId}/invitation-lists`)).body.items,
+    async () => (await api.get('/v1/clusters/{id}/invitation-lists', { params: { id: cluster.clusterId } })).body.items,
     cluster.clusterId,
   );
   const [made, setMade] = useState<InvitationList | undefined>(undefined);
@@ -31,8 +30,8 @@ export function InvitationPanel({
     event.preventDefault();
     const session = sessionOf(new FormData(event.currentTarget as HTMLFormElement));
     return attempt(async () => {
-      const path = `/v1/clusters/${cluster.clusterId}/invitation-lists?week=${cluster.week}`;
-      setMade((await api.send<InvitationList>('POST', path, { json: { session } })).body);
+      const where = { params: { id: cluster.clusterId }, query: { week: cluster.week } };
+      setMade((await api.send('POST', '/v1/clusters/{id}/invitation-lists', { ...where, json: { session } })).body);
     });
   };
 

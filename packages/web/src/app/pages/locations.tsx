@@ -8,7 +8,7 @@ import { PlacesTable } from './locations/places-table';
 import { SightingForm } from './locations/sighting-form';
 
 export function LocationsPage({ api, me, words }: PageContext) {
-  const places = useLoad(() => allPages<Place>(api, '/v1/locations'), 'places');
+  const places = useLoad(() => allPages((query) => api.get('/v1/locations', { query })), 'places');
   const [editing, setEditing] = useState<Place | 'new' | undefined>(undefined);
   const canWrite = me.permissions.includes('locations:write');
   const canSight = me.permissions.includes('sightings:write');

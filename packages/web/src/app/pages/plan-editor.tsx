@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Answer, Api } from '../api';
-import type { ClusterReport, Plan, PlanView } from '../api-types';
+import type { ClusterReport, PlanView } from '../api-types';
 import type { Words } from '../app';
 import type { Me } from '../session';
 import { Loading, ProblemIfAny, ProblemView, useAttempt, useLoad } from '../ui';
@@ -38,7 +38,7 @@ function PlanChoice() {
   const { api, cluster } = usePlanSetting();
   const { opened, error, attempt, show } = useOpenPlan();
   const plans = useLoad(
-    async () => (await api.get<{ items: Plan[] }>(`/v1/clusters/${cluster.clusterId}/action-plans`)).body.items,
+    async () => (await api.get('/v1/clusters/{id}/action-plans', { params: { id: cluster.clusterId } })).body.items,
     cluster.clusterId,
   );
   const canWrite = useMayWritePlan();
@@ -47,11 +47,15 @@ function PlanChoice() {
     const { body, etag } = await answer;
     show(body, etag);
   };
-  const open = (id: string) => attempt(() => showAnswer(api.get<PlanView>(`/v1/action-plans/${id}`)));
+  const open = (id: string) => attempt(() => showAnswer(api.get('/v1/action-plans/{id}', { params: { id } })));
   const draft = () =>
     attempt(() =>
       showAnswer(
-        api.send<PlanView>('POST', `/v1/clusters/${cluster.clusterId}/action-plans?week=${cluster.week}`, { json: {} }),
+        api.send('POST', '/v1/clusters/{id}/action-plans', {
+          params: { id: cluster.clusterId },
+          query: { week: cluster.week },
+          json: {},
+        }),
       ),
     );
   return (

@@ -1,30 +1,8 @@
+import type { Disproportionality, GroupFigures } from '@peermap/contract';
 import { useState } from 'preact/hooks';
 import type { PageContext } from '../app';
 import { ColumnHeads } from '../forms';
 import { Loading, PageHeading, ProblemView, useLoad } from '../ui';
-
-interface Group {
-  group: string;
-  onMap: number;
-  shareOnMap: number;
-  inClusters: number;
-  shareInClusters: number;
-  shareOfCohort: number | null;
-  ratioOnMap: number | null;
-  ratioInClusters: number | null;
-  small: boolean;
-}
-
-interface Report {
-  cohort: { source: string } | null;
-  weeks: {
-    week: string;
-    onMap: number;
-    inClusters: number;
-    partial: boolean;
-    dimensions: Record<'ethnicity' | 'sex' | 'ageBand', Group[]>;
-  }[];
-}
 
 const DIMENSIONS = [
   ['ethnicity', 'Ethnicity'],
@@ -37,7 +15,10 @@ const times = (ratio: number | null) => (ratio === null ? '' : `${ratio.toFixed(
 
 /** Whether one group of children is on the map, or in clusters, more than its share of the partnership's children. */
 export function ReportsPage({ api }: PageContext) {
-  const report = useLoad(async () => (await api.get<Report>('/v1/reports/disproportionality?weeks=8')).body, 'report');
+  const report = useLoad(
+    async () => (await api.get('/v1/reports/disproportionality', { query: { weeks: 8 } })).body,
+    'report',
+  );
   const [chosen, setChosen] = useState(0);
   if (report.error) return <ProblemView error={report.error} />;
   if (!report.data) return <Loading what="the report" />;
@@ -71,7 +52,7 @@ export function ReportsPage({ api }: PageContext) {
   );
 }
 
-type ReportWeek = Report['weeks'][number];
+type ReportWeek = Disproportionality['weeks'][number];
 
 function WeekReport({ week }: { week: ReportWeek }) {
   return (
@@ -87,7 +68,7 @@ function WeekReport({ week }: { week: ReportWeek }) {
   );
 }
 
-function DimensionTable({ week, name, groups }: { week: string; name: string; groups: Group[] }) {
+function DimensionTable({ week, name, groups }: { week: string; name: string; groups: GroupFigures[] }) {
   return (
     <table>
       <caption>

@@ -1,41 +1,16 @@
+import type { ReviewList, ReviewListItem } from '@peermap/contract';
 import { useState } from 'preact/hooks';
 import type { PageContext } from '../app';
 import { ColumnHeads } from '../forms';
 import { Loading, PageHeading, ProblemIfAny, ProblemView, useAttempt, useLoad } from '../ui';
 
-interface ReviewItem {
-  ref: string;
-  displayName?: string;
-  lastActivity: 'relationship' | 'sighting' | 'concern' | 'added';
-  lastActivityOn: string;
-  reviewDueOn: string;
-  removalOn: string;
-  state: 'not_due' | 'due' | 'overdue';
-  lastKept?: { decidedAt: string; decidedBy: string; reason: string };
-}
-
-interface ReviewList {
-  items: ReviewItem[];
-  reviewAfterWeeks: number;
-  removeAfterOverdueWeeks: number;
-}
-
-interface ErasureView {
-  marker: string;
-  reason: string;
-  requestedBy: string;
-  requestedAt: string;
-  completedAt: string;
-  removed: Record<string, number>;
-}
-
-const ACTIVITY: Record<ReviewItem['lastActivity'], string> = {
+const ACTIVITY: Record<ReviewListItem['lastActivity'], string> = {
   relationship: 'a relationship',
   sighting: 'seen at a place',
   concern: 'a concern',
   added: 'added to the map',
 };
-const STATE: Record<ReviewItem['state'], string> = { not_due: 'not due', due: 'due soon', overdue: 'overdue' };
+const STATE: Record<ReviewListItem['state'], string> = { not_due: 'not due', due: 'due soon', overdue: 'overdue' };
 
 type Done = (message: string) => void;
 
@@ -48,7 +23,7 @@ export function ReviewsPage({ api, me }: PageContext) {
   const [state, setState] = useState('');
   const [message, setMessage] = useState('');
   const list = useLoad(
-    async () => (await api.get<ReviewList>(`/v1/reviews${state ? `?state=${state}` : ''}`)).body,
+    async () => (await api.get('/v1/reviews', { query: { state: state || undefined } })).body,
     `reviews-${state}`,
   );
   const done = (text: string) => {
@@ -93,7 +68,7 @@ function ReviewsTable({
   api,
   items,
   onDecided,
-}: Pick<PageContext, 'api'> & { items: ReviewItem[]; onDecided: Done | undefined }) {
+}: Pick<PageContext, 'api'> & { items: ReviewListItem[]; onDecided: Done | undefined }) {
   const columns = ['Young person', 'Last on the map', 'Review date', 'Removed on, unless kept', 'Last kept because'];
   return (
     <table>
@@ -136,7 +111,7 @@ function useReviewDraft() {
 
 type ReviewDraft = ReturnType<typeof useReviewDraft>;
 
-function ReviewForm({ api, item, onDone }: Pick<PageContext, 'api'> & { item: ReviewItem; onDone: Done }) {
+function ReviewForm({ api, item, onDone }: Pick<PageContext, 'api'> & { item: ReviewListItem; onDone: Done }) {
   const [open, setOpen] = useState(false);
   const draft = useReviewDraft();
   const who = item.displayName ?? item.ref;
@@ -170,7 +145,7 @@ function ReviewDecision({
   onDone,
   onCancel,
 }: Pick<PageContext, 'api'> & {
-  item: ReviewItem;
+  item: ReviewListItem;
   who: string;
   draft: ReviewDraft;
   onDone: Done;
@@ -183,7 +158,7 @@ function ReviewDecision({
     return attempt(async () => {
       const body =
         decision === 'keep' ? { decision, reason, ...(nextReviewOn ? { nextReviewOn } : {}) } : { decision, reason };
-      await api.send('POST', `/v1/young-people/${item.ref}/reviews`, { json: body });
+      await api.send('POST', '/v1/young-people/{ref}/reviews', { params: { ref: item.ref }, json: body });
       onDone(decision === 'keep' ? `${who} stays on the map; the next review is set.` : `${who} has been removed.`);
     });
   };
@@ -257,12 +232,7 @@ function SweepNow({ api, onDone }: Pick<PageContext, 'api'> & { onDone: Done }) 
   const { error, attempt } = useAttempt();
   const run = () =>
     attempt(async () => {
-      const { body } = await api.send<{
-        erased: number;
-        leftBehind: number;
-        retentionUpdated: number;
-        deferred: number;
-      }>('POST', '/v1/retention/sweep', { json: {} });
+      const { body } = await api.send('POST', '/v1/retention/sweep', { json: {} });
       onDone(
         `Retention sweep: ${body.erased} removed at their removal date, ${body.leftBehind} left behind by an expired record removed, ${body.retentionUpdated} expiry dates moved${body.deferred ? `, ${body.deferred} left for the next sweep` : ''}.`,
       );
@@ -280,7 +250,7 @@ function SweepNow({ api, onDone }: Pick<PageContext, 'api'> & { onDone: Done }) 
 }
 
 function Erasures({ api }: Pick<PageContext, 'api'>) {
-  const erasures = useLoad(async () => (await api.get<{ items: ErasureView[] }>('/v1/erasures')).body, 'erasures');
+  const erasures = useLoad(async () => (await api.get('/v1/erasures')).body, 'erasures');
   return (
     <div>
       <h2>Erasures</h2>

@@ -11,7 +11,7 @@ import { RulesFields } from './settings/rules';
 /** The partnership's planning settings: its marking, session size, added phrases and the rules table. */
 export function SettingsPage({ api, words }: PageContext) {
   const loaded = useLoad(async () => {
-    const answer = await api.get<Settings>('/v1/settings');
+    const answer = await api.get('/v1/settings');
     return { settings: answer.body, etag: answer.etag ?? '' };
   }, 'settings');
   if (loaded.error) return <ProblemView error={loaded.error} />;
@@ -35,7 +35,7 @@ function SettingsForm({
     event.preventDefault();
     setSaved(false);
     return attempt(async () => {
-      const answer = await api.send<Settings>('PATCH', '/v1/settings', { json: changesOf(draft), ifMatch: etag });
+      const answer = await api.send('PATCH', '/v1/settings', { json: changesOf(draft), ifMatch: etag });
       setEtag(answer.etag ?? etag);
       setSaved(true);
     });

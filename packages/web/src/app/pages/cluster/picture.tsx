@@ -9,7 +9,7 @@ export function Picture({ api, clusterId, week, size }: { api: Api; clusterId: s
   useEffect(() => {
     let made: string | undefined;
     api
-      .blob(`/v1/clusters/${clusterId}/picture?week=${week}`)
+      .blob('/v1/clusters/{id}/picture', { params: { id: clusterId }, query: { week } })
       .then((blob) => {
         made = URL.createObjectURL(blob);
         setUrl(made);

@@ -8,7 +8,10 @@ type Located = Pick<Place, 'ref' | 'name' | 'position'>;
 /** The group's places on a plain plan (no map tiles: nothing leaves peermap), and as a table. */
 export function PlacesMap({ api, places }: { api: Api; places: ClusterReport['places'] }) {
   const located = useLoad(
-    () => Promise.all(places.map(async (p) => (await api.get<Located>(`/v1/locations/${p.locationRef}`)).body)),
+    () =>
+      Promise.all(
+        places.map(async (p) => (await api.get('/v1/locations/{ref}', { params: { ref: p.locationRef } })).body),
+      ),
     places.map((p) => p.locationRef).join(','),
   );
   if (places.length === 0) return <p>The group has not been seen at any place recently.</p>;

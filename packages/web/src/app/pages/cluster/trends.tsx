@@ -1,5 +1,4 @@
 import type { Api } from '../../api';
-import type { Trends } from '../../api-types';
 import { ColumnHeads } from '../../forms';
 import { ProblemView, useLoad } from '../../ui';
 
@@ -16,7 +15,10 @@ const COLUMNS = [
 ];
 
 export function TrendsSection({ api, clusterId }: { api: Api; clusterId: string }) {
-  const trends = useLoad(async () => (await api.get<Trends>(`/v1/clusters/${clusterId}/trends`)).body, clusterId);
+  const trends = useLoad(
+    async () => (await api.get('/v1/clusters/{id}/trends', { params: { id: clusterId } })).body,
+    clusterId,
+  );
   return (
     <section aria-labelledby="trends">
       <h2 id="trends">Week by week</h2>

@@ -1,8 +1,11 @@
 import type { Api } from '../../api';
-import type { InvitationList, Listed } from '../../api-types';
+import type { InvitationList } from '../../api-types';
 import { ColumnHeads, HumanisedOptions } from '../../forms';
 import type { Me } from '../../session';
 import { DownloadButton, humanise, ProblemIfAny, useAttempt } from '../../ui';
+
+/** A carer on any of the list's three lists. */
+type Listed = InvitationList['invite' | 'askConsentFirst' | 'notInvited'][number];
 
 const ATTENDANCE = ['invited', 'attended', 'apologies', 'no_response'];
 
@@ -36,7 +39,8 @@ export function ListView({
   const canWrite = me.permissions.includes('invitations:write');
   const record = (carerRef: string, outcome: string) =>
     attempt(async () => {
-      const answer = await api.send<InvitationList>('PATCH', `/v1/invitation-lists/${list.id}`, {
+      const answer = await api.send('PATCH', '/v1/invitation-lists/{id}', {
+        params: { id: list.id },
         json: { attendance: { [carerRef]: outcome } },
         ifMatch: `"${list.version}"`,
       });

@@ -52,7 +52,11 @@ export function PlaceForm({
     const { ref, fields } = fieldsOf(new FormData(event.currentTarget as HTMLFormElement), system);
     return attempt(async () => {
       if (place) {
-        await api.send('PATCH', `/v1/locations/${place.ref}`, { json: fields, ifMatch: `"${place.version}"` });
+        await api.send('PATCH', '/v1/locations/{ref}', {
+          params: { ref: place.ref },
+          json: fields,
+          ifMatch: `"${place.version}"`,
+        });
       } else {
         await api.send('POST', '/v1/locations', { json: { ref, ...fields } });
       }

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Api } from '../../api';
 import type { Place } from '../../api-types';
-import { allPages, type YoungPerson } from '../../data';
+import { allPages } from '../../data';
 import { Choice } from '../../forms';
 import { Loading, ProblemIfAny, useAttempt, useLoad } from '../../ui';
 
@@ -71,7 +71,7 @@ export function SightingForm({ api, places }: { api: Api; places: Place[] }) {
 
 /** Which young person was seen, where, and when. */
 function WhoWhereWhen({ api, places }: { api: Api; places: Place[] }) {
-  const people = useLoad(() => allPages<YoungPerson>(api, '/v1/young-people'), 'people');
+  const people = useLoad(() => allPages((query) => api.get('/v1/young-people', { query })), 'people');
   return (
     <>
       {!people.data && <Loading what="the young people" />}

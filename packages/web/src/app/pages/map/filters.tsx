@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { ageOn, type YoungPerson } from '../../data';
+import { ageToday, type YoungPerson } from '../../data';
 import { HumanisedOptions } from '../../forms';
 import { humanise } from '../../ui';
 import { useMapView } from './context';
@@ -22,9 +22,9 @@ export function useFilters() {
 export function visiblePeople(people: YoungPerson[], model: Model, filters: Filters): YoungPerson[] {
   const { concern, agency, minAge, maxAge } = filters;
   return people.filter((p) => {
-    const age = ageOn(p.dateOfBirth);
+    const age = ageToday(p.dateOfBirth);
     if ((minAge !== undefined && age < minAge) || (maxAge !== undefined && age > maxAge)) return false;
-    if (agency && !p.agencies.includes(agency)) return false;
+    if (agency && !p.agencies.some((a) => a === agency)) return false;
     if (concern && !model.concernsOf.get(p.ref)?.has(concern)) return false;
     return true;
   });

@@ -41,16 +41,14 @@ export async function loadMapData({ api, me }: Pick<PageContext, 'api' | 'me'>):
   const week = await latestAnalysedWeek(api);
   // Police analysts see restricted intelligence beside the shared map, each link marked as such.
   const restricted = me.permissions.includes('intelligence:read-restricted')
-    ? allPages<Relationship>(api, '/v1/restricted-relationships')
+    ? allPages((query) => api.get('/v1/restricted-relationships', { query }))
     : Promise.resolve([]);
   const [people, shared, restrictedLinks, concerns, clusters] = await Promise.all([
-    allPages<YoungPerson>(api, '/v1/young-people'),
-    allPages<Relationship>(api, '/v1/relationships'),
+    allPages((query) => api.get('/v1/young-people', { query })),
+    allPages((query) => api.get('/v1/relationships', { query })),
     restricted,
-    allPages<Concern>(api, '/v1/concerns'),
-    week
-      ? api.get<{ clusters: ClusterListItem[] }>(`/v1/clusters?week=${week}`).then((a) => a.body.clusters)
-      : Promise.resolve([]),
+    allPages((query) => api.get('/v1/concerns', { query })),
+    week ? api.get('/v1/clusters', { query: { week } }).then((a) => a.body.clusters) : Promise.resolve([]),
   ]);
   return { people, relationships: [...shared, ...restrictedLinks], concerns, clusters, week };
 }

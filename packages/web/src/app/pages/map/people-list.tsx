@@ -1,5 +1,5 @@
-import { ageOn, type YoungPerson } from '../../data';
-import { ColumnHeads } from '../../forms';
+import { ageToday, type YoungPerson } from '../../data';
+import { ColumnHeads, wordFor } from '../../forms';
 import { humanise } from '../../ui';
 import { useMapView } from './context';
 
@@ -18,12 +18,12 @@ export function PeopleList({ visible }: { visible: YoungPerson[] }) {
                 {p.displayName}
               </button>
             </th>
-            <td>{ageOn(p.dateOfBirth)}</td>
+            <td>{ageToday(p.dateOfBirth)}</td>
             <td>{model.clusterOf.get(p.ref)?.label ?? 'on their own'}</td>
             <td>{model.linksOf.get(p.ref)?.length ?? 0}</td>
             <td>
               {[...(model.concernsOf.get(p.ref) ?? [])]
-                .map((c) => words.concernCategories[c] ?? humanise(c))
+                .map((c) => wordFor(words.concernCategories, c) ?? humanise(c))
                 .join(', ')}
             </td>
           </tr>

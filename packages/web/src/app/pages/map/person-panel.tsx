@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { ageOn } from '../../data';
+import { ageToday } from '../../data';
 import { humanise } from '../../ui';
 import { useMapView } from './context';
 import { WhyInGroup } from './why-in-group';
@@ -17,7 +17,7 @@ export function PersonPanel({ personRef, onClose }: { personRef: string; onClose
   return (
     <aside class="person" aria-labelledby="person-heading">
       <h2 id="person-heading" ref={heading} tabIndex={-1}>
-        {person.displayName}, {ageOn(person.dateOfBirth)}
+        {person.displayName}, {ageToday(person.dateOfBirth)}
       </h2>
       {person.strengths.length > 0 && <p>Going well: {person.strengths.join('; ')}.</p>}
       <p>

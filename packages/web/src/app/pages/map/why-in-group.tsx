@@ -13,19 +13,7 @@ export function WhyInGroup({
 }) {
   const { api, words } = useMapView();
   const report = useLoad(
-    async () =>
-      (
-        await api.get<{
-          cluster: {
-            members: {
-              ref: string;
-              stability: number;
-              shareOfLinkWeightInside: number;
-              strongestLinks: { ref: string; kind?: string; weight: number }[];
-            }[];
-          };
-        }>(`/v1/clusters/${clusterId}`)
-      ).body.cluster,
+    async () => (await api.get('/v1/clusters/{id}', { params: { id: clusterId } })).body.cluster,
     clusterId,
   );
   const member = report.data?.members.find((m) => m.ref === personRef);

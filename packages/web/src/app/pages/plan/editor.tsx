@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import type { Answer } from '../../api';
 import type { PlanView } from '../../api-types';
 import { ProblemIfAny, useAttempt } from '../../ui';
 import { ActionFields } from './action-fields';
@@ -26,9 +27,9 @@ export function PlanEditor({
   const notes = useLiveNotes(api, draft.summary, draft.actions, view.languageNotes);
   const notesFor = (field: string) => notes.filter((note) => note.field === field);
 
-  const sendAndShow = (method: 'PATCH' | 'POST', path: string, json: object, done: string) =>
+  const sendAndShow = (send: () => Promise<Answer<PlanView>>, done: string) =>
     attempt(async () => {
-      const answer = await api.send<PlanView>(method, path, { json, ifMatch: etag });
+      const answer = await send();
       setSaved(done);
       onSaved(answer.body, answer.etag ?? etag);
     });
@@ -36,14 +37,25 @@ export function PlanEditor({
     event.preventDefault();
     const { summary, actions } = draft;
     return sendAndShow(
-      'PATCH',
-      `/v1/action-plans/${view.plan.id}`,
-      { summary, actions },
+      () =>
+        api.send('PATCH', '/v1/action-plans/{id}', {
+          params: { id: view.plan.id },
+          json: { summary, actions },
+          ifMatch: etag,
+        }),
       'Saved. The words have been checked again.',
     );
   };
   const move = (status: PlanStatus) =>
-    sendAndShow('POST', `/v1/action-plans/${view.plan.id}/status`, { status }, `The plan is now ${status}.`);
+    sendAndShow(
+      () =>
+        api.send('POST', '/v1/action-plans/{id}/status', {
+          params: { id: view.plan.id },
+          json: { status },
+          ifMatch: etag,
+        }),
+      `The plan is now ${status}.`,
+    );
 
   return (
     <form onSubmit={save} class="plan-editor">

@@ -16,7 +16,7 @@ export function useLiveNotes(api: Api, summary: string, actions: Action[], saved
   useEffect(() => {
     const timer = setTimeout(() => {
       api
-        .send<{ notes: PlanView['languageNotes'] }>('POST', '/v1/language-check', {
+        .send('POST', '/v1/language-check', {
           json: { fields: JSON.parse(fields) },
         })
         .then((answer) => setNotes(answer.body.notes))

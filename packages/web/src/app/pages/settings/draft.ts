@@ -1,5 +1,8 @@
 import { useState } from 'preact/hooks';
-import type { CohortCounts, Settings } from '../../api-types';
+import type { Settings } from '../../api-types';
+
+/** A cohort's counts by group, as the settings hold them. */
+type CohortCounts = NonNullable<Settings['cohort']>['ethnicity'];
 
 export const COHORT_PARTS = [
   ['ethnicity', 'By ethnicity'],

@@ -1,6 +1,6 @@
 import type { Rule, Trigger } from '../../api-types';
 import type { Words } from '../../app';
-import { Choice, removeAt, replaceAt, updateAt, WordSelect } from '../../forms';
+import { allOf, Choice, keysOf, removeAt, replaceAt, updateAt, WordSelect } from '../../forms';
 import { humanise } from '../../ui';
 
 type RuleAction = Rule['actions'][number];
@@ -96,7 +96,7 @@ function RuleEditor({
 
 /** A new trigger of a kind, with a first choice so that it names something. */
 function triggerOf(when: Trigger['when'], words: Words): Trigger {
-  if (when === 'concern') return { when, categories: [Object.keys(words.concernCategories)[0] ?? 'missing_episode'] };
+  if (when === 'concern') return { when, categories: [keysOf(words.concernCategories)[0] ?? 'missing_episode'] };
   if (when === 'place') return { when, kinds: ['abandoned_building'] };
   return { when };
 }
@@ -111,9 +111,9 @@ function choicesOf(trigger: Trigger, words: Words): { chosen: string[]; options:
 }
 
 /** The same trigger naming other values. */
-function withChosen(trigger: Trigger, next: string[]): Trigger {
-  if (trigger.when === 'concern') return { when: 'concern', categories: next };
-  if (trigger.when === 'place') return { when: 'place', kinds: next };
+function withChosen(trigger: Trigger, next: string[], words: Words): Trigger {
+  if (trigger.when === 'concern') return { when: 'concern', categories: allOf(keysOf(words.concernCategories), next) };
+  if (trigger.when === 'place') return { when: 'place', kinds: allOf(words.locationKinds, next) };
   return trigger;
 }
 
@@ -131,7 +131,7 @@ function TriggerFields({
   const { chosen, options } = choicesOf(trigger, words);
   const toggle = (value: string, on: boolean) =>
     trigger.when !== 'always' &&
-    onChange(withChosen(trigger, on ? [...chosen, value] : chosen.filter((v) => v !== value)));
+    onChange(withChosen(trigger, on ? [...chosen, value] : chosen.filter((v) => v !== value), words));
   return (
     <>
       <label for={`${prefix}-when`}>Applies</label>

@@ -1,20 +1,22 @@
+import type { AnalysisListItem } from '@peermap/contract';
 import { useEffect, useState } from 'preact/hooks';
 import type { Run } from '../../api-types';
 import type { PageContext } from '../../app';
 import { RunProgress } from './results';
 
-const isGoing = (run: Run | undefined) => run !== undefined && run.status !== 'completed' && run.status !== 'failed';
+const isGoing = (run: Run | AnalysisListItem | undefined) =>
+  run !== undefined && run.status !== 'completed' && run.status !== 'failed';
 
 /** The week's analysis run, followed until it finishes. */
 function useAnalysisRun(api: PageContext['api'], followsRuns: boolean, setProblem: (problem: unknown) => void) {
-  const [run, setRun] = useState<Run | undefined>(undefined);
+  const [run, setRun] = useState<Run | AnalysisListItem | undefined>(undefined);
   // A run started earlier and still going is picked up again, so leaving the page loses nothing
   // and nobody starts the same week twice.
   useEffect(() => {
     let current = true;
     if (!followsRuns) return undefined;
     api
-      .get<{ items: Run[] }>('/v1/analyses?limit=20')
+      .get('/v1/analyses', { query: { limit: 20 } })
       .then((answer) => {
         const going = answer.body.items.find((r) => r.status === 'queued' || r.status === 'running');
         if (current && going) setRun(going);
@@ -29,7 +31,7 @@ function useAnalysisRun(api: PageContext['api'], followsRuns: boolean, setProble
     if (!run || !isGoing(run)) return;
     const timer = setTimeout(async () => {
       try {
-        setRun((await api.get<Run>(`/v1/analyses/${run.id}`)).body);
+        setRun((await api.get('/v1/analyses/{id}', { params: { id: run.id } })).body);
       } catch (failure) {
         setProblem(failure);
       }
@@ -40,7 +42,7 @@ function useAnalysisRun(api: PageContext['api'], followsRuns: boolean, setProble
   const analyse = async (week: string) => {
     setProblem(undefined);
     try {
-      const answer = await api.send<Run>('POST', '/v1/analyses', { json: { week, purpose: 'safety_planning' } });
+      const answer = await api.send('POST', '/v1/analyses', { json: { week, purpose: 'safety_planning' } });
       setRun(answer.body);
     } catch (failure) {
       setProblem(failure);

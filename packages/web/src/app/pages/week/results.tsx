@@ -1,9 +1,11 @@
+import type { AnalysisListItem } from '@peermap/contract';
 import type { Problem } from '../../api';
 import type { Run, Upload } from '../../api-types';
 import { ColumnHeads } from '../../forms';
 import { humanise } from '../../ui';
 
-export function RunProgress({ run }: { run: Run }) {
+export function RunProgress({ run }: { run: Run | AnalysisListItem }) {
+  const summary = 'summary' in run ? run.summary : undefined;
   const words = {
     queued: 'Waiting to start…',
     running: 'Finding the peer groups…',
@@ -18,7 +20,7 @@ export function RunProgress({ run }: { run: Run }) {
       {run.status !== 'completed' && run.status !== 'failed' && <progress aria-label="Analysis progress" />}
       {run.status === 'completed' && (
         <p>
-          {run.summary?.clusterCount ?? 0} peer groups among {run.summary?.youngPeopleIncluded ?? 0} young people.{' '}
+          {summary?.clusterCount ?? 0} peer groups among {summary?.youngPeopleIncluded ?? 0} young people.{' '}
           <a href="#/clusters">Go to the peer groups</a>
         </p>
       )}

@@ -1,5 +1,5 @@
 import { ApiError, type Problem } from '../../api';
-import type { Check, Upload, UploadRecord } from '../../api-types';
+import type { Upload, UploadRecord } from '../../api-types';
 import type { PageContext } from '../../app';
 
 /** This ISO week, as `<input type="week">` writes it (2026-W48). */
@@ -20,25 +20,18 @@ export const LARGEST_DIRECT_UPLOAD = 4 * 1024 * 1024;
  * locally, the local server), and the slot is followed until its upload is done.
  */
 async function sendLarge(api: PageContext['api'], week: string, file: File): Promise<UploadRecord> {
-  const opened = await api.send<{
-    slot: { id: string };
-    send: { method: string; url: string; headers: Record<string, string> };
-  }>('POST', `/v1/uploads/large?week=${week}`);
+  const opened = await api.send('POST', '/v1/uploads/large', { query: { week } });
   const { slot, send } = opened.body;
   const put = await fetch(send.url, { method: send.method, headers: send.headers, body: file });
   if (!put.ok) throw new Error('The workbook could not be sent; try again.');
   for (;;) {
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    const state = (
-      await api.get<{ status: string; uploadId?: string; refusal?: string; failureReason?: string }>(
-        `/v1/uploads/large/${slot.id}`,
-      )
-    ).body;
+    const state = (await api.get('/v1/uploads/large/{id}', { params: { id: slot.id } })).body;
     if (state.status === 'waiting' || state.status === 'processing') continue;
     if (!state.uploadId) {
       throw new Error(state.refusal ?? state.failureReason ?? 'The workbook could not be read; try again.');
     }
-    return (await api.get<UploadRecord>(`/v1/uploads/${state.uploadId}`)).body;
+    return (await api.get('/v1/uploads/{id}', { params: { id: state.uploadId } })).body;
   }
 }
 
@@ -65,7 +58,7 @@ export async function sendSheets(
   const form = new FormData();
   for (const file of files) form.append(partName(file), file, file.name);
   if (checkOnly) {
-    const check = (await api.send<Check>('POST', `/v1/uploads?week=${week}&dryRun=true`, { form })).body;
+    const check = (await api.send('POST', '/v1/uploads', { query: { week, dryRun: 'true' }, form })).body;
     if (check.problemCount === 0) return { kind: 'checked' };
     throw problemsFound(
       'The sheets have problems',
@@ -74,7 +67,10 @@ export async function sendSheets(
       check.problemCount,
     );
   }
-  return { kind: 'uploaded', upload: (await api.send<Upload>('POST', `/v1/uploads?week=${week}`, { form })).body };
+  const answer = await api.send('POST', '/v1/uploads', { query: { week }, form });
+  // Only a dry run is answered with a check (200); an upload is answered with its record (201).
+  if (answer.status !== 201) throw new Error('The upload was answered as a check; send it again.');
+  return { kind: 'uploaded', upload: answer.body };
 }
 
 /** A CSV is sent under its own file name (the sheet it is); a workbook as the workbook. */

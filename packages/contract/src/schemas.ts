@@ -1,0 +1,281 @@
+import {
+  ActionOwner,
+  ActionPlan,
+  ActionRules,
+  ActionStatus,
+  Agency,
+  AnalysisSnapshot,
+  AuditEvent,
+  Carer,
+  ClusterSnapshot,
+  Cohort,
+  Concern,
+  ConcernCategory,
+  ErasureRecord,
+  InvitationList,
+  IsoWeek,
+  LanguageNote,
+  LocationKind,
+  Permission,
+  RecordId,
+  Ref,
+  Relationship,
+  Review,
+  ReviewStatus,
+  Role,
+  SheetName,
+  ShortText,
+  Sighting,
+  UploadProblem,
+  UploadSlot,
+  YoungPerson,
+} from '@peermap/domain';
+import * as z from 'zod';
+
+/** A page as the API returns it. */
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), cursor: z.string().optional() });
+
+/** An RFC 9457 problem document: every refusal and failure of every route. */
+export const Problem = z.looseObject({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string(),
+  instance: z.string().optional(),
+  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+export type Problem = z.infer<typeof Problem>;
+
+/** A run as a list shows it: what was asked and how it went, without anyone's ref. */
+export const AnalysisListItem = z.object({
+  id: RecordId,
+  week: IsoWeek,
+  purpose: AnalysisSnapshot.shape.purpose,
+  status: AnalysisSnapshot.shape.status,
+  requestedBy: z.string(),
+  createdAt: z.string(),
+  completedAt: z.string().optional(),
+  clusterCount: z.number().int().optional(),
+  meanStability: z.number().nullable().optional(),
+  failureReason: z.string().optional(),
+});
+export type AnalysisListItem = z.infer<typeof AnalysisListItem>;
+
+export const ClusterListItem = ClusterSnapshot.pick({
+  clusterId: true,
+  label: true,
+  memberRefs: true,
+  stability: true,
+  weak: true,
+  narrative: true,
+}).extend({
+  size: z.number().int(),
+  change: ClusterSnapshot.shape.change.pick({ status: true, joined: true, left: true, previousClusterIds: true }),
+  /** Where the group comes on the meeting's agenda, and the factors that put it there (no score). */
+  agenda: z.object({
+    position: z.number().int().positive(),
+    factors: z.array(z.object({ factor: z.string(), value: z.number(), text: z.string() })),
+  }),
+});
+export type ClusterListItem = z.infer<typeof ClusterListItem>;
+
+export const ClusterTrends = z.object({
+  clusterId: z.string(),
+  label: z.string(),
+  weeks: z.array(
+    z.object({
+      week: IsoWeek,
+      analysisId: RecordId,
+      members: z.number().int(),
+      joined: z.number().int(),
+      left: z.number().int(),
+      missingEpisodes: z.number().int(),
+      outOfEducation: z.number().int(),
+      incidents: z.number().int(),
+      invited: z.number().int(),
+      attended: z.number().int(),
+    }),
+  ),
+});
+export type ClusterTrends = z.infer<typeof ClusterTrends>;
+
+export const ClusterList = z.object({
+  analysisId: RecordId,
+  week: IsoWeek,
+  clusters: z.array(ClusterListItem),
+  /** The display name of each young person the list names. */
+  names: z.record(z.string(), z.string()),
+});
+export type ClusterList = z.infer<typeof ClusterList>;
+
+export const ClusterWithHistory = z.object({
+  cluster: ClusterSnapshot,
+  /** Earlier and later weeks of the same cluster (it keeps its id while it continues). */
+  history: z.array(
+    z.object({
+      week: IsoWeek,
+      analysisId: RecordId,
+      size: z.number().int(),
+      status: ClusterSnapshot.shape.change.shape.status,
+    }),
+  ),
+  /** The words for each kind of link, as every paper and page writes them. */
+  linkKindLabels: z.record(z.string(), z.string()),
+  /** The display name of each young person the report names (and only them). */
+  names: z.record(z.string(), z.string()),
+});
+export type ClusterWithHistory = z.infer<typeof ClusterWithHistory>;
+
+export const PlanView = z.object({
+  plan: ActionPlan,
+  languageNotes: z.array(LanguageNote),
+  /** Young people of the group that no action covers yet: the plan cannot be agreed until there are none. */
+  uncovered: z.array(Ref),
+});
+export type PlanView = z.infer<typeof PlanView>;
+
+export const LanguagePhrases = z.array(z.strictObject({ phrase: ShortText(80), suggestion: ShortText(200) })).max(200);
+export type LanguagePhrases = z.infer<typeof LanguagePhrases>;
+
+export const Vocabulary = z.object({
+  linkKinds: z.record(z.string(), z.string()),
+  concernCategories: z.partialRecord(ConcernCategory, z.string()),
+  /** The values a form may offer, in the API's own order. */
+  agencies: z.array(Agency),
+  actionOwners: z.array(ActionOwner),
+  actionStatuses: z.array(ActionStatus),
+  locationKinds: z.array(LocationKind),
+});
+export type Vocabulary = z.infer<typeof Vocabulary>;
+
+export const Me = z.object({
+  userId: z.string(),
+  role: Role,
+  partnership: z.object({ id: z.string(), name: z.string() }),
+  handlingMarking: z.string(),
+  permissions: z.array(Permission),
+});
+export type Me = z.infer<typeof Me>;
+
+/** A partnership's planning settings as they apply: its own, or the starting ones where it has none. */
+export const PlanningSettings = z.object({
+  name: z.string(),
+  handlingMarking: z.string(),
+  actionRules: ActionRules,
+  languagePhrases: LanguagePhrases,
+  inviteSizeLimit: z.number().int(),
+  cohort: Cohort.nullable(),
+  /** Weeks after a young person's last activity before their review falls due. */
+  reviewAfterWeeks: z.number().int(),
+  /** Weeks an overdue review may wait before the retention sweep removes the young person. */
+  removeAfterOverdueWeeks: z.number().int(),
+  version: z.number().int(),
+});
+export type PlanningSettings = z.infer<typeof PlanningSettings>;
+
+export const GroupFigures = z.object({
+  group: z.string(),
+  onMap: z.number().int(),
+  shareOnMap: z.number(),
+  inClusters: z.number().int(),
+  shareInClusters: z.number(),
+  shareOfCohort: z.number().nullable(),
+  ratioOnMap: z.number().nullable(),
+  ratioInClusters: z.number().nullable(),
+  small: z.boolean(),
+});
+export type GroupFigures = z.infer<typeof GroupFigures>;
+
+export const Disproportionality = z.object({
+  cohort: z.object({ source: z.string() }).nullable(),
+  weeks: z.array(
+    z.object({
+      week: z.string(),
+      onMap: z.number().int(),
+      inClusters: z.number().int(),
+      /** The analysis listed only part of who was on their own (a very large map): counts are of those listed. */
+      partial: z.boolean(),
+      dimensions: z.object({
+        ethnicity: z.array(GroupFigures),
+        sex: z.array(GroupFigures),
+        ageBand: z.array(GroupFigures),
+      }),
+    }),
+  ),
+});
+export type Disproportionality = z.infer<typeof Disproportionality>;
+
+export const LargeUploadOpened = z.object({
+  slot: UploadSlot,
+  send: z.object({ method: z.literal('PUT'), url: z.string(), headers: z.record(z.string(), z.string()) }),
+});
+export type LargeUploadOpened = z.infer<typeof LargeUploadOpened>;
+
+/** What a dry run answers: the same problems an upload would report, and nothing written. */
+/** What a refused upload's problem adds: its id, and its problems by sheet, row and column. */
+export const UploadRefusal = z.object({
+  uploadId: z.string().optional(),
+  problemCount: z.number().int().optional(),
+  problems: z.array(UploadProblem).optional(),
+});
+export type UploadRefusal = z.infer<typeof UploadRefusal>;
+
+export const UploadCheck = z.object({
+  week: z.string(),
+  sheets: z.array(SheetName),
+  rows: z.partialRecord(SheetName, z.number().int()),
+  problemCount: z.number().int(),
+  problems: z.array(UploadProblem),
+});
+export type UploadCheck = z.infer<typeof UploadCheck>;
+
+/** What an erasure answers: the marker that stands in the person's place, and what went. */
+export const ErasureView = ErasureRecord.omit({ partnershipId: true, version: true });
+export type ErasureView = z.infer<typeof ErasureView>;
+
+export const ReviewListItem = ReviewStatus.extend({ displayName: z.string().optional() });
+export type ReviewListItem = z.infer<typeof ReviewListItem>;
+
+export const ReviewList = z.object({
+  items: z.array(ReviewListItem),
+  reviewAfterWeeks: z.number().int(),
+  removeAfterOverdueWeeks: z.number().int(),
+});
+export type ReviewList = z.infer<typeof ReviewList>;
+
+export const ReviewOutcome = z.object({ kept: ReviewStatus.optional(), erased: ErasureView.optional() });
+export type ReviewOutcome = z.infer<typeof ReviewOutcome>;
+
+export const SweepResult = z.object({
+  completed: z.number().int(),
+  erased: z.number().int(),
+  leftBehind: z.number().int(),
+  retentionUpdated: z.number().int(),
+  deferred: z.number().int(),
+  stoppedWork: z.object({
+    uploads: z.number().int(),
+    slots: z.number().int(),
+    analyses: z.number().int(),
+  }),
+});
+export type SweepResult = z.infer<typeof SweepResult>;
+
+/** Everything held about a young person, for a subject access request. */
+export const SubjectAccessReport = z.object({
+  youngPerson: YoungPerson,
+  relationships: z.array(Relationship),
+  sightings: z.array(Sighting),
+  concerns: z.array(Concern),
+  carers: z.array(Carer),
+  peerGroups: z.array(
+    ClusterSnapshot.pick({ clusterId: true, label: true, week: true, analysisId: true, narrative: true }),
+  ),
+  actionPlans: z.array(ActionPlan),
+  invitationLists: z.array(InvitationList),
+  review: z.object({ status: ReviewStatus.optional(), decisions: z.array(Review) }),
+  accessLog: z.array(AuditEvent),
+  reviewBeforeDisclosure: z.array(z.object({ item: z.string(), reason: z.string() })),
+  producedAt: z.string(),
+});
+export type SubjectAccessReport = z.infer<typeof SubjectAccessReport>;
