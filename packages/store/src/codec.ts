@@ -1,7 +1,7 @@
 import { type PageRequest, ValidationError } from '@peermap/domain';
 import type * as z from 'zod';
 import { CorruptItemError } from './errors';
-import type { IndexKeys, PrimaryKey } from './keys';
+import type { IndexKeys, PrimaryKey, QuerySpec } from './keys';
 import { type IndexName, KEY_ATTRIBUTES, TABLE_DEFINITION } from './table';
 
 /** A stored record: what every versioned entity has in common. */
@@ -26,8 +26,8 @@ export interface EntityModel<T extends StoredRecord, Key> {
   describe(key: Key): string;
   primaryKey(partnershipId: string, key: Key): PrimaryKey;
   indexKeys(record: T): IndexKeys;
-  /** The index and partition that list every record of this kind in a partnership, if it is listed. */
-  readonly list?: { index: IndexName; partition(partnershipId: string): string; newestFirst?: boolean };
+  /** The access pattern that lists every record of this kind in a partnership, if it is listed. */
+  readonly list?: (partnershipId: string) => QuerySpec;
   /** When DynamoDB may delete the item, if the record says. */
   expiresAt?(record: T): Date | undefined;
   /**

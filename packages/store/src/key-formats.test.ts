@@ -227,3 +227,66 @@ describe('the key of every kind of item', () => {
     expect(written[name]).toEqual(PINNED[name]);
   });
 });
+
+describe('the named access patterns', () => {
+  it('query the partitions and sort-key prefixes the items are written under', () => {
+    expect(keys.concernsOfPerson(p, 'YP1')).toEqual({
+      partnershipId: p,
+      partition: 'P#south-kent#YP#YP1',
+      sortKeyPrefix: 'CONCERN#',
+    });
+    expect(keys.pairsOfPerson(p, 'YP2', 'restricted').asSecond).toEqual({
+      partnershipId: p,
+      index: 'byLink',
+      partition: 'P#south-kent#YP#YP2',
+      sortKeyPrefix: 'RREL#',
+    });
+    expect(keys.sightingsAtLocation(p, 'LOC1', 'shared')).toMatchObject({ sortKeyPrefix: 'SIGHT#', newestFirst: true });
+    expect(keys.carerLinksOfYoungPerson(p, 'YP1').sortKeyPrefix).toBe('CARER#');
+    expect(keys.youngPeopleLinksOfCarer(p, 'CR1')).toMatchObject({
+      partition: 'P#south-kent#CR#CR1',
+      sortKeyPrefix: 'YP#',
+    });
+    expect(keys.reviewsOfPerson(p, 'YP1').sortKeyPrefix).toBe('REVIEW#');
+    expect(keys.clustersOfRun(p, 'a1')).toMatchObject({
+      partition: 'P#south-kent#ANALYSIS#a1',
+      sortKeyPrefix: 'CLUSTER#',
+    });
+    expect(keys.clusterHistory(p, 'C-1')).toMatchObject({
+      partition: 'P#south-kent#CLUSTER#C-1',
+      sortKeyPrefix: 'SNAPSHOT#',
+    });
+    expect(keys.planVersions(p, 'x').sortKeyPrefix).toBe('V#');
+    expect(keys.plansOfLocation(p, 'LOC1')).toMatchObject({
+      partition: 'P#south-kent#LOC#LOC1',
+      sortKeyPrefix: 'PLAN#',
+    });
+    expect(keys.invitationListsOfCluster(p, 'C-1').sortKeyPrefix).toBe('INVITE#');
+    expect(keys.completedAnalyses(p, '2026-W46')).toMatchObject({
+      index: 'byKind',
+      partition: 'P#south-kent#ANALYSIS',
+      sortKeyPrefix: '2026-W46#',
+    });
+    expect(keys.completedAnalysesBefore(p, '2026-W46')).toMatchObject({ sortKeyBelow: '2026-W46#', newestFirst: true });
+    expect(keys.auditOfUser(p, 'a#b')).toMatchObject({ partition: 'P#south-kent#USER#a%23b', sortKeyPrefix: 'AUDIT#' });
+    expect(keys.everyAuditOf(p, { kind: 'CR', ref: 'CR1' }).map((spec) => spec.sortKeyPrefix)).toEqual([
+      'AUDIT#',
+      'RAUDIT#',
+    ]);
+    expect(keys.subjectsOfAuditEvent(p, 'e1')).toMatchObject({
+      partition: 'P#south-kent#AUDIT#e1',
+      sortKeyPrefix: 'SUBJECT#',
+    });
+    expect(keys.ofKind(p, 'OVERDUE')).toEqual({ partnershipId: p, index: 'byKind', partition: 'P#south-kent#OVERDUE' });
+  });
+
+  it('index an audit event under each person it names, in the layer of the event', () => {
+    const event = { partnershipId: p, id: 'e1', at: '2026-11-21T09:00:00.000Z', restricted: true };
+    expect(keys.auditSubjectIndexKeys(event, { kind: 'CR', ref: 'CR1' })).toEqual({
+      GSI2PK: 'P#south-kent#CR#CR1',
+      GSI2SK: 'RAUDIT#2026-11-21T09:00:00.000Z#e1',
+    });
+    expect(keys.overdueIndexKeys(p, 'YP1')).toEqual({ GSI1PK: 'P#south-kent#OVERDUE', GSI1SK: 'YP1' });
+    expect(keys.idempotencyIndexKeys(p, 'h')).toEqual({ GSI1PK: 'P#south-kent#IDEMPOTENCY', GSI1SK: 'h' });
+  });
+});

@@ -12,7 +12,7 @@ function keyed<T extends StoredRecord, Key>(model: EntityModel<T, Key>, record: 
   return {
     entity: model.entity,
     attributes: { ...model.primaryKey(record.partnershipId, model.keyOf(record)), ...model.indexKeys(record) },
-    list: model.list && { index: model.list.index, partition: model.list.partition(record.partnershipId) },
+    list: model.list?.(record.partnershipId),
   };
 }
 

@@ -36,8 +36,8 @@ export const youngPersonModel: EntityModel<YoungPerson, string> = {
   keyOf: (r) => r.ref,
   describe: (ref) => ref,
   primaryKey: keys.youngPersonKey,
-  indexKeys: (r) => ({ GSI1PK: keys.kindPartition(r.partnershipId, 'YP'), GSI1SK: r.ref }),
-  list: { index: 'byKind', partition: (p) => keys.kindPartition(p, 'YP') },
+  indexKeys: (r) => keys.youngPersonIndexKeys(r.partnershipId, r.ref),
+  list: (p) => keys.ofKind(p, 'YP'),
   expiresAt: retention,
 };
 
@@ -60,7 +60,7 @@ function relationshipModelOf(layer: keys.Layer): EntityModel<Relationship, Relat
     describe: (k) => `${k.personA}–${k.personB}`,
     primaryKey: (p, k) => keys.relationshipKey(p, k, layer),
     indexKeys: (r) => keys.relationshipIndexKeys(r.partnershipId, r, layer),
-    list: { index: 'byKind', partition: (p) => keys.kindPartition(p, layer === 'restricted' ? 'RREL' : 'REL') },
+    list: (p) => keys.ofKind(p, keys.relationshipKind(layer)),
     expiresAt: retention,
   };
 }
@@ -76,8 +76,8 @@ export const locationModel: EntityModel<Location, string> = {
   keyOf: (r) => r.ref,
   describe: (ref) => ref,
   primaryKey: keys.locationKey,
-  indexKeys: (r) => ({ GSI1PK: keys.kindPartition(r.partnershipId, 'LOC'), GSI1SK: r.ref }),
-  list: { index: 'byKind', partition: (p) => keys.kindPartition(p, 'LOC') },
+  indexKeys: (r) => keys.locationIndexKeys(r.partnershipId, r.ref),
+  list: (p) => keys.ofKind(p, 'LOC'),
   expiresAt: retention,
 };
 
@@ -97,7 +97,7 @@ function sightingModelOf(layer: keys.Layer): EntityModel<Sighting, SightingKey> 
     describe: (k) => `${k.personRef} at ${k.locationRef} on ${k.seenOn} (${k.sourceAgency})`,
     primaryKey: (p, k) => keys.sightingKey(p, k, layer),
     indexKeys: (r) => keys.sightingIndexKeys(r.partnershipId, r, layer),
-    list: { index: 'byKind', partition: (p) => keys.kindPartition(p, layer === 'restricted' ? 'RSIGHT' : 'SIGHT') },
+    list: (p) => keys.ofKind(p, keys.sightingKind(layer)),
     expiresAt: retention,
   };
 }
@@ -119,7 +119,7 @@ export const concernModel: EntityModel<Concern, ConcernKey> = {
   describe: (k) => `${k.category} for ${k.personRef} on ${k.occurredOn} (${k.sourceAgency})`,
   primaryKey: keys.concernKey,
   indexKeys: (r) => keys.concernIndexKeys(r.partnershipId, r),
-  list: { index: 'byKind', partition: (p) => keys.kindPartition(p, 'CONCERN') },
+  list: (p) => keys.ofKind(p, 'CONCERN'),
   expiresAt: retention,
 };
 
@@ -158,8 +158,8 @@ export const carerModel: EntityModel<Carer, string> = {
   keyOf: (r) => r.ref,
   describe: (ref) => ref,
   primaryKey: keys.carerKey,
-  indexKeys: (r) => ({ GSI1PK: keys.kindPartition(r.partnershipId, 'CR'), GSI1SK: r.ref }),
-  list: { index: 'byKind', partition: (p) => keys.kindPartition(p, 'CR') },
+  indexKeys: (r) => keys.carerIndexKeys(r.partnershipId, r.ref),
+  list: (p) => keys.ofKind(p, 'CR'),
   expiresAt: retention,
   companions: (carer, previous) => ({
     puts: carer.youngPersonRefs.map((youngPersonRef) =>
@@ -196,8 +196,8 @@ export const uploadModel: EntityModel<UploadRecord, string> = {
   keyOf: (r) => r.id,
   describe: (id) => id,
   primaryKey: keys.uploadKey,
-  indexKeys: (r) => ({ GSI1PK: keys.kindPartition(r.partnershipId, 'UPLOAD'), GSI1SK: `${r.createdAt}#${r.id}` }),
-  list: { index: 'byKind', partition: (p) => keys.kindPartition(p, 'UPLOAD'), newestFirst: true },
+  indexKeys: keys.uploadIndexKeys,
+  list: (p) => keys.ofKind(p, 'UPLOAD', true),
 };
 
 export const uploadSlotModel: EntityModel<UploadSlot, string> = {
@@ -208,8 +208,8 @@ export const uploadSlotModel: EntityModel<UploadSlot, string> = {
   keyOf: (r) => r.id,
   describe: (id) => id,
   primaryKey: keys.uploadSlotKey,
-  indexKeys: (r) => ({ GSI1PK: keys.kindPartition(r.partnershipId, 'SLOT'), GSI1SK: `${r.createdAt}#${r.id}` }),
-  list: { index: 'byKind', partition: (p) => keys.kindPartition(p, 'SLOT'), newestFirst: true },
+  indexKeys: keys.uploadSlotIndexKeys,
+  list: (p) => keys.ofKind(p, 'SLOT', true),
 };
 
 /**
@@ -224,14 +224,8 @@ export const analysisModel: EntityModel<AnalysisSnapshot, string> = {
   keyOf: (r) => r.id,
   describe: (id) => id,
   primaryKey: keys.analysisKey,
-  indexKeys: (r) => ({
-    GSI2PK: keys.kindPartition(r.partnershipId, 'ANALYSIS'),
-    GSI2SK: `${r.createdAt}#${r.id}`,
-    ...(r.status === 'completed' && r.completedAt
-      ? { GSI1PK: keys.kindPartition(r.partnershipId, 'ANALYSIS'), GSI1SK: `${r.week}#${r.completedAt}#${r.id}` }
-      : {}),
-  }),
-  list: { index: 'byLink', partition: (p) => keys.kindPartition(p, 'ANALYSIS'), newestFirst: true },
+  indexKeys: keys.analysisIndexKeys,
+  list: keys.analysesNewestFirst,
 };
 
 export const clusterSnapshotModel: EntityModel<ClusterSnapshot & { version: number }, string> = {
@@ -245,16 +239,8 @@ export const clusterSnapshotModel: EntityModel<ClusterSnapshot & { version: numb
     const [analysisId = '', clusterId = ''] = k.split('/');
     return keys.clusterSnapshotKey(p, analysisId, clusterId);
   },
-  indexKeys: (r) => ({
-    GSI2PK: keys.clusterPartition(r.partnershipId, r.clusterId),
-    GSI2SK: `SNAPSHOT#${r.week}#${r.analysisId}`,
-  }),
+  indexKeys: keys.clusterSnapshotIndexKeys,
 };
-
-const planTarget = (r: { partnershipId: string; clusterId?: string | undefined; locationRef?: string | undefined }) =>
-  r.clusterId
-    ? keys.clusterPartition(r.partnershipId, r.clusterId)
-    : keys.locationPartition(r.partnershipId, r.locationRef ?? '');
 
 /** The head item of a plan: its current version, found by cluster or place through byLink. */
 export const actionPlanModel: EntityModel<ActionPlan, string> = {
@@ -265,13 +251,8 @@ export const actionPlanModel: EntityModel<ActionPlan, string> = {
   keyOf: (r) => r.id,
   describe: (id) => id,
   primaryKey: keys.actionPlanKey,
-  indexKeys: (r) => ({
-    GSI1PK: keys.kindPartition(r.partnershipId, 'PLAN'),
-    GSI1SK: r.id,
-    GSI2PK: planTarget(r),
-    GSI2SK: `PLAN#${r.id}`,
-  }),
-  list: { index: 'byKind', partition: (p) => keys.kindPartition(p, 'PLAN') },
+  indexKeys: keys.actionPlanIndexKeys,
+  list: (p) => keys.ofKind(p, 'PLAN'),
 };
 
 /** A kept version of a plan: the same record under its version's key, never rewritten. */
@@ -294,14 +275,8 @@ export const invitationListModel: EntityModel<InvitationList, string> = {
   keyOf: (r) => r.id,
   describe: (id) => id,
   primaryKey: keys.invitationListKey,
-  indexKeys: (r) => ({
-    GSI1PK: keys.kindPartition(r.partnershipId, 'INVITE'),
-    GSI1SK: `${r.createdAt}#${r.id}`,
-    ...(r.clusterId
-      ? { GSI2PK: keys.clusterPartition(r.partnershipId, r.clusterId), GSI2SK: `INVITE#${r.createdAt}#${r.id}` }
-      : {}),
-  }),
-  list: { index: 'byKind', partition: (p) => keys.kindPartition(p, 'INVITE'), newestFirst: true },
+  indexKeys: keys.invitationListIndexKeys,
+  list: (p) => keys.ofKind(p, 'INVITE', true),
 };
 
 export const auditEventModel: EntityModel<AuditEvent & { version: number }, string> = {
@@ -312,13 +287,8 @@ export const auditEventModel: EntityModel<AuditEvent & { version: number }, stri
   keyOf: (r) => r.id,
   describe: (id) => id,
   primaryKey: keys.auditEventKey,
-  indexKeys: (r) => ({
-    GSI1PK: keys.kindPartition(r.partnershipId, 'AUDIT'),
-    GSI1SK: `${r.at}#${r.id}`,
-    GSI2PK: keys.userPartition(r.partnershipId, r.actor.userId),
-    GSI2SK: `${keys.auditIndexPrefix(r)}${r.at}#${r.id}`,
-  }),
-  list: { index: 'byKind', partition: (p) => keys.kindPartition(p, 'AUDIT'), newestFirst: true },
+  indexKeys: keys.auditEventIndexKeys,
+  list: (p) => keys.ofKind(p, 'AUDIT', true),
 };
 
 export const reviewModel: EntityModel<Review, { youngPersonRef: string; decidedAt: string }> = {
@@ -329,11 +299,8 @@ export const reviewModel: EntityModel<Review, { youngPersonRef: string; decidedA
   keyOf: (r) => ({ youngPersonRef: r.youngPersonRef, decidedAt: r.decidedAt }),
   describe: (k) => `${k.youngPersonRef} at ${k.decidedAt}`,
   primaryKey: (p, k) => keys.reviewKey(p, k.youngPersonRef, k.decidedAt),
-  indexKeys: (r) => ({
-    GSI1PK: keys.kindPartition(r.partnershipId, 'REVIEW'),
-    GSI1SK: `${r.youngPersonRef}#${r.decidedAt}`,
-  }),
-  list: { index: 'byKind', partition: (p) => keys.kindPartition(p, 'REVIEW') },
+  indexKeys: keys.reviewIndexKeys,
+  list: (p) => keys.ofKind(p, 'REVIEW'),
 };
 
 /** Erasures under way are listed so the retention sweep can complete any a crash left. */
@@ -345,8 +312,8 @@ export const erasureJobModel: EntityModel<ErasureJob, string> = {
   keyOf: (r) => r.ref,
   describe: () => 'under way',
   primaryKey: keys.erasureJobKey,
-  indexKeys: (r) => ({ GSI1PK: keys.kindPartition(r.partnershipId, 'ERASURE'), GSI1SK: r.ref }),
-  list: { index: 'byKind', partition: (p) => keys.kindPartition(p, 'ERASURE') },
+  indexKeys: (r) => keys.erasureJobIndexKeys(r.partnershipId, r.ref),
+  list: (p) => keys.ofKind(p, 'ERASURE'),
 };
 
 export const erasureRecordModel: EntityModel<ErasureRecord, string> = {
@@ -357,9 +324,6 @@ export const erasureRecordModel: EntityModel<ErasureRecord, string> = {
   keyOf: (r) => r.marker,
   describe: (marker) => marker,
   primaryKey: keys.erasureRecordKey,
-  indexKeys: (r) => ({
-    GSI1PK: keys.kindPartition(r.partnershipId, 'ERASED'),
-    GSI1SK: `${r.completedAt}#${r.marker}`,
-  }),
-  list: { index: 'byKind', partition: (p) => keys.kindPartition(p, 'ERASED'), newestFirst: true },
+  indexKeys: keys.erasureRecordIndexKeys,
+  list: (p) => keys.ofKind(p, 'ERASED', true),
 };

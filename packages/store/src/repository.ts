@@ -24,8 +24,8 @@ import {
 import type { DocumentSender } from './document-sender';
 import { isConditionFailure, toDomainError } from './errors';
 import type { TransactAction } from './group-writer';
-import { partnershipPrefix } from './keys';
-import { type IndexName, TABLE_DEFINITION } from './table';
+import { partnershipPrefix, type QuerySpec } from './keys';
+import { TABLE_DEFINITION } from './table';
 
 /** What every repository needs: the document client and the table's name. */
 export interface StoreContext {
@@ -42,34 +42,51 @@ export async function call<T>(operation: () => Promise<T>): Promise<T> {
   }
 }
 
-export interface QuerySpec {
-  readonly partnershipId: string;
-  readonly index?: IndexName;
-  readonly partition: string;
-  readonly sortKeyPrefix?: string;
-  readonly newestFirst?: boolean;
-  /** Items past their expiry too (erasure must find what DynamoDB has not yet deleted). */
-  readonly includeExpired?: boolean;
+export type { QuerySpec } from './keys';
+
+/** The key condition of a query: the partition, and a sort-key prefix or upper bound if it has one. */
+function keyCondition(spec: QuerySpec) {
+  const attributes = spec.index ? TABLE_DEFINITION.indexes[spec.index] : TABLE_DEFINITION;
+  const sortKey =
+    spec.sortKeyPrefix !== undefined
+      ? { expression: 'begins_with(#sk, :sk)', value: spec.sortKeyPrefix }
+      : spec.sortKeyBelow !== undefined
+        ? { expression: '#sk < :sk', value: spec.sortKeyBelow }
+        : undefined;
+  return {
+    KeyConditionExpression: sortKey ? `#pk = :pk AND ${sortKey.expression}` : '#pk = :pk',
+    ExpressionAttributeNames: sortKey
+      ? { '#pk': attributes.partitionKey, '#sk': attributes.sortKey }
+      : { '#pk': attributes.partitionKey },
+    ExpressionAttributeValues: sortKey ? { ':pk': spec.partition, ':sk': sortKey.value } : { ':pk': spec.partition },
+  };
 }
 
 function queryInput(ctx: StoreContext, spec: QuerySpec) {
-  const keys = spec.index ? TABLE_DEFINITION.indexes[spec.index] : TABLE_DEFINITION;
   return {
     TableName: ctx.tableName,
     ...(spec.index ? { IndexName: spec.index } : { ConsistentRead: true }),
-    KeyConditionExpression: spec.sortKeyPrefix ? '#pk = :pk AND begins_with(#sk, :prefix)' : '#pk = :pk',
-    ExpressionAttributeNames: spec.sortKeyPrefix
-      ? { '#pk': keys.partitionKey, '#sk': keys.sortKey }
-      : { '#pk': keys.partitionKey },
-    ExpressionAttributeValues: spec.sortKeyPrefix
-      ? { ':pk': spec.partition, ':prefix': spec.sortKeyPrefix }
-      : { ':pk': spec.partition },
+    ...keyCondition(spec),
     ScanIndexForward: !spec.newestFirst,
   };
 }
 
-/** One page of a Query, with an opaque cursor checked against the same query. */
-export async function queryPage(ctx: StoreContext, spec: QuerySpec, page?: PageRequest): Promise<Page<Item>> {
+/**
+ * The store's one Query, by a named access pattern (`keys`): one page of it, with an opaque
+ * cursor checked against the same query, or with `'all'` every item, following DynamoDB's 1 MB
+ * pages (for bounded collections: one person's links, one run's clusters).
+ */
+export function query(ctx: StoreContext, spec: QuerySpec, page: PageRequest | undefined): Promise<Page<Item>>;
+export function query(ctx: StoreContext, spec: QuerySpec, page: 'all'): Promise<Item[]>;
+export function query(
+  ctx: StoreContext,
+  spec: QuerySpec,
+  page: PageRequest | undefined | 'all',
+): Promise<Page<Item> | Item[]> {
+  return page === 'all' ? queryAll(ctx, spec) : queryPage(ctx, spec, page);
+}
+
+async function queryPage(ctx: StoreContext, spec: QuerySpec, page?: PageRequest): Promise<Page<Item>> {
   const startKey = decodeCursor(page?.cursor, {
     ...(spec.index ? { index: spec.index } : {}),
     partition: spec.partition,
@@ -82,8 +99,7 @@ export async function queryPage(ctx: StoreContext, spec: QuerySpec, page?: PageR
   return { items: (response.Items ?? []).filter((item) => isLive(item)), ...(cursor ? { cursor } : {}) };
 }
 
-/** Every item of a Query, following DynamoDB's 1 MB pages. For bounded collections (one person's links). */
-export async function queryAll(ctx: StoreContext, spec: QuerySpec): Promise<Item[]> {
+async function queryAll(ctx: StoreContext, spec: QuerySpec): Promise<Item[]> {
   const input = queryInput(ctx, spec);
   const items: Item[] = [];
   let startKey: Record<string, unknown> | undefined;
@@ -162,12 +178,7 @@ export class EntityRepository<T extends StoredRecord, Key> implements VersionedR
 
   async list(partnershipId: string, page?: PageRequest): Promise<Page<T>> {
     if (!this.model.list) throw new Error(`${this.model.entity} records are not listed by partnership.`);
-    const { index, partition, newestFirst } = this.model.list;
-    const result = await queryPage(
-      this.ctx,
-      { partnershipId, index, partition: partition(partnershipId), newestFirst: newestFirst ?? false },
-      page,
-    );
+    const result = await query(this.ctx, this.model.list(partnershipId), page);
     return { ...result, items: result.items.map((item) => fromItem(this.model, item)) };
   }
 
