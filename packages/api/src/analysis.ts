@@ -7,6 +7,7 @@ import {
   type AnalysisSummary,
   type ClusterSnapshot,
   ConflictError,
+  type Draft,
   isoWeekDays,
   isoWeekOf,
   type MapStore,
@@ -189,18 +190,21 @@ async function run(
 }
 
 async function claim(store: MapStore, queued: AnalysisSnapshot, now: () => Date) {
-  const { version, ...draft } = queued;
   try {
-    return await store.analyses.save({ ...draft, status: 'running', startedAt: now().toISOString() }, version);
+    return await store.analyses.transition(
+      queued,
+      { status: 'running', startedAt: now().toISOString() },
+      { status: ['queued'] },
+    );
   } catch (error) {
     if (error instanceof PeermapError && error.kind === 'version-conflict') return undefined;
     throw error;
   }
 }
 
-function finish(store: MapStore, snapshot: AnalysisSnapshot, outcome: Partial<AnalysisSnapshot>) {
-  const { version, ...draft } = snapshot;
-  return store.analyses.save({ ...draft, ...outcome }, version);
+/** Ends a run that is still queued or running: a completed snapshot is what the meeting decided on, never rewritten. */
+function finish(store: MapStore, snapshot: AnalysisSnapshot, outcome: Partial<Draft<AnalysisSnapshot>>) {
+  return store.analyses.transition(snapshot, outcome, { status: ['queued', 'running'] });
 }
 
 async function analyse(store: MapStore, run: AnalysisSnapshot, now: Date) {

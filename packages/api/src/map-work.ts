@@ -67,8 +67,12 @@ export async function settleStoppedWork(store: MapStore, partnershipId: string, 
     slots: await endStopped(
       (await everyItem((page) => store.uploadSlots.list(partnershipId, page))).filter((s) => s.status === 'processing'),
       async (slot) => !(await leaseLive(`slot:${slot.id}`)),
-      ({ version, ...slot }) =>
-        store.uploadSlots.save({ ...slot, status: 'failed', failureReason: SLOT_STOPPED }, version),
+      (slot) =>
+        store.uploadSlots.transition(
+          slot,
+          { status: 'failed', failureReason: SLOT_STOPPED },
+          { status: ['processing'] },
+        ),
     ),
     analyses: await endStopped(
       (await everyItem((page) => store.analyses.list(partnershipId, page))).filter(
@@ -78,7 +82,12 @@ export async function settleStoppedWork(store: MapStore, partnershipId: string, 
         run.status === 'queued'
           ? now.getTime() - Date.parse(run.createdAt) >= RUN_GIVEN_UP_AFTER_MS
           : !(await leaseLive(`analysis:${run.id}`)),
-      ({ version, ...run }) => store.analyses.save({ ...run, status: 'failed', failureReason: GIVEN_UP }, version),
+      (run) =>
+        store.analyses.transition(
+          run,
+          { status: 'failed', failureReason: GIVEN_UP },
+          { status: ['queued', 'running'] },
+        ),
     ),
   };
 }
@@ -92,8 +101,8 @@ async function endStoppedUploads(store: MapStore, partnershipId: string, now: Da
   return endStopped(
     writing,
     async (upload) => !(isLive(writer, now) && writer.holder.workId === upload.id),
-    ({ version, ...upload }) =>
-      store.uploads.save({ ...upload, status: 'failed', failureReason: STOPPED_PART_WAY }, version),
+    (upload) =>
+      store.uploads.transition(upload, { status: 'failed', failureReason: STOPPED_PART_WAY }, { status: ['writing'] }),
   );
 }
 

@@ -1,4 +1,4 @@
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import {
   AlreadyExistsError,
   type Draft,
@@ -6,6 +6,7 @@ import {
   type Page,
   type PageRequest,
   parseWith,
+  type TransitionGuard,
   ValidationError,
   VersionConflictError,
   type VersionedRepository,
@@ -26,6 +27,7 @@ import { isConditionFailure, toDomainError } from './errors';
 import type { TransactAction } from './group-writer';
 import { partnershipPrefix, type QuerySpec } from './keys';
 import { TABLE_DEFINITION } from './table';
+import { transitionUpdate } from './transition';
 
 /** What every repository needs: the document client and the table's name. */
 export interface StoreContext {
@@ -158,6 +160,27 @@ export class EntityRepository<T extends StoredRecord, Key> implements VersionedR
       throw this.conditionError(error, this.model.keyOf(record), expectedVersion);
     }
     return record;
+  }
+
+  /**
+   * A change of state in one UpdateItem: the record as read (`current`) with `patch` applied is
+   * validated whole, and only what changed is written (not a snapshot of hundreds of KB), while
+   * the item is still at the version read and holds what `guard` allows.
+   */
+  async transition(current: T, patch: Partial<Draft<T>>, guard?: TransitionGuard<T>): Promise<T> {
+    const next = this.validate({ ...current, ...patch }, current.version);
+    try {
+      await this.ctx.client.send(
+        new UpdateCommand({
+          TableName: this.ctx.tableName,
+          ...transitionUpdate(this.model, current, next, guard),
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        }),
+      );
+    } catch (error) {
+      throw this.conditionError(error, this.model.keyOf(current), current.version);
+    }
+    return next;
   }
 
   async remove(partnershipId: string, key: Key, expectedVersion: number): Promise<void> {

@@ -11,8 +11,9 @@ import { TABLE_DEFINITION } from './table';
  */
 export const TABLE_ACTIONS = {
   read: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'],
-  // Conditional puts and deletes, alone or in transactions: the store never updates in place.
-  write: ['dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'],
+  // Conditional puts and deletes, alone or in transactions, and conditional updates: a change of
+  // state (an analysis run, an upload slot) writes only what changed (`transition`).
+  write: ['dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:UpdateItem'],
   /** What a reading function may write: its audit events, and nothing else. */
   audit: ['dynamodb:PutItem', 'dynamodb:BatchWriteItem'],
 } as const;
