@@ -13,7 +13,8 @@ export interface UpsertPlan {
 }
 
 /**
- * Plans the writes that bring a batch of records up to date: a new record is created at
+ * Plans the writes that bring a batch of drafts (validated where they came in: an upload's
+ * rows) up to date: a new record is created at
  * version 1, a changed one moves to its next version with the new provenance, an unchanged
  * one is left alone (so uploading the same map twice writes nothing). `merge` decides what
  * of the held record survives (what the sheet cannot say, or a newer consent decision).
@@ -23,10 +24,9 @@ export interface UpsertPlan {
 export async function planUpserts<T extends StoredRecord, Key>(
   ctx: StoreContext,
   model: EntityModel<T, Key>,
-  drafts: readonly Draft<T>[],
-  merge: (previous: T | undefined, incoming: T) => T = (_, incoming) => incoming,
+  incoming: readonly Draft<T>[],
+  merge: (previous: T | undefined, incoming: Draft<T>) => Draft<T> = (_, draft) => draft,
 ): Promise<UpsertPlan> {
-  const incoming = drafts.map((draft) => parseWith(model.schema, { ...draft, version: 1 }, model.label));
   const existingItems = await batchGet(
     ctx,
     incoming.map((record) => model.primaryKey(record.partnershipId, model.keyOf(record))),
@@ -62,13 +62,14 @@ export async function planUpserts<T extends StoredRecord, Key>(
   return { counts, groups };
 }
 
-const identity = <T extends StoredRecord, Key>(model: EntityModel<T, Key>, record: T) => {
+const identity = <T extends StoredRecord, Key>(model: EntityModel<T, Key>, record: Draft<T>) => {
   const { PK, SK } = model.primaryKey(record.partnershipId, model.keyOf(record));
   return `${PK}\u0000${SK}`;
 };
 
 /** Whether two versions of a record say the same thing, whoever wrote them and when. */
-function sameContent<T extends StoredRecord>(a: T, b: T): boolean {
-  const content = (record: T): unknown => JSON.parse(JSON.stringify({ ...record, version: 0, provenance: null }));
+function sameContent<T extends StoredRecord>(a: T, b: Draft<T>): boolean {
+  const content = (record: Draft<T>): unknown =>
+    JSON.parse(JSON.stringify({ ...record, version: 0, provenance: null }));
   return isDeepStrictEqual(content(a), content(b));
 }

@@ -1,4 +1,4 @@
-import { type PageRequest, ValidationError } from '@peermap/domain';
+import { type Draft, type PageRequest, ValidationError } from '@peermap/domain';
 import type * as z from 'zod';
 import { CorruptItemError } from './errors';
 import type { IndexKeys, PrimaryKey, QuerySpec } from './keys';
@@ -22,7 +22,8 @@ export interface EntityModel<T extends StoredRecord, Key> {
   /** Bumped when the stored shape changes; `fromItem` refuses items of another version. */
   readonly schemaVersion: number;
   readonly schema: z.ZodType<T>;
-  keyOf(record: T): Key;
+  /** The key of a record, or of a draft before it has a version (an upload's rows are keyed before they are stored). */
+  keyOf(record: Draft<T> & { version?: number }): Key;
   describe(key: Key): string;
   primaryKey(partnershipId: string, key: Key): PrimaryKey;
   indexKeys(record: T): IndexKeys;

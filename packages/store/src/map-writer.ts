@@ -1,4 +1,5 @@
 import {
+  type Draft,
   keepUnstated,
   type MapRecords,
   type MapWriter,
@@ -44,9 +45,12 @@ export class DynamoMapWriter implements MapWriter {
   ): Promise<MapWriterResult> {
     /** The sheet's own merge rule, after the fields it did not state are taken from what is held. */
     const rule =
-      <T extends object>(kind: keyof MapRecords, merge: (previous: T | undefined, incoming: T) => T) =>
-      (previous: T | undefined, incoming: T) =>
-        merge(previous, keepUnstated(previous, incoming, unstated[kind] ?? []));
+      <T extends { version: number }>(
+        kind: keyof MapRecords,
+        merge: (previous: T | undefined, incoming: Draft<T>) => Draft<T>,
+      ) =>
+      (previous: T | undefined, incoming: Draft<T>) =>
+        merge(previous, keepUnstated<Draft<T>>(previous, incoming, unstated[kind] ?? []));
     const shared = <T extends { restricted: boolean }>(records: T[]) => records.filter((r) => !r.restricted);
     const restricted = <T extends { restricted: boolean }>(records: T[]) => records.filter((r) => r.restricted);
     const [

@@ -261,7 +261,10 @@ export const actionPlanVersionModel: EntityModel<ActionPlan, { id: string; versi
   label: 'action plan version',
   schemaVersion: 1,
   schema: ActionPlan,
-  keyOf: (r) => ({ id: r.id, version: r.version }),
+  keyOf: (r) => {
+    if (r.version === undefined) throw new Error('A kept version of a plan is keyed by its version.');
+    return { id: r.id, version: r.version };
+  },
   describe: (k) => `${k.id} v${k.version}`,
   primaryKey: (p, k) => keys.actionPlanVersionKey(p, k.id, k.version),
   indexKeys: () => ({}),
