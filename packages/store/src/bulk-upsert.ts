@@ -1,10 +1,9 @@
 import { isDeepStrictEqual } from 'node:util';
-import { type Draft, parseWith, type UpsertCounts } from '@peermap/domain';
+import type { Draft, UpsertCounts } from '@peermap/domain';
 import { batchGet } from './batch-get';
 import { type EntityModel, fromItem, type StoredRecord, toItem } from './codec';
 import type { WriteGroup } from './group-writer';
-import type { StoreContext } from './repository';
-import { versionCondition } from './repository';
+import { atNextVersion, type StoreContext, versionCondition } from './repository';
 
 export interface UpsertPlan {
   counts: UpsertCounts;
@@ -47,7 +46,7 @@ export async function planUpserts<T extends StoredRecord, Key>(
       continue;
     }
     // What is written is validated again: a merge must never produce a record the schema refuses.
-    const next = parseWith(model.schema, { ...merged, version: (previous?.version ?? 0) + 1 }, model.label);
+    const next = atNextVersion(model, merged, previous?.version);
     counts[previous ? 'updated' : 'created']++;
     const companions = model.companions?.(next, previous) ?? { puts: [], deletes: [] };
     groups.push({

@@ -19,7 +19,7 @@ import {
 } from '@peermap/domain';
 import { batchGet } from './batch-get';
 import { writeBatch } from './batch-writer';
-import { type EntityModel, fromItem, type Item, type StoredRecord, toItem } from './codec';
+import { type EntityModel, fromItem, type Item, type KeptRecord, toItem, versionOf } from './codec';
 import { isTransactionConditionFailure, toDomainError } from './errors';
 import { sendTransaction, type TransactAction, type WriteGroup, writeGroups } from './group-writer';
 import type { PrimaryKey } from './keys';
@@ -44,6 +44,7 @@ import {
   youngPersonModel,
 } from './models';
 import {
+  atNextVersion,
   call,
   EntityRepository,
   type QuerySpec,
@@ -106,7 +107,7 @@ export class DynamoErasures implements ErasureStore {
   }
 
   async begin(draft: Omit<ErasureJob, 'version'>, profileVersion: number | undefined): Promise<ErasureJob> {
-    const job = parseWith(erasureJobModel.schema, { ...draft, version: 1 }, 'erasure');
+    const job = atNextVersion(erasureJobModel, draft);
     const actions: TransactAction[] = [
       { Put: { TableName: this.ctx.tableName, Item: toItem(erasureJobModel, job), ...versionCondition(undefined) } },
     ];
@@ -235,7 +236,7 @@ export class DynamoErasures implements ErasureStore {
       const head = fromItem(actionPlanModel, item);
       const erased = eraseFrom(head, job);
       if (JSON.stringify(erased) === JSON.stringify(head)) return [];
-      const next = parseWith(actionPlanModel.schema, { ...erased, version: head.version + 1 }, 'action plan');
+      const next = atNextVersion(actionPlanModel, erased, head.version);
       return [
         {
           label: `action plan ${head.id}`,
@@ -356,7 +357,7 @@ export class DynamoErasures implements ErasureStore {
   }
 
   /** The writes that put each changed record back with the person erased; unchanged records are left as they are. */
-  private rewrites<T extends StoredRecord, Key>(
+  private rewrites<T extends KeptRecord, Key>(
     model: EntityModel<T, Key>,
     items: readonly Item[],
     erase: (record: T) => T,
@@ -366,12 +367,13 @@ export class DynamoErasures implements ErasureStore {
       const record = fromItem(model, item);
       const erased = erase(record);
       if (JSON.stringify(erased) === JSON.stringify(record)) return [];
-      const next = versioning === 'next-version' ? { ...erased, version: record.version + 1 } : erased;
+      const read = versionOf(model, record);
+      const next = versioning === 'next-version' ? { ...erased, version: read + 1 } : erased;
       const checked = parseWith(model.schema, next, model.label);
       return [
         {
           label: `${model.label} ${model.describe(model.keyOf(record))}`,
-          actions: [replaceAtVersion(this.ctx.tableName, toItem(model, checked), record.version)],
+          actions: [replaceAtVersion(this.ctx.tableName, toItem(model, checked), read)],
         },
       ];
     });

@@ -22,6 +22,7 @@ import {
 } from '@peermap/domain';
 import * as z from 'zod';
 import { type EntityModel, toItem } from './codec';
+import { fitOneItem, fitSummary } from './item-size';
 import * as keys from './keys';
 
 const retention = (record: { retainUntil?: string | undefined }) =>
@@ -130,10 +131,10 @@ export const CarerLink = z.strictObject({
   youngPersonRef: z.string(),
   /** The carer's own retention: a link never outlives its carer. */
   retainUntil: z.iso.datetime().optional(),
-  version: z.literal(1),
 });
 export type CarerLink = z.infer<typeof CarerLink>;
 
+/** Links are written and removed with their carer, never changed: they hold no version of their own. */
 export const carerLinkModel: EntityModel<CarerLink, { carerRef: string; youngPersonRef: string }> = {
   entity: 'CarerLink',
   label: 'carer link',
@@ -168,7 +169,6 @@ export const carerModel: EntityModel<Carer, string> = {
         carerRef: carer.ref,
         youngPersonRef,
         ...(carer.retainUntil ? { retainUntil: carer.retainUntil } : {}),
-        version: 1,
       }),
     ),
     deletes: (previous?.youngPersonRefs ?? [])
@@ -226,13 +226,17 @@ export const analysisModel: EntityModel<AnalysisSnapshot, string> = {
   primaryKey: keys.analysisKey,
   indexKeys: keys.analysisIndexKeys,
   list: keys.analysesNewestFirst,
+  fit: (run) => (run.summary ? { ...run, summary: fitSummary(run.summary) } : run),
 };
 
-export const clusterSnapshotModel: EntityModel<ClusterSnapshot & { version: number }, string> = {
+/** A run's clusters are written once and never changed. */
+export const clusterSnapshotModel: EntityModel<ClusterSnapshot, string> = {
   entity: 'ClusterSnapshot',
   label: 'cluster',
   schemaVersion: 1,
-  schema: ClusterSnapshot.extend({ version: z.literal(1) }),
+  schema: ClusterSnapshot,
+  fixed: { version: 1 },
+  fit: fitOneItem,
   keyOf: (r) => `${r.analysisId}/${r.clusterId}`,
   describe: (k) => k,
   primaryKey: (p, k) => {
@@ -282,11 +286,13 @@ export const invitationListModel: EntityModel<InvitationList, string> = {
   list: (p) => keys.ofKind(p, 'INVITE', true),
 };
 
-export const auditEventModel: EntityModel<AuditEvent & { version: number }, string> = {
+/** Audit events are only ever added. */
+export const auditEventModel: EntityModel<AuditEvent, string> = {
   entity: 'AuditEvent',
   label: 'audit event',
   schemaVersion: 1,
-  schema: AuditEvent.extend({ version: z.literal(1) }),
+  schema: AuditEvent,
+  fixed: { version: 1 },
   keyOf: (r) => r.id,
   describe: (id) => id,
   primaryKey: keys.auditEventKey,

@@ -34,7 +34,7 @@ import {
 } from '@peermap/domain';
 import { batchGet } from './batch-get';
 import { writeBatch } from './batch-writer';
-import { fromItem, type Item, toItem } from './codec';
+import { fitted, fromItem, type Item, toItem } from './codec';
 import { isTransactionConditionFailure, toDomainError } from './errors';
 import { sendTransaction, TRANSACTION_SIZE, type WriteGroup, writeGroups } from './group-writer';
 import * as keys from './keys';
@@ -55,6 +55,7 @@ import {
   sightingModel,
 } from './models';
 import {
+  atNextVersion,
   checkExpectedVersion,
   EntityRepository,
   type QuerySpec,
@@ -246,10 +247,7 @@ export class DynamoAnalyses extends EntityRepository<AnalysisSnapshot, string> i
 
   async clusterHistory(partnershipId: string, clusterId: string): Promise<ClusterSnapshot[]> {
     const items = await query(this.ctx, keys.clusterHistory(partnershipId, clusterId), 'all');
-    return items.map((item) => {
-      const { version: _, ...cluster } = fromItem(clusterSnapshotModel, item);
-      return cluster;
-    });
+    return items.map((item) => fromItem(clusterSnapshotModel, item));
   }
 
   async saveClusters(clusters: readonly ClusterSnapshot[]): Promise<void> {
@@ -261,7 +259,7 @@ export class DynamoAnalyses extends EntityRepository<AnalysisSnapshot, string> i
             TableName: this.ctx.tableName,
             Item: toItem(
               clusterSnapshotModel,
-              parseWith(clusterSnapshotModel.schema, { ...cluster, version: 1 }, 'cluster'),
+              fitted(clusterSnapshotModel, parseWith(clusterSnapshotModel.schema, cluster, 'cluster')),
             ),
             ...versionCondition(undefined),
           },
@@ -290,10 +288,7 @@ export class DynamoAnalyses extends EntityRepository<AnalysisSnapshot, string> i
 
   async clusters(partnershipId: string, analysisId: string): Promise<ClusterSnapshot[]> {
     const items = await query(this.ctx, keys.clustersOfRun(partnershipId, analysisId), 'all');
-    return items.map((item) => {
-      const { version: _, ...cluster } = fromItem(clusterSnapshotModel, item);
-      return cluster;
-    });
+    return items.map((item) => fromItem(clusterSnapshotModel, item));
   }
 }
 
@@ -313,8 +308,7 @@ export class DynamoActionPlans implements ActionPlansRepository {
   }
 
   async save(draft: Draft<ActionPlan>, expectedVersion?: number): Promise<ActionPlan> {
-    checkExpectedVersion(expectedVersion);
-    const record = parseWith(actionPlanModel.schema, { ...draft, version: (expectedVersion ?? 0) + 1 }, 'action plan');
+    const record = atNextVersion(actionPlanModel, draft, expectedVersion);
     try {
       await sendTransaction(this.ctx.client, [
         {
@@ -412,7 +406,7 @@ export class DynamoAuditLog implements AuditLog {
   }
 
   private async recordOne(event: AuditEvent): Promise<void> {
-    const stored = parseWith(auditEventModel.schema, { ...event, version: 1 }, 'audit event');
+    const stored = parseWith(auditEventModel.schema, event, 'audit event');
     const subjects = [
       ...stored.subjects.youngPeople.map((ref) => ({ kind: 'YP' as const, ref })),
       ...stored.subjects.carers.map((ref) => ({ kind: 'CR' as const, ref })),
@@ -464,7 +458,6 @@ export class DynamoAuditLog implements AuditLog {
   }
 
   private event(item: Item): AuditEvent {
-    const { version: _, ...event } = fromItem(auditEventModel, item);
-    return event;
+    return fromItem(auditEventModel, item);
   }
 }

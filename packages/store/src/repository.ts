@@ -15,6 +15,7 @@ import {
   decodeCursor,
   type EntityModel,
   encodeCursor,
+  fitted,
   fromItem,
   type Item,
   isLive,
@@ -111,6 +112,19 @@ async function queryAll(ctx: StoreContext, spec: QuerySpec): Promise<Item[]> {
     startKey = response.LastEvaluatedKey;
   } while (startKey);
   return items;
+}
+
+/**
+ * A draft as the record it becomes: at version 1 when created, or one past the version read.
+ * The record is validated whole (and fitted to one item) before anything is written.
+ */
+export function atNextVersion<T extends StoredRecord, Key>(
+  model: EntityModel<T, Key>,
+  draft: Draft<T>,
+  versionRead?: number,
+): T {
+  checkExpectedVersion(versionRead);
+  return fitted(model, parseWith(model.schema, { ...draft, version: (versionRead ?? 0) + 1 }, model.label));
 }
 
 /** Checks an expected version from a caller (an `If-Match` header, say) before it reaches a condition. */
@@ -212,8 +226,7 @@ export class EntityRepository<T extends StoredRecord, Key> implements VersionedR
 
   /** The record at its next version, validated as a whole before anything is written. */
   protected validate(draft: Draft<T>, expectedVersion: number | undefined): T {
-    checkExpectedVersion(expectedVersion);
-    return parseWith(this.model.schema, { ...draft, version: (expectedVersion ?? 0) + 1 }, this.model.label);
+    return atNextVersion(this.model, draft, expectedVersion);
   }
 
   /** What a failed condition means: it existed already, it is gone, or it moved on. */

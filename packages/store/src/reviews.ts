@@ -13,7 +13,7 @@ import { isConditionFailure, toDomainError } from './errors';
 import { type WriteGroup, writeGroups } from './group-writer';
 import * as keys from './keys';
 import { reviewModel, youngPersonModel } from './models';
-import { query, replaceAtVersion, type StoreContext, versionCondition } from './repository';
+import { atNextVersion, query, replaceAtVersion, type StoreContext, versionCondition } from './repository';
 
 /**
  * Review decisions (kept in the young person's collection, so they go with them), the day each
@@ -45,11 +45,7 @@ export class DynamoReviews implements ReviewsRepository {
 
   async moveExpiry(changes: readonly { person: YoungPerson; retainUntil: string }[]): Promise<{ notMoved: string[] }> {
     const groups: WriteGroup[] = changes.map(({ person, retainUntil }) => {
-      const moved = parseWith(
-        youngPersonModel.schema,
-        { ...person, retainUntil, version: person.version + 1 },
-        'young person',
-      );
+      const moved = atNextVersion(youngPersonModel, { ...person, retainUntil }, person.version);
       return {
         label: person.ref,
         actions: [replaceAtVersion(this.ctx.tableName, toItem(youngPersonModel, moved), person.version)],
