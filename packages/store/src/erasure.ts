@@ -145,8 +145,7 @@ export class DynamoErasures implements ErasureStore {
     // Restricted police intelligence goes too, uncounted: the record says what other roles could see.
     removed['relationships'] = (removed['relationships'] ?? 0) + asSecondOfPair.filter(isOf(relationshipModel)).length;
     removed['carers'] = removedCarers.length;
-    const { version, ...rest } = job;
-    return this.jobs.save({ ...rest, removedCarers, removed }, version);
+    return this.jobs.transition(job, { removedCarers, removed });
   }
 
   async removeOwnRecords(job: ErasureJob): Promise<void> {

@@ -336,3 +336,15 @@ export const erasureRecordModel: EntityModel<ErasureRecord, string> = {
   indexKeys: keys.erasureRecordIndexKeys,
   list: (p) => keys.ofKind(p, 'ERASED', true),
 };
+
+/** The models of the map an upload writes and the analysis reads, by the name of their records. */
+export const mapModels = {
+  youngPeople: youngPersonModel,
+  relationships: relationshipModel,
+  restrictedRelationships: restrictedRelationshipModel,
+  locations: locationModel,
+  carers: carerModel,
+  sightings: sightingModel,
+  restrictedSightings: restrictedSightingModel,
+  concerns: concernModel,
+} as const;
