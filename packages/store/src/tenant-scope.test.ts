@@ -36,6 +36,11 @@ describe("a partnership's session policy", () => {
     expect(items?.Action.join(' ')).not.toMatch(/Scan|Table|\*/);
   });
 
+  it("lets a change of state update an item in place, under the same pin to the partnership's keys", () => {
+    expect(items?.Action).toContain('dynamodb:UpdateItem');
+    expect(policy.Statement.filter((statement) => statement.Action.includes('dynamodb:UpdateItem'))).toEqual([items]);
+  });
+
   it('lets the table key be used only through DynamoDB in the region', () => {
     const key = policy.Statement.find((statement) => statement.Sid === 'TheTablesKeyThroughDynamoDB');
     expect(key?.Resource).toBe(input.tableKeyArn);
