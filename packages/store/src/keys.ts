@@ -2,9 +2,11 @@ import { type ConcernKey, orderPair, type RelationshipKey, type SightingKey } fr
 import { type IndexName, TABLE_DEFINITION } from './table';
 
 /**
- * Key builders: pure functions, one per entity. Every partition key, of the table and of
- * both indexes, starts with `P#<partnership>#`, so a query can only ever reach one
- * partnership's items, and IAM can pin a caller to that prefix.
+ * Every key of the table lives here, and nowhere else: each kind of record's primary key and
+ * index keys, and the named access patterns the store queries them by (after ElectroDB's idea).
+ * Items already in tables are found by these exact bytes: `key-formats.test.ts` pins them.
+ * Every partition key, of the table and of both indexes, starts with `P#<partnership>#`, so a
+ * query can only ever reach one partnership's items, and IAM can pin a caller to that prefix.
  */
 
 /** The part of a key every item of a partnership starts with. */

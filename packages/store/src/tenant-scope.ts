@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { DocumentSender } from './document-sender';
-import { partnershipPrefix } from './keys';
+import { auditEventKey, partnershipPrefix } from './keys';
 import { TABLE_DEFINITION } from './table';
 
 /**
@@ -19,7 +19,7 @@ export const TABLE_ACTIONS = {
 } as const;
 
 /** What a reading function may write to: the audit event partitions (`P#<partnership>#AUDIT#<id>`). */
-export const AUDIT_PARTITIONS = 'P#*#AUDIT#*';
+export const AUDIT_PARTITIONS = auditEventKey('*', '*').PK;
 
 /** The KMS actions DynamoDB needs of a caller to read and write a table under a customer-managed key. */
 export const TABLE_KEY_ACTIONS = [
