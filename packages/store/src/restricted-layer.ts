@@ -94,7 +94,10 @@ async function moveAuditEvents(ctx: StoreContext, partnershipId: string): Promis
   const events = await query(ctx, keys.ofKind(partnershipId, 'AUDIT'), 'all');
   const shared = keys.auditIndexPrefix({ restricted: false });
   const restricted = keys.auditIndexPrefix({ restricted: true });
-  const stale = events.filter((event) => event['restricted'] === true && String(event['GSI2SK']).startsWith(shared));
+  const byLinkSortKey = TABLE_DEFINITION.indexes.byLink.sortKey;
+  const stale = events.filter(
+    (event) => event['restricted'] === true && String(event[byLinkSortKey]).startsWith(shared),
+  );
   let moved = 0;
   let skipped = 0;
   for (const listed of stale) {
@@ -106,10 +109,10 @@ async function moveAuditEvents(ctx: StoreContext, partnershipId: string): Promis
     const moves = [...entries, event].map((item) => ({
       Put: {
         TableName: ctx.tableName,
-        Item: { ...item, GSI2SK: `${restricted}${String(item['GSI2SK']).slice(shared.length)}` },
+        Item: { ...item, [byLinkSortKey]: `${restricted}${String(item[byLinkSortKey]).slice(shared.length)}` },
         ConditionExpression: '#index = :read',
-        ExpressionAttributeNames: { '#index': 'GSI2SK' },
-        ExpressionAttributeValues: { ':read': item['GSI2SK'] },
+        ExpressionAttributeNames: { '#index': byLinkSortKey },
+        ExpressionAttributeValues: { ':read': item[byLinkSortKey] },
       },
     }));
     try {
