@@ -259,7 +259,7 @@ describe('the functions', () => {
       const reads = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'];
       const writes = readsOnly
         ? ['dynamodb:PutItem', 'dynamodb:BatchWriteItem']
-        : ['dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+        : ['dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:UpdateItem'];
       const key = ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey'];
       const keyMore = ['kms:GenerateDataKeyWithoutPlaintext', 'kms:ReEncryptFrom', 'kms:ReEncryptTo'];
       expect([...actions].sort()).toEqual([...reads, ...writes, ...key, ...keyMore].sort());

@@ -11,6 +11,7 @@ const WRITES = new Set(['PutCommand', 'DeleteCommand', 'UpdateCommand', 'BatchWr
 const WRITE_OPERATIONS = new Set([
   'PutItemCommand',
   'DeleteItemCommand',
+  'UpdateItemCommand',
   'BatchWriteItemCommand',
   'TransactWriteItemsCommand',
 ]);

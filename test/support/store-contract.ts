@@ -191,6 +191,23 @@ function runsAndPlans(store: () => ContractStore) {
     expect(w48.id).not.toBe(w48later.id);
   });
 
+  it('move a run from state to state in place, only at the version read and from a state the change allows', async () => {
+    const queued = await store().analyses.save(make.analysis('p1', { status: 'queued' }));
+    const startedAt = '2026-11-27T10:00:00.000Z';
+    const running = await store().analyses.transition(queued, { status: 'running', startedAt }, { status: ['queued'] });
+    expect(running).toMatchObject({ version: 2, status: 'running', startedAt });
+    expect(await store().analyses.get('p1', queued.id)).toEqual(running);
+    await expect(store().analyses.transition(queued, { status: 'failed' })).rejects.toBeInstanceOf(
+      VersionConflictError,
+    );
+    await expect(
+      store().analyses.transition(running, { status: 'running' }, { status: ['queued'] }),
+    ).rejects.toBeInstanceOf(VersionConflictError);
+    const elsewhere = { ...running, partnershipId: 'p2' };
+    await expect(store().analyses.transition(elsewhere, { status: 'failed' })).rejects.toBeInstanceOf(NotFoundError);
+    expect((await store().analyses.get('p1', queued.id))?.version).toBe(2);
+  });
+
   it('keep every version of a plan', async () => {
     const { version, ...plan } = await store().actionPlans.save(make.actionPlan('p1'));
     await store().actionPlans.save({ ...plan, status: 'agreed' }, version);

@@ -9,6 +9,7 @@ import {
   type ClusterPorts,
   type ClusterSnapshot,
   ConflictError,
+  type Draft,
   isoWeekDays,
   isoWeekOf,
   mapWithConcurrency,
@@ -97,9 +98,6 @@ function refuseEarlierThanUploads(week: string, latestUpload: string | undefined
   }
 }
 
-/** A cluster item stays this far under DynamoDB's 400 KB item limit. */
-const CLUSTER_ITEM_BYTES = 300_000;
-
 /**
  * Runs a queued analysis once: holds the run's lease (renewed by a heartbeat, so a start
  * repeated while it runs does nothing), marks it running, reads the whole map, follows clusters
@@ -174,7 +172,8 @@ async function run(
     return await finish(store, running, {
       status: 'completed',
       completedAt: now().toISOString(),
-      summary: fitSummary(summary),
+      // Shortened by the store if a very large map would overflow the snapshot's item.
+      summary,
     });
   } catch (error) {
     if (heartbeat.lost) throw error;
@@ -190,18 +189,21 @@ async function run(
 }
 
 async function claim(store: AnalysisPorts, queued: AnalysisSnapshot, now: () => Date) {
-  const { version, ...draft } = queued;
   try {
-    return await store.analyses.save({ ...draft, status: 'running', startedAt: now().toISOString() }, version);
+    return await store.analyses.transition(
+      queued,
+      { status: 'running', startedAt: now().toISOString() },
+      { status: ['queued'] },
+    );
   } catch (error) {
     if (error instanceof PeermapError && error.kind === 'version-conflict') return undefined;
     throw error;
   }
 }
 
-function finish(store: AnalysisPorts, snapshot: AnalysisSnapshot, outcome: Partial<AnalysisSnapshot>) {
-  const { version, ...draft } = snapshot;
-  return store.analyses.save({ ...draft, ...outcome }, version);
+/** Ends a run that is still queued or running: a completed snapshot is what the meeting decided on, never rewritten. */
+function finish(store: AnalysisPorts, snapshot: AnalysisSnapshot, outcome: Partial<Draft<AnalysisSnapshot>>) {
+  return store.analyses.transition(snapshot, outcome, { status: ['queued', 'running'] });
 }
 
 async function analyse(store: AnalysisPorts, run: AnalysisSnapshot, now: Date) {
@@ -233,9 +235,12 @@ async function analyse(store: AnalysisPorts, run: AnalysisSnapshot, now: Date) {
     newClusterId: (n) => `${run.id.slice(0, 8)}-${n}`,
   });
   const summary = overdue.size === 0 ? result.summary : withOverdueLeftOut(result.summary, overdue.size);
-  const clusters = result.clusters.map((cluster) =>
-    fitOneItem({ ...cluster, partnershipId: run.partnershipId, analysisId: run.id, week: run.week }),
-  );
+  const clusters = result.clusters.map((cluster) => ({
+    ...cluster,
+    partnershipId: run.partnershipId,
+    analysisId: run.id,
+    week: run.week,
+  }));
   const included = [
     ...result.clusters.flatMap((c) => c.memberRefs),
     ...result.summary.smallGroups.flat(),
@@ -253,55 +258,6 @@ function withOverdueLeftOut(summary: AnalysisSummary, count: number): AnalysisSu
     overdueForReviewLeftOut: count,
     assessment: `${summary.assessment.slice(0, 1000 - note.length)}${note}`,
   };
-}
-
-/** A snapshot item stays this far under the item limit, whatever the size of the map. */
-const SUMMARY_BYTES = 250_000;
-
-/** The summary's lists of refs, shortened when a very large map would overflow the snapshot; counts stay whole. */
-export function fitSummary(summary: AnalysisSummary): AnalysisSummary {
-  const fits = (candidate: AnalysisSummary) => Buffer.byteLength(JSON.stringify(candidate)) <= SUMMARY_BYTES;
-  if (fits(summary)) return summary;
-  // Halve every list until the summary fits; with nothing left it is a few hundred bytes.
-  for (let keep = 4_096; ; keep = Math.floor(keep / 2)) {
-    const shortened: AnalysisSummary = {
-      ...summary,
-      onTheirOwn: summary.onTheirOwn.slice(0, keep),
-      smallGroups: summary.smallGroups.slice(0, keep).map((group) => group.slice(0, keep)),
-      ended: summary.ended.slice(0, keep).map((e) => ({ ...e, memberRefs: e.memberRefs.slice(0, keep) })),
-      busyPlacesLeftOut: summary.busyPlacesLeftOut.slice(0, keep),
-      listsShortened: true,
-    };
-    if (keep === 0 || fits(shortened)) return shortened;
-  }
-}
-
-/**
- * A very large cluster's explanations are shortened until its item fits: first to the
- * strongest link and one bridge pair each, then to the figures without per-member detail.
- */
-export function fitOneItem(cluster: ClusterSnapshot): ClusterSnapshot {
-  const fits = (c: ClusterSnapshot) => Buffer.byteLength(JSON.stringify(c)) <= CLUSTER_ITEM_BYTES;
-  if (fits(cluster)) return cluster;
-  const shorter: ClusterSnapshot = {
-    ...cluster,
-    trimmed: true,
-    members: cluster.members.map((m) => ({ ...m, strongestLinks: m.strongestLinks.slice(0, 1) })),
-    bridges: cluster.bridges.map((b) => ({ ...b, pairs: b.pairs.slice(0, 1) })),
-  };
-  if (fits(shorter)) return shorter;
-  const figures: ClusterSnapshot = {
-    ...shorter,
-    members: [],
-    bridges: shorter.bridges.slice(0, 50),
-    tensions: shorter.tensions.slice(0, 100),
-    strengths: shorter.strengths.slice(0, 50),
-    change: { ...shorter.change, joined: shorter.change.joined.slice(0, 500), left: shorter.change.left.slice(0, 500) },
-  };
-  if (fits(figures)) return figures;
-  throw new ConflictError(
-    `${cluster.label} has ${cluster.memberRefs.length} young people, too many to store as one group; raise the group density threshold so the map splits into peer groups.`,
-  );
 }
 
 /**

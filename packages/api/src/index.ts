@@ -1,7 +1,5 @@
 export {
   type AnalysisAsked,
-  fitOneItem,
-  fitSummary,
   GIVEN_UP,
   RUN_GIVEN_UP_AFTER_MS,
   requestAnalysis,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  type Draft,
   type LargeUploadFiles,
   type LargeUploadPorts,
   PeermapError,
@@ -66,10 +67,13 @@ export async function processLargeUpload(
   try {
     const current = await store.uploadSlots.get(partnershipId, slotId);
     if (current?.status !== 'waiting' && current?.status !== 'processing') return current;
-    const { version, ...rest } = current;
     let processing: UploadSlot;
     try {
-      processing = await store.uploadSlots.save({ ...rest, status: 'processing' }, version);
+      processing = await store.uploadSlots.transition(
+        current,
+        { status: 'processing' },
+        { status: ['waiting', 'processing'] },
+      );
     } catch (error) {
       if (error instanceof VersionConflictError) return store.uploadSlots.get(partnershipId, slotId);
       throw error;
@@ -90,7 +94,8 @@ async function processSlot(
   processing: UploadSlot,
   { now, limits, timing }: { now: () => Date; limits: UploadLimits | undefined; timing: WorkTiming },
 ): Promise<UploadSlot> {
-  const { version, ...rest } = processing;
+  const end = (outcome: Partial<Draft<UploadSlot>>) =>
+    store.uploadSlots.transition(processing, outcome, { status: ['processing'] });
   try {
     const { largeUploadBytes } = limits ?? DEFAULT_UPLOAD_LIMITS;
     const workbook = await files.read(processing, largeUploadBytes);
@@ -99,7 +104,7 @@ async function processSlot(
     if (workbook === 'too-large') {
       // Refused unread: nothing to retry, so the slot ends here and says why.
       const { message } = overLimit('largeUploadBytes', limits ?? DEFAULT_UPLOAD_LIMITS);
-      return await store.uploadSlots.save({ ...rest, status: 'rejected', refusal: message }, version);
+      return await end({ status: 'rejected', refusal: message });
     }
     const { record } = await uploadWeek(store, {
       partnershipId: processing.partnershipId,
@@ -111,19 +116,15 @@ async function processSlot(
       // A workbook past a limit comes back as a rejected upload: the slot ends `rejected`, with it.
       ...(limits ? { limits } : {}),
     });
-    return await store.uploadSlots.save(
-      {
-        ...rest,
-        status: record.status === 'completed' ? 'completed' : 'rejected',
-        uploadId: record.id,
-        problemCount: record.problemCount,
-      },
-      version,
-    );
+    return await end({
+      status: record.status === 'completed' ? 'completed' : 'rejected',
+      uploadId: record.id,
+      problemCount: record.problemCount,
+    });
   } catch (error) {
     const failureReason = error instanceof PeermapError ? error.message.slice(0, 500) : FAULT;
     // With the table out of reach this save fails too: the slot stays `processing` until its lease lapses.
-    await store.uploadSlots.save({ ...rest, status: 'failed', failureReason }, version);
+    await end({ status: 'failed', failureReason });
     throw error;
   }
 }

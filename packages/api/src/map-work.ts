@@ -71,8 +71,12 @@ export async function settleStoppedWork(store: MapWorkPorts, partnershipId: stri
     slots: await endStopped(
       (await everyItem((page) => store.uploadSlots.list(partnershipId, page))).filter((s) => s.status === 'processing'),
       async (slot) => !(await leaseLive(`slot:${slot.id}`)),
-      ({ version, ...slot }) =>
-        store.uploadSlots.save({ ...slot, status: 'failed', failureReason: SLOT_STOPPED }, version),
+      (slot) =>
+        store.uploadSlots.transition(
+          slot,
+          { status: 'failed', failureReason: SLOT_STOPPED },
+          { status: ['processing'] },
+        ),
     ),
     analyses: await endStopped(
       (await everyItem((page) => store.analyses.list(partnershipId, page))).filter(
@@ -82,7 +86,12 @@ export async function settleStoppedWork(store: MapWorkPorts, partnershipId: stri
         run.status === 'queued'
           ? now.getTime() - Date.parse(run.createdAt) >= RUN_GIVEN_UP_AFTER_MS
           : !(await leaseLive(`analysis:${run.id}`)),
-      ({ version, ...run }) => store.analyses.save({ ...run, status: 'failed', failureReason: GIVEN_UP }, version),
+      (run) =>
+        store.analyses.transition(
+          run,
+          { status: 'failed', failureReason: GIVEN_UP },
+          { status: ['queued', 'running'] },
+        ),
     ),
   };
 }
@@ -100,8 +109,8 @@ async function endStoppedUploads(
   return endStopped(
     writing,
     async (upload) => !(isLive(writer, now) && writer.holder.workId === upload.id),
-    ({ version, ...upload }) =>
-      store.uploads.save({ ...upload, status: 'failed', failureReason: STOPPED_PART_WAY }, version),
+    (upload) =>
+      store.uploads.transition(upload, { status: 'failed', failureReason: STOPPED_PART_WAY }, { status: ['writing'] }),
   );
 }
 

@@ -1,16 +1,17 @@
 import { createHash } from 'node:crypto';
 import {
   ConflictError,
+  type Draft,
   type Lease,
   LimitExceededError,
   type MapRecords,
   SheetName,
   UnavailableError,
+  type UnstatedFields,
   UPLOAD_PROBLEMS,
   type UploadPorts,
   type UploadProblem,
   type UploadRecord,
-  type UploadStatus,
   VersionConflictError,
   type WorkTiming,
 } from '@peermap/domain';
@@ -141,108 +142,116 @@ function mapBeingWritten(by: Lease, id: string): ConflictError {
 export async function stoppedPartWay(store: UploadPorts, lapsed: Lease): Promise<void> {
   const stopped = await store.uploads.get(lapsed.partnershipId, lapsed.holder.workId);
   if (stopped?.status !== 'writing') return;
-  const { version, ...rest } = stopped;
-  await store.uploads.save({ ...rest, status: 'failed', failureReason: STOPPED_PART_WAY }, version).catch((error) => {
-    if (!(error instanceof VersionConflictError)) throw error;
-  });
+  await store.uploads
+    .transition(stopped, { status: 'failed', failureReason: STOPPED_PART_WAY }, { status: ['writing'] })
+    .catch((error) => {
+      if (!(error instanceof VersionConflictError)) throw error;
+    });
 }
 
-async function writeUnderLease(
-  store: UploadPorts,
-  upload: WeekUpload,
-  {
+interface UnderLease {
+  id: string;
+  contentSha256: string;
+  previous: UploadRecord | undefined;
+  heartbeat: Heartbeat;
+  now: () => Date;
+}
+
+/** Under the map's lease: reads and checks the upload, keeps it `rejected` with problems, or writes it. */
+async function writeUnderLease(store: UploadPorts, upload: WeekUpload, lease: UnderLease): Promise<WeekUploaded> {
+  const { id, contentSha256, previous } = lease;
+  const createdAt = lease.now().toISOString();
+  const header = {
     id,
+    partnershipId: upload.partnershipId,
+    week: upload.week,
     contentSha256,
-    previous,
-    heartbeat,
-    now,
-  }: { id: string; contentSha256: string; previous: UploadRecord | undefined; heartbeat: Heartbeat; now: () => Date },
-): Promise<WeekUploaded> {
-  const createdAt = now().toISOString();
-  const none = { youngPeople: [], carers: [] };
-  const refused = async (error: LimitExceededError) => {
-    const problems = [{ sheet: 'workbook' as const, row: 1, message: error.message }];
-    const record = await store.uploads.save(
-      {
-        id,
-        partnershipId: upload.partnershipId,
-        week: upload.week,
-        contentSha256,
-        sheets: [],
-        counts: {},
-        problemCount: 1,
-        problems,
-        uploadedBy: upload.uploadedBy,
-        createdAt,
-        status: 'rejected',
-      },
-      previous?.version,
-    );
-    return { record, subjects: none, overLimit: error };
+    counts: {},
+    uploadedBy: upload.uploadedBy,
+    createdAt,
   };
   const readOrRefuse = await read(store, upload, createdAt, id).catch((error: unknown) => {
     if (error instanceof LimitExceededError) return error;
     throw error;
   });
-  if (readOrRefuse instanceof LimitExceededError) return refused(readOrRefuse);
+  if (readOrRefuse instanceof LimitExceededError) {
+    const problems = [{ sheet: 'workbook' as const, row: 1, message: readOrRefuse.message }];
+    const record = await store.uploads.save(
+      { ...header, sheets: [], problemCount: 1, problems, status: 'rejected' },
+      previous?.version,
+    );
+    return { record, subjects: NO_ONE, overLimit: readOrRefuse };
+  }
   const { reading, sheets } = readOrRefuse;
-  const base = {
-    id,
-    partnershipId: upload.partnershipId,
-    week: upload.week,
-    contentSha256,
+  const checked = {
+    ...header,
     sheets,
-    counts: {},
     problemCount: reading.problemCount,
     problems: reading.problems.slice(0, UPLOAD_PROBLEMS.kept),
-    uploadedBy: upload.uploadedBy,
-    createdAt,
   };
-  const save = (status: UploadStatus, extra: Partial<UploadRecord>, version: number | undefined) =>
-    store.uploads.save({ ...base, ...extra, status }, version);
+  if (reading.problemCount > 0) {
+    return {
+      record: await store.uploads.save({ ...checked, status: 'rejected' }, previous?.version),
+      subjects: NO_ONE,
+    };
+  }
+  const writing = await store.uploads.save({ ...checked, status: 'writing' }, previous?.version);
+  return { record: await writeMap(store, upload, writing, reading, lease), subjects: subjectsOf(reading.records) };
+}
 
-  if (reading.problemCount > 0) return { record: await save('rejected', {}, previous?.version), subjects: none };
-  const writing = await save('writing', {}, previous?.version);
+const NO_ONE = { youngPeople: [], carers: [] };
+
+/** Writes a checked upload's records to the map and ends its record `completed`, or `failed` saying why. */
+async function writeMap(
+  store: UploadPorts,
+  upload: WeekUpload,
+  writing: UploadRecord,
+  reading: { records: MapRecords; unstated: UnstatedFields },
+  { heartbeat, now }: UnderLease,
+): Promise<UploadRecord> {
+  const end = (outcome: Partial<Draft<UploadRecord>>) =>
+    store.uploads.transition(writing, outcome, { status: ['writing'] });
   const applied = await store.mapWriter
     .apply(reading.records, reading.unstated, { signal: heartbeat.signal })
     .catch(async (error: unknown) => {
-      // With the table out of reach this save fails too: the upload stays `writing` until its lease lapses.
-      await save('failed', { failureReason: UNREACHABLE }, writing.version);
+      // With the table out of reach this change fails too: the upload stays `writing` until its lease lapses.
+      await end({ status: 'failed', failureReason: UNREACHABLE });
       throw error;
     });
   const { counts, failed, restrictedReceived } = applied;
-  const perSheet = Object.fromEntries(sheets.map((sheet) => [sheet, counts[RECORDS_OF[sheet]]]));
+  const perSheet = Object.fromEntries(writing.sheets.map((sheet) => [sheet, counts[RECORDS_OF[sheet]]]));
   if (heartbeat.lost) {
     // Another send took the map over while this one was paused: that send says how the upload ended.
     throw new UnavailableError(
-      `The ${upload.week} upload was taken over by a later send; follow it at /v1/uploads/${id}.`,
+      `The ${upload.week} upload was taken over by a later send; follow it at /v1/uploads/${writing.id}.`,
     );
   }
   if (failed > 0) {
     const failureReason = `${failed} records of the ${upload.week} upload changed meanwhile or could not be written; send the upload again.`;
-    await save('failed', { counts: perSheet, failureReason }, writing.version);
+    await end({ status: 'failed', counts: perSheet, failureReason });
     throw new UnavailableError(failureReason);
   }
-  const { records } = reading;
+  return end({
+    status: 'completed',
+    counts: perSheet,
+    ...(restrictedReceived > 0 ? { restrictedReceived } : {}),
+    completedAt: now().toISOString(),
+  });
+}
+
+/** The people whose records an upload stated: its audit event names them. */
+function subjectsOf(records: MapRecords): WeekUploaded['subjects'] {
   return {
-    record: await save(
-      'completed',
-      { counts: perSheet, ...(restrictedReceived > 0 ? { restrictedReceived } : {}), completedAt: now().toISOString() },
-      writing.version,
-    ),
-    // The people whose records the upload stated: the audit event of the upload names them.
-    subjects: {
-      youngPeople: [
-        ...new Set([
-          ...records.youngPeople.map((person) => person.ref),
-          ...records.relationships.flatMap((r) => [r.personA, r.personB]),
-          ...records.sightings.map((s) => s.personRef),
-          ...records.concerns.map((c) => c.personRef),
-          ...records.carers.flatMap((carer) => carer.youngPersonRefs),
-        ]),
-      ],
-      carers: records.carers.map((carer) => carer.ref),
-    },
+    youngPeople: [
+      ...new Set([
+        ...records.youngPeople.map((person) => person.ref),
+        ...records.relationships.flatMap((r) => [r.personA, r.personB]),
+        ...records.sightings.map((s) => s.personRef),
+        ...records.concerns.map((c) => c.personRef),
+        ...records.carers.flatMap((carer) => carer.youngPersonRefs),
+      ]),
+    ],
+    carers: records.carers.map((carer) => carer.ref),
   };
 }
 

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { IsoDate, IsoWeek, PartnershipId, RecordId, Ref, ShortText, Timestamp, Version } from './primitives';
+import { ClusterId, IsoDate, IsoWeek, PartnershipId, RecordId, Ref, ShortText, Timestamp, Version } from './primitives';
 import { Role } from './roles';
 import {
   Agency,
@@ -247,7 +247,7 @@ export const ClusterSnapshot = z.strictObject({
   analysisId: RecordId,
   week: IsoWeek,
   /** Stable across weeks: a continuing group keeps its id. */
-  clusterId: z.string().regex(/^[A-Za-z0-9-]{1,40}$/),
+  clusterId: ClusterId,
   label: ShortText(80),
   memberRefs: z.array(Ref).min(1),
   /** How often the members end up together across seeded runs, 0-1. */

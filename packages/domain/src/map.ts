@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { isErasureMarker } from './erasure';
 import { IsoDate, LongText, Ref, ShortText } from './primitives';
-import { IntelligenceGrading, recordMeta } from './record';
+import { draftMeta, IntelligenceGrading, recordMeta } from './record';
 import {
   Agency,
   CarerRelationship,
@@ -17,9 +17,10 @@ import {
 const uniqueItems = <T>(items: readonly T[]) => new Set(items).size === items.length;
 
 /**
- * Each record comes in two schemas: `…Fields`, what a practitioner states (the body of a
- * create), and the stored record, which adds partnership, version, provenance and retention.
- * Rules between fields are refinements applied to both.
+ * Each record comes in three schemas: `…Fields`, what a practitioner states (the body of a
+ * create); `…Draft`, the record before the store gives it a version (an upload's rows are
+ * validated as drafts, once, where they come in); and the stored record, which adds partnership,
+ * version, provenance and retention. Rules between fields are refinements applied to all.
  */
 
 /** What is said about a young person on the map: a child who may be at risk of harm, never a suspect. */
@@ -36,6 +37,7 @@ export const YoungPersonFields = z.strictObject({
   status: CaseStatus,
 });
 
+export const YoungPersonDraft = YoungPersonFields.extend(draftMeta);
 export const YoungPerson = YoungPersonFields.extend(recordMeta);
 export type YoungPerson = z.infer<typeof YoungPerson>;
 
@@ -89,6 +91,7 @@ export function intelligenceRules<S extends z.ZodType<Sourced>>(schema: S): S {
     });
 }
 
+export const RelationshipDraft = intelligenceRules(relationshipRules(RelationshipFields.extend(draftMeta)));
 export const Relationship = intelligenceRules(relationshipRules(RelationshipFields.extend(recordMeta)));
 export type Relationship = z.infer<typeof Relationship>;
 
@@ -127,10 +130,18 @@ export const LocationFields = z.strictObject({
   notes: LongText(2000).optional(),
 });
 
-export const Location = LocationFields.extend(recordMeta).refine((l) => !l.gridReference || l.position, {
-  message: 'a grid reference must be converted to a position',
-  path: ['position'],
-});
+type Placed = { position?: unknown; gridReference?: unknown };
+
+/** A place given on the British National Grid is converted to a position where it comes in. */
+function locationRules<S extends z.ZodType<Placed>>(schema: S): S {
+  return schema.refine((l) => !l.gridReference || l.position, {
+    message: 'a grid reference must be converted to a position',
+    path: ['position'],
+  });
+}
+
+export const LocationDraft = locationRules(LocationFields.extend(draftMeta));
+export const Location = locationRules(LocationFields.extend(recordMeta));
 export type Location = z.infer<typeof Location>;
 
 /** A young person seen at a location on a day. The same four facts are the same sighting. */
@@ -143,6 +154,7 @@ export const SightingFields = z.strictObject({
   restricted: z.boolean(),
 });
 
+export const SightingDraft = intelligenceRules(SightingFields.extend(draftMeta));
 export const Sighting = intelligenceRules(SightingFields.extend(recordMeta));
 export type Sighting = z.infer<typeof Sighting>;
 
@@ -157,6 +169,7 @@ export const ConcernFields = z.strictObject({
   note: LongText(2000).optional(),
 });
 
+export const ConcernDraft = ConcernFields.extend(draftMeta);
 export const Concern = ConcernFields.extend(recordMeta);
 export type Concern = z.infer<typeof Concern>;
 
@@ -198,5 +211,6 @@ export const CarerFields = z.strictObject({
   safetyNote: LongText(1000).optional(),
 });
 
+export const CarerDraft = CarerFields.extend(draftMeta);
 export const Carer = CarerFields.extend(recordMeta);
 export type Carer = z.infer<typeof Carer>;

@@ -1,5 +1,15 @@
 import * as z from 'zod';
-import { IsoDate, LongText, PartnershipId, RecordId, Ref, ShortText, Timestamp, Version } from './primitives';
+import {
+  ClusterId,
+  IsoDate,
+  LongText,
+  PartnershipId,
+  RecordId,
+  Ref,
+  ShortText,
+  Timestamp,
+  Version,
+} from './primitives';
 import { ActionOwner, CarerRelationship } from './vocabulary';
 
 export const ActionStatus = z.enum(['not_started', 'in_progress', 'done', 'cancelled']);
@@ -27,10 +37,7 @@ export const ActionPlan = z
   .strictObject({
     id: RecordId,
     partnershipId: PartnershipId,
-    clusterId: z
-      .string()
-      .regex(/^[A-Za-z0-9-]{1,40}$/)
-      .optional(),
+    clusterId: ClusterId.optional(),
     locationRef: Ref.optional(),
     analysisId: RecordId.optional(),
     /** The group's young people when the plan was drafted: each must be covered before it is agreed. */
@@ -110,10 +117,7 @@ export const SizeWarning = z.strictObject({
 export const InvitationList = z.strictObject({
   id: RecordId,
   partnershipId: PartnershipId,
-  clusterId: z
-    .string()
-    .regex(/^[A-Za-z0-9-]{1,40}$/)
-    .optional(),
+  clusterId: ClusterId.optional(),
   youngPersonRefs: z.array(Ref).min(1),
   session: SessionDetails,
   invite: z.array(InvitedCarer),

@@ -37,6 +37,18 @@ export interface VersionedRepository<T extends { version: number }, Key> {
   list(partnershipId: PartnershipId, page?: PageRequest): Promise<Page<T>>;
 }
 
+/** The values each guarded field must still hold for a change of state to apply: the statuses it moves from. */
+export type TransitionGuard<T> = { readonly [K in keyof T]?: readonly T[K][] };
+
+/**
+ * Changes of state made in place: only what changed is written, the record moves to its next
+ * version, and the change applies only while the record is still at the version read (`current`)
+ * and holds what the guard allows; otherwise `VersionConflictError` (`NotFoundError` once gone).
+ */
+export interface Transitions<T extends { version: number }> {
+  transition(current: T, patch: Partial<Draft<T>>, guard?: TransitionGuard<T>): Promise<T>;
+}
+
 export type RelationshipKey = Pick<Relationship, 'personA' | 'personB'>;
 export type SightingKey = Pick<Sighting, 'personRef' | 'locationRef' | 'seenOn' | 'sourceAgency'>;
 export type ConcernKey = Pick<Concern, 'personRef' | 'category' | 'occurredOn' | 'sourceAgency'>;
@@ -71,9 +83,9 @@ export interface PartnershipsRepository {
   save(record: Draft<Partnership>, expectedVersion?: number): Promise<Partnership>;
 }
 
-export interface UploadsRepository extends VersionedRepository<UploadRecord, string> {}
+export interface UploadsRepository extends VersionedRepository<UploadRecord, string>, Transitions<UploadRecord> {}
 
-export interface UploadSlotsRepository {
+export interface UploadSlotsRepository extends Transitions<UploadSlot> {
   get(partnershipId: PartnershipId, id: string): Promise<UploadSlot | undefined>;
   save(record: Draft<UploadSlot>, expectedVersion?: number): Promise<UploadSlot>;
   /** The partnership's slots, newest first (the sweep settles those whose processing stopped). */
@@ -92,7 +104,9 @@ export interface LargeUploadFiles {
   read(slot: Pick<UploadSlot, 'partnershipId' | 'id'>, maxBytes: number): Promise<Uint8Array | 'too-large' | undefined>;
 }
 
-export interface AnalysesRepository extends VersionedRepository<AnalysisSnapshot, string> {
+export interface AnalysesRepository
+  extends VersionedRepository<AnalysisSnapshot, string>,
+    Transitions<AnalysisSnapshot> {
   /** The newest completed snapshot, of one week when a week is given. */
   latestCompleted(partnershipId: PartnershipId, week?: IsoWeek): Promise<AnalysisSnapshot | undefined>;
   /** The newest completed snapshot of any week before this one: what a run follows clusters from. */

@@ -25,6 +25,9 @@ export type Ref = z.infer<typeof Ref>;
 export const RecordId = z.uuid();
 export type RecordId = z.infer<typeof RecordId>;
 
+/** A peer group's id, stable across weeks: a continuing group keeps it. */
+export const ClusterId = z.string().regex(/^[A-Za-z0-9-]{1,40}$/);
+
 /** A calendar date, `YYYY-MM-DD`, checked to exist (no 31 February). */
 export const IsoDate = z.iso.date();
 export type IsoDate = z.infer<typeof IsoDate>;

@@ -24,6 +24,10 @@ export const recordMeta = {
   retainUntil: Timestamp.optional(),
 };
 
+const { version: _, ...withoutVersion } = recordMeta;
+/** The same without the version, which the store alone sets: what a draft of a record carries. */
+export const draftMeta = withoutVersion;
+
 /**
  * The police 3x5x2 intelligence grading: source evaluation 1 (reliable) to 3 (not
  * reliable), intelligence assessment A (known directly) to E (suspected false), and the

@@ -1,4 +1,5 @@
 import type { Carer, Consent } from './map';
+import type { Draft } from './ports';
 
 /**
  * How a record from a weekly upload combines with the one already held. The sheet states
@@ -15,7 +16,7 @@ export function mergeUploaded<T extends { retainUntil?: string | undefined }>(pr
  * newer than the sheet's, so an old spreadsheet can never undo a withdrawal recorded since.
  * The scope and notes of a consent, which the sheet has no columns for, are kept too.
  */
-export function mergeUploadedCarer(previous: Carer | undefined, incoming: Carer): Carer {
+export function mergeUploadedCarer(previous: Carer | undefined, incoming: Draft<Carer>): Draft<Carer> {
   const merged = mergeUploaded(previous, incoming);
   if (!previous) return merged;
   return { ...merged, consent: newerConsent(previous.consent, incoming.consent) };

@@ -277,7 +277,7 @@ function readRow<T extends { version: number }>(
 ): Draft<T> | undefined {
   const before = problems.length;
   const candidate = spec.build(row, context);
-  const parsed = spec.schema.safeParse({ ...candidate, version: 1 });
+  const parsed = spec.draft.safeParse(candidate);
   const reported = new Set(problems.slice(before).map((problem) => problem.column));
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
@@ -288,8 +288,7 @@ function readRow<T extends { version: number }>(
     }
   }
   if (problems.length > before || !parsed.success) return undefined;
-  const { version: _, ...record } = parsed.data;
-  return record;
+  return parsed.data;
 }
 
 /** The column a field path came from: the longest mapped prefix of the path. */

@@ -1,16 +1,23 @@
 import {
   ageOn,
-  Carer,
-  Concern,
+  type Carer,
+  CarerDraft,
+  type Concern,
+  ConcernDraft,
+  type Draft,
   IsoDate,
-  Location,
+  type Location,
+  LocationDraft,
   MAP_AGE_RANGE,
   orderPair,
   type Provenance,
-  Relationship,
+  type Relationship,
+  RelationshipDraft,
   type SheetName,
-  Sighting,
-  YoungPerson,
+  type Sighting,
+  SightingDraft,
+  type YoungPerson,
+  YoungPersonDraft,
 } from '@peermap/domain';
 import type * as z from 'zod';
 import { gridToPosition, isInGreatBritain } from './grid';
@@ -30,8 +37,9 @@ export interface SheetSpec<T extends { version: number }> {
   readonly name: SheetName;
   /** Every column the sheet may have; `required` ones must be in the header. */
   readonly columns: readonly { readonly name: string; readonly required: boolean }[];
-  readonly schema: z.ZodType<T>;
-  /** The record a row describes, not yet validated: the schema decides whether it is one. */
+  /** The record before the store gives it a version: a row is validated against it once, here. */
+  readonly draft: z.ZodType<Draft<T>>;
+  /** The record a row describes, not yet validated: the draft schema decides whether it is one. */
   build(row: RowReader, context: RowContext): Record<string, unknown>;
   /** Field path (or its first part) → column. */
   readonly fieldColumns: Readonly<Record<string, string>>;
@@ -76,7 +84,7 @@ export const youngPeopleSheet: SheetSpec<YoungPerson> = {
     'strengths',
     'status',
   ),
-  schema: YoungPerson,
+  draft: YoungPersonDraft,
   build: (row, context) => ({
     ...context,
     ref: row.required('ref'),
@@ -133,7 +141,7 @@ export const relationshipsSheet: SheetSpec<Relationship> = {
     ...gradingColumns,
     'restricted',
   ),
-  schema: Relationship,
+  draft: RelationshipDraft,
   build: (row, context) => {
     return {
       ...context,
@@ -174,7 +182,7 @@ export const locationsSheet: SheetSpec<Location> = {
     'source_agency!',
     'notes',
   ),
-  schema: Location,
+  draft: LocationDraft,
   build: (row, context) => ({
     ...context,
     ref: row.required('ref'),
@@ -255,7 +263,7 @@ export const carersSheet: SheetSpec<Carer> = {
     'do_not_contact',
     'safety_note',
   ),
-  schema: Carer,
+  draft: CarerDraft,
   build: (row, context) => ({
     ...context,
     ref: row.required('ref'),
@@ -299,7 +307,7 @@ export const carersSheet: SheetSpec<Carer> = {
 export const sightingsSheet: SheetSpec<Sighting> = {
   name: 'sightings',
   columns: columns('person_ref!', 'location_ref!', 'seen_on!', 'source_agency!', ...gradingColumns),
-  schema: Sighting,
+  draft: SightingDraft,
   build: (row, context) => ({
     ...context,
     personRef: row.required('person_ref'),
@@ -321,7 +329,7 @@ export const sightingsSheet: SheetSpec<Sighting> = {
 export const concernsSheet: SheetSpec<Concern> = {
   name: 'concerns',
   columns: columns('person_ref!', 'category!', 'occurred_on!', 'severity!', 'source_agency!', 'status', 'note'),
-  schema: Concern,
+  draft: ConcernDraft,
   build: (row, context) => ({
     ...context,
     personRef: row.required('person_ref'),

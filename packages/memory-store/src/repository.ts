@@ -5,11 +5,20 @@ import {
   type Page,
   type PageRequest,
   parseWith,
+  type TransitionGuard,
   ValidationError,
   VersionConflictError,
   type VersionedRepository,
 } from '@peermap/domain';
 import type * as z from 'zod';
+
+/** Whether every guarded field of the record holds one of the values the guard allows. */
+function holds<T extends object>(record: T, guard: TransitionGuard<T>): boolean {
+  const fields = new Map<string, unknown>(Object.entries(record));
+  return Object.entries(guard as Record<string, readonly unknown[] | undefined>).every(
+    ([field, allowed]) => allowed === undefined || allowed.includes(fields.get(field)),
+  );
+}
 
 /** What the store caps a page at, and a page's size when none is asked: as the table's. */
 export const MAX_PAGE_SIZE = 500;
@@ -103,6 +112,20 @@ export class MemoryRepository<T extends { partnershipId: string; version: number
     this.checkVersion(current, id, expectedVersion);
     this.of(record.partnershipId).set(id, structuredClone(record));
     return record;
+  }
+
+  /**
+   * A change of state in place, as the table makes it: only while the record is still at the
+   * version read and every guarded field holds one of the values the change moves from.
+   */
+  async transition(current: T, patch: Partial<Draft<T>>, guard: TransitionGuard<T> = {}): Promise<T> {
+    const id = this.kind.id(this.kind.keyOf(current));
+    const stored = this.of(current.partnershipId).get(id);
+    this.checkVersion(stored, id, current.version);
+    if (!stored || !holds(stored, guard)) throw new VersionConflictError(this.kind.label, id, current.version);
+    const next = parseWith(this.kind.schema, { ...current, ...patch, version: current.version + 1 }, this.kind.label);
+    this.of(current.partnershipId).set(id, structuredClone(next));
+    return next;
   }
 
   async remove(partnershipId: string, key: Key, expectedVersion: number): Promise<void> {

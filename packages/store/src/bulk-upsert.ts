@@ -1,10 +1,9 @@
 import { isDeepStrictEqual } from 'node:util';
-import { type Draft, parseWith, type UpsertCounts } from '@peermap/domain';
+import type { Draft, UpsertCounts } from '@peermap/domain';
 import { batchGet } from './batch-get';
 import { type EntityModel, fromItem, type StoredRecord, toItem } from './codec';
 import type { WriteGroup } from './group-writer';
-import type { StoreContext } from './repository';
-import { versionCondition } from './repository';
+import { atNextVersion, type StoreContext, versionCondition } from './repository';
 
 export interface UpsertPlan {
   counts: UpsertCounts;
@@ -13,7 +12,8 @@ export interface UpsertPlan {
 }
 
 /**
- * Plans the writes that bring a batch of records up to date: a new record is created at
+ * Plans the writes that bring a batch of drafts (validated where they came in: an upload's
+ * rows) up to date: a new record is created at
  * version 1, a changed one moves to its next version with the new provenance, an unchanged
  * one is left alone (so uploading the same map twice writes nothing). `merge` decides what
  * of the held record survives (what the sheet cannot say, or a newer consent decision).
@@ -23,10 +23,9 @@ export interface UpsertPlan {
 export async function planUpserts<T extends StoredRecord, Key>(
   ctx: StoreContext,
   model: EntityModel<T, Key>,
-  drafts: readonly Draft<T>[],
-  merge: (previous: T | undefined, incoming: T) => T = (_, incoming) => incoming,
+  incoming: readonly Draft<T>[],
+  merge: (previous: T | undefined, incoming: Draft<T>) => Draft<T> = (_, draft) => draft,
 ): Promise<UpsertPlan> {
-  const incoming = drafts.map((draft) => parseWith(model.schema, { ...draft, version: 1 }, model.label));
   const existingItems = await batchGet(
     ctx,
     incoming.map((record) => model.primaryKey(record.partnershipId, model.keyOf(record))),
@@ -47,7 +46,7 @@ export async function planUpserts<T extends StoredRecord, Key>(
       continue;
     }
     // What is written is validated again: a merge must never produce a record the schema refuses.
-    const next = parseWith(model.schema, { ...merged, version: (previous?.version ?? 0) + 1 }, model.label);
+    const next = atNextVersion(model, merged, previous?.version);
     counts[previous ? 'updated' : 'created']++;
     const companions = model.companions?.(next, previous) ?? { puts: [], deletes: [] };
     groups.push({
@@ -62,13 +61,14 @@ export async function planUpserts<T extends StoredRecord, Key>(
   return { counts, groups };
 }
 
-const identity = <T extends StoredRecord, Key>(model: EntityModel<T, Key>, record: T) => {
+const identity = <T extends StoredRecord, Key>(model: EntityModel<T, Key>, record: Draft<T>) => {
   const { PK, SK } = model.primaryKey(record.partnershipId, model.keyOf(record));
   return `${PK}\u0000${SK}`;
 };
 
 /** Whether two versions of a record say the same thing, whoever wrote them and when. */
-function sameContent<T extends StoredRecord>(a: T, b: T): boolean {
-  const content = (record: T): unknown => JSON.parse(JSON.stringify({ ...record, version: 0, provenance: null }));
+function sameContent<T extends StoredRecord>(a: T, b: Draft<T>): boolean {
+  const content = (record: Draft<T>): unknown =>
+    JSON.parse(JSON.stringify({ ...record, version: 0, provenance: null }));
   return isDeepStrictEqual(content(a), content(b));
 }

@@ -1,12 +1,16 @@
 import { type PageRequest, ValidationError } from '@peermap/domain';
 import type * as z from 'zod';
 import { CorruptItemError } from './errors';
-import type { IndexKeys, PrimaryKey } from './keys';
+import type { IndexKeys, PrimaryKey, QuerySpec } from './keys';
 import { type IndexName, KEY_ATTRIBUTES, TABLE_DEFINITION } from './table';
 
-/** A stored record: what every versioned entity has in common. */
-export interface StoredRecord {
+/** A record kept in the table: every one belongs to a partnership. */
+export interface KeptRecord {
   partnershipId: string;
+}
+
+/** A stored record that changes: what every versioned entity has in common. */
+export interface StoredRecord extends KeptRecord {
   version: number;
 }
 
@@ -14,7 +18,7 @@ export interface StoredRecord {
  * How one kind of record is kept in the table: its schema, its keys and how it is listed.
  * `toItem` and `fromItem` are the only ways in and out, and `fromItem` re-validates.
  */
-export interface EntityModel<T extends StoredRecord, Key> {
+export interface EntityModel<T extends KeptRecord, Key> {
   /** The `entity` attribute of its items. */
   readonly entity: string;
   /** How a person reads its name in a message: `young person`. */
@@ -22,12 +26,13 @@ export interface EntityModel<T extends StoredRecord, Key> {
   /** Bumped when the stored shape changes; `fromItem` refuses items of another version. */
   readonly schemaVersion: number;
   readonly schema: z.ZodType<T>;
-  keyOf(record: T): Key;
+  /** The key of a record, or of a draft before it has a version (an upload's rows are keyed before they are stored). */
+  keyOf(record: Omit<T, 'version'> & { version?: number }): Key;
   describe(key: Key): string;
   primaryKey(partnershipId: string, key: Key): PrimaryKey;
   indexKeys(record: T): IndexKeys;
-  /** The index and partition that list every record of this kind in a partnership, if it is listed. */
-  readonly list?: { index: IndexName; partition(partnershipId: string): string; newestFirst?: boolean };
+  /** The access pattern that lists every record of this kind in a partnership, if it is listed. */
+  readonly list?: (partnershipId: string) => QuerySpec;
   /** When DynamoDB may delete the item, if the record says. */
   expiresAt?(record: T): Date | undefined;
   /**
@@ -35,6 +40,18 @@ export interface EntityModel<T extends StoredRecord, Key> {
    * put for the record as it is now, and what to delete that only its previous version had.
    */
   companions?(record: T, previous: T | undefined): { puts: Item[]; deletes: PrimaryKey[] };
+  /**
+   * Attributes every item of this kind holds whatever the record: records written once and
+   * never changed (a run's clusters, audit events) were stored with `version: 1`, which their
+   * records do not carry. Written by `toItem`, dropped by `fromItem`.
+   */
+  readonly fixed?: Readonly<Item>;
+  /**
+   * The record shortened to fit DynamoDB's 400 KB item, when it could outgrow it (a run's
+   * summary, a very large cluster): applied before a record is written, so every use case
+   * that saves one gets it. Throws a domain error when shortening cannot make it fit.
+   */
+  fit?(record: T): T;
 }
 
 export type Item = Record<string, unknown>;
@@ -47,10 +64,11 @@ const META_ATTRIBUTES = new Set<string>([
 ]);
 
 /** The item that stores a record: its fields, its keys, its entity type and schema version. */
-export function toItem<T extends StoredRecord, Key>(model: EntityModel<T, Key>, record: T): Item {
+export function toItem<T extends KeptRecord, Key>(model: EntityModel<T, Key>, record: T): Item {
   const expires = model.expiresAt?.(record);
   return {
     ...Object.fromEntries(Object.entries(record)),
+    ...model.fixed,
     ...model.primaryKey(record.partnershipId, model.keyOf(record)),
     ...model.indexKeys(record),
     entity: model.entity,
@@ -60,18 +78,33 @@ export function toItem<T extends StoredRecord, Key>(model: EntityModel<T, Key>, 
 }
 
 /** The record an item stores, validated again: the table is not trusted to hold only good data. */
-export function fromItem<T extends StoredRecord, Key>(model: EntityModel<T, Key>, item: Item): T {
+export function fromItem<T extends KeptRecord, Key>(model: EntityModel<T, Key>, item: Item): T {
   if (item['entity'] !== model.entity || item['schemaVersion'] !== model.schemaVersion) {
     throw new CorruptItemError(
       `Expected a ${model.entity} item of schema version ${model.schemaVersion}, found ${String(item['entity'])} ${String(item['schemaVersion'])}.`,
     );
   }
-  const fields = Object.fromEntries(Object.entries(item).filter(([name]) => !META_ATTRIBUTES.has(name)));
+  const fields = Object.fromEntries(
+    Object.entries(item).filter(([name]) => !META_ATTRIBUTES.has(name) && !(model.fixed && name in model.fixed)),
+  );
   const parsed = model.schema.safeParse(fields);
   if (!parsed.success) {
     throw new CorruptItemError(`A stored ${model.label} does not match its schema.`, { cause: parsed.error });
   }
   return parsed.data;
+}
+
+/** The record as it is written: shortened to fit one item, for the kinds that can outgrow one. */
+export function fitted<T extends KeptRecord, Key>(model: EntityModel<T, Key>, record: T): T {
+  return model.fit ? model.fit(record) : record;
+}
+
+/** The version an item of a record holds: the record's own, or the fixed one of records never changed. */
+export function versionOf<T extends KeptRecord, Key>(model: EntityModel<T, Key>, record: T): number {
+  const own: unknown = Reflect.get(record, 'version');
+  const version = typeof own === 'number' ? own : model.fixed?.['version'];
+  if (typeof version !== 'number') throw new Error(`A ${model.label} has no version.`);
+  return version;
 }
 
 /** The most items one page returns, whatever the caller asks for. */

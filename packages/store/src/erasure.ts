@@ -19,7 +19,7 @@ import {
 } from '@peermap/domain';
 import { batchGet } from './batch-get';
 import { writeBatch } from './batch-writer';
-import { type EntityModel, fromItem, type Item, type StoredRecord, toItem } from './codec';
+import { type EntityModel, fromItem, type Item, type KeptRecord, toItem, versionOf } from './codec';
 import { isTransactionConditionFailure, toDomainError } from './errors';
 import { sendTransaction, type TransactAction, type WriteGroup, writeGroups } from './group-writer';
 import type { PrimaryKey } from './keys';
@@ -29,6 +29,7 @@ import {
   actionPlanVersionModel,
   analysisModel,
   auditEventModel,
+  carerLinkModel,
   carerModel,
   clusterSnapshotModel,
   concernModel,
@@ -36,34 +37,38 @@ import {
   erasureRecordModel,
   invitationListModel,
   locationModel,
+  relationshipModel,
   reviewModel,
+  sightingModel,
   uploadModel,
   youngPersonModel,
 } from './models';
 import {
+  atNextVersion,
   call,
   EntityRepository,
   type QuerySpec,
-  queryAll,
+  query,
   replaceAtVersion,
   type StoreContext,
   versionCondition,
 } from './repository';
-import { TABLE_DEFINITION } from './table';
 
-/** The kinds of record a young person's collection holds besides their profile, by sort key. */
+/**
+ * The kinds of record a young person's collection holds besides their profile, counted in the
+ * erasure's record by the model each item was written by (restricted intelligence uncounted).
+ */
 const OWN_RECORD_KINDS = [
-  ['REL#', 'relationships'],
-  ['SIGHT#', 'sightings'],
-  ['CONCERN#', 'concerns'],
-  ['REVIEW#', 'reviews'],
-  ['CARER#', 'carerLinks'],
+  [relationshipModel, 'relationships'],
+  [sightingModel, 'sightings'],
+  [concernModel, 'concerns'],
+  [reviewModel, 'reviews'],
+  [carerLinkModel, 'carerLinks'],
 ] as const;
 
-const keyOf = (item: Item): PrimaryKey => ({
-  PK: String(item[TABLE_DEFINITION.partitionKey]),
-  SK: String(item[TABLE_DEFINITION.sortKey]),
-});
+/** Whether an item was written by a model. */
+const isOf = (model: { entity: string }) => (item: Item) => item['entity'] === model.entity;
+const keyOf = keys.primaryKeyOf;
 
 /**
  * The erasure steps against the one table. Every step reads what is left and acts on that,
@@ -97,16 +102,12 @@ export class DynamoErasures implements ErasureStore {
   }
 
   async allPending(partnershipId: string): Promise<ErasureJob[]> {
-    const items = await this.all({
-      partnershipId,
-      index: 'byKind',
-      partition: keys.kindPartition(partnershipId, 'ERASURE'),
-    });
+    const items = await this.all(keys.ofKind(partnershipId, 'ERASURE'));
     return items.map((item) => fromItem(erasureJobModel, item));
   }
 
   async begin(draft: Omit<ErasureJob, 'version'>, profileVersion: number | undefined): Promise<ErasureJob> {
-    const job = parseWith(erasureJobModel.schema, { ...draft, version: 1 }, 'erasure');
+    const job = atNextVersion(erasureJobModel, draft);
     const actions: TransactAction[] = [
       { Put: { TableName: this.ctx.tableName, Item: toItem(erasureJobModel, job), ...versionCondition(undefined) } },
     ];
@@ -135,19 +136,16 @@ export class DynamoErasures implements ErasureStore {
   async plan(job: ErasureJob): Promise<ErasureJob> {
     if (job.removed) return job;
     const { own, asSecondOfPair } = await this.ownItems(job);
-    const count = (prefix: string) => own.filter((item) => String(item['SK']).startsWith(prefix)).length;
+    const count = (model: { entity: string }) => own.filter(isOf(model)).length;
     const carers = await this.carersOf(job, own);
     const removedCarers = carers.filter((carer) => eraseFromCarer(carer, job) === undefined).map((c) => c.ref);
     const removed: Record<string, number> = Object.fromEntries(
-      OWN_RECORD_KINDS.map(([prefix, kind]) => [kind, count(prefix)]),
+      OWN_RECORD_KINDS.map(([model, kind]) => [kind, count(model)]),
     );
     // Restricted police intelligence goes too, uncounted: the record says what other roles could see.
-    removed['relationships'] =
-      (removed['relationships'] ?? 0) +
-      asSecondOfPair.filter((item) => String(item['SK']).startsWith(keys.relationshipPrefix('shared'))).length;
+    removed['relationships'] = (removed['relationships'] ?? 0) + asSecondOfPair.filter(isOf(relationshipModel)).length;
     removed['carers'] = removedCarers.length;
-    const { version, ...rest } = job;
-    return this.jobs.save({ ...rest, removedCarers, removed }, version);
+    return this.jobs.transition(job, { removedCarers, removed });
   }
 
   async removeOwnRecords(job: ErasureJob): Promise<void> {
@@ -155,26 +153,21 @@ export class DynamoErasures implements ErasureStore {
     const carers = await this.carersOf(job, own);
     const groups: WriteGroup[] = carers.map((carer) => this.carerChange(job, carer));
     await this.mustWrite(groups);
-    const rest = [...own.filter((item) => !String(item['SK']).startsWith('CARER#')), ...asSecondOfPair];
+    const isLink = isOf(carerLinkModel);
+    const rest = [...own.filter((item) => !isLink(item)), ...asSecondOfPair];
     // Links of carers no longer found (removed meanwhile) go with the rest.
-    const orphanLinks = own.filter(
-      (item) => String(item['SK']).startsWith('CARER#') && !carers.some((c) => `CARER#${c.ref}` === item['SK']),
-    );
+    const orphanLinks = own.filter((item) => isLink(item) && !carers.some((c) => c.ref === item['carerRef']));
     await this.mustDelete([...rest, ...orphanLinks].map(keyOf));
   }
 
   async eraseFromAudit(job: ErasureJob): Promise<void> {
-    const partitions = [
-      keys.youngPersonPartition(job.partnershipId, job.ref),
-      ...job.removedCarers.map((ref) => keys.carerPartition(job.partnershipId, ref)),
+    const people = [
+      { kind: 'YP' as const, ref: job.ref },
+      ...job.removedCarers.map((ref) => ({ kind: 'CR' as const, ref })),
     ];
-    for (const partition of partitions) {
+    for (const person of people) {
       const entries = (
-        await Promise.all(
-          keys.AUDIT_INDEX_PREFIXES.map((sortKeyPrefix) =>
-            this.all({ partnershipId: job.partnershipId, index: 'byLink', partition, sortKeyPrefix }),
-          ),
-        )
+        await Promise.all(keys.everyAuditOf(job.partnershipId, person).map((spec) => this.all(spec)))
       ).flat();
       const eventIds = [...new Set(entries.map((entry) => String(entry['eventId'])))];
       const events = await batchGet(
@@ -195,27 +188,25 @@ export class DynamoErasures implements ErasureStore {
     const p = first.partnershipId;
     // The indexes are read eventually consistent: each record is read again from the table,
     // so a record is never rewritten from an older copy.
-    const byKind = async (kind: string) =>
-      this.consistent(await this.all({ partnershipId: p, index: 'byKind', partition: keys.kindPartition(p, kind) }));
+    const listed = async (model: { list?: (partnershipId: string) => QuerySpec }) =>
+      model.list ? this.consistent(await this.all(model.list(p))) : [];
     const [analyses, plans, lists, uploads, youngPeople, locations, concerns, carers, reviews, erasures, answers] =
       await Promise.all([
-        this.all({ partnershipId: p, index: 'byLink', partition: keys.kindPartition(p, 'ANALYSIS') }).then((items) =>
-          this.consistent(items),
-        ),
-        byKind('PLAN'),
-        byKind('INVITE'),
-        byKind('UPLOAD'),
-        byKind('YP'),
-        byKind('LOC'),
-        byKind('CONCERN'),
-        byKind('CR'),
-        byKind('REVIEW'),
-        byKind('ERASED'),
-        this.all({ partnershipId: p, index: 'byKind', partition: keys.kindPartition(p, 'IDEMPOTENCY') }),
+        listed(analysisModel),
+        listed(actionPlanModel),
+        listed(invitationListModel),
+        listed(uploadModel),
+        listed(youngPersonModel),
+        listed(locationModel),
+        listed(concernModel),
+        listed(carerModel),
+        listed(reviewModel),
+        listed(erasureRecordModel),
+        this.all(keys.ofKind(p, 'IDEMPOTENCY')),
       ]);
     const [clusters, planVersions] = await Promise.all([
-      this.inPartitions(p, analyses, 'CLUSTER#'),
-      this.inPartitions(p, plans, 'V#'),
+      this.inPartitions(analyses, (run) => keys.clustersOfRun(p, String(run['id']))),
+      this.inPartitions(plans, (plan) => keys.planVersions(p, String(plan['id']))),
     ]);
     // Each record is read once and erased of every person in turn, however many erasures.
     const ofAll =
@@ -256,7 +247,7 @@ export class DynamoErasures implements ErasureStore {
       const head = fromItem(actionPlanModel, item);
       const erased = erase(head);
       if (JSON.stringify(erased) === JSON.stringify(head)) return [];
-      const next = parseWith(actionPlanModel.schema, { ...erased, version: head.version + 1 }, 'action plan');
+      const next = atNextVersion(actionPlanModel, erased, head.version);
       return [
         {
           label: `action plan ${head.id}`,
@@ -316,21 +307,14 @@ export class DynamoErasures implements ErasureStore {
   }
 
   private all(spec: QuerySpec): Promise<Item[]> {
-    return queryAll(this.ctx, { ...spec, includeExpired: true });
+    return query(this.ctx, { ...spec, includeExpired: true }, 'all');
   }
 
   /** The items of the young person's collection, and the pairs where they are the second person. */
   private async ownItems(job: ErasureJob) {
-    const partition = keys.youngPersonPartition(job.partnershipId, job.ref);
-    const asSecond = (layer: keys.Layer) =>
-      this.all({
-        partnershipId: job.partnershipId,
-        index: 'byLink',
-        partition,
-        sortKeyPrefix: keys.relationshipPrefix(layer),
-      });
+    const asSecond = (layer: keys.Layer) => this.all(keys.pairsOfPerson(job.partnershipId, job.ref, layer).asSecond);
     const [own, shared, restricted] = await Promise.all([
-      this.all({ partnershipId: job.partnershipId, partition }),
+      this.all(keys.personCollection(job.partnershipId, job.ref)),
       asSecond('shared'),
       asSecond('restricted'),
     ]);
@@ -338,9 +322,7 @@ export class DynamoErasures implements ErasureStore {
   }
 
   private async carersOf(job: ErasureJob, own: readonly Item[]) {
-    const carerRefs = own
-      .filter((item) => String(item['SK']).startsWith('CARER#'))
-      .map((item) => String(item['SK']).slice('CARER#'.length));
+    const carerRefs = own.filter(isOf(carerLinkModel)).map((item) => fromItem(carerLinkModel, item).carerRef);
     const items = await batchGet(
       this.ctx,
       carerRefs.map((ref) => keys.carerKey(job.partnershipId, ref)),
@@ -379,22 +361,14 @@ export class DynamoErasures implements ErasureStore {
     };
   }
 
-  /** The items of each listed record's partition under a sort key prefix (a run's clusters, a plan's versions). */
-  private async inPartitions(partnershipId: string, heads: readonly Item[], sortKeyPrefix: string) {
-    const lists = await Promise.all(
-      heads.map((head) =>
-        this.all({
-          partnershipId,
-          partition: String(head[TABLE_DEFINITION.partitionKey]),
-          sortKeyPrefix,
-        }),
-      ),
-    );
+  /** The items each listed record holds in its partition (a run's clusters, a plan's versions). */
+  private async inPartitions(heads: readonly Item[], held: (head: Item) => QuerySpec) {
+    const lists = await Promise.all(heads.map((head) => this.all(held(head))));
     return lists.flat();
   }
 
   /** The writes that put each changed record back with the person erased; unchanged records are left as they are. */
-  private rewrites<T extends StoredRecord, Key>(
+  private rewrites<T extends KeptRecord, Key>(
     model: EntityModel<T, Key>,
     items: readonly Item[],
     erase: (record: T) => T,
@@ -404,12 +378,13 @@ export class DynamoErasures implements ErasureStore {
       const record = fromItem(model, item);
       const erased = erase(record);
       if (JSON.stringify(erased) === JSON.stringify(record)) return [];
-      const next = versioning === 'next-version' ? { ...erased, version: record.version + 1 } : erased;
+      const read = versionOf(model, record);
+      const next = versioning === 'next-version' ? { ...erased, version: read + 1 } : erased;
       const checked = parseWith(model.schema, next, model.label);
       return [
         {
           label: `${model.label} ${model.describe(model.keyOf(record))}`,
-          actions: [replaceAtVersion(this.ctx.tableName, toItem(model, checked), record.version)],
+          actions: [replaceAtVersion(this.ctx.tableName, toItem(model, checked), read)],
         },
       ];
     });

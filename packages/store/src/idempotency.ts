@@ -79,8 +79,7 @@ export class DynamoIdempotency implements IdempotencyStore {
   async keep(partnershipId: string, key: string, fingerprint: string, response: KeptResponse, now: Date) {
     const item = {
       ...keys.idempotencyKey(partnershipId, key),
-      GSI1PK: keys.kindPartition(partnershipId, 'IDEMPOTENCY'),
-      GSI1SK: key,
+      ...keys.idempotencyIndexKeys(partnershipId, key),
       entity: 'Idempotency',
       schemaVersion: 1,
       fingerprint,
@@ -115,8 +114,7 @@ export class DynamoIdempotency implements IdempotencyStore {
           TableName: this.ctx.tableName,
           Item: {
             ...keys.idempotencyKey(partnershipId, key),
-            GSI1PK: keys.kindPartition(partnershipId, 'IDEMPOTENCY'),
-            GSI1SK: key,
+            ...keys.idempotencyIndexKeys(partnershipId, key),
             entity: 'Idempotency',
             schemaVersion: 1,
             ...claim,

@@ -1,9 +1,12 @@
 import { type ConcernKey, orderPair, type RelationshipKey, type SightingKey } from '@peermap/domain';
+import { type IndexName, TABLE_DEFINITION } from './table';
 
 /**
- * Key builders: pure functions, one per entity. Every partition key, of the table and of
- * both indexes, starts with `P#<partnership>#`, so a query can only ever reach one
- * partnership's items, and IAM can pin a caller to that prefix.
+ * Every key of the table lives here, and nowhere else: each kind of record's primary key and
+ * index keys, and the named access patterns the store queries them by (after ElectroDB's idea).
+ * Items already in tables are found by these exact bytes: `key-formats.test.ts` pins them.
+ * Every partition key, of the table and of both indexes, starts with `P#<partnership>#`, so a
+ * query can only ever reach one partnership's items, and IAM can pin a caller to that prefix.
  */
 
 /** The part of a key every item of a partnership starts with. */
@@ -14,10 +17,25 @@ const partition = (partnershipId: string, ...parts: string[]) => partnershipPref
 /** Free-form values (user ids) are escaped so they can never carry the `#` delimiter. */
 const escapeDelimiter = (value: string) => encodeURIComponent(value);
 
+/** The sort-key prefixes of the items that share a partition with others. */
+const CONCERN_PREFIX = 'CONCERN#';
+const REVIEW_PREFIX = 'REVIEW#';
+const CARER_LINK_PREFIX = 'CARER#';
+const YOUNG_PERSON_LINK_PREFIX = 'YP#';
+const CLUSTER_PREFIX = 'CLUSTER#';
+const PLAN_VERSION_PREFIX = 'V#';
+const AUDIT_SUBJECT_PREFIX = 'SUBJECT#';
+
 export interface PrimaryKey {
   PK: string;
   SK: string;
 }
+
+/** The primary key of an item read from the table. */
+export const primaryKeyOf = (item: Record<string, unknown>): PrimaryKey => ({
+  PK: String(item[TABLE_DEFINITION.partitionKey]),
+  SK: String(item[TABLE_DEFINITION.sortKey]),
+});
 
 export interface IndexKeys {
   GSI1PK?: string;
@@ -39,8 +57,63 @@ export const clusterPartition = (partnershipId: string, clusterId: string) =>
 export const userPartition = (partnershipId: string, userId: string) =>
   partition(partnershipId, 'USER', escapeDelimiter(userId));
 
+/**
+ * The kinds of record a partnership's byKind index lists, each under its own partition
+ * (`P#<partnership>#<kind>`). `RREL` and `RSIGHT` are the restricted layer's.
+ */
+export type Kind =
+  | 'YP'
+  | 'CR'
+  | 'LOC'
+  | 'REL'
+  | 'RREL'
+  | 'SIGHT'
+  | 'RSIGHT'
+  | 'CONCERN'
+  | 'UPLOAD'
+  | 'SLOT'
+  | 'ANALYSIS'
+  | 'PLAN'
+  | 'INVITE'
+  | 'AUDIT'
+  | 'REVIEW'
+  | 'ERASURE'
+  | 'ERASED'
+  | 'IDEMPOTENCY'
+  | 'OVERDUE';
+
 /** The byKind partition that lists every record of one kind in a partnership. */
-export const kindPartition = (partnershipId: string, kind: string) => partition(partnershipId, kind);
+export const kindPartition = (partnershipId: string, kind: Kind) => partition(partnershipId, kind);
+
+/**
+ * A named access pattern: which index (the table when absent), which partition, and which
+ * sort-key prefix within it. The store's one query function takes nothing else.
+ */
+export interface QuerySpec {
+  readonly partnershipId: string;
+  readonly index?: IndexName;
+  readonly partition: string;
+  readonly sortKeyPrefix?: string;
+  /** Only sort keys below this one (instead of a prefix). */
+  readonly sortKeyBelow?: string;
+  readonly newestFirst?: boolean;
+  /** Items past their expiry too (erasure must find what DynamoDB has not yet deleted). */
+  readonly includeExpired?: boolean;
+}
+
+/** Listed in byKind under its kind, in the order of `sortKey`. */
+const listedAs = (partnershipId: string, kind: Kind, sortKey: string): IndexKeys => ({
+  GSI1PK: kindPartition(partnershipId, kind),
+  GSI1SK: sortKey,
+});
+
+/** Every record of one kind in a partnership, from byKind. */
+export const ofKind = (partnershipId: string, kind: Kind, newestFirst = false): QuerySpec => ({
+  partnershipId,
+  index: 'byKind',
+  partition: kindPartition(partnershipId, kind),
+  ...(newestFirst ? { newestFirst } : {}),
+});
 
 /** The partnership's own settings item. */
 export const partnershipKey = (partnershipId: string): PrimaryKey => ({
@@ -62,7 +135,12 @@ export const youngPersonKey = (partnershipId: string, ref: string): PrimaryKey =
  */
 export type Layer = 'shared' | 'restricted';
 
-const layered = (layer: Layer, prefix: string) => (layer === 'restricted' ? `R${prefix}` : prefix);
+const layered = (layer: Layer, prefix: 'REL' | 'SIGHT') => (layer === 'restricted' ? (`R${prefix}` as const) : prefix);
+
+/** The byKind kind of the relationships of a layer: `REL` or `RREL`. */
+export const relationshipKind = (layer: Layer): Kind => layered(layer, 'REL');
+/** The byKind kind of the sightings of a layer: `SIGHT` or `RSIGHT`. */
+export const sightingKind = (layer: Layer): Kind => layered(layer, 'SIGHT');
 
 /** The sort-key prefix of relationships of a layer: `REL#` or `RREL#`. */
 export const relationshipPrefix = (layer: Layer) => `${layered(layer, 'REL')}#`;
@@ -86,7 +164,7 @@ export const relationshipIndexKeys = (
 ): IndexKeys => {
   const { personA, personB } = orderPair(pair.personA, pair.personB);
   return {
-    GSI1PK: kindPartition(partnershipId, layered(layer, 'REL')),
+    GSI1PK: kindPartition(partnershipId, relationshipKind(layer)),
     GSI1SK: `${personA}#${personB}`,
     GSI2PK: youngPersonPartition(partnershipId, personB),
     GSI2SK: `${relationshipPrefix(layer)}${personA}`,
@@ -107,7 +185,7 @@ export const sightingKey = (partnershipId: string, s: SightingKey, layer: Layer 
 
 /** byKind lists sightings by day (per layer); byLink finds them from the place. */
 export const sightingIndexKeys = (partnershipId: string, s: SightingKey, layer: Layer = 'shared'): IndexKeys => ({
-  GSI1PK: kindPartition(partnershipId, layered(layer, 'SIGHT')),
+  GSI1PK: kindPartition(partnershipId, sightingKind(layer)),
   GSI1SK: `${s.seenOn}#${s.personRef}#${s.locationRef}#${s.sourceAgency}`,
   GSI2PK: locationPartition(partnershipId, s.locationRef),
   GSI2SK: `${sightingPrefix(layer)}${s.seenOn}#${s.personRef}#${s.sourceAgency}`,
@@ -116,13 +194,12 @@ export const sightingIndexKeys = (partnershipId: string, s: SightingKey, layer: 
 /** A concern's natural key is its key: the same concern uploaded twice is one item. */
 export const concernKey = (partnershipId: string, c: ConcernKey): PrimaryKey => ({
   PK: youngPersonPartition(partnershipId, c.personRef),
-  SK: `CONCERN#${c.occurredOn}#${c.category}#${c.sourceAgency}`,
+  SK: `${CONCERN_PREFIX}${c.occurredOn}#${c.category}#${c.sourceAgency}`,
 });
 
 /** byKind lists concerns by day. */
 export const concernIndexKeys = (partnershipId: string, c: ConcernKey): IndexKeys => ({
-  GSI1PK: kindPartition(partnershipId, 'CONCERN'),
-  GSI1SK: `${c.occurredOn}#${c.personRef}#${c.category}#${c.sourceAgency}`,
+  ...listedAs(partnershipId, 'CONCERN', `${c.occurredOn}#${c.personRef}#${c.category}#${c.sourceAgency}`),
 });
 
 /** A carer's item. */
@@ -134,13 +211,13 @@ export const carerKey = (partnershipId: string, ref: string): PrimaryKey => ({
 /** A carer–young person link: in the young person's collection, and under the carer in byLink. */
 export const carerLinkKey = (partnershipId: string, carerRef: string, youngPersonRef: string): PrimaryKey => ({
   PK: youngPersonPartition(partnershipId, youngPersonRef),
-  SK: `CARER#${carerRef}`,
+  SK: `${CARER_LINK_PREFIX}${carerRef}`,
 });
 
 /** The link under the carer in byLink, so a carer's young people are one Query. */
 export const carerLinkIndexKeys = (partnershipId: string, carerRef: string, youngPersonRef: string): IndexKeys => ({
   GSI2PK: carerPartition(partnershipId, carerRef),
-  GSI2SK: `YP#${youngPersonRef}`,
+  GSI2SK: `${YOUNG_PERSON_LINK_PREFIX}${youngPersonRef}`,
 });
 
 /** An upload record's item. */
@@ -164,7 +241,7 @@ export const analysisKey = (partnershipId: string, id: string): PrimaryKey => ({
 /** One cluster of one run, in the run's partition. */
 export const clusterSnapshotKey = (partnershipId: string, analysisId: string, clusterId: string): PrimaryKey => ({
   PK: partition(partnershipId, 'ANALYSIS', analysisId),
-  SK: `CLUSTER#${clusterId}`,
+  SK: `${CLUSTER_PREFIX}${clusterId}`,
 });
 
 /** A plan's head item: its current version. */
@@ -176,7 +253,7 @@ export const actionPlanKey = (partnershipId: string, id: string): PrimaryKey => 
 /** Versions sort as numbers because they are zero-padded to ten digits. */
 export const actionPlanVersionKey = (partnershipId: string, id: string, version: number): PrimaryKey => ({
   PK: partition(partnershipId, 'PLAN', id),
-  SK: `V#${String(version).padStart(10, '0')}`,
+  SK: `${PLAN_VERSION_PREFIX}${String(version).padStart(10, '0')}`,
 });
 
 /** An invitation list's item. */
@@ -197,8 +274,8 @@ export const auditEventKey = (partnershipId: string, id: string): PrimaryKey => 
  * other roles read, page by page, is the same whether or not police hold any.
  */
 export const auditIndexPrefix = (event: { restricted?: boolean | undefined }) =>
-  event.restricted ? 'RAUDIT#' : 'AUDIT#';
-/** Both audit prefixes, for erasure, which must find every event that names a person. */
+  AUDIT_INDEX_PREFIXES[event.restricted ? 1 : 0];
+/** Both audit prefixes (shared, restricted), for erasure, which must find every event that names a person. */
 export const AUDIT_INDEX_PREFIXES = ['AUDIT#', 'RAUDIT#'] as const;
 
 /** One index entry per person an audit event names, so events can be found by person. */
@@ -208,13 +285,13 @@ export const auditSubjectKey = (
   subject: { kind: 'YP' | 'CR'; ref: string },
 ): PrimaryKey => ({
   PK: partition(partnershipId, 'AUDIT', eventId),
-  SK: `SUBJECT#${subject.kind}#${subject.ref}`,
+  SK: `${AUDIT_SUBJECT_PREFIX}${subject.kind}#${subject.ref}`,
 });
 
 /** A decision to keep a young person, in their item collection (so it goes with them). */
 export const reviewKey = (partnershipId: string, youngPersonRef: string, decidedAt: string): PrimaryKey => ({
   PK: youngPersonPartition(partnershipId, youngPersonRef),
-  SK: `REVIEW#${decidedAt}`,
+  SK: `${REVIEW_PREFIX}${decidedAt}`,
 });
 
 /** Says a partnership's table has been moved into the restricted layer, so the move is not read again. */
@@ -251,4 +328,261 @@ export const overdueKey = (partnershipId: string, youngPersonRef: string): Prima
 export const leaseKey = (partnershipId: string, name: string): PrimaryKey => ({
   PK: partition(partnershipId, 'LEASE', name),
   SK: 'LEASE',
+});
+
+/* The index keys of each kind of record, beside its primary key above. */
+
+export const youngPersonIndexKeys = (partnershipId: string, ref: string) => listedAs(partnershipId, 'YP', ref);
+export const locationIndexKeys = (partnershipId: string, ref: string) => listedAs(partnershipId, 'LOC', ref);
+export const carerIndexKeys = (partnershipId: string, ref: string) => listedAs(partnershipId, 'CR', ref);
+/** Uploads and slots are listed newest first, by when they were made. */
+export const uploadIndexKeys = (r: { partnershipId: string; createdAt: string; id: string }) =>
+  listedAs(r.partnershipId, 'UPLOAD', `${r.createdAt}#${r.id}`);
+export const uploadSlotIndexKeys = (r: { partnershipId: string; createdAt: string; id: string }) =>
+  listedAs(r.partnershipId, 'SLOT', `${r.createdAt}#${r.id}`);
+
+/** Every run in byLink by when it was asked for; only a completed run in byKind (sparse), by week and completion. */
+export const analysisIndexKeys = (r: {
+  partnershipId: string;
+  id: string;
+  week: string;
+  createdAt: string;
+  status: string;
+  completedAt?: string | undefined;
+}): IndexKeys => ({
+  GSI2PK: kindPartition(r.partnershipId, 'ANALYSIS'),
+  GSI2SK: `${r.createdAt}#${r.id}`,
+  ...(r.status === 'completed' && r.completedAt
+    ? listedAs(r.partnershipId, 'ANALYSIS', `${r.week}#${r.completedAt}#${r.id}`)
+    : {}),
+});
+
+const SNAPSHOT_PREFIX = 'SNAPSHOT#';
+/** A cluster's snapshots across weeks, under the cluster in byLink. */
+export const clusterSnapshotIndexKeys = (r: {
+  partnershipId: string;
+  clusterId: string;
+  week: string;
+  analysisId: string;
+}): IndexKeys => ({
+  GSI2PK: clusterPartition(r.partnershipId, r.clusterId),
+  GSI2SK: `${SNAPSHOT_PREFIX}${r.week}#${r.analysisId}`,
+});
+
+const PLAN_PREFIX = 'PLAN#';
+/** A plan is found by its cluster or, failing one, its place. */
+export const actionPlanIndexKeys = (r: {
+  partnershipId: string;
+  id: string;
+  clusterId?: string | undefined;
+  locationRef?: string | undefined;
+}): IndexKeys => ({
+  ...listedAs(r.partnershipId, 'PLAN', r.id),
+  GSI2PK: r.clusterId
+    ? clusterPartition(r.partnershipId, r.clusterId)
+    : locationPartition(r.partnershipId, r.locationRef ?? ''),
+  GSI2SK: `${PLAN_PREFIX}${r.id}`,
+});
+
+const INVITE_PREFIX = 'INVITE#';
+export const invitationListIndexKeys = (r: {
+  partnershipId: string;
+  id: string;
+  createdAt: string;
+  clusterId?: string | undefined;
+}): IndexKeys => ({
+  ...listedAs(r.partnershipId, 'INVITE', `${r.createdAt}#${r.id}`),
+  ...(r.clusterId
+    ? { GSI2PK: clusterPartition(r.partnershipId, r.clusterId), GSI2SK: `${INVITE_PREFIX}${r.createdAt}#${r.id}` }
+    : {}),
+});
+
+/** An audit event under its user in byLink (and in byKind by time). */
+export const auditEventIndexKeys = (r: {
+  partnershipId: string;
+  id: string;
+  at: string;
+  actor: { userId: string };
+  restricted?: boolean | undefined;
+}): IndexKeys => ({
+  ...listedAs(r.partnershipId, 'AUDIT', `${r.at}#${r.id}`),
+  GSI2PK: userPartition(r.partnershipId, r.actor.userId),
+  GSI2SK: `${auditIndexPrefix(r)}${r.at}#${r.id}`,
+});
+
+/** An audit event's entry under one person it names, in byLink. */
+export const auditSubjectIndexKeys = (
+  event: { partnershipId: string; id: string; at: string; restricted?: boolean | undefined },
+  subject: { kind: 'YP' | 'CR'; ref: string },
+): IndexKeys => ({
+  GSI2PK: (subject.kind === 'YP' ? youngPersonPartition : carerPartition)(event.partnershipId, subject.ref),
+  GSI2SK: `${auditIndexPrefix(event)}${event.at}#${event.id}`,
+});
+
+export const reviewIndexKeys = (r: { partnershipId: string; youngPersonRef: string; decidedAt: string }) =>
+  listedAs(r.partnershipId, 'REVIEW', `${r.youngPersonRef}#${r.decidedAt}`);
+export const erasureJobIndexKeys = (partnershipId: string, ref: string) => listedAs(partnershipId, 'ERASURE', ref);
+export const erasureRecordIndexKeys = (r: { partnershipId: string; completedAt: string; marker: string }) =>
+  listedAs(r.partnershipId, 'ERASED', `${r.completedAt}#${r.marker}`);
+export const overdueIndexKeys = (partnershipId: string, youngPersonRef: string) =>
+  listedAs(partnershipId, 'OVERDUE', youngPersonRef);
+export const idempotencyIndexKeys = (partnershipId: string, hashedKey: string) =>
+  listedAs(partnershipId, 'IDEMPOTENCY', hashedKey);
+
+/* The named access patterns: every Query the store makes is one of these. */
+
+/** A young person's whole collection (what erasure removes with them). */
+export const personCollection = (partnershipId: string, ref: string): QuerySpec => ({
+  partnershipId,
+  partition: youngPersonPartition(partnershipId, ref),
+});
+
+/** A young person's pairs of a layer: those held under them (as first person), and those under the other. */
+export const pairsOfPerson = (partnershipId: string, ref: string, layer: Layer) => {
+  const asFirst: QuerySpec = {
+    partnershipId,
+    partition: youngPersonPartition(partnershipId, ref),
+    sortKeyPrefix: relationshipPrefix(layer),
+  };
+  return { asFirst, asSecond: { ...asFirst, index: 'byLink' } satisfies QuerySpec };
+};
+
+export const sightingsOfPerson = (partnershipId: string, ref: string, layer: Layer): QuerySpec => ({
+  partnershipId,
+  partition: youngPersonPartition(partnershipId, ref),
+  sortKeyPrefix: sightingPrefix(layer),
+});
+
+/** A place's sightings of a layer, latest first. */
+export const sightingsAtLocation = (partnershipId: string, locationRef: string, layer: Layer): QuerySpec => ({
+  partnershipId,
+  index: 'byLink',
+  partition: locationPartition(partnershipId, locationRef),
+  sortKeyPrefix: sightingPrefix(layer),
+  newestFirst: true,
+});
+
+export const concernsOfPerson = (partnershipId: string, ref: string): QuerySpec => ({
+  partnershipId,
+  partition: youngPersonPartition(partnershipId, ref),
+  sortKeyPrefix: CONCERN_PREFIX,
+});
+
+export const reviewsOfPerson = (partnershipId: string, ref: string): QuerySpec => ({
+  partnershipId,
+  partition: youngPersonPartition(partnershipId, ref),
+  sortKeyPrefix: REVIEW_PREFIX,
+});
+
+/** The links of a young person to their carers, in the young person's collection. */
+export const carerLinksOfYoungPerson = (partnershipId: string, youngPersonRef: string): QuerySpec => ({
+  partnershipId,
+  partition: youngPersonPartition(partnershipId, youngPersonRef),
+  sortKeyPrefix: CARER_LINK_PREFIX,
+});
+
+/** The links of a carer to their young people, under the carer in byLink. */
+export const youngPeopleLinksOfCarer = (partnershipId: string, carerRef: string): QuerySpec => ({
+  partnershipId,
+  index: 'byLink',
+  partition: carerPartition(partnershipId, carerRef),
+  sortKeyPrefix: YOUNG_PERSON_LINK_PREFIX,
+});
+
+/** Every run, newest first (byLink). */
+export const analysesNewestFirst = (partnershipId: string): QuerySpec => ({
+  partnershipId,
+  index: 'byLink',
+  partition: kindPartition(partnershipId, 'ANALYSIS'),
+  newestFirst: true,
+});
+
+/** Completed runs, newest first: of one week when a week is given. */
+export const completedAnalyses = (partnershipId: string, week?: string): QuerySpec => ({
+  ...ofKind(partnershipId, 'ANALYSIS', true),
+  ...(week ? { sortKeyPrefix: `${week}#` } : {}),
+});
+
+/** Completed runs of weeks before this one, newest first: they sort below `<week>#`. */
+export const completedAnalysesBefore = (partnershipId: string, week: string): QuerySpec => ({
+  ...ofKind(partnershipId, 'ANALYSIS', true),
+  sortKeyBelow: `${week}#`,
+});
+
+/** The clusters of one run, in the run's partition. */
+export const clustersOfRun = (partnershipId: string, analysisId: string): QuerySpec => ({
+  partnershipId,
+  partition: analysisKey(partnershipId, analysisId).PK,
+  sortKeyPrefix: CLUSTER_PREFIX,
+});
+
+/** One cluster's snapshots across runs, latest week first. */
+export const clusterHistory = (partnershipId: string, clusterId: string): QuerySpec => ({
+  partnershipId,
+  index: 'byLink',
+  partition: clusterPartition(partnershipId, clusterId),
+  sortKeyPrefix: SNAPSHOT_PREFIX,
+  newestFirst: true,
+});
+
+/** Every kept version of a plan, in the plan's partition. */
+export const planVersions = (partnershipId: string, planId: string): QuerySpec => ({
+  partnershipId,
+  partition: actionPlanKey(partnershipId, planId).PK,
+  sortKeyPrefix: PLAN_VERSION_PREFIX,
+});
+
+export const plansOfCluster = (partnershipId: string, clusterId: string): QuerySpec => ({
+  partnershipId,
+  index: 'byLink',
+  partition: clusterPartition(partnershipId, clusterId),
+  sortKeyPrefix: PLAN_PREFIX,
+});
+
+export const plansOfLocation = (partnershipId: string, locationRef: string): QuerySpec => ({
+  partnershipId,
+  index: 'byLink',
+  partition: locationPartition(partnershipId, locationRef),
+  sortKeyPrefix: PLAN_PREFIX,
+});
+
+export const invitationListsOfCluster = (partnershipId: string, clusterId: string): QuerySpec => ({
+  partnershipId,
+  index: 'byLink',
+  partition: clusterPartition(partnershipId, clusterId),
+  sortKeyPrefix: INVITE_PREFIX,
+  newestFirst: true,
+});
+
+/** The shared-layer audit events under a partition of byLink (a user, a young person, a carer), latest first. */
+const auditUnder = (partnershipId: string, partition: string, prefix: string = AUDIT_INDEX_PREFIXES[0]): QuerySpec => ({
+  partnershipId,
+  index: 'byLink',
+  partition,
+  sortKeyPrefix: prefix,
+  newestFirst: true,
+});
+
+export const auditOfUser = (partnershipId: string, userId: string) =>
+  auditUnder(partnershipId, userPartition(partnershipId, userId));
+export const auditOfYoungPerson = (partnershipId: string, ref: string) =>
+  auditUnder(partnershipId, youngPersonPartition(partnershipId, ref));
+export const auditOfCarer = (partnershipId: string, ref: string) =>
+  auditUnder(partnershipId, carerPartition(partnershipId, ref));
+
+/** Every audit entry naming a person, of both layers: erasure must find them all. */
+export const everyAuditOf = (partnershipId: string, person: { kind: 'YP' | 'CR'; ref: string }): QuerySpec[] =>
+  AUDIT_INDEX_PREFIXES.map((prefix) =>
+    auditUnder(
+      partnershipId,
+      (person.kind === 'YP' ? youngPersonPartition : carerPartition)(partnershipId, person.ref),
+      prefix,
+    ),
+  );
+
+/** The entries of one audit event under each person it names, in the event's partition. */
+export const subjectsOfAuditEvent = (partnershipId: string, eventId: string): QuerySpec => ({
+  partnershipId,
+  partition: auditEventKey(partnershipId, eventId).PK,
+  sortKeyPrefix: AUDIT_SUBJECT_PREFIX,
 });

@@ -57,7 +57,7 @@ export class DynamoLeases implements LeaseStore {
   async renew(lease: Lease, now: Date, lapsesAfterMs: number): Promise<Lease | undefined> {
     const renewed = { ...lease, renewedAt: now.getTime(), lapsesAt: now.getTime() + lapsesAfterMs };
     try {
-      // A whole put rather than an update: the data roles hold no UpdateItem (the store never updates in place).
+      // A whole put: a lease item is a few hundred bytes, and its token alone says whose it is.
       await this.ctx.client.send(
         new PutCommand({
           TableName: this.ctx.tableName,

@@ -1,14 +1,6 @@
 import type { MapReader, MapReadOptions, Page, PartnershipId, WholeMap } from '@peermap/domain';
 import type { EntityModel, StoredRecord } from './codec';
-import {
-  concernModel,
-  locationModel,
-  relationshipModel,
-  restrictedRelationshipModel,
-  restrictedSightingModel,
-  sightingModel,
-  youngPersonModel,
-} from './models';
+import { mapModels } from './models';
 import { EntityRepository, type StoreContext } from './repository';
 
 /**
@@ -23,13 +15,13 @@ export class DynamoMapReader implements MapReader {
     const none = async () => [];
     const [youngPeople, relationships, restrictedRelationships, locations, sightings, restrictedSightings, concerns] =
       await Promise.all([
-        this.all(youngPersonModel, partnershipId),
-        this.all(relationshipModel, partnershipId),
-        options.restricted ? this.all(restrictedRelationshipModel, partnershipId) : none(),
-        this.all(locationModel, partnershipId),
-        this.all(sightingModel, partnershipId),
-        options.restricted ? this.all(restrictedSightingModel, partnershipId) : none(),
-        this.all(concernModel, partnershipId),
+        this.all(mapModels.youngPeople, partnershipId),
+        this.all(mapModels.relationships, partnershipId),
+        options.restricted ? this.all(mapModels.restrictedRelationships, partnershipId) : none(),
+        this.all(mapModels.locations, partnershipId),
+        this.all(mapModels.sightings, partnershipId),
+        options.restricted ? this.all(mapModels.restrictedSightings, partnershipId) : none(),
+        this.all(mapModels.concerns, partnershipId),
       ]);
     return {
       youngPeople,

@@ -1,4 +1,5 @@
 import {
+  type Draft,
   keepUnstated,
   type MapRecords,
   type MapWriter,
@@ -11,16 +12,7 @@ import {
 } from '@peermap/domain';
 import { planUpserts } from './bulk-upsert';
 import { writeGroups } from './group-writer';
-import {
-  carerModel,
-  concernModel,
-  locationModel,
-  relationshipModel,
-  restrictedRelationshipModel,
-  restrictedSightingModel,
-  sightingModel,
-  youngPersonModel,
-} from './models';
+import { mapModels } from './models';
 import type { StoreContext } from './repository';
 import { EntityRepository } from './repository';
 
@@ -44,9 +36,12 @@ export class DynamoMapWriter implements MapWriter {
   ): Promise<MapWriterResult> {
     /** The sheet's own merge rule, after the fields it did not state are taken from what is held. */
     const rule =
-      <T extends object>(kind: keyof MapRecords, merge: (previous: T | undefined, incoming: T) => T) =>
-      (previous: T | undefined, incoming: T) =>
-        merge(previous, keepUnstated(previous, incoming, unstated[kind] ?? []));
+      <T extends { version: number }>(
+        kind: keyof MapRecords,
+        merge: (previous: T | undefined, incoming: Draft<T>) => Draft<T>,
+      ) =>
+      (previous: T | undefined, incoming: Draft<T>) =>
+        merge(previous, keepUnstated<Draft<T>>(previous, incoming, unstated[kind] ?? []));
     const shared = <T extends { restricted: boolean }>(records: T[]) => records.filter((r) => !r.restricted);
     const restricted = <T extends { restricted: boolean }>(records: T[]) => records.filter((r) => r.restricted);
     const [
@@ -59,14 +54,19 @@ export class DynamoMapWriter implements MapWriter {
       restrictedRelationships,
       restrictedSightings,
     ] = await Promise.all([
-      planUpserts(this.ctx, youngPersonModel, records.youngPeople, rule('youngPeople', mergeUploaded)),
-      planUpserts(this.ctx, relationshipModel, shared(records.relationships), rule('relationships', mergeUploaded)),
-      planUpserts(this.ctx, locationModel, records.locations, rule('locations', mergeUploaded)),
-      planUpserts(this.ctx, carerModel, records.carers, rule('carers', mergeUploadedCarer)),
-      planUpserts(this.ctx, sightingModel, shared(records.sightings), rule('sightings', mergeUploaded)),
-      planUpserts(this.ctx, concernModel, records.concerns, rule('concerns', mergeUploaded)),
-      planUpserts(this.ctx, restrictedRelationshipModel, restricted(records.relationships), keepHeld),
-      planUpserts(this.ctx, restrictedSightingModel, restricted(records.sightings), keepHeld),
+      planUpserts(this.ctx, mapModels.youngPeople, records.youngPeople, rule('youngPeople', mergeUploaded)),
+      planUpserts(
+        this.ctx,
+        mapModels.relationships,
+        shared(records.relationships),
+        rule('relationships', mergeUploaded),
+      ),
+      planUpserts(this.ctx, mapModels.locations, records.locations, rule('locations', mergeUploaded)),
+      planUpserts(this.ctx, mapModels.carers, records.carers, rule('carers', mergeUploadedCarer)),
+      planUpserts(this.ctx, mapModels.sightings, shared(records.sightings), rule('sightings', mergeUploaded)),
+      planUpserts(this.ctx, mapModels.concerns, records.concerns, rule('concerns', mergeUploaded)),
+      planUpserts(this.ctx, mapModels.restrictedRelationships, restricted(records.relationships), keepHeld),
+      planUpserts(this.ctx, mapModels.restrictedSightings, restricted(records.sightings), keepHeld),
     ]);
     const plans = { youngPeople, relationships, locations, carers, sightings, concerns };
     const [written] = await Promise.all([
@@ -96,8 +96,8 @@ export class DynamoMapWriter implements MapWriter {
 
   async knownRefs(partnershipId: PartnershipId) {
     const [youngPeople, locations] = await Promise.all([
-      allRefs((cursor) => new EntityRepository(this.ctx, youngPersonModel).list(partnershipId, page(cursor))),
-      allRefs((cursor) => new EntityRepository(this.ctx, locationModel).list(partnershipId, page(cursor))),
+      allRefs((cursor) => new EntityRepository(this.ctx, mapModels.youngPeople).list(partnershipId, page(cursor))),
+      allRefs((cursor) => new EntityRepository(this.ctx, mapModels.locations).list(partnershipId, page(cursor))),
     ]);
     return { youngPeople, locations };
   }

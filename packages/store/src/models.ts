@@ -22,6 +22,7 @@ import {
 } from '@peermap/domain';
 import * as z from 'zod';
 import { type EntityModel, toItem } from './codec';
+import { fitOneItem, fitSummary } from './item-size';
 import * as keys from './keys';
 
 const retention = (record: { retainUntil?: string | undefined }) =>
@@ -36,8 +37,8 @@ export const youngPersonModel: EntityModel<YoungPerson, string> = {
   keyOf: (r) => r.ref,
   describe: (ref) => ref,
   primaryKey: keys.youngPersonKey,
-  indexKeys: (r) => ({ GSI1PK: keys.kindPartition(r.partnershipId, 'YP'), GSI1SK: r.ref }),
-  list: { index: 'byKind', partition: (p) => keys.kindPartition(p, 'YP') },
+  indexKeys: (r) => keys.youngPersonIndexKeys(r.partnershipId, r.ref),
+  list: (p) => keys.ofKind(p, 'YP'),
   expiresAt: retention,
 };
 
@@ -60,7 +61,7 @@ function relationshipModelOf(layer: keys.Layer): EntityModel<Relationship, Relat
     describe: (k) => `${k.personA}–${k.personB}`,
     primaryKey: (p, k) => keys.relationshipKey(p, k, layer),
     indexKeys: (r) => keys.relationshipIndexKeys(r.partnershipId, r, layer),
-    list: { index: 'byKind', partition: (p) => keys.kindPartition(p, layer === 'restricted' ? 'RREL' : 'REL') },
+    list: (p) => keys.ofKind(p, keys.relationshipKind(layer)),
     expiresAt: retention,
   };
 }
@@ -76,8 +77,8 @@ export const locationModel: EntityModel<Location, string> = {
   keyOf: (r) => r.ref,
   describe: (ref) => ref,
   primaryKey: keys.locationKey,
-  indexKeys: (r) => ({ GSI1PK: keys.kindPartition(r.partnershipId, 'LOC'), GSI1SK: r.ref }),
-  list: { index: 'byKind', partition: (p) => keys.kindPartition(p, 'LOC') },
+  indexKeys: (r) => keys.locationIndexKeys(r.partnershipId, r.ref),
+  list: (p) => keys.ofKind(p, 'LOC'),
   expiresAt: retention,
 };
 
@@ -97,7 +98,7 @@ function sightingModelOf(layer: keys.Layer): EntityModel<Sighting, SightingKey> 
     describe: (k) => `${k.personRef} at ${k.locationRef} on ${k.seenOn} (${k.sourceAgency})`,
     primaryKey: (p, k) => keys.sightingKey(p, k, layer),
     indexKeys: (r) => keys.sightingIndexKeys(r.partnershipId, r, layer),
-    list: { index: 'byKind', partition: (p) => keys.kindPartition(p, layer === 'restricted' ? 'RSIGHT' : 'SIGHT') },
+    list: (p) => keys.ofKind(p, keys.sightingKind(layer)),
     expiresAt: retention,
   };
 }
@@ -119,7 +120,7 @@ export const concernModel: EntityModel<Concern, ConcernKey> = {
   describe: (k) => `${k.category} for ${k.personRef} on ${k.occurredOn} (${k.sourceAgency})`,
   primaryKey: keys.concernKey,
   indexKeys: (r) => keys.concernIndexKeys(r.partnershipId, r),
-  list: { index: 'byKind', partition: (p) => keys.kindPartition(p, 'CONCERN') },
+  list: (p) => keys.ofKind(p, 'CONCERN'),
   expiresAt: retention,
 };
 
@@ -130,10 +131,10 @@ export const CarerLink = z.strictObject({
   youngPersonRef: z.string(),
   /** The carer's own retention: a link never outlives its carer. */
   retainUntil: z.iso.datetime().optional(),
-  version: z.literal(1),
 });
 export type CarerLink = z.infer<typeof CarerLink>;
 
+/** Links are written and removed with their carer, never changed: they hold no version of their own. */
 export const carerLinkModel: EntityModel<CarerLink, { carerRef: string; youngPersonRef: string }> = {
   entity: 'CarerLink',
   label: 'carer link',
@@ -158,8 +159,8 @@ export const carerModel: EntityModel<Carer, string> = {
   keyOf: (r) => r.ref,
   describe: (ref) => ref,
   primaryKey: keys.carerKey,
-  indexKeys: (r) => ({ GSI1PK: keys.kindPartition(r.partnershipId, 'CR'), GSI1SK: r.ref }),
-  list: { index: 'byKind', partition: (p) => keys.kindPartition(p, 'CR') },
+  indexKeys: (r) => keys.carerIndexKeys(r.partnershipId, r.ref),
+  list: (p) => keys.ofKind(p, 'CR'),
   expiresAt: retention,
   companions: (carer, previous) => ({
     puts: carer.youngPersonRefs.map((youngPersonRef) =>
@@ -168,7 +169,6 @@ export const carerModel: EntityModel<Carer, string> = {
         carerRef: carer.ref,
         youngPersonRef,
         ...(carer.retainUntil ? { retainUntil: carer.retainUntil } : {}),
-        version: 1,
       }),
     ),
     deletes: (previous?.youngPersonRefs ?? [])
@@ -196,8 +196,8 @@ export const uploadModel: EntityModel<UploadRecord, string> = {
   keyOf: (r) => r.id,
   describe: (id) => id,
   primaryKey: keys.uploadKey,
-  indexKeys: (r) => ({ GSI1PK: keys.kindPartition(r.partnershipId, 'UPLOAD'), GSI1SK: `${r.createdAt}#${r.id}` }),
-  list: { index: 'byKind', partition: (p) => keys.kindPartition(p, 'UPLOAD'), newestFirst: true },
+  indexKeys: keys.uploadIndexKeys,
+  list: (p) => keys.ofKind(p, 'UPLOAD', true),
 };
 
 export const uploadSlotModel: EntityModel<UploadSlot, string> = {
@@ -208,8 +208,8 @@ export const uploadSlotModel: EntityModel<UploadSlot, string> = {
   keyOf: (r) => r.id,
   describe: (id) => id,
   primaryKey: keys.uploadSlotKey,
-  indexKeys: (r) => ({ GSI1PK: keys.kindPartition(r.partnershipId, 'SLOT'), GSI1SK: `${r.createdAt}#${r.id}` }),
-  list: { index: 'byKind', partition: (p) => keys.kindPartition(p, 'SLOT'), newestFirst: true },
+  indexKeys: keys.uploadSlotIndexKeys,
+  list: (p) => keys.ofKind(p, 'SLOT', true),
 };
 
 /**
@@ -224,37 +224,27 @@ export const analysisModel: EntityModel<AnalysisSnapshot, string> = {
   keyOf: (r) => r.id,
   describe: (id) => id,
   primaryKey: keys.analysisKey,
-  indexKeys: (r) => ({
-    GSI2PK: keys.kindPartition(r.partnershipId, 'ANALYSIS'),
-    GSI2SK: `${r.createdAt}#${r.id}`,
-    ...(r.status === 'completed' && r.completedAt
-      ? { GSI1PK: keys.kindPartition(r.partnershipId, 'ANALYSIS'), GSI1SK: `${r.week}#${r.completedAt}#${r.id}` }
-      : {}),
-  }),
-  list: { index: 'byLink', partition: (p) => keys.kindPartition(p, 'ANALYSIS'), newestFirst: true },
+  indexKeys: keys.analysisIndexKeys,
+  list: keys.analysesNewestFirst,
+  fit: (run) => (run.summary ? { ...run, summary: fitSummary(run.summary) } : run),
 };
 
-export const clusterSnapshotModel: EntityModel<ClusterSnapshot & { version: number }, string> = {
+/** A run's clusters are written once and never changed. */
+export const clusterSnapshotModel: EntityModel<ClusterSnapshot, string> = {
   entity: 'ClusterSnapshot',
   label: 'cluster',
   schemaVersion: 1,
-  schema: ClusterSnapshot.extend({ version: z.literal(1) }),
+  schema: ClusterSnapshot,
+  fixed: { version: 1 },
+  fit: fitOneItem,
   keyOf: (r) => `${r.analysisId}/${r.clusterId}`,
   describe: (k) => k,
   primaryKey: (p, k) => {
     const [analysisId = '', clusterId = ''] = k.split('/');
     return keys.clusterSnapshotKey(p, analysisId, clusterId);
   },
-  indexKeys: (r) => ({
-    GSI2PK: keys.clusterPartition(r.partnershipId, r.clusterId),
-    GSI2SK: `SNAPSHOT#${r.week}#${r.analysisId}`,
-  }),
+  indexKeys: keys.clusterSnapshotIndexKeys,
 };
-
-const planTarget = (r: { partnershipId: string; clusterId?: string | undefined; locationRef?: string | undefined }) =>
-  r.clusterId
-    ? keys.clusterPartition(r.partnershipId, r.clusterId)
-    : keys.locationPartition(r.partnershipId, r.locationRef ?? '');
 
 /** The head item of a plan: its current version, found by cluster or place through byLink. */
 export const actionPlanModel: EntityModel<ActionPlan, string> = {
@@ -265,13 +255,8 @@ export const actionPlanModel: EntityModel<ActionPlan, string> = {
   keyOf: (r) => r.id,
   describe: (id) => id,
   primaryKey: keys.actionPlanKey,
-  indexKeys: (r) => ({
-    GSI1PK: keys.kindPartition(r.partnershipId, 'PLAN'),
-    GSI1SK: r.id,
-    GSI2PK: planTarget(r),
-    GSI2SK: `PLAN#${r.id}`,
-  }),
-  list: { index: 'byKind', partition: (p) => keys.kindPartition(p, 'PLAN') },
+  indexKeys: keys.actionPlanIndexKeys,
+  list: (p) => keys.ofKind(p, 'PLAN'),
 };
 
 /** A kept version of a plan: the same record under its version's key, never rewritten. */
@@ -280,7 +265,10 @@ export const actionPlanVersionModel: EntityModel<ActionPlan, { id: string; versi
   label: 'action plan version',
   schemaVersion: 1,
   schema: ActionPlan,
-  keyOf: (r) => ({ id: r.id, version: r.version }),
+  keyOf: (r) => {
+    if (r.version === undefined) throw new Error('A kept version of a plan is keyed by its version.');
+    return { id: r.id, version: r.version };
+  },
   describe: (k) => `${k.id} v${k.version}`,
   primaryKey: (p, k) => keys.actionPlanVersionKey(p, k.id, k.version),
   indexKeys: () => ({}),
@@ -294,31 +282,22 @@ export const invitationListModel: EntityModel<InvitationList, string> = {
   keyOf: (r) => r.id,
   describe: (id) => id,
   primaryKey: keys.invitationListKey,
-  indexKeys: (r) => ({
-    GSI1PK: keys.kindPartition(r.partnershipId, 'INVITE'),
-    GSI1SK: `${r.createdAt}#${r.id}`,
-    ...(r.clusterId
-      ? { GSI2PK: keys.clusterPartition(r.partnershipId, r.clusterId), GSI2SK: `INVITE#${r.createdAt}#${r.id}` }
-      : {}),
-  }),
-  list: { index: 'byKind', partition: (p) => keys.kindPartition(p, 'INVITE'), newestFirst: true },
+  indexKeys: keys.invitationListIndexKeys,
+  list: (p) => keys.ofKind(p, 'INVITE', true),
 };
 
-export const auditEventModel: EntityModel<AuditEvent & { version: number }, string> = {
+/** Audit events are only ever added. */
+export const auditEventModel: EntityModel<AuditEvent, string> = {
   entity: 'AuditEvent',
   label: 'audit event',
   schemaVersion: 1,
-  schema: AuditEvent.extend({ version: z.literal(1) }),
+  schema: AuditEvent,
+  fixed: { version: 1 },
   keyOf: (r) => r.id,
   describe: (id) => id,
   primaryKey: keys.auditEventKey,
-  indexKeys: (r) => ({
-    GSI1PK: keys.kindPartition(r.partnershipId, 'AUDIT'),
-    GSI1SK: `${r.at}#${r.id}`,
-    GSI2PK: keys.userPartition(r.partnershipId, r.actor.userId),
-    GSI2SK: `${keys.auditIndexPrefix(r)}${r.at}#${r.id}`,
-  }),
-  list: { index: 'byKind', partition: (p) => keys.kindPartition(p, 'AUDIT'), newestFirst: true },
+  indexKeys: keys.auditEventIndexKeys,
+  list: (p) => keys.ofKind(p, 'AUDIT', true),
 };
 
 export const reviewModel: EntityModel<Review, { youngPersonRef: string; decidedAt: string }> = {
@@ -329,11 +308,8 @@ export const reviewModel: EntityModel<Review, { youngPersonRef: string; decidedA
   keyOf: (r) => ({ youngPersonRef: r.youngPersonRef, decidedAt: r.decidedAt }),
   describe: (k) => `${k.youngPersonRef} at ${k.decidedAt}`,
   primaryKey: (p, k) => keys.reviewKey(p, k.youngPersonRef, k.decidedAt),
-  indexKeys: (r) => ({
-    GSI1PK: keys.kindPartition(r.partnershipId, 'REVIEW'),
-    GSI1SK: `${r.youngPersonRef}#${r.decidedAt}`,
-  }),
-  list: { index: 'byKind', partition: (p) => keys.kindPartition(p, 'REVIEW') },
+  indexKeys: keys.reviewIndexKeys,
+  list: (p) => keys.ofKind(p, 'REVIEW'),
 };
 
 /** Erasures under way are listed so the retention sweep can complete any a crash left. */
@@ -345,8 +321,8 @@ export const erasureJobModel: EntityModel<ErasureJob, string> = {
   keyOf: (r) => r.ref,
   describe: () => 'under way',
   primaryKey: keys.erasureJobKey,
-  indexKeys: (r) => ({ GSI1PK: keys.kindPartition(r.partnershipId, 'ERASURE'), GSI1SK: r.ref }),
-  list: { index: 'byKind', partition: (p) => keys.kindPartition(p, 'ERASURE') },
+  indexKeys: (r) => keys.erasureJobIndexKeys(r.partnershipId, r.ref),
+  list: (p) => keys.ofKind(p, 'ERASURE'),
 };
 
 export const erasureRecordModel: EntityModel<ErasureRecord, string> = {
@@ -357,9 +333,18 @@ export const erasureRecordModel: EntityModel<ErasureRecord, string> = {
   keyOf: (r) => r.marker,
   describe: (marker) => marker,
   primaryKey: keys.erasureRecordKey,
-  indexKeys: (r) => ({
-    GSI1PK: keys.kindPartition(r.partnershipId, 'ERASED'),
-    GSI1SK: `${r.completedAt}#${r.marker}`,
-  }),
-  list: { index: 'byKind', partition: (p) => keys.kindPartition(p, 'ERASED'), newestFirst: true },
+  indexKeys: keys.erasureRecordIndexKeys,
+  list: (p) => keys.ofKind(p, 'ERASED', true),
 };
+
+/** The models of the map an upload writes and the analysis reads, by the name of their records. */
+export const mapModels = {
+  youngPeople: youngPersonModel,
+  relationships: relationshipModel,
+  restrictedRelationships: restrictedRelationshipModel,
+  locations: locationModel,
+  carers: carerModel,
+  sightings: sightingModel,
+  restrictedSightings: restrictedSightingModel,
+  concerns: concernModel,
+} as const;

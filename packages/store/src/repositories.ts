@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { QueryCommand, type TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import {
   type ActionPlan,
   type ActionPlansRepository,
@@ -34,7 +34,7 @@ import {
 } from '@peermap/domain';
 import { batchGet } from './batch-get';
 import { writeBatch } from './batch-writer';
-import { fromItem, type Item, toItem } from './codec';
+import { fitted, fromItem, type Item, toItem } from './codec';
 import { isTransactionConditionFailure, toDomainError } from './errors';
 import { sendTransaction, TRANSACTION_SIZE, type WriteGroup, writeGroups } from './group-writer';
 import * as keys from './keys';
@@ -55,11 +55,11 @@ import {
   sightingModel,
 } from './models';
 import {
-  call,
+  atNextVersion,
   checkExpectedVersion,
   EntityRepository,
-  queryAll,
-  queryPage,
+  type QuerySpec,
+  query,
   type StoreContext,
   versionCondition,
 } from './repository';
@@ -77,11 +77,10 @@ export class DynamoRelationships
   }
 
   async ofPerson(partnershipId: string, ref: string): Promise<Relationship[]> {
-    const partition = keys.youngPersonPartition(partnershipId, ref);
-    const sortKeyPrefix = keys.relationshipPrefix(this.layer);
+    const pairs = keys.pairsOfPerson(partnershipId, ref, this.layer);
     const [asFirst, asSecond] = await Promise.all([
-      queryAll(this.ctx, { partnershipId, partition, sortKeyPrefix }),
-      queryAll(this.ctx, { partnershipId, index: 'byLink', partition, sortKeyPrefix }),
+      query(this.ctx, pairs.asFirst, 'all'),
+      query(this.ctx, pairs.asSecond, 'all'),
     ]);
     return [...asFirst, ...asSecond].map((item) => fromItem(this.model, item));
   }
@@ -97,26 +96,12 @@ export class DynamoSightings extends EntityRepository<Sighting, SightingKey> imp
   }
 
   async ofPerson(partnershipId: string, ref: string): Promise<Sighting[]> {
-    const items = await queryAll(this.ctx, {
-      partnershipId,
-      partition: keys.youngPersonPartition(partnershipId, ref),
-      sortKeyPrefix: keys.sightingPrefix(this.layer),
-    });
+    const items = await query(this.ctx, keys.sightingsOfPerson(partnershipId, ref, this.layer), 'all');
     return items.map((item) => fromItem(this.model, item));
   }
 
   async atLocation(partnershipId: string, locationRef: string, page?: PageRequest): Promise<Page<Sighting>> {
-    const result = await queryPage(
-      this.ctx,
-      {
-        partnershipId,
-        index: 'byLink',
-        partition: keys.locationPartition(partnershipId, locationRef),
-        sortKeyPrefix: keys.sightingPrefix(this.layer),
-        newestFirst: true,
-      },
-      page,
-    );
+    const result = await query(this.ctx, keys.sightingsAtLocation(partnershipId, locationRef, this.layer), page);
     return { ...result, items: result.items.map((item) => fromItem(this.model, item)) };
   }
 }
@@ -127,11 +112,7 @@ export class DynamoConcerns extends EntityRepository<Concern, ConcernKey> implem
   }
 
   async ofPerson(partnershipId: string, ref: string): Promise<Concern[]> {
-    const items = await queryAll(this.ctx, {
-      partnershipId,
-      partition: keys.youngPersonPartition(partnershipId, ref),
-      sortKeyPrefix: 'CONCERN#',
-    });
+    const items = await query(this.ctx, keys.concernsOfPerson(partnershipId, ref), 'all');
     return items.map((item) => fromItem(concernModel, item));
   }
 }
@@ -174,11 +155,7 @@ export class DynamoCarers extends EntityRepository<Carer, string> implements Car
   }
 
   async ofYoungPerson(partnershipId: string, youngPersonRef: string): Promise<Carer[]> {
-    const links = await queryAll(this.ctx, {
-      partnershipId,
-      partition: keys.youngPersonPartition(partnershipId, youngPersonRef),
-      sortKeyPrefix: 'CARER#',
-    });
+    const links = await query(this.ctx, keys.carerLinksOfYoungPerson(partnershipId, youngPersonRef), 'all');
     const carerRefs = links.map((item) => fromItem(carerLinkModel, item).carerRef);
     const items = await batchGet(
       this.ctx,
@@ -188,12 +165,7 @@ export class DynamoCarers extends EntityRepository<Carer, string> implements Car
   }
 
   async youngPeopleOf(partnershipId: string, carerRef: string): Promise<string[]> {
-    const links = await queryAll(this.ctx, {
-      partnershipId,
-      index: 'byLink',
-      partition: keys.carerPartition(partnershipId, carerRef),
-      sortKeyPrefix: 'YP#',
-    });
+    const links = await query(this.ctx, keys.youngPeopleLinksOfCarer(partnershipId, carerRef), 'all');
     return links.map((item) => fromItem(carerLinkModel, item).youngPersonRef);
   }
 
@@ -262,51 +234,20 @@ export class DynamoAnalyses extends EntityRepository<AnalysisSnapshot, string> i
   }
 
   async latestCompleted(partnershipId: string, week?: string): Promise<AnalysisSnapshot | undefined> {
-    const { items } = await queryPage(
-      this.ctx,
-      {
-        partnershipId,
-        index: 'byKind',
-        partition: keys.kindPartition(partnershipId, 'ANALYSIS'),
-        ...(week ? { sortKeyPrefix: `${week}#` } : {}),
-        newestFirst: true,
-      },
-      { limit: 1 },
-    );
+    const { items } = await query(this.ctx, keys.completedAnalyses(partnershipId, week), { limit: 1 });
     const [item] = items;
     return item ? fromItem(analysisModel, item) : undefined;
   }
 
   async latestCompletedBefore(partnershipId: string, week: string): Promise<AnalysisSnapshot | undefined> {
-    const response = await call(() =>
-      this.ctx.client.send(
-        new QueryCommand({
-          TableName: this.ctx.tableName,
-          IndexName: 'byKind',
-          KeyConditionExpression: '#pk = :pk AND #sk < :week',
-          ExpressionAttributeNames: { '#pk': 'GSI1PK', '#sk': 'GSI1SK' },
-          ExpressionAttributeValues: { ':pk': keys.kindPartition(partnershipId, 'ANALYSIS'), ':week': `${week}#` },
-          ScanIndexForward: false,
-          Limit: 1,
-        }),
-      ),
-    );
-    const [item] = response.Items ?? [];
+    const { items } = await query(this.ctx, keys.completedAnalysesBefore(partnershipId, week), { limit: 1 });
+    const [item] = items;
     return item ? fromItem(analysisModel, item) : undefined;
   }
 
   async clusterHistory(partnershipId: string, clusterId: string): Promise<ClusterSnapshot[]> {
-    const items = await queryAll(this.ctx, {
-      partnershipId,
-      index: 'byLink',
-      partition: keys.clusterPartition(partnershipId, clusterId),
-      sortKeyPrefix: 'SNAPSHOT#',
-      newestFirst: true,
-    });
-    return items.map((item) => {
-      const { version: _, ...cluster } = fromItem(clusterSnapshotModel, item);
-      return cluster;
-    });
+    const items = await query(this.ctx, keys.clusterHistory(partnershipId, clusterId), 'all');
+    return items.map((item) => fromItem(clusterSnapshotModel, item));
   }
 
   async saveClusters(clusters: readonly ClusterSnapshot[]): Promise<void> {
@@ -318,7 +259,7 @@ export class DynamoAnalyses extends EntityRepository<AnalysisSnapshot, string> i
             TableName: this.ctx.tableName,
             Item: toItem(
               clusterSnapshotModel,
-              parseWith(clusterSnapshotModel.schema, { ...cluster, version: 1 }, 'cluster'),
+              fitted(clusterSnapshotModel, parseWith(clusterSnapshotModel.schema, cluster, 'cluster')),
             ),
             ...versionCondition(undefined),
           },
@@ -335,30 +276,19 @@ export class DynamoAnalyses extends EntityRepository<AnalysisSnapshot, string> i
     const run = await this.get(partnershipId, analysisId);
     // A completed run's clusters are what the meeting decided on: never discarded.
     if (!run || run.status === 'completed') return;
-    const items = await queryAll(this.ctx, {
-      partnershipId,
-      partition: keys.analysisKey(partnershipId, analysisId).PK,
-      sortKeyPrefix: 'CLUSTER#',
-    });
+    const items = await query(this.ctx, keys.clustersOfRun(partnershipId, analysisId), 'all');
     const { failed } = await writeBatch(
       this.ctx.client,
       this.ctx.tableName,
-      items.map((item) => ({ DeleteRequest: { Key: { PK: item['PK'], SK: item['SK'] } } })),
+      items.map((item) => ({ DeleteRequest: { Key: keys.primaryKeyOf(item) } })),
     );
     if (failed.length > 0)
       throw new UnavailableError('The clusters of the stopped run could not be cleared; run it again.');
   }
 
   async clusters(partnershipId: string, analysisId: string): Promise<ClusterSnapshot[]> {
-    const items = await queryAll(this.ctx, {
-      partnershipId,
-      partition: keys.analysisKey(partnershipId, analysisId).PK,
-      sortKeyPrefix: 'CLUSTER#',
-    });
-    return items.map((item) => {
-      const { version: _, ...cluster } = fromItem(clusterSnapshotModel, item);
-      return cluster;
-    });
+    const items = await query(this.ctx, keys.clustersOfRun(partnershipId, analysisId), 'all');
+    return items.map((item) => fromItem(clusterSnapshotModel, item));
   }
 }
 
@@ -378,8 +308,7 @@ export class DynamoActionPlans implements ActionPlansRepository {
   }
 
   async save(draft: Draft<ActionPlan>, expectedVersion?: number): Promise<ActionPlan> {
-    checkExpectedVersion(expectedVersion);
-    const record = parseWith(actionPlanModel.schema, { ...draft, version: (expectedVersion ?? 0) + 1 }, 'action plan');
+    const record = atNextVersion(actionPlanModel, draft, expectedVersion);
     try {
       await sendTransaction(this.ctx.client, [
         {
@@ -408,31 +337,17 @@ export class DynamoActionPlans implements ActionPlansRepository {
   }
 
   async versions(partnershipId: string, planId: string): Promise<ActionPlan[]> {
-    const items = await queryAll(this.ctx, {
-      partnershipId,
-      partition: keys.actionPlanKey(partnershipId, planId).PK,
-      sortKeyPrefix: 'V#',
-    });
+    const items = await query(this.ctx, keys.planVersions(partnershipId, planId), 'all');
     return items.map((item) => fromItem(actionPlanVersionModel, item));
   }
 
   async ofCluster(partnershipId: string, clusterId: string): Promise<ActionPlan[]> {
-    const items = await queryAll(this.ctx, {
-      partnershipId,
-      index: 'byLink',
-      partition: keys.clusterPartition(partnershipId, clusterId),
-      sortKeyPrefix: 'PLAN#',
-    });
+    const items = await query(this.ctx, keys.plansOfCluster(partnershipId, clusterId), 'all');
     return items.map((item) => fromItem(actionPlanModel, item));
   }
 
   async ofLocation(partnershipId: string, locationRef: string): Promise<ActionPlan[]> {
-    const items = await queryAll(this.ctx, {
-      partnershipId,
-      index: 'byLink',
-      partition: keys.locationPartition(partnershipId, locationRef),
-      sortKeyPrefix: 'PLAN#',
-    });
+    const items = await query(this.ctx, keys.plansOfLocation(partnershipId, locationRef), 'all');
     return items.map((item) => fromItem(actionPlanModel, item));
   }
 }
@@ -446,13 +361,7 @@ export class DynamoInvitationLists
   }
 
   async ofCluster(partnershipId: string, clusterId: string): Promise<InvitationList[]> {
-    const items = await queryAll(this.ctx, {
-      partnershipId,
-      index: 'byLink',
-      partition: keys.clusterPartition(partnershipId, clusterId),
-      sortKeyPrefix: 'INVITE#',
-      newestFirst: true,
-    });
+    const items = await query(this.ctx, keys.invitationListsOfCluster(partnershipId, clusterId), 'all');
     return items.map((item) => fromItem(invitationListModel, item));
   }
 }
@@ -497,17 +406,16 @@ export class DynamoAuditLog implements AuditLog {
   }
 
   private async recordOne(event: AuditEvent): Promise<void> {
-    const stored = parseWith(auditEventModel.schema, { ...event, version: 1 }, 'audit event');
+    const stored = parseWith(auditEventModel.schema, event, 'audit event');
     const subjects = [
-      ...stored.subjects.youngPeople.map((ref) => ({ kind: 'YP' as const, ref, partition: keys.youngPersonPartition })),
-      ...stored.subjects.carers.map((ref) => ({ kind: 'CR' as const, ref, partition: keys.carerPartition })),
+      ...stored.subjects.youngPeople.map((ref) => ({ kind: 'YP' as const, ref })),
+      ...stored.subjects.carers.map((ref) => ({ kind: 'CR' as const, ref })),
     ];
     const items: Item[] = [
       toItem(auditEventModel, stored),
       ...subjects.map((subject) => ({
         ...keys.auditSubjectKey(stored.partnershipId, stored.id, subject),
-        GSI2PK: subject.partition(stored.partnershipId, subject.ref),
-        GSI2SK: `${keys.auditIndexPrefix(stored)}${stored.at}#${stored.id}`,
+        ...keys.auditSubjectIndexKeys(stored, subject),
         entity: 'AuditSubject',
         schemaVersion: 1,
         eventId: stored.id,
@@ -527,34 +435,21 @@ export class DynamoAuditLog implements AuditLog {
   }
 
   byYoungPerson(partnershipId: string, ref: string, page?: PageRequest): Promise<Page<AuditEvent>> {
-    return this.bySubject(partnershipId, keys.youngPersonPartition(partnershipId, ref), page);
+    return this.bySubject(keys.auditOfYoungPerson(partnershipId, ref), page);
   }
 
   byCarer(partnershipId: string, ref: string, page?: PageRequest): Promise<Page<AuditEvent>> {
-    return this.bySubject(partnershipId, keys.carerPartition(partnershipId, ref), page);
+    return this.bySubject(keys.auditOfCarer(partnershipId, ref), page);
   }
 
   async byUser(partnershipId: string, userId: string, page?: PageRequest): Promise<Page<AuditEvent>> {
-    const result = await queryPage(
-      this.ctx,
-      {
-        partnershipId,
-        index: 'byLink',
-        partition: keys.userPartition(partnershipId, userId),
-        sortKeyPrefix: 'AUDIT#',
-        newestFirst: true,
-      },
-      page,
-    );
+    const result = await query(this.ctx, keys.auditOfUser(partnershipId, userId), page);
     return { ...result, items: result.items.map((item) => this.event(item)) };
   }
 
-  private async bySubject(partnershipId: string, partition: string, page?: PageRequest): Promise<Page<AuditEvent>> {
-    const result = await queryPage(
-      this.ctx,
-      { partnershipId, index: 'byLink', partition, sortKeyPrefix: 'AUDIT#', newestFirst: true },
-      page,
-    );
+  private async bySubject(spec: QuerySpec, page?: PageRequest): Promise<Page<AuditEvent>> {
+    const { partnershipId } = spec;
+    const result = await query(this.ctx, spec, page);
     const events = await batchGet(
       this.ctx,
       result.items.map((item) => keys.auditEventKey(partnershipId, String(item['eventId']))),
@@ -563,7 +458,6 @@ export class DynamoAuditLog implements AuditLog {
   }
 
   private event(item: Item): AuditEvent {
-    const { version: _, ...event } = fromItem(auditEventModel, item);
-    return event;
+    return fromItem(auditEventModel, item);
   }
 }

@@ -1,4 +1,4 @@
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import {
   AlreadyExistsError,
   type Draft,
@@ -6,6 +6,7 @@ import {
   type Page,
   type PageRequest,
   parseWith,
+  type TransitionGuard,
   ValidationError,
   VersionConflictError,
   type VersionedRepository,
@@ -14,6 +15,7 @@ import {
   decodeCursor,
   type EntityModel,
   encodeCursor,
+  fitted,
   fromItem,
   type Item,
   isLive,
@@ -24,8 +26,9 @@ import {
 import type { DocumentSender } from './document-sender';
 import { isConditionFailure, toDomainError } from './errors';
 import type { TransactAction } from './group-writer';
-import { partnershipPrefix } from './keys';
-import { type IndexName, TABLE_DEFINITION } from './table';
+import { partnershipPrefix, type QuerySpec } from './keys';
+import { TABLE_DEFINITION } from './table';
+import { transitionUpdate } from './transition';
 
 /** What every repository needs: the document client and the table's name. */
 export interface StoreContext {
@@ -42,34 +45,51 @@ export async function call<T>(operation: () => Promise<T>): Promise<T> {
   }
 }
 
-export interface QuerySpec {
-  readonly partnershipId: string;
-  readonly index?: IndexName;
-  readonly partition: string;
-  readonly sortKeyPrefix?: string;
-  readonly newestFirst?: boolean;
-  /** Items past their expiry too (erasure must find what DynamoDB has not yet deleted). */
-  readonly includeExpired?: boolean;
+export type { QuerySpec } from './keys';
+
+/** The key condition of a query: the partition, and a sort-key prefix or upper bound if it has one. */
+function keyCondition(spec: QuerySpec) {
+  const attributes = spec.index ? TABLE_DEFINITION.indexes[spec.index] : TABLE_DEFINITION;
+  const sortKey =
+    spec.sortKeyPrefix !== undefined
+      ? { expression: 'begins_with(#sk, :sk)', value: spec.sortKeyPrefix }
+      : spec.sortKeyBelow !== undefined
+        ? { expression: '#sk < :sk', value: spec.sortKeyBelow }
+        : undefined;
+  return {
+    KeyConditionExpression: sortKey ? `#pk = :pk AND ${sortKey.expression}` : '#pk = :pk',
+    ExpressionAttributeNames: sortKey
+      ? { '#pk': attributes.partitionKey, '#sk': attributes.sortKey }
+      : { '#pk': attributes.partitionKey },
+    ExpressionAttributeValues: sortKey ? { ':pk': spec.partition, ':sk': sortKey.value } : { ':pk': spec.partition },
+  };
 }
 
 function queryInput(ctx: StoreContext, spec: QuerySpec) {
-  const keys = spec.index ? TABLE_DEFINITION.indexes[spec.index] : TABLE_DEFINITION;
   return {
     TableName: ctx.tableName,
     ...(spec.index ? { IndexName: spec.index } : { ConsistentRead: true }),
-    KeyConditionExpression: spec.sortKeyPrefix ? '#pk = :pk AND begins_with(#sk, :prefix)' : '#pk = :pk',
-    ExpressionAttributeNames: spec.sortKeyPrefix
-      ? { '#pk': keys.partitionKey, '#sk': keys.sortKey }
-      : { '#pk': keys.partitionKey },
-    ExpressionAttributeValues: spec.sortKeyPrefix
-      ? { ':pk': spec.partition, ':prefix': spec.sortKeyPrefix }
-      : { ':pk': spec.partition },
+    ...keyCondition(spec),
     ScanIndexForward: !spec.newestFirst,
   };
 }
 
-/** One page of a Query, with an opaque cursor checked against the same query. */
-export async function queryPage(ctx: StoreContext, spec: QuerySpec, page?: PageRequest): Promise<Page<Item>> {
+/**
+ * The store's one Query, by a named access pattern (`keys`): one page of it, with an opaque
+ * cursor checked against the same query, or with `'all'` every item, following DynamoDB's 1 MB
+ * pages (for bounded collections: one person's links, one run's clusters).
+ */
+export function query(ctx: StoreContext, spec: QuerySpec, page: PageRequest | undefined): Promise<Page<Item>>;
+export function query(ctx: StoreContext, spec: QuerySpec, page: 'all'): Promise<Item[]>;
+export function query(
+  ctx: StoreContext,
+  spec: QuerySpec,
+  page: PageRequest | undefined | 'all',
+): Promise<Page<Item> | Item[]> {
+  return page === 'all' ? queryAll(ctx, spec) : queryPage(ctx, spec, page);
+}
+
+async function queryPage(ctx: StoreContext, spec: QuerySpec, page?: PageRequest): Promise<Page<Item>> {
   const startKey = decodeCursor(page?.cursor, {
     ...(spec.index ? { index: spec.index } : {}),
     partition: spec.partition,
@@ -82,8 +102,7 @@ export async function queryPage(ctx: StoreContext, spec: QuerySpec, page?: PageR
   return { items: (response.Items ?? []).filter((item) => isLive(item)), ...(cursor ? { cursor } : {}) };
 }
 
-/** Every item of a Query, following DynamoDB's 1 MB pages. For bounded collections (one person's links). */
-export async function queryAll(ctx: StoreContext, spec: QuerySpec): Promise<Item[]> {
+async function queryAll(ctx: StoreContext, spec: QuerySpec): Promise<Item[]> {
   const input = queryInput(ctx, spec);
   const items: Item[] = [];
   let startKey: Record<string, unknown> | undefined;
@@ -93,6 +112,19 @@ export async function queryAll(ctx: StoreContext, spec: QuerySpec): Promise<Item
     startKey = response.LastEvaluatedKey;
   } while (startKey);
   return items;
+}
+
+/**
+ * A draft as the record it becomes: at version 1 when created, or one past the version read.
+ * The record is validated whole (and fitted to one item) before anything is written.
+ */
+export function atNextVersion<T extends StoredRecord, Key>(
+  model: EntityModel<T, Key>,
+  draft: Draft<T>,
+  versionRead?: number,
+): T {
+  checkExpectedVersion(versionRead);
+  return fitted(model, parseWith(model.schema, { ...draft, version: (versionRead ?? 0) + 1 }, model.label));
 }
 
 /** Checks an expected version from a caller (an `If-Match` header, say) before it reaches a condition. */
@@ -144,6 +176,27 @@ export class EntityRepository<T extends StoredRecord, Key> implements VersionedR
     return record;
   }
 
+  /**
+   * A change of state in one UpdateItem: the record as read (`current`) with `patch` applied is
+   * validated whole, and only what changed is written (not a snapshot of hundreds of KB), while
+   * the item is still at the version read and holds what `guard` allows.
+   */
+  async transition(current: T, patch: Partial<Draft<T>>, guard?: TransitionGuard<T>): Promise<T> {
+    const next = this.validate({ ...current, ...patch }, current.version);
+    try {
+      await this.ctx.client.send(
+        new UpdateCommand({
+          TableName: this.ctx.tableName,
+          ...transitionUpdate(this.model, current, next, guard),
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        }),
+      );
+    } catch (error) {
+      throw this.conditionError(error, this.model.keyOf(current), current.version);
+    }
+    return next;
+  }
+
   async remove(partnershipId: string, key: Key, expectedVersion: number): Promise<void> {
     checkExpectedVersion(expectedVersion);
     try {
@@ -162,12 +215,7 @@ export class EntityRepository<T extends StoredRecord, Key> implements VersionedR
 
   async list(partnershipId: string, page?: PageRequest): Promise<Page<T>> {
     if (!this.model.list) throw new Error(`${this.model.entity} records are not listed by partnership.`);
-    const { index, partition, newestFirst } = this.model.list;
-    const result = await queryPage(
-      this.ctx,
-      { partnershipId, index, partition: partition(partnershipId), newestFirst: newestFirst ?? false },
-      page,
-    );
+    const result = await query(this.ctx, this.model.list(partnershipId), page);
     return { ...result, items: result.items.map((item) => fromItem(this.model, item)) };
   }
 
@@ -178,8 +226,7 @@ export class EntityRepository<T extends StoredRecord, Key> implements VersionedR
 
   /** The record at its next version, validated as a whole before anything is written. */
   protected validate(draft: Draft<T>, expectedVersion: number | undefined): T {
-    checkExpectedVersion(expectedVersion);
-    return parseWith(this.model.schema, { ...draft, version: (expectedVersion ?? 0) + 1 }, this.model.label);
+    return atNextVersion(this.model, draft, expectedVersion);
   }
 
   /** What a failed condition means: it existed already, it is gone, or it moved on. */

@@ -6,7 +6,7 @@ import { isTransactionConditionFailure, toDomainError } from './errors';
 import { sendTransaction, TRANSACTION_SIZE } from './group-writer';
 import * as keys from './keys';
 import { restrictedRelationshipModel, restrictedSightingModel } from './models';
-import { queryAll, type StoreContext, versionCondition } from './repository';
+import { query, type StoreContext, versionCondition } from './repository';
 import { TABLE_DEFINITION } from './table';
 
 export interface RestrictedLayerMove {
@@ -32,8 +32,8 @@ export async function moveRestrictedIntoOwnLayer(
   // then costs one read, not a read of every record and audit event.
   if ((await batchGet(ctx, [marker])).length > 0) return { records: 0, auditEvents: 0 };
   const [relationships, sightings, auditEvents] = await Promise.all([
-    moveRecords(ctx, partnershipId, 'REL', Relationship, restrictedRelationshipModel),
-    moveRecords(ctx, partnershipId, 'SIGHT', Sighting, restrictedSightingModel),
+    moveRecords(ctx, partnershipId, keys.relationshipKind('shared'), Relationship, restrictedRelationshipModel),
+    moveRecords(ctx, partnershipId, keys.sightingKind('shared'), Sighting, restrictedSightingModel),
     moveAuditEvents(ctx, partnershipId),
   ]);
   // Only a run that moved everything it found (nothing changed under it) says the move is done.
@@ -53,22 +53,17 @@ export async function moveRestrictedIntoOwnLayer(
 async function moveRecords<T extends StoredRecord & { restricted: boolean; provenance: { recordedAt: string } }, Key>(
   ctx: StoreContext,
   partnershipId: string,
-  kind: string,
+  kind: keys.Kind,
   schema: z.ZodType<T>,
   model: EntityModel<T, Key>,
 ): Promise<Moved> {
-  const listed = await queryAll(ctx, {
-    partnershipId,
-    index: 'byKind',
-    partition: keys.kindPartition(partnershipId, kind),
-    includeExpired: true,
-  });
+  const listed = await query(ctx, { ...keys.ofKind(partnershipId, kind), includeExpired: true }, 'all');
   let moved = 0;
   let skipped = 0;
   for (const item of listed.filter((candidate) => candidate['restricted'] === true)) {
     const legacy = parseWith(schema, withoutKeys(item), model.label);
     const remove = {
-      Delete: { TableName: ctx.tableName, Key: keyOf(item), ...versionCondition(legacy.version) },
+      Delete: { TableName: ctx.tableName, Key: keys.primaryKeyOf(item), ...versionCondition(legacy.version) },
     };
     const layerKey = model.primaryKey(partnershipId, model.keyOf(legacy));
     const [held] = await batchGet(ctx, [layerKey]);
@@ -96,29 +91,28 @@ async function moveRecords<T extends StoredRecord & { restricted: boolean; prove
 }
 
 async function moveAuditEvents(ctx: StoreContext, partnershipId: string): Promise<Moved> {
-  const events = await queryAll(ctx, {
-    partnershipId,
-    index: 'byKind',
-    partition: keys.kindPartition(partnershipId, 'AUDIT'),
-  });
+  const events = await query(ctx, keys.ofKind(partnershipId, 'AUDIT'), 'all');
   const shared = keys.auditIndexPrefix({ restricted: false });
   const restricted = keys.auditIndexPrefix({ restricted: true });
-  const stale = events.filter((event) => event['restricted'] === true && String(event['GSI2SK']).startsWith(shared));
+  const byLinkSortKey = TABLE_DEFINITION.indexes.byLink.sortKey;
+  const stale = events.filter(
+    (event) => event['restricted'] === true && String(event[byLinkSortKey]).startsWith(shared),
+  );
   let moved = 0;
   let skipped = 0;
   for (const listed of stale) {
-    const [event] = await batchGet(ctx, [keyOf(listed)]);
+    const [event] = await batchGet(ctx, [keys.primaryKeyOf(listed)]);
     if (!event) continue;
-    const entries = await queryAll(ctx, { partnershipId, partition: String(event['PK']), sortKeyPrefix: 'SUBJECT#' });
+    const entries = await query(ctx, keys.subjectsOfAuditEvent(partnershipId, String(event['id'])), 'all');
     // Each entry is moved only as it was read (an erasure may have rewritten or removed it since),
     // in transactions of at most 100, the event itself last.
     const moves = [...entries, event].map((item) => ({
       Put: {
         TableName: ctx.tableName,
-        Item: { ...item, GSI2SK: `${restricted}${String(item['GSI2SK']).slice(shared.length)}` },
+        Item: { ...item, [byLinkSortKey]: `${restricted}${String(item[byLinkSortKey]).slice(shared.length)}` },
         ConditionExpression: '#index = :read',
-        ExpressionAttributeNames: { '#index': 'GSI2SK' },
-        ExpressionAttributeValues: { ':read': item['GSI2SK'] },
+        ExpressionAttributeNames: { '#index': byLinkSortKey },
+        ExpressionAttributeValues: { ':read': item[byLinkSortKey] },
       },
     }));
     try {
@@ -139,11 +133,6 @@ interface Moved {
   /** Found but changed meanwhile: left for the next run. */
   skipped: number;
 }
-
-const keyOf = (item: Item) => ({
-  PK: String(item[TABLE_DEFINITION.partitionKey]),
-  SK: String(item[TABLE_DEFINITION.sortKey]),
-});
 
 /** A stored item's record fields, without its keys and bookkeeping. */
 function withoutKeys(item: Item): Item {

@@ -13,7 +13,7 @@ import { isConditionFailure, toDomainError } from './errors';
 import { type WriteGroup, writeGroups } from './group-writer';
 import * as keys from './keys';
 import { reviewModel, youngPersonModel } from './models';
-import { queryAll, replaceAtVersion, type StoreContext, versionCondition } from './repository';
+import { atNextVersion, query, replaceAtVersion, type StoreContext, versionCondition } from './repository';
 
 /**
  * Review decisions (kept in the young person's collection, so they go with them), the day each
@@ -39,21 +39,13 @@ export class DynamoReviews implements ReviewsRepository {
   }
 
   async ofPerson(partnershipId: string, ref: string): Promise<Review[]> {
-    const items = await queryAll(this.ctx, {
-      partnershipId,
-      partition: keys.youngPersonPartition(partnershipId, ref),
-      sortKeyPrefix: 'REVIEW#',
-    });
+    const items = await query(this.ctx, keys.reviewsOfPerson(partnershipId, ref), 'all');
     return items.map((item) => fromItem(reviewModel, item));
   }
 
   async moveExpiry(changes: readonly { person: YoungPerson; retainUntil: string }[]): Promise<{ notMoved: string[] }> {
     const groups: WriteGroup[] = changes.map(({ person, retainUntil }) => {
-      const moved = parseWith(
-        youngPersonModel.schema,
-        { ...person, retainUntil, version: person.version + 1 },
-        'young person',
-      );
+      const moved = atNextVersion(youngPersonModel, { ...person, retainUntil }, person.version);
       return {
         label: person.ref,
         actions: [replaceAtVersion(this.ctx.tableName, toItem(youngPersonModel, moved), person.version)],
@@ -64,11 +56,7 @@ export class DynamoReviews implements ReviewsRepository {
   }
 
   async overdueSince(partnershipId: string): Promise<Map<string, string>> {
-    const items = await queryAll(this.ctx, {
-      partnershipId,
-      index: 'byKind',
-      partition: keys.kindPartition(partnershipId, 'OVERDUE'),
-    });
+    const items = await query(this.ctx, keys.ofKind(partnershipId, 'OVERDUE'), 'all');
     return new Map(items.map((item) => [String(item['youngPersonRef']), String(item['since'])]));
   }
 
@@ -82,8 +70,7 @@ export class DynamoReviews implements ReviewsRepository {
               PutRequest: {
                 Item: {
                   ...keys.overdueKey(partnershipId, ref),
-                  GSI1PK: keys.kindPartition(partnershipId, 'OVERDUE'),
-                  GSI1SK: ref,
+                  ...keys.overdueIndexKeys(partnershipId, ref),
                   entity: 'Overdue',
                   schemaVersion: 1,
                   youngPersonRef: ref,
@@ -98,11 +85,7 @@ export class DynamoReviews implements ReviewsRepository {
   }
 
   async all(partnershipId: string): Promise<Review[]> {
-    const items = await queryAll(this.ctx, {
-      partnershipId,
-      index: 'byKind',
-      partition: keys.kindPartition(partnershipId, 'REVIEW'),
-    });
+    const items = await query(this.ctx, keys.ofKind(partnershipId, 'REVIEW'), 'all');
     return items.map((item) => fromItem(reviewModel, item));
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TABLE_ACTIONS, tenantSessionPolicy } from './tenant-scope';
+import { AUDIT_PARTITIONS, TABLE_ACTIONS, tenantSessionPolicy } from './tenant-scope';
 
 const input = {
   partnershipId: 'kent-south',
@@ -34,6 +34,15 @@ describe("a partnership's session policy", () => {
   it('allows item calls only: no Scan, nothing on the table itself', () => {
     expect(items?.Action).toEqual([...TABLE_ACTIONS.read, ...TABLE_ACTIONS.write]);
     expect(items?.Action.join(' ')).not.toMatch(/Scan|Table|\*/);
+  });
+
+  it('lets a reading function write only audit event partitions', () => {
+    expect(AUDIT_PARTITIONS).toBe('P#*#AUDIT#*');
+  });
+
+  it("lets a change of state update an item in place, under the same pin to the partnership's keys", () => {
+    expect(items?.Action).toContain('dynamodb:UpdateItem');
+    expect(policy.Statement.filter((statement) => statement.Action.includes('dynamodb:UpdateItem'))).toEqual([items]);
   });
 
   it('lets the table key be used only through DynamoDB in the region', () => {

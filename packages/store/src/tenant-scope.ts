@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { DocumentSender } from './document-sender';
-import { partnershipPrefix } from './keys';
+import { auditEventKey, partnershipPrefix } from './keys';
 import { TABLE_DEFINITION } from './table';
 
 /**
@@ -11,14 +11,15 @@ import { TABLE_DEFINITION } from './table';
  */
 export const TABLE_ACTIONS = {
   read: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'],
-  // Conditional puts and deletes, alone or in transactions: the store never updates in place.
-  write: ['dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'],
+  // Conditional puts and deletes, alone or in transactions, and conditional updates: a change of
+  // state (an analysis run, an upload slot) writes only what changed (`transition`).
+  write: ['dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:UpdateItem'],
   /** What a reading function may write: its audit events, and nothing else. */
   audit: ['dynamodb:PutItem', 'dynamodb:BatchWriteItem'],
 } as const;
 
 /** What a reading function may write to: the audit event partitions (`P#<partnership>#AUDIT#<id>`). */
-export const AUDIT_PARTITIONS = 'P#*#AUDIT#*';
+export const AUDIT_PARTITIONS = auditEventKey('*', '*').PK;
 
 /** The KMS actions DynamoDB needs of a caller to read and write a table under a customer-managed key. */
 export const TABLE_KEY_ACTIONS = [

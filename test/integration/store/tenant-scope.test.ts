@@ -70,6 +70,25 @@ describe('the tenant-scoped client', () => {
     expect(made.filter((p) => p === 'north')).toHaveLength(1);
   });
 
+  it("sends a change of state (an UpdateItem) through the partnership's client, and refuses it outside any", async () => {
+    const slot = {
+      id: '0b5c1a7e-3f53-4a55-9a0e-1c4c8f7f2b13',
+      partnershipId: 'north',
+      week: '2026-W48',
+      status: 'waiting' as const,
+      uploadedBy: 'chair-1',
+      createdAt: '2026-11-28T09:00:00.000Z',
+      sendBy: '2026-11-28T09:15:00.000Z',
+    };
+    const waiting = await scoped.runAs('north', () => store.uploadSlots.save(slot));
+    await expect(store.uploadSlots.transition(waiting, { status: 'processing' })).rejects.toThrow(
+      NoPartnershipScopeError,
+    );
+    sent.length = 0;
+    await scoped.runAs('north', () => store.uploadSlots.transition(waiting, { status: 'processing' }));
+    expect(sent).toEqual(['north UpdateItemCommand']);
+  });
+
   it('refuses work for one partnership that tries to act for another', async () => {
     await expect(scoped.runAs('north', () => scoped.runAs('south', async () => 1))).rejects.toThrow(
       NoPartnershipScopeError,
