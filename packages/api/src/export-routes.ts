@@ -23,6 +23,7 @@ import {
   type ReportDocument,
   toDocx,
   toHtml,
+  withPictures,
 } from '@peermap/reports';
 import * as z from 'zod';
 import { currentCluster } from './analysis';
@@ -43,7 +44,7 @@ const bytesOf = (text: string) => new TextEncoder().encode(text);
 
 async function paperFile(document: ReportDocument, format: 'docx' | 'html', name: string) {
   return format === 'docx'
-    ? { contentType: DOCX, filename: `${name}.docx`, bytes: await toDocx(document) }
+    ? { contentType: DOCX, filename: `${name}.docx`, bytes: await toDocx(await withPictures(document)) }
     : { contentType: 'text/html; charset=utf-8', filename: `${name}.html`, bytes: bytesOf(toHtml(document)) };
 }
 

@@ -27,8 +27,11 @@ export interface ReportSection {
   paragraphs?: string[];
   /** A cell's lines are separated by `\n`. */
   table?: PaperTable;
-  /** A picture drawn by peermap itself (its text already escaped): inline in HTML, as a PNG in DOCX. */
-  figure?: { svg: string; caption: string };
+  /**
+   * A picture drawn by peermap itself (its text already escaped): inline in HTML; in DOCX the
+   * PNG `withPictures` draws from it (the renderer is loaded only where a paper has a picture).
+   */
+  figure?: { svg: string; caption: string; png?: Uint8Array };
 }
 
 const cellHtml = (text: string) => escapeMarkup(text).replaceAll('\n', '<br>');

@@ -18,7 +18,6 @@ import {
 } from 'docx';
 import { markingLine, type ReportDocument, type ReportSection } from './document';
 import { columnShares, type PaperTable } from './layout';
-import { svgToPng } from './picture';
 
 /** A4 in twentieths of a point, with margins of 1.5 cm: the width a table or picture may take. */
 const PAGE = { width: 11906, height: 16838, margin: 850 } as const;
@@ -26,8 +25,8 @@ const TEXT_WIDTH = PAGE.width - 2 * PAGE.margin;
 /** Font sizes in half-points: body 10 pt, tables 9 pt. */
 const BODY_SIZE = 20;
 const TABLE_SIZE = 18;
-/** The picture's width on the page in pixels at 96 to the inch (about 17 cm), drawn at twice that for print. */
-const FIGURE_WIDTH = 640;
+/** The picture's width on the page in pixels at 96 to the inch (about 17 cm); `withPictures` draws it at twice that. */
+export const FIGURE_WIDTH = 640;
 
 /** The same document as a Word file (the paper the meeting edits), the marking in header and footer. */
 export async function toDocx(document: ReportDocument): Promise<Uint8Array> {
@@ -35,7 +34,7 @@ export async function toDocx(document: ReportDocument): Promise<Uint8Array> {
     new Paragraph({ text: document.title, heading: HeadingLevel.TITLE }),
     ...detailsOf(document),
   ];
-  for (const section of document.sections) children.push(...(await sectionOf(section)));
+  for (const section of document.sections) children.push(...sectionOf(section));
   const file = new Document({
     title: document.title,
     creator: 'peermap',
@@ -101,10 +100,11 @@ const detailsOf = (document: ReportDocument) =>
       }),
   );
 
-async function sectionOf(section: ReportSection): Promise<(Paragraph | Table)[]> {
+function sectionOf(section: ReportSection): (Paragraph | Table)[] {
   const parts: (Paragraph | Table)[] = [new Paragraph({ text: section.heading, heading: HeadingLevel.HEADING_1 })];
   for (const text of section.paragraphs ?? []) parts.push(new Paragraph({ text }));
-  if (section.figure) parts.push(await figureOf(section.figure), captionOf(section.figure.caption));
+  if (section.figure?.png) parts.push(figureOf({ ...section.figure, png: section.figure.png }));
+  if (section.figure) parts.push(captionOf(section.figure.caption));
   if (section.table) {
     parts.push(tableOf(section.table));
     if (section.table.note) parts.push(captionOf(section.table.note));
@@ -116,15 +116,14 @@ const captionOf = (text: string) =>
   new Paragraph({ spacing: { before: 60 }, children: [new TextRun({ text, italics: true, size: TABLE_SIZE })] });
 
 /** The picture as a PNG drawn on the server, sized to the page, with its caption as its alternative text. */
-async function figureOf(figure: { svg: string; caption: string }): Promise<Paragraph> {
+function figureOf(figure: { svg: string; caption: string; png: Uint8Array }): Paragraph {
   const [width, height] = svgSize(figure.svg);
-  const data = await svgToPng(figure.svg, FIGURE_WIDTH * 2);
   return new Paragraph({
     keepNext: true,
     children: [
       new ImageRun({
         type: 'png',
-        data,
+        data: figure.png,
         transformation: { width: FIGURE_WIDTH, height: Math.round((FIGURE_WIDTH * height) / width) },
         altText: { name: 'The group', title: 'The group', description: figure.caption },
       }),
