@@ -59,7 +59,7 @@ function sectionHtml(section: ReportSection): string {
 
 const STYLE = [
   '<style>body{font-family:Arial,sans-serif;margin:2em;color:#111;max-width:60em}',
-  'table{border-collapse:collapse;width:100%;table-layout:fixed}',
+  'table{border-collapse:collapse;width:100%;table-layout:fixed;font-size:.8em}',
   'th,td{border:1px solid #999;padding:4px 6px;text-align:left;vertical-align:top;overflow-wrap:break-word}',
   'th{background:#eee}.marking{font-weight:bold;text-align:center}.note,figcaption{font-style:italic;font-size:.9em}',
   'dl.details{display:grid;grid-template-columns:max-content auto;gap:.2em 1em}dt{font-weight:bold}dd{margin:0}',

@@ -108,6 +108,11 @@ describe('the meeting papers as LibreOffice prints them (demo group, week 4)', (
     expect(text).toContain('Sam Patel');
     expect(text).toContain('Demo Safeguarding Partnership');
     expect(text).toMatch(/agreed \d{1,2} \w+ 20\d\d/);
+    // The HTML twin, from the same document: the same words and widths.
+    const html = (await chair().request('GET', `/v1/action-plans/${planId}/export?format=html`)).text;
+    writeFileSync(join(RESULTS, 'action-plan.html'), html);
+    expect(html).toMatch(/<td>the whole group \(\d+\)<\/td>/);
+    expect(html).toMatch(/<colgroup>(<col style="width:[\d.]+%">){5}<\/colgroup>/);
     note('action-plan', `${pages} page(s), ${bytes.byteLength} bytes of DOCX, ${statSync(pdf).size} bytes of PDF`);
   });
 
