@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { toHtml } from './document';
 import { toDocx } from './docx';
 import { columnShares, widthOf } from './layout';
-import { clusterPaper, coveredInWords, planPaper } from './papers';
+import { clusterPaper, coveredInWords, invitationPaper, planPaper } from './papers';
 import { withPictures } from './picture';
 import { clusterSvg, placeNames } from './svg';
 import { dateInWords, listInWords, ownerInWords, weekInWords } from './words';
@@ -49,6 +49,15 @@ describe('dates and owners in words', () => {
     expect(ownerInWords('council')).toBe('Council');
     expect(ownerInWords('social_care')).toBe("Children's social care");
     expect(listInWords(['A', 'B', 'C'])).toBe('A, B and C');
+  });
+});
+
+describe('the invitation list paper', () => {
+  it('dates its session in words', () => {
+    const list = { ...examples.invitationList, session: { ...examples.invitationList.session, date: '2026-12-05' } };
+    expect(invitationPaper(list, names, 'OFFICIAL-SENSITIVE').title).toBe(
+      `Parent Empowerment Session, 5 December 2026 at ${list.session.time}`,
+    );
   });
 });
 

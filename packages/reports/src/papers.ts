@@ -178,7 +178,7 @@ const needsOf = (c: {
 export function invitationPaper(list: InvitationList, names: Names, marking: string): ReportDocument {
   const { session } = list;
   return {
-    title: `Parent Empowerment Session, ${session.date} at ${session.time}`,
+    title: `Parent Empowerment Session, ${dateInWords(session.date)} at ${session.time}`,
     marking,
     sections: [
       {

@@ -116,6 +116,20 @@ describe('the meeting papers as LibreOffice prints them (demo group, week 4)', (
     note('action-plan', `${pages} page(s), ${bytes.byteLength} bytes of DOCX, ${statSync(pdf).size} bytes of PDF`);
   });
 
+  it('prints the invitation list of the same group with its columns fitted to what they hold', async () => {
+    // A session a fortnight ahead: a list is drawn up before its session.
+    const date = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
+    const session = { date, time: '18:30', venue: 'Community Centre', facilitators: ['Early help', 'Police'] };
+    const created = await lead().request('POST', `/v1/clusters/${clusterId}/invitation-lists`, { body: { session } });
+    expect(created.status).toBe(201);
+    const { id } = created.body as { id: string };
+    const response = await lead().request('GET', `/v1/invitation-lists/${id}/export?format=docx`);
+    expect(response.status).toBe(200);
+    const { pages } = await throughLibreOffice('invitation-list', response.bytes ?? new Uint8Array());
+    expect(pages).toBeGreaterThanOrEqual(1);
+    note('invitation-list', `${pages} page(s), ${response.bytes?.byteLength} bytes of DOCX`);
+  });
+
   it("embeds the group's picture in the cluster report, as a PNG part and as an image LibreOffice prints", async () => {
     const response = await chair().request('GET', `/v1/clusters/${clusterId}/report?format=docx`);
     expect(response.status).toBe(200);
