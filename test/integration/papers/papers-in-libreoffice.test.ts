@@ -21,15 +21,23 @@ interface PlanBody {
 /** What the run measured, beside the pages, for a person comparing runs. */
 const note = (name: string, text: string) => writeFileSync(join(RESULTS, `${name}.txt`), `${text}\n`);
 
-/** Fails (never skips) when a tool is missing, saying how to install it. */
-async function needTool(command: string, args: string[]): Promise<void> {
-  try {
-    await run(command, args);
-  } catch {
-    throw new Error(
-      `The paper tests need ${command} (LibreOffice and poppler-utils): run "sh scripts/ensure-libreoffice.sh" as root, or set SOFFICE_PATH.`,
-    );
+/** What is missing to print the papers, said so that each test fails (never skips) with how to install it. */
+async function missingTools(): Promise<Error | undefined> {
+  for (const [command, flag] of [
+    [SOFFICE, '--version'],
+    ['pdfinfo', '-v'],
+    ['pdfimages', '-v'],
+    ['pdftoppm', '-v'],
+  ] as const) {
+    try {
+      await run(command, [flag]);
+    } catch {
+      return new Error(
+        `The paper tests need ${command} (LibreOffice and poppler-utils): run "sh scripts/ensure-libreoffice.sh" as root, or set SOFFICE_PATH.`,
+      );
+    }
   }
+  return undefined;
 }
 
 /** The Word file as LibreOffice opens it, printed to PDF; its pages as PNGs beside it. */
@@ -62,10 +70,15 @@ describe('the meeting papers as LibreOffice prints them (demo group, week 4)', (
   const chair = () => api.as('madp-chair');
   const lead = () => api.as('early-help-lead');
 
+  let missing: Error | undefined;
+  /** Each test fails, rather than being skipped, while a tool is missing. */
+  const toolsAtHand = () => {
+    if (missing) throw missing;
+  };
+
   beforeAll(async () => {
-    await needTool(SOFFICE, ['--version']);
-    await needTool('pdfinfo', ['-v']);
-    await needTool('pdfimages', ['-v']);
+    missing = await missingTools();
+    if (missing) return;
     mkdirSync(RESULTS, { recursive: true });
     api = await startTestApi();
     const listed = await chair().request('GET', '/v1/clusters?week=2026-W48');
@@ -93,6 +106,7 @@ describe('the meeting papers as LibreOffice prints them (demo group, week 4)', (
   });
 
   it('prints the action plan of a demo-sized group on at most two A4 pages', async () => {
+    toolsAtHand();
     const response = await chair().request('GET', `/v1/action-plans/${planId}/export?format=docx`);
     expect(response.status).toBe(200);
     const bytes = response.bytes ?? new Uint8Array();
@@ -117,6 +131,7 @@ describe('the meeting papers as LibreOffice prints them (demo group, week 4)', (
   });
 
   it('prints the invitation list of the same group with its columns fitted to what they hold', async () => {
+    toolsAtHand();
     // A session a fortnight ahead: a list is drawn up before its session.
     const date = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
     const session = { date, time: '18:30', venue: 'Community Centre', facilitators: ['Early help', 'Police'] };
@@ -131,6 +146,7 @@ describe('the meeting papers as LibreOffice prints them (demo group, week 4)', (
   });
 
   it("embeds the group's picture in the cluster report, as a PNG part and as an image LibreOffice prints", async () => {
+    toolsAtHand();
     const response = await chair().request('GET', `/v1/clusters/${clusterId}/report?format=docx`);
     expect(response.status).toBe(200);
     const bytes = response.bytes ?? new Uint8Array();
