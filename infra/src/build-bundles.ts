@@ -2,7 +2,7 @@ import { copyFileSync, existsSync, mkdtempSync, readdirSync, statSync } from 'no
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { type BuildOptions, build, type Metafile } from 'esbuild';
+import { type BuildOptions, build, type Loader, type Metafile } from 'esbuild';
 import { BUNDLING, REPO_ROOT } from './peermap-function';
 
 const FUNCTIONS_FOLDER = join(REPO_ROOT, 'functions');
@@ -37,6 +37,8 @@ export function esbuildOptionsOf(bundling: typeof BUNDLING): BuildOptions {
     target,
     mainFields,
     externalModules,
+    loader,
+    define,
     banner,
     forceDockerBundling,
     ...untranslated
@@ -58,11 +60,26 @@ export function esbuildOptionsOf(bundling: typeof BUNDLING): BuildOptions {
     sourcemap: sourceMap ?? false,
     sourcesContent: sourcesContent ?? true,
     external: externalModules,
+    ...(loader === undefined ? {} : { loader: loadersOf(loader) }),
+    ...(define === undefined ? {} : { define }),
     ...(banner === undefined ? {} : { banner: { js: banner } }),
     ...(mainFields === undefined ? {} : { mainFields }),
     absWorkingDir: REPO_ROOT,
     logLevel: 'warning',
   };
+}
+
+/** The loaders CDK may name (its `loader` takes any string), as esbuild's own type. */
+const LOADERS = ['binary', 'base64', 'dataurl', 'empty', 'file', 'json', 'text'] as const satisfies readonly Loader[];
+
+function loadersOf(loader: Readonly<Record<string, string>>): Record<string, Loader> {
+  return Object.fromEntries(
+    Object.entries(loader).map(([extension, name]) => {
+      const known = LOADERS.find((candidate) => candidate === name);
+      if (!known) throw new Error(`build-bundles: translate the loader ${name} as CDK passes it to esbuild first.`);
+      return [extension, known];
+    }),
+  );
 }
 
 export interface BuiltBundle {

@@ -39,6 +39,10 @@ export const BUNDLING: BundlingOptions = {
   target: 'node24',
   mainFields: ['module', 'main'],
   externalModules: [],
+  // The picture renderer's WebAssembly and font ride inside the bundle as bytes, and the code
+  // is told so (packages/reports/src/picture.ts): a function unpacked alone has no files beside it.
+  loader: { '.wasm': 'binary', '.ttf': 'binary' },
+  define: { PEERMAP_BUNDLED_FILES: 'true' },
   banner:
     "import { createRequire as peermapRequire } from 'node:module'; const require = peermapRequire(import.meta.url);",
   forceDockerBundling: false,

@@ -1,5 +1,6 @@
 import { endpoint } from '@peermap/contract';
 import {
+  type ActionPlan,
   can,
   ForbiddenError,
   IsoWeek,
@@ -23,6 +24,7 @@ import {
   type ReportDocument,
   toDocx,
   toHtml,
+  withPictures,
 } from '@peermap/reports';
 import * as z from 'zod';
 import { currentCluster } from './analysis';
@@ -43,7 +45,7 @@ const bytesOf = (text: string) => new TextEncoder().encode(text);
 
 async function paperFile(document: ReportDocument, format: 'docx' | 'html', name: string) {
   return format === 'docx'
-    ? { contentType: DOCX, filename: `${name}.docx`, bytes: await toDocx(document) }
+    ? { contentType: DOCX, filename: `${name}.docx`, bytes: await toDocx(await withPictures(document)) }
     : { contentType: 'text/html; charset=utf-8', filename: `${name}.html`, bytes: bytesOf(toHtml(document)) };
 }
 
@@ -57,6 +59,18 @@ export function exportRoutes(deps: ApiDeps): AnyRoute[] {
       deps.store.youngPeople.get(partnershipId, ref),
     );
     return new Map(people.flatMap((person) => (person ? [[person.ref, person.displayName] as const] : [])));
+  };
+  /** What the papers print beyond the record: the partnership's name and how far back the analysis saw "recent". */
+  const paperContext = async (partnershipId: string, analysisId: string | undefined) => {
+    const partnership = await deps.store.partnerships.get(partnershipId);
+    const analysis = analysisId ? await deps.store.analyses.get(partnershipId, analysisId) : undefined;
+    return { partnershipName: partnership?.name, recentDays: analysis?.parameters?.recentDays };
+  };
+  /** When the plan was last agreed: now, or for a reviewed plan the latest agreed version in its history. */
+  const agreedOn = async (partnershipId: string, plan: ActionPlan) => {
+    if (plan.status !== 'reviewed') return plan.status === 'agreed' ? plan.updatedAt : undefined;
+    const versions = await deps.store.actionPlans.versions(partnershipId, plan.id);
+    return versions.findLast((version) => version.status === 'agreed')?.updatedAt;
   };
   const file = (bytes: RouteResponse['file'], subjects: RouteResponse['subjects'], restricted = false) => ({
     status: 200,
@@ -83,7 +97,9 @@ export function exportRoutes(deps: ApiDeps): AnyRoute[] {
         const subject = plan.clusterId ? `group ${plan.clusterId}` : `place ${plan.locationRef}`;
         const clusters = plan.analysisId ? await deps.store.analyses.clusters(p, plan.analysisId) : [];
         const cluster = clusters.find((c) => c.clusterId === plan.clusterId);
-        const document = planPaper(plan, await namesOf(p, refs), await marking(p), cluster?.label ?? subject, cluster);
+        const context = { ...(await paperContext(p, plan.analysisId)), agreedOn: await agreedOn(p, plan) };
+        const names = await namesOf(p, refs);
+        const document = planPaper(plan, names, await marking(p), cluster?.label ?? subject, cluster, context);
         return file(await paperFile(document, query.format, `action-plan-${plan.id}`), {
           youngPeople: [...new Set(refs)].sort(),
           carers: [],
@@ -133,7 +149,8 @@ export function exportRoutes(deps: ApiDeps): AnyRoute[] {
         const p = principal.partnershipId;
         const cluster = await currentCluster(deps.store, p, params.id, query.week);
         const refs = [...cluster.memberRefs, ...cluster.members.flatMap((m) => m.strongestLinks.map((l) => l.ref))];
-        const document = clusterPaper(cluster, await namesOf(p, refs), await marking(p));
+        const context = await paperContext(p, cluster.analysisId);
+        const document = clusterPaper(cluster, await namesOf(p, refs), await marking(p), context);
         return file(await paperFile(document, query.format, `cluster-${cluster.clusterId}-${cluster.week}`), {
           youngPeople: [...new Set(refs)].sort(),
           carers: [],

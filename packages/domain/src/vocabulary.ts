@@ -11,6 +11,19 @@ export type Agency = z.infer<typeof Agency>;
 export const ActionOwner = z.enum([...Agency.options, 'council', 'voluntary_sector', 'parent_led_group']);
 export type ActionOwner = z.infer<typeof ActionOwner>;
 
+/** Who owns an action, as papers and pages write it. */
+export const ACTION_OWNER_LABELS: Readonly<Record<ActionOwner, string>> = {
+  early_help: 'Early help',
+  police: 'Police',
+  yjs: 'Youth justice service',
+  education: 'Education',
+  social_care: "Children's social care",
+  health: 'Health',
+  council: 'Council',
+  voluntary_sector: 'Voluntary sector',
+  parent_led_group: 'Parent-led group',
+};
+
 export const EducationStatus = z.enum([
   'attending',
   'part_time',

@@ -4,5 +4,6 @@ export * from './docx';
 export * from './geo';
 export * from './network';
 export * from './papers';
+export * from './picture';
 export * from './safe';
 export * from './svg';

@@ -1,16 +1,87 @@
-import { type ActionPlan, type ClusterSnapshot, type InvitationList, linkKindLabel } from '@peermap/domain';
+import {
+  type ActionPlan,
+  AnalysisParameters,
+  type ClusterSnapshot,
+  type InvitationList,
+  linkKindLabel,
+} from '@peermap/domain';
 import { toCsv } from './csv';
 import type { ReportDocument } from './document';
 import { clusterSvg } from './svg';
+import { dateInWords, listInWords, ownerInWords, weekInWords } from './words';
 
 /** How a young person is named on a paper: their display name beside their ref when known. */
 export type Names = ReadonlyMap<string, string>;
+
+/** What a paper says about its partnership and meeting beyond the record itself, from what peermap holds. */
+export interface PaperContext {
+  partnershipName?: string | undefined;
+  /** When the meeting agreed the plan (its latest agreed version), if it has been agreed. */
+  agreedOn?: string | undefined;
+  /** The days before the end of the week that the analysis counts as recent. */
+  recentDays?: number | undefined;
+}
 
 const named = (names: Names, ref: string) => {
   const name = names.get(ref);
   return name ? `${name} (${ref})` : ref;
 };
+const nameOf = (names: Names, ref: string) => names.get(ref) ?? ref;
 const humanise = (value: string) => value.replaceAll('_', ' ');
+const sentenceCase = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+/** Not held in peermap: the paper leaves a line to write it on. */
+const TO_WRITE_IN = '____________________';
+const STARTING_RECENT_DAYS = AnalysisParameters.parse({}).recentDays;
+
+/**
+ * Whom an action is for, as short as it can be said: "the whole group (16)" when it covers
+ * every young person of the group, "the whole group (16) except Leon K." when it covers all
+ * but one or two of a larger group, else their names.
+ */
+export function coveredInWords(covers: readonly string[], group: readonly string[], names: Names): string {
+  const covered = new Set(covers);
+  const inGroup = new Set(group);
+  const others = covers.filter((ref) => !inGroup.has(ref)).map((ref) => nameOf(names, ref));
+  const missing = group.filter((ref) => !covered.has(ref));
+  const whole = `the whole group (${group.length})`;
+  if (group.length > 1 && missing.length === 0) return others.length ? `${whole} and ${listInWords(others)}` : whole;
+  if (group.length >= 6 && missing.length <= 2 && others.length === 0) {
+    return `${whole} except ${listInWords(missing.map((ref) => nameOf(names, ref)))}`;
+  }
+  return covers.map((ref) => nameOf(names, ref)).join(', ');
+}
+
+/** Where the plan stands, in words: "Agreed on 3 December 2026", or a draft not yet agreed. */
+function standingOf(plan: ActionPlan, agreedOn: string | undefined): string {
+  const changed = dateInWords(plan.updatedAt);
+  if (plan.status === 'agreed') return `Agreed on ${changed} (version ${plan.version})`;
+  const agreed = agreedOn ? `; agreed on ${dateInWords(agreedOn)}` : '';
+  if (plan.status === 'reviewed') return `Reviewed on ${changed} (version ${plan.version})${agreed}`;
+  return `Draft (version ${plan.version}), last changed ${changed}: not yet agreed${agreed ? `, an earlier version${agreed.slice(1)}` : ''}`;
+}
+
+function footnoteOf(plan: ActionPlan, agreedOn: string | undefined): string {
+  const agreed = plan.status === 'agreed' ? plan.updatedAt : agreedOn;
+  if (plan.status === 'draft') return `Action plan version ${plan.version}, a draft not yet agreed`;
+  return `Action plan version ${plan.version}, agreed ${agreed ? dateInWords(agreed) : 'at an earlier meeting'}`;
+}
+
+type PlanCluster = Pick<ClusterSnapshot, 'concerns' | 'places' | 'week' | 'memberRefs'>;
+
+/** Who and when the plan is for, under its title; a meeting date and chair peermap does not hold are written in. */
+function planDetails(plan: ActionPlan, names: Names, context: PaperContext, cluster?: PlanCluster) {
+  const group = plan.youngPersonRefs ?? cluster?.memberRefs ?? [];
+  return [
+    ...(context.partnershipName ? [{ label: 'Partnership', value: context.partnershipName }] : []),
+    ...(cluster ? [{ label: 'Week mapped', value: `${weekInWords(cluster.week)} (${cluster.week})` }] : []),
+    { label: 'Meeting date', value: TO_WRITE_IN },
+    { label: 'Chair', value: TO_WRITE_IN },
+    { label: 'Status', value: standingOf(plan, context.agreedOn) },
+    ...(group.length
+      ? [{ label: `Young people (${group.length})`, value: group.map((ref) => named(names, ref)).join(', ') }]
+      : []),
+  ];
+}
 
 /** The action plan as the meeting's paper; a group's plan also shows its concern profile and places. */
 export function planPaper(
@@ -18,31 +89,28 @@ export function planPaper(
   names: Names,
   marking: string,
   subject: string,
-  cluster?: Pick<ClusterSnapshot, 'concerns' | 'places'>,
+  cluster?: PlanCluster,
+  context: PaperContext = {},
 ): ReportDocument {
-  const profile = cluster ? [concernsSection(cluster), placesSection(cluster)] : [];
+  const profile = cluster ? [concernsSection(cluster, context), placesSection(cluster)] : [];
+  const group = plan.youngPersonRefs ?? cluster?.memberRefs ?? [];
   return {
     title: `Action plan: ${subject}`,
     marking,
+    details: planDetails(plan, names, context, cluster),
+    footnote: footnoteOf(plan, context.agreedOn),
     sections: [
-      {
-        heading: 'Summary',
-        paragraphs: [
-          plan.summary,
-          `Status: ${plan.status}. Version ${plan.version}, last changed ${plan.updatedAt.slice(0, 10)} by ${plan.updatedBy}.`,
-        ],
-      },
+      { heading: 'Summary', paragraphs: [plan.summary] },
       {
         heading: 'Actions',
         table: {
-          header: ['Action', 'Owner', 'Named owner', 'Due', 'Status', 'For'],
+          header: ['Action', 'Owner', 'Due by', 'Status', 'For'],
           rows: plan.actions.map((a) => [
             a.description,
-            humanise(a.ownerAgency),
-            a.ownerName ?? '',
-            a.dueOn,
+            `${ownerInWords(a.ownerAgency)}\n${a.ownerName ?? 'to be named'}`,
+            dateInWords(a.dueOn),
             humanise(a.status),
-            a.coversRefs.map((ref) => named(names, ref)).join(', '),
+            coveredInWords(a.coversRefs, group, names),
           ]),
         },
       },
@@ -51,18 +119,20 @@ export function planPaper(
   };
 }
 
-function concernsSection(cluster: Pick<ClusterSnapshot, 'concerns'>) {
+function concernsSection(cluster: Pick<ClusterSnapshot, 'concerns'>, context: PaperContext) {
+  const days = context.recentDays ?? STARTING_RECENT_DAYS;
   return {
     heading: 'Concerns',
     table: {
-      header: ['Concern', 'Young people', 'Open', 'Recent', 'Last'],
+      header: ['Concern', 'Young people', 'Still open', `In the last ${days} days`, 'Last recorded'],
       rows: cluster.concerns.map((c) => [
-        c.label,
+        sentenceCase(c.label),
         String(c.youngPeople),
         String(c.open),
         String(c.recent),
-        c.lastOccurred,
+        dateInWords(c.lastOccurred),
       ]),
+      note: `Both count concerns, not young people (one young person can have several). Still open: not yet closed, whenever recorded. In the last ${days} days: recorded in the ${days} days to the end of the week mapped, open or closed; the two match when every recent concern is still open and none is older.`,
     },
   };
 }
@@ -77,7 +147,7 @@ function placesSection(cluster: Pick<ClusterSnapshot, 'places'>) {
         humanise(p.kind),
         String(p.recentSightings),
         String(p.youngPeopleSeen),
-        p.lastSeen,
+        dateInWords(p.lastSeen),
       ]),
     },
   };
@@ -108,7 +178,7 @@ const needsOf = (c: {
 export function invitationPaper(list: InvitationList, names: Names, marking: string): ReportDocument {
   const { session } = list;
   return {
-    title: `Parent Empowerment Session, ${session.date} at ${session.time}`,
+    title: `Parent Empowerment Session, ${dateInWords(session.date)} at ${session.time}`,
     marking,
     sections: [
       {
@@ -210,10 +280,20 @@ export function invitationCsv(list: InvitationList, marking: string): string {
 }
 
 /** A cluster's report: the picture of the group, why each member is in it, and its places and concerns. */
-export function clusterPaper(cluster: ClusterSnapshot, names: Names, marking: string): ReportDocument {
+export function clusterPaper(
+  cluster: ClusterSnapshot,
+  names: Names,
+  marking: string,
+  context: PaperContext = {},
+): ReportDocument {
   return {
     title: `${cluster.label}, week ${cluster.week}`,
     marking,
+    details: [
+      ...(context.partnershipName ? [{ label: 'Partnership', value: context.partnershipName }] : []),
+      { label: 'Week mapped', value: `${weekInWords(cluster.week)} (${cluster.week})` },
+    ],
+    footnote: `Group report for the week of ${weekInWords(cluster.week)}`,
     sections: [
       { heading: 'Summary', paragraphs: [cluster.narrative] },
       {
@@ -253,7 +333,7 @@ export function clusterPaper(cluster: ClusterSnapshot, names: Names, marking: st
         },
       },
       placesSection(cluster),
-      concernsSection(cluster),
+      concernsSection(cluster, context),
     ],
   };
 }
