@@ -109,11 +109,9 @@ export function injectBusyTable(client: DynamoDBDocumentClient, options: { throt
     { step: 'deserialize', name: 'busyTable' },
   );
   const seen = new Set<string>();
-  client.middlewareStack.add(
-    (next, context) => async (args) => {
-      if (context.commandName !== 'BatchWriteItemCommand') return next(args);
-      const input = args.input as BatchWriteCommandInput;
-      const [tableName, requests = []] = Object.entries(input.RequestItems ?? {})[0] ?? [];
+  holdingBackBatchWrites(
+    client,
+    (requests) => {
       const held = requests.filter((request, index) => {
         const id = JSON.stringify(request);
         if (index % 2 === 1 || seen.has(id)) return false;
@@ -121,19 +119,9 @@ export function injectBusyTable(client: DynamoDBDocumentClient, options: { throt
         return true;
       });
       busy.heldBack += held.length;
-      const sent = requests.filter((request) => !held.includes(request));
-      if (!tableName || sent.length === 0) {
-        return { output: { UnprocessedItems: { [tableName ?? '']: held }, $metadata: {} }, response: {} };
-      }
-      const result = await next({ ...args, input: { ...input, RequestItems: { [tableName]: sent } } });
-      const output = result.output as BatchWriteCommandOutput;
-      const unprocessed = [...(output.UnprocessedItems?.[tableName] ?? []), ...held];
-      return {
-        ...result,
-        output: { ...output, UnprocessedItems: unprocessed.length ? { [tableName]: unprocessed } : {} },
-      };
+      return held;
     },
-    { step: 'initialize', name: 'holdBackHalfOfEachBatch' },
+    'holdBackHalfOfEachBatch',
   );
   return busy;
 }
@@ -163,4 +151,39 @@ export function killingBefore(client: DocumentSender, writes: number, kill: () =
       return killedAt;
     },
   };
+}
+
+/** One request of a BatchWriteItem, as the document client sends it. */
+export type BatchWriteRequest = NonNullable<BatchWriteCommandInput['RequestItems']>[string][number];
+
+/**
+ * Makes DynamoDB Local behave like a busy table: before each BatchWriteItem is marshalled,
+ * `choose` picks requests to hold back; they are not sent, and come back as UnprocessedItems.
+ */
+export function holdingBackBatchWrites(
+  client: DynamoDBDocumentClient,
+  choose: (requests: BatchWriteRequest[], call: number) => BatchWriteRequest[],
+  name = 'holdBackSomeWrites',
+): void {
+  let call = 0;
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      if (context.commandName !== 'BatchWriteItemCommand') return next(args);
+      const input = args.input as BatchWriteCommandInput;
+      const [tableName, requests = []] = Object.entries(input.RequestItems ?? {})[0] ?? [];
+      const held = choose(requests, call++);
+      const sent = requests.filter((request) => !held.includes(request));
+      if (!tableName || sent.length === 0) {
+        return { output: { UnprocessedItems: { [tableName ?? '']: held }, $metadata: {} }, response: {} };
+      }
+      const result = await next({ ...args, input: { ...input, RequestItems: { [tableName]: sent } } });
+      const output = result.output as BatchWriteCommandOutput;
+      const unprocessed = [...(output.UnprocessedItems?.[tableName] ?? []), ...held];
+      return {
+        ...result,
+        output: { ...output, UnprocessedItems: unprocessed.length ? { [tableName]: unprocessed } : {} },
+      };
+    },
+    { step: 'initialize', name },
+  );
 }

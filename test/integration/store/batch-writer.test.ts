@@ -1,42 +1,8 @@
-import type { BatchWriteCommandInput, BatchWriteCommandOutput, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { models, type StoreContext, toItem, type WriteRequest, writeBatch, writeGroups } from '@peermap/store';
+import { models, toItem, type WriteRequest, writeBatch, writeGroups } from '@peermap/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { holdingBackBatchWrites } from '../../support/faults';
 import * as make from '../../support/records';
 import { createTestTable } from '../../support/store';
-
-type Request = NonNullable<BatchWriteCommandInput['RequestItems']>[string][number];
-
-/**
- * Makes DynamoDB Local behave like a busy table: before each BatchWriteItem is marshalled,
- * `choose` picks requests to hold back; they are not sent, and come back as UnprocessedItems.
- */
-function holdBack(
-  ctx: StoreContext & { client: DynamoDBDocumentClient },
-  choose: (requests: Request[], call: number) => Request[],
-) {
-  let call = 0;
-  ctx.client.middlewareStack.add(
-    (next, context) => async (args) => {
-      if (context.commandName !== 'BatchWriteItemCommand') return next(args);
-      const input = args.input as BatchWriteCommandInput;
-      const [tableName, requests = []] = Object.entries(input.RequestItems ?? {})[0] ?? [];
-      const held = choose(requests, call++);
-      const sent = requests.filter((request) => !held.includes(request));
-      if (!tableName || sent.length === 0) {
-        const output: Partial<BatchWriteCommandOutput> = { UnprocessedItems: { [tableName ?? '']: held } };
-        return { output: { ...output, $metadata: {} }, response: {} };
-      }
-      const result = await next({ ...args, input: { ...input, RequestItems: { [tableName]: sent } } });
-      const output = result.output as BatchWriteCommandOutput;
-      const unprocessed = [...(output.UnprocessedItems?.[tableName] ?? []), ...held];
-      return {
-        ...result,
-        output: { ...output, UnprocessedItems: unprocessed.length ? { [tableName]: unprocessed } : {} },
-      };
-    },
-    { step: 'initialize', name: 'holdBackSomeWrites' },
-  );
-}
 
 const noWait = { sleep: async () => {}, random: () => 0.5 };
 
@@ -65,7 +31,7 @@ describe('the batch writer', () => {
     try {
       // The first two tries of every batch hold back every other request.
       const tries = new Map<string, number>();
-      holdBack(flaky.ctx, (requests) =>
+      holdingBackBatchWrites(flaky.ctx.client, (requests) =>
         requests.filter((request, index) => {
           const key = JSON.stringify(request.PutRequest?.Item?.['PK']);
           const seen = tries.get(key) ?? 0;
@@ -89,7 +55,9 @@ describe('the batch writer', () => {
     const stuck = await createTestTable();
     try {
       const stubborn = 'P#stuck#YP#YP00007';
-      holdBack(stuck.ctx, (requests) => requests.filter((request) => request.PutRequest?.Item?.['PK'] === stubborn));
+      holdingBackBatchWrites(stuck.ctx.client, (requests) =>
+        requests.filter((request) => request.PutRequest?.Item?.['PK'] === stubborn),
+      );
       const sleeps: number[] = [];
       const result = await writeBatch(stuck.ctx.client, stuck.ctx.tableName, people('stuck', 40), {
         maxAttempts: 4,
