@@ -76,7 +76,6 @@ export async function seedOneYoungPersonEverywhere(store: MapStore, p: string, n
     decidedBy: 'chair-1',
     decidedByRole: 'madp-chair',
     decidedAt: '2026-11-01T09:00:00.000Z',
-    version: 1,
   });
   await store.analyses.save({ ...make.analysis(p), id: examples.analysis.id });
   await store.analyses.saveClusters([{ ...examples.cluster, partnershipId: p, memberRefs: ['YP1', 'YP2', 'YP3'] }]);

@@ -62,6 +62,42 @@ function versionedRecords(store: () => ContractStore) {
     expect(await store().youngPeople.get('p1', 'YP1')).toBeUndefined();
   });
 
+  it('change a record as read, saved whole at its next version only while still at the version read', async () => {
+    const first = await store().youngPeople.save(make.youngPerson('p1', 'YP1'));
+    const changed = await store().youngPeople.change(first, { displayName: 'Changed' });
+    expect(changed).toEqual({ ...first, displayName: 'Changed', version: 2 });
+    expect(await store().youngPeople.get('p1', 'YP1')).toEqual(changed);
+    await expect(store().youngPeople.change(first, { displayName: 'Stale' })).rejects.toBeInstanceOf(
+      VersionConflictError,
+    );
+    await expect(store().youngPeople.change(changed, { displayName: 'If-Match' }, 1)).rejects.toBeInstanceOf(
+      VersionConflictError,
+    );
+    const elsewhere = { ...changed, partnershipId: 'p2' };
+    await expect(store().youngPeople.change(elsewhere, { displayName: 'Gone' })).rejects.toBeInstanceOf(NotFoundError);
+    expect((await store().youngPeople.get('p1', 'YP1'))?.displayName).toBe('Changed');
+  });
+
+  it('change a carer with its links, a plan beside its versions and settings, each at the version read', async () => {
+    const carer = await store().carers.save(make.carer('p1', 'CR1', ['YP1', 'YP2']));
+    await store().carers.change(carer, { youngPersonRefs: ['YP2', 'YP3'] });
+    expect((await store().carers.youngPeopleOf('p1', 'CR1')).sort()).toEqual(['YP2', 'YP3']);
+    expect(await store().carers.ofYoungPerson('p1', 'YP1')).toEqual([]);
+    const plan = await store().actionPlans.save(make.actionPlan('p1'));
+    expect(await store().actionPlans.change(plan, { status: 'agreed' })).toMatchObject({
+      version: 2,
+      status: 'agreed',
+    });
+    expect((await store().actionPlans.versions('p1', plan.id)).map((p) => p.status)).toEqual([plan.status, 'agreed']);
+    await expect(store().actionPlans.change(plan, { status: 'reviewed' })).rejects.toBeInstanceOf(VersionConflictError);
+    const settings = await store().partnerships.save(partnership('p1'));
+    expect(await store().partnerships.change(settings, { reviewAfterWeeks: 12 })).toMatchObject({
+      version: 2,
+      reviewAfterWeeks: 12,
+    });
+    await expect(store().partnerships.change(settings, {}, 2)).resolves.toMatchObject({ version: 3 });
+  });
+
   it('keep a partnership settings record, changed at its version', async () => {
     const created = await store().partnerships.save({ ...partnership('p1') });
     const { version, ...rest } = created;
@@ -302,7 +338,6 @@ const review = (youngPersonRef: string) => ({
   decidedBy: 'lead-1',
   decidedByRole: 'madp-chair' as const,
   decidedAt: '2026-12-07T10:00:00.000Z',
-  version: 1 as const,
 });
 
 const erasureOf = (ref: string) => ({

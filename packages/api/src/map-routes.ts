@@ -2,15 +2,18 @@ import { endpoint } from '@peermap/contract';
 import {
   Agency,
   Carer,
+  CarerDraft,
   CarerFields,
   CarerView,
   Concern,
   ConcernCategory,
+  ConcernDraft,
   ConcernFields,
   can,
   carerFor,
   IsoDate,
   Location,
+  LocationDraft,
   LocationFields,
   type MapStore,
   NotFoundError,
@@ -18,13 +21,16 @@ import {
   type Permission,
   Ref,
   Relationship,
+  RelationshipDraft,
   RelationshipFields,
   type Role,
   Sighting,
+  SightingDraft,
   SightingFields,
   ValidationError,
   type VersionedRepository,
   YoungPerson,
+  YoungPersonDraft,
   YoungPersonFields,
 } from '@peermap/domain';
 import { type AnyRoute, route, type Subjects } from '@peermap/http';
@@ -135,6 +141,7 @@ function youngPeopleRecordRoutes(deps: ApiDeps): AnyRoute[] {
       ...keyedByRef('young-people', 'young person', (store) => store.youngPeople),
       createBody: YoungPersonFields,
       patchBody: YoungPersonFields.omit({ ref: true }).partial(),
+      draft: YoungPersonDraft,
       record: YoungPerson,
       permissions: { read: 'young-people:read', write: 'young-people:write' },
       subjects: (r) => ({ youngPeople: [r.ref], carers: [] }),
@@ -198,6 +205,7 @@ function relationshipLayerRoutes(deps: ApiDeps, layer: 'shared' | 'restricted'):
         repository: ({ store }) => repository(store),
         createBody: RelationshipFields.extend({ restricted: flag }),
         patchBody: RelationshipFields.omit({ personA: true, personB: true, restricted: true }).partial(),
+        draft: RelationshipDraft,
         record: Relationship,
         normalise: (fields) => ({ ...fields, ...orderPair(fields.personA, fields.personB) }),
         permissions: { read, write },
@@ -243,7 +251,6 @@ function locatePlace(
   record: Readonly<Record<string, unknown>>,
   stated: Partial<z.infer<typeof LocationFields>>,
 ): Record<string, unknown> {
-  const { gridReference: _, ...withoutGrid } = record;
   const converted = stated.gridReference ? gridToPosition(stated.gridReference) : undefined;
   const position = converted ?? stated.position;
   if (position && !isInGreatBritain(position)) {
@@ -252,7 +259,8 @@ function locatePlace(
     ]);
   }
   if (converted) return { ...record, position: converted };
-  return stated.position ? withoutGrid : { ...record };
+  // Cleared rather than left out: a change applies over the place as read, which may hold one.
+  return stated.position ? { ...record, gridReference: undefined } : { ...record };
 }
 
 export function locationsRoutes(deps: ApiDeps): AnyRoute[] {
@@ -261,6 +269,7 @@ export function locationsRoutes(deps: ApiDeps): AnyRoute[] {
       ...keyedByRef('locations', 'location', (store) => store.locations),
       createBody: LocationFields,
       patchBody: LocationFields.omit({ ref: true }).partial(),
+      draft: LocationDraft,
       record: Location,
       complete: locatePlace,
       permissions: { read: 'locations:read', write: 'locations:write' },
@@ -309,6 +318,7 @@ function sightingLayerRoutes(deps: ApiDeps, layer: 'shared' | 'restricted'): Any
           sourceAgency: true,
           restricted: true,
         }).partial(),
+        draft: SightingDraft,
         record: Sighting,
         permissions: { read, write },
         subjects: (r) => ({ youngPeople: [r.personRef], carers: [] }),
@@ -386,6 +396,7 @@ export function concernsRoutes(deps: ApiDeps): AnyRoute[] {
           occurredOn: true,
           sourceAgency: true,
         }).partial(),
+        draft: ConcernDraft,
         record: Concern,
         permissions: { read: 'concerns:read', write: 'concerns:write' },
         subjects: (r) => ({ youngPeople: [r.personRef], carers: [] }),
@@ -414,6 +425,7 @@ export function carersRoutes(deps: ApiDeps): AnyRoute[] {
         ...keyedByRef('carers', 'carer', (store) => store.carers),
         createBody: CarerFields,
         patchBody: CarerFields.omit({ ref: true }).partial(),
+        draft: CarerDraft,
         record: Carer,
         permissions: { read: 'carers:read', write: 'carers:write' },
         subjects: (r) => ({ youngPeople: r.youngPersonRefs, carers: [r.ref] }),

@@ -142,9 +142,9 @@ export async function recordAttendance(
       { path: 'attendance', message: `not invited: ${strangers.join(', ')}` },
     ]);
   }
-  const { version: _, ...draft } = stored;
-  const saved = await store.invitationLists.save(
-    { ...draft, attendance: { ...stored.attendance, ...attendance } },
+  const saved = await store.invitationLists.change(
+    stored,
+    { attendance: { ...stored.attendance, ...attendance } },
     expectedVersion,
   );
   return currentList(store, saved);
@@ -268,16 +268,14 @@ export async function changePlan(
     ]);
   }
   await refuseStrangers(store, plan, actions);
-  const { version: _, ...current } = plan;
-  const next: Draft<ActionPlan> = {
-    ...current,
+  const change: Partial<Draft<ActionPlan>> = {
     ...(changes.summary !== undefined ? { summary: changes.summary } : {}),
     ...(changes.actions !== undefined ? { actions: changes.actions } : {}),
     status: 'draft',
     updatedBy: by,
     updatedAt: now.toISOString(),
   };
-  return store.actionPlans.save(next, expectedVersion);
+  return store.actionPlans.change(plan, change, expectedVersion);
 }
 
 /**
@@ -321,13 +319,11 @@ export async function movePlan(
   if (!NEXT_STATUSES[plan.status].includes(status)) {
     throw new ConflictError(`A plan that is ${plan.status} cannot become ${status}.`);
   }
-  const { version: _, ...current } = plan;
-  const next = { ...current, status, updatedBy: by, updatedAt: now.toISOString() };
-  if (status === 'agreed') refuseUncovered(next);
-  return store.actionPlans.save(next, expectedVersion);
+  if (status === 'agreed') refuseUncovered(plan);
+  return store.actionPlans.change(plan, { status, updatedBy: by, updatedAt: now.toISOString() }, expectedVersion);
 }
 
-function refuseUncovered(plan: Draft<ActionPlan>): void {
+function refuseUncovered(plan: Pick<ActionPlan, 'actions' | 'youngPersonRefs'>): void {
   if (plan.actions.length === 0) {
     throw new ConflictError('A plan with no actions cannot be agreed: add what each agency will do.');
   }

@@ -44,7 +44,9 @@ export interface ResourceSpec<T extends MapRecord, Key, Params, Fields extends o
   createBody: z.ZodType<Fields>;
   /** What a change may state: the fields of a create, less the ones that make the key. */
   patchBody: z.ZodType<{ [K in keyof Fields]?: Fields[K] | undefined }>;
-  /** The record as stored: validates what a route is about to save (the contract describes what is answered). */
+  /** A new record before the store gives it a version: validates what a create is about to save. */
+  draft: z.ZodType<Draft<T>>;
+  /** The record as stored: validates a record as read with a change (the contract describes what is answered). */
   record: z.ZodType<T>;
   /** Puts a created or changed record's key fields in their stored form (a pair in order, say). */
   normalise?(fields: Fields): Fields;
@@ -118,7 +120,7 @@ export function resourceRoutes<T extends MapRecord, Key, Params, Fields extends 
       handle: async ({ principal, body }) => {
         const fields = spec.normalise ? spec.normalise(body) : body;
         const draft = { ...fields, partnershipId: principal.partnershipId, provenance: provenance(principal.userId) };
-        const checked = asDraft(spec, spec.complete ? spec.complete(draft, body) : draft);
+        const checked = parseWith(spec.draft, spec.complete ? spec.complete(draft, body) : draft, spec.label);
         await mustExist(deps, principal.partnershipId, spec.references?.(checked));
         const saved = await repository().save(checked);
         return {
@@ -159,11 +161,10 @@ export function resourceRoutes<T extends MapRecord, Key, Params, Fields extends 
       handle: async ({ principal, params, body, headers }) => {
         const version = expectedVersion(headers);
         const current = await visible(principal.partnershipId, principal.role, params);
-        const { version: _, ...rest } = current;
-        const merged = { ...rest, ...body, provenance: provenance(principal.userId) };
-        const changed = asDraft(spec, spec.complete ? spec.complete(merged, body) : merged);
+        const merged = { ...current, ...body, provenance: provenance(principal.userId) };
+        const changed = parseWith(spec.record, spec.complete ? spec.complete(merged, body) : merged, spec.label);
         await mustExist(deps, principal.partnershipId, spec.references?.(changed));
-        const saved = await repository().save(changed, version);
+        const saved = await repository().change(current, changed, version);
         return {
           status: 200,
           body: spec.view(principal.role, saved),
@@ -189,12 +190,6 @@ export function resourceRoutes<T extends MapRecord, Key, Params, Fields extends 
       },
     }),
   ];
-}
-
-/** A record about to be saved, validated whole (field rules included) before the store sees it. */
-function asDraft<T extends MapRecord>(spec: { record: z.ZodType<T>; label: string }, value: object): Draft<T> {
-  const { version: _, ...draft } = parseWith(spec.record, { ...value, version: 1 }, spec.label);
-  return draft;
 }
 
 /** Refuses a record that names a young person or place this partnership does not hold. */

@@ -27,7 +27,6 @@ async function aPartnership(): Promise<MemoryStore> {
     decidedBy: 'chair-1',
     decidedByRole: 'madp-chair',
     decidedAt: '2029-12-01T10:00:00.000Z',
-    version: 1,
   });
   // Shown overdue for a year: the weeks of grace after it have passed.
   await store.reviews.markOverdue(p, [

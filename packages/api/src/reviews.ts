@@ -83,11 +83,9 @@ export async function decideReview(
     decidedBy: actor.userId,
     decidedByRole: actor.role,
     decidedAt: now.toISOString(),
-    version: 1,
   });
   const [status] = (await reviewList(store, partnershipId, now)).statuses.filter((s) => s.ref === ref);
   if (!status) throw new NotFoundError('young person', ref);
-  const { version, ...rest } = person;
-  await store.youngPeople.save({ ...rest, retainUntil: retainUntilFor(status) }, version);
+  await store.youngPeople.change(person, { retainUntil: retainUntilFor(status) });
   return { kept: status };
 }

@@ -143,11 +143,11 @@ export function settingsRoutes(deps: ApiDeps): AnyRoute[] {
       body: SettingsChange,
       handle: async ({ principal, body, headers }) => {
         const version = expectedVersion(headers);
-        const { version: _, ...current } = await partnershipOf(principal.partnershipId);
+        const current = await partnershipOf(principal.partnershipId);
         refuseBlamingRules(body.actionRules, body.languagePhrases ?? current.languagePhrases ?? []);
-        const saved = await deps.store.partnerships.save(
+        const saved = await deps.store.partnerships.change(
+          current,
           {
-            ...current,
             ...(body.handlingMarking ? { handlingMarking: body.handlingMarking } : {}),
             ...(body.actionRules ? { actionRules: body.actionRules } : {}),
             ...(body.languagePhrases ? { languagePhrases: body.languagePhrases } : {}),

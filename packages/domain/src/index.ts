@@ -1,6 +1,7 @@
 export * from './action-rules';
 export * from './analysis';
 export * from './audit';
+export * from './change';
 export * from './concurrency';
 export * from './erasure';
 export * from './errors';

@@ -26,11 +26,20 @@ export interface PageRequest {
 export type Draft<T extends { version: number }> = Omit<T, 'version'>;
 
 /**
+ * A change of a record as read: `current` with `patch` applied is saved whole at its next
+ * version, only while the stored record is still at the version read (or at `expectedVersion`,
+ * the version the caller says it read: an If-Match), and returned as saved.
+ */
+export interface Changes<T extends { version: number }> {
+  change(current: T, patch: Partial<Draft<T>>, expectedVersion?: number): Promise<T>;
+}
+
+/**
  * Storage of one kind of versioned record. `save` without `expectedVersion` creates and
  * fails if the record exists; with it, it replaces the record only if it is still at that
  * version (optimistic locking) and returns the record at its new version.
  */
-export interface VersionedRepository<T extends { version: number }, Key> {
+export interface VersionedRepository<T extends { version: number }, Key> extends Changes<T> {
   get(partnershipId: PartnershipId, key: Key): Promise<T | undefined>;
   save(record: Draft<T>, expectedVersion?: number): Promise<T>;
   remove(partnershipId: PartnershipId, key: Key, expectedVersion: number): Promise<void>;
@@ -78,7 +87,7 @@ export interface CarersRepository extends VersionedRepository<Carer, Ref> {
   youngPeopleOf(partnershipId: PartnershipId, carerRef: Ref): Promise<Ref[]>;
 }
 
-export interface PartnershipsRepository {
+export interface PartnershipsRepository extends Changes<Partnership> {
   get(partnershipId: PartnershipId): Promise<Partnership | undefined>;
   save(record: Draft<Partnership>, expectedVersion?: number): Promise<Partnership>;
 }
@@ -120,7 +129,7 @@ export interface AnalysesRepository
   clusters(partnershipId: PartnershipId, analysisId: string): Promise<ClusterSnapshot[]>;
 }
 
-export interface ActionPlansRepository {
+export interface ActionPlansRepository extends Changes<ActionPlan> {
   get(partnershipId: PartnershipId, planId: string): Promise<ActionPlan | undefined>;
   /** Saves a new version; every earlier version stays readable. */
   save(record: Draft<ActionPlan>, expectedVersion?: number): Promise<ActionPlan>;
@@ -208,8 +217,8 @@ export interface AnalysisRunner {
 
 /** Decisions to keep young people on the map; each is kept in the young person's collection. */
 export interface ReviewsRepository {
-  /** Adds a decision; a decision is never changed. */
-  add(review: Review): Promise<void>;
+  /** Adds a decision; a decision is never changed (the store keeps it at version 1). */
+  add(review: Draft<Review>): Promise<void>;
   ofPerson(partnershipId: PartnershipId, ref: Ref): Promise<Review[]>;
   all(partnershipId: PartnershipId): Promise<Review[]>;
   /**

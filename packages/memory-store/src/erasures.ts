@@ -113,8 +113,7 @@ export class MemoryErasures implements ErasureStore {
       carerLinks: carers.length,
       carers: removedCarers.length,
     };
-    const { version, ...rest } = job;
-    return this.jobs.save({ ...rest, removedCarers, removed }, version);
+    return this.jobs.change(job, { removedCarers, removed });
   }
 
   async removeOwnRecords(job: ErasureJob): Promise<void> {
@@ -161,8 +160,7 @@ export class MemoryErasures implements ErasureStore {
     for (const head of reach.actionPlans.heads.all(p)) {
       const erased = erase(head);
       if (JSON.stringify(erased) === JSON.stringify(head)) continue;
-      const { version: _, ...draft } = erased;
-      await reach.actionPlans.save(draft, head.version);
+      await reach.actionPlans.change(head, erased);
     }
     rewrite(reach.actionPlans.everyVersion, p, erase, 'keep-version');
     rewrite(reach.invitationLists, p, ofAll(eraseFromInvitationList), 'next-version');

@@ -8,6 +8,7 @@ import {
   Partnership,
   type PartnershipsRepository,
   parseWith,
+  saveChange,
   VersionConflictError,
 } from '@peermap/domain';
 import { MemoryRepository } from './repository';
@@ -37,6 +38,10 @@ export class MemoryActionPlans implements ActionPlansRepository {
     const saved = await this.heads.save(draft, expectedVersion);
     this.everyVersion.replace(saved);
     return saved;
+  }
+
+  change(current: ActionPlan, patch: Partial<Draft<ActionPlan>>, expectedVersion?: number): Promise<ActionPlan> {
+    return saveChange(this, current, patch, expectedVersion);
   }
 
   async versions(partnershipId: string, planId: string): Promise<ActionPlan[]> {
@@ -88,5 +93,9 @@ export class MemoryPartnerships implements PartnershipsRepository {
     const record = parseWith(Partnership, { ...draft, version: (expectedVersion ?? 0) + 1 }, 'partnership');
     this.records.set(record.id, structuredClone(record));
     return record;
+  }
+
+  change(current: Partnership, patch: Partial<Draft<Partnership>>, expectedVersion?: number): Promise<Partnership> {
+    return saveChange(this, current, patch, expectedVersion);
   }
 }

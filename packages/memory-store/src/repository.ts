@@ -5,6 +5,7 @@ import {
   type Page,
   type PageRequest,
   parseWith,
+  saveChange,
   type TransitionGuard,
   ValidationError,
   VersionConflictError,
@@ -112,6 +113,11 @@ export class MemoryRepository<T extends { partnershipId: string; version: number
     this.checkVersion(current, id, expectedVersion);
     this.of(record.partnershipId).set(id, structuredClone(record));
     return record;
+  }
+
+  /** A change of a record as read, saved whole at the version read, as the table writes it. */
+  change(current: T, patch: Partial<Draft<T>>, expectedVersion?: number): Promise<T> {
+    return saveChange(this, current, patch, expectedVersion);
   }
 
   /**

@@ -1,4 +1,4 @@
-import { type Ref, Review, type ReviewsRepository, type YoungPerson } from '@peermap/domain';
+import { type Changes, type Draft, type Ref, Review, type ReviewsRepository, type YoungPerson } from '@peermap/domain';
 import { MemoryRepository } from './repository';
 
 /** Decisions to keep young people, and the day each was first shown overdue. */
@@ -12,15 +12,10 @@ export class MemoryReviews implements ReviewsRepository {
   });
   private readonly overdue = new Map<string, Map<Ref, string>>();
 
-  constructor(
-    private readonly youngPeople: {
-      save(person: Omit<YoungPerson, 'version'>, expectedVersion?: number): Promise<YoungPerson>;
-    },
-  ) {}
+  constructor(private readonly youngPeople: Changes<YoungPerson>) {}
 
-  async add(review: Review): Promise<void> {
-    const { version: _, ...draft } = review;
-    await this.decisions.save(draft);
+  async add(review: Draft<Review>): Promise<void> {
+    await this.decisions.save(review);
   }
 
   async ofPerson(partnershipId: string, ref: string): Promise<Review[]> {
@@ -34,8 +29,7 @@ export class MemoryReviews implements ReviewsRepository {
   async moveExpiry(changes: readonly { person: YoungPerson; retainUntil: string }[]): Promise<{ notMoved: Ref[] }> {
     const notMoved: Ref[] = [];
     for (const { person, retainUntil } of changes) {
-      const { version, ...rest } = person;
-      await this.youngPeople.save({ ...rest, retainUntil }, version).catch(() => notMoved.push(person.ref));
+      await this.youngPeople.change(person, { retainUntil }).catch(() => notMoved.push(person.ref));
     }
     return { notMoved };
   }

@@ -29,6 +29,7 @@ import {
   type Sighting,
   type SightingKey,
   type SightingsRepository,
+  saveChange,
   UnavailableError,
   VersionConflictError,
 } from '@peermap/domain';
@@ -215,6 +216,10 @@ export class DynamoPartnerships implements PartnershipsRepository {
     );
     return saved;
   }
+
+  change(current: Partnership, patch: Partial<Draft<Partnership>>, expectedVersion?: number): Promise<Partnership> {
+    return saveChange(this, current, patch, expectedVersion);
+  }
 }
 
 export class DynamoAnalyses extends EntityRepository<AnalysisSnapshot, string> implements AnalysesRepository {
@@ -334,6 +339,11 @@ export class DynamoActionPlans implements ActionPlansRepository {
       throw new VersionConflictError('action plan', record.id, expectedVersion, { cause: error });
     }
     return record;
+  }
+
+  /** A change is a new version, kept beside the others like any save. */
+  change(current: ActionPlan, patch: Partial<Draft<ActionPlan>>, expectedVersion?: number): Promise<ActionPlan> {
+    return saveChange(this, current, patch, expectedVersion);
   }
 
   async versions(partnershipId: string, planId: string): Promise<ActionPlan[]> {

@@ -6,6 +6,7 @@ import {
   type Page,
   type PageRequest,
   parseWith,
+  saveChange,
   type TransitionGuard,
   ValidationError,
   VersionConflictError,
@@ -174,6 +175,14 @@ export class EntityRepository<T extends StoredRecord, Key> implements VersionedR
       throw this.conditionError(error, this.model.keyOf(record), expectedVersion);
     }
     return record;
+  }
+
+  /**
+   * A change of a record as read, written whole by a conditional Put as `save` writes it: a map
+   * record can be large and a route replaces it whole, so nothing is gained by an UpdateItem.
+   */
+  change(current: T, patch: Partial<Draft<T>>, expectedVersion?: number): Promise<T> {
+    return saveChange(this, current, patch, expectedVersion);
   }
 
   /**

@@ -1,7 +1,7 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import {
   AlreadyExistsError,
-  parseWith,
+  type Draft,
   type Review,
   type ReviewsRepository,
   UnavailableError,
@@ -22,8 +22,8 @@ import { atNextVersion, query, replaceAtVersion, type StoreContext, versionCondi
 export class DynamoReviews implements ReviewsRepository {
   constructor(private readonly ctx: StoreContext) {}
 
-  async add(review: Review): Promise<void> {
-    const record = parseWith(reviewModel.schema, review, 'review');
+  async add(review: Draft<Review>): Promise<void> {
+    const record = atNextVersion(reviewModel, review);
     try {
       await this.ctx.client.send(
         new PutCommand({
