@@ -22,6 +22,9 @@ import { EntityRepository } from './repository';
  */
 const keepHeld = <T>(previous: T | undefined, incoming: T): T => previous ?? incoming;
 
+const shared = <T extends { restricted: boolean }>(records: T[]) => records.filter((r) => !r.restricted);
+const restricted = <T extends { restricted: boolean }>(records: T[]) => records.filter((r) => r.restricted);
+
 /**
  * The upload adapter: plans every sheet's writes (new and changed records only, merged with
  * what is held) and writes them all through the group writer, conditional on what was read.
@@ -34,6 +37,38 @@ export class DynamoMapWriter implements MapWriter {
     unstated: UnstatedFields = {},
     { signal }: { signal?: AbortSignal } = {},
   ): Promise<MapWriterResult> {
+    const { shared: plans, restricted: restrictedPlans } = await this.plan(records, unstated);
+    const [written] = await Promise.all([
+      writeGroups(
+        this.ctx.client,
+        Object.values(plans).flatMap((plan) => plan.groups),
+        { signal },
+      ),
+      writeGroups(
+        this.ctx.client,
+        restrictedPlans.flatMap((plan) => plan.groups),
+        { signal },
+      ),
+    ]);
+    // Whatever became of a restricted row (police made the record meanwhile, or the table stayed
+    // busy) the upload says nothing of it: its answer must not depend on what police hold. A
+    // row not written is added by the next upload that carries it.
+    return {
+      counts: {
+        youngPeople: plans.youngPeople.counts,
+        relationships: plans.relationships.counts,
+        locations: plans.locations.counts,
+        carers: plans.carers.counts,
+        sightings: plans.sightings.counts,
+        concerns: plans.concerns.counts,
+      },
+      restrictedReceived: restricted(records.relationships).length + restricted(records.sightings).length,
+      failed: written.failed.length,
+    };
+  }
+
+  /** Every sheet's planned writes: the shared map's by its merge rules, the restricted layer's only where none is held. */
+  private async plan(records: MapRecords, unstated: UnstatedFields) {
     /** The sheet's own merge rule, after the fields it did not state are taken from what is held. */
     const rule =
       <T extends { version: number }>(
@@ -42,18 +77,7 @@ export class DynamoMapWriter implements MapWriter {
       ) =>
       (previous: T | undefined, incoming: Draft<T>) =>
         merge(previous, keepUnstated<Draft<T>>(previous, incoming, unstated[kind] ?? []));
-    const shared = <T extends { restricted: boolean }>(records: T[]) => records.filter((r) => !r.restricted);
-    const restricted = <T extends { restricted: boolean }>(records: T[]) => records.filter((r) => r.restricted);
-    const [
-      youngPeople,
-      relationships,
-      locations,
-      carers,
-      sightings,
-      concerns,
-      restrictedRelationships,
-      restrictedSightings,
-    ] = await Promise.all([
+    const [youngPeople, relationships, locations, carers, sightings, concerns, ...restrictedPlans] = await Promise.all([
       planUpserts(this.ctx, mapModels.youngPeople, records.youngPeople, rule('youngPeople', mergeUploaded)),
       planUpserts(
         this.ctx,
@@ -68,29 +92,9 @@ export class DynamoMapWriter implements MapWriter {
       planUpserts(this.ctx, mapModels.restrictedRelationships, restricted(records.relationships), keepHeld),
       planUpserts(this.ctx, mapModels.restrictedSightings, restricted(records.sightings), keepHeld),
     ]);
-    const plans = { youngPeople, relationships, locations, carers, sightings, concerns };
-    const [written] = await Promise.all([
-      writeGroups(
-        this.ctx.client,
-        Object.values(plans).flatMap((plan) => plan.groups),
-        { signal },
-      ),
-      writeGroups(this.ctx.client, [...restrictedRelationships.groups, ...restrictedSightings.groups], { signal }),
-    ]);
-    // Whatever became of a restricted row (police made the record meanwhile, or the table stayed
-    // busy) the upload says nothing of it: its answer must not depend on what police hold. A
-    // row not written is added by the next upload that carries it.
     return {
-      counts: {
-        youngPeople: youngPeople.counts,
-        relationships: relationships.counts,
-        locations: locations.counts,
-        carers: carers.counts,
-        sightings: sightings.counts,
-        concerns: concerns.counts,
-      },
-      restrictedReceived: restricted(records.relationships).length + restricted(records.sightings).length,
-      failed: written.failed.length,
+      shared: { youngPeople, relationships, locations, carers, sightings, concerns },
+      restricted: restrictedPlans,
     };
   }
 
