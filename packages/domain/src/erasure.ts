@@ -217,3 +217,11 @@ export function eraseFromCarer<T extends Carer>(carer: T, target: ErasureTarget)
   if (youngPersonRefs.length === 0) return undefined;
   return eraseFrom({ ...carer, youngPersonRefs }, target);
 }
+
+/**
+ * A carer the partnership keeps, without the erased young person. A carer who cared for no one
+ * else was removed with the person's own records, so one found after that is kept as it is.
+ */
+export function eraseFromKeptCarer<T extends Carer>(carer: T, target: ErasureTarget): T {
+  return eraseFromCarer(carer, target) ?? carer;
+}

@@ -4,11 +4,7 @@ import {
   type ErasureJob,
   type ErasureRecord,
   type ErasureStore,
-  eraseFrom,
-  eraseFromAuditEvent,
   eraseFromCarer,
-  eraseFromCluster,
-  eraseFromInvitationList,
   NotFoundError,
   type Page,
   type PageRequest,
@@ -25,22 +21,14 @@ import { sendTransaction, type TransactAction, type WriteGroup, writeGroups } fr
 import type { PrimaryKey } from './keys';
 import * as keys from './keys';
 import {
-  actionPlanModel,
-  actionPlanVersionModel,
-  analysisModel,
-  auditEventModel,
+  type AnyModel,
   carerLinkModel,
   carerModel,
-  clusterSnapshotModel,
-  concernModel,
   erasureJobModel,
   erasureRecordModel,
-  invitationListModel,
-  locationModel,
-  relationshipModel,
-  reviewModel,
-  sightingModel,
-  uploadModel,
+  everyModel,
+  type HeldIn,
+  type KeptErasure,
   youngPersonModel,
 } from './models';
 import {
@@ -55,16 +43,25 @@ import {
 } from './repository';
 
 /**
- * The kinds of record a young person's collection holds besides their profile, counted in the
- * erasure's record by the model each item was written by (restricted intelligence uncounted).
+ * The kinds of a young person's own records counted in the erasure's record, by the model each
+ * item was written by, as the models declare them (restricted intelligence uncounted).
  */
-const OWN_RECORD_KINDS = [
-  [relationshipModel, 'relationships'],
-  [sightingModel, 'sightings'],
-  [concernModel, 'concerns'],
-  [reviewModel, 'reviews'],
-  [carerLinkModel, 'carerLinks'],
-] as const;
+const COUNTED_OWN_KINDS = everyModel.flatMap((model) => {
+  const countedAs = model.erasure?.own?.countedAs;
+  return countedAs ? [{ model, countedAs }] : [];
+});
+
+/** The kinds of record the partnership keeps that can name the person, as the models declare them. */
+const KEPT_KINDS = everyModel.flatMap((model) => {
+  const kept = model.erasure?.kept;
+  return kept ? [{ model, kept }] : [];
+});
+type KeptKind = (typeof KEPT_KINDS)[number];
+
+/** Kept records listed by their own model, held in another's partitions, or found through the audit. */
+const isListed = ({ kept }: KeptKind) => kept.found === undefined;
+const heldIn = ({ kept }: KeptKind): HeldIn | undefined => (typeof kept.found === 'object' ? kept.found : undefined);
+const isFoundThroughAudit = ({ kept }: KeptKind) => kept.found === 'through-audit-index';
 
 /** Whether an item was written by a model. */
 const isOf = (model: { entity: string }) => (item: Item) => item['entity'] === model.entity;
@@ -136,14 +133,13 @@ export class DynamoErasures implements ErasureStore {
   async plan(job: ErasureJob): Promise<ErasureJob> {
     if (job.removed) return job;
     const { own, asSecondOfPair } = await this.ownItems(job);
-    const count = (model: { entity: string }) => own.filter(isOf(model)).length;
+    const count = (model: { entity: string }) => [...own, ...asSecondOfPair].filter(isOf(model)).length;
     const carers = await this.carersOf(job, own);
     const removedCarers = carers.filter((carer) => eraseFromCarer(carer, job) === undefined).map((c) => c.ref);
-    const removed: Record<string, number> = Object.fromEntries(
-      OWN_RECORD_KINDS.map(([model, kind]) => [kind, count(model)]),
-    );
     // Restricted police intelligence goes too, uncounted: the record says what other roles could see.
-    removed['relationships'] = (removed['relationships'] ?? 0) + asSecondOfPair.filter(isOf(relationshipModel)).length;
+    const removed: Record<string, number> = Object.fromEntries(
+      COUNTED_OWN_KINDS.map(({ model, countedAs }) => [countedAs, count(model)]),
+    );
     removed['carers'] = removedCarers.length;
     return this.jobs.transition(job, { removedCarers, removed });
   }
@@ -175,7 +171,9 @@ export class DynamoErasures implements ErasureStore {
         eventIds.map((id) => keys.auditEventKey(job.partnershipId, id)),
       );
       await this.mustWrite(
-        this.rewrites(auditEventModel, events, (event) => eraseFromAuditEvent(event, job), 'keep-version'),
+        KEPT_KINDS.filter(isFoundThroughAudit).flatMap(({ model, kept }) =>
+          this.rewrites(model, events.filter(isOf(model)), (event) => kept.without(event, job), kept),
+        ),
       );
       // The index entries name the person in their keys: they go once the events are rewritten.
       await this.mustDelete(entries.map(keyOf));
@@ -186,84 +184,49 @@ export class DynamoErasures implements ErasureStore {
     const [first] = jobs;
     if (!first) return;
     const p = first.partnershipId;
-    // The indexes are read eventually consistent: each record is read again from the table,
-    // so a record is never rewritten from an older copy.
-    const listed = async (model: { list?: (partnershipId: string) => QuerySpec }) =>
-      model.list ? this.consistent(await this.all(model.list(p))) : [];
-    const [analyses, plans, lists, uploads, youngPeople, locations, concerns, carers, reviews, erasures, answers] =
-      await Promise.all([
-        listed(analysisModel),
-        listed(actionPlanModel),
-        listed(invitationListModel),
-        listed(uploadModel),
-        listed(youngPersonModel),
-        listed(locationModel),
-        listed(concernModel),
-        listed(carerModel),
-        listed(reviewModel),
-        listed(erasureRecordModel),
-        this.all(keys.ofKind(p, 'IDEMPOTENCY')),
-      ]);
-    const [clusters, planVersions] = await Promise.all([
-      this.inPartitions(analyses, (run) => keys.clustersOfRun(p, String(run['id']))),
-      this.inPartitions(plans, (plan) => keys.planVersions(p, String(plan['id']))),
-    ]);
+    const [kept, answers] = await Promise.all([this.keptRecords(p), this.all(keys.ofKind(p, 'IDEMPOTENCY'))]);
     // Each record is read once and erased of every person in turn, however many erasures.
     const ofAll =
       <T>(eraseOne: (record: T, job: ErasureJob) => T) =>
       (record: T) =>
         jobs.reduce((erased, job) => eraseOne(erased, job), record);
-    const erase = <T>(record: T): T => ofAll<T>((erased, job) => eraseFrom(erased, job))(record);
-    // Records people change through the API move to their next version, so a change sent with
-    // the version read before the erasure is refused instead of writing the name back; a plan's
-    // new version is kept beside its others. Records never changed otherwise keep their version.
-    await this.mustWrite([
-      ...this.rewrites(analysisModel, analyses, erase, 'keep-version'),
-      ...this.rewrites(clusterSnapshotModel, clusters, ofAll(eraseFromCluster), 'keep-version'),
-      ...this.planRewrites(plans, erase),
-      ...this.rewrites(actionPlanVersionModel, planVersions, erase, 'keep-version'),
-      ...this.rewrites(invitationListModel, lists, ofAll(eraseFromInvitationList), 'next-version'),
-      ...this.rewrites(uploadModel, uploads, erase, 'keep-version'),
-      ...this.rewrites(youngPersonModel, youngPeople, erase, 'next-version'),
-      ...this.rewrites(locationModel, locations, erase, 'next-version'),
-      ...this.rewrites(concernModel, concerns, erase, 'next-version'),
-      ...this.rewrites(
-        carerModel,
-        carers,
-        ofAll<Carer>((c, job) => eraseFromCarer(c, job) ?? c),
-        'next-version',
+    await this.mustWrite(
+      KEPT_KINDS.filter((kind) => !isFoundThroughAudit(kind)).flatMap(({ model, kept: rule }) =>
+        this.rewrites(
+          model,
+          kept.get(model) ?? [],
+          ofAll((record, job) => rule.without(record, job)),
+          rule,
+        ),
       ),
-      ...this.rewrites(reviewModel, reviews, erase, 'keep-version'),
-      ...this.rewrites(erasureRecordModel, erasures, erase, 'keep-version'),
-    ]);
+    );
     // Answers kept for a repeated request may hold anyone's data; a repeat after this acts again.
     // A claim still being answered holds no answer yet, and stays so its request is not run twice.
     await this.mustDelete(answers.filter((item) => item['state'] === 'done').map(keyOf));
   }
 
-  /** A plan that named the person moves to a new version, kept beside its others like any change. */
-  private planRewrites(heads: readonly Item[], erase: <T>(record: T) => T): WriteGroup[] {
-    return heads.flatMap((item) => {
-      const head = fromItem(actionPlanModel, item);
-      const erased = erase(head);
-      if (JSON.stringify(erased) === JSON.stringify(head)) return [];
-      const next = atNextVersion(actionPlanModel, erased, head.version);
-      return [
-        {
-          label: `action plan ${head.id}`,
-          actions: [
-            replaceAtVersion(this.ctx.tableName, toItem(actionPlanModel, next), head.version),
-            {
-              Put: {
-                TableName: this.ctx.tableName,
-                Item: toItem(actionPlanVersionModel, next),
-                ...versionCondition(undefined),
-              },
-            },
-          ],
-        },
-      ];
+  /**
+   * The kept records of each kind that can name a person, where their models say they are:
+   * listed, or held in the partitions of listed records (a run's clusters, a plan's versions).
+   */
+  private async keptRecords(p: string): Promise<Map<AnyModel, Item[]>> {
+    const held = KEPT_KINDS.flatMap((kind) => {
+      const found = heldIn(kind);
+      return found ? [{ model: kind.model, found }] : [];
     });
+    const listedModels = new Set([
+      ...KEPT_KINDS.filter(isListed).map(({ model }) => model),
+      ...held.map((h) => h.found.heads),
+    ]);
+    // The indexes are read eventually consistent: each record is read again from the table,
+    // so a record is never rewritten from an older copy.
+    const listed = async (model: AnyModel) =>
+      [model, model.list ? await this.consistent(await this.all(model.list(p))) : []] as const;
+    const records = new Map<AnyModel, Item[]>(await Promise.all([...listedModels].map(listed)));
+    const inPartitions = async ({ model, found }: (typeof held)[number]) =>
+      [model, await this.inPartitions(records.get(found.heads) ?? [], (head) => found.partition(p, head))] as const;
+    for (const [model, items] of await Promise.all(held.map(inPartitions))) records.set(model, items);
+    return records;
   }
 
   /** The same items read again from the table, consistently. */
@@ -367,12 +330,15 @@ export class DynamoErasures implements ErasureStore {
     return lists.flat();
   }
 
-  /** The writes that put each changed record back with the person erased; unchanged records are left as they are. */
+  /**
+   * The writes that put each changed record back with the person erased; unchanged records are
+   * left as they are. A record moved to its next version may also be kept beside its others.
+   */
   private rewrites<T extends KeptRecord, Key>(
     model: EntityModel<T, Key>,
     items: readonly Item[],
     erase: (record: T) => T,
-    versioning: 'keep-version' | 'next-version',
+    { versioning, versionsKeptAs }: Pick<KeptErasure<T>, 'versioning' | 'versionsKeptAs'>,
   ): WriteGroup[] {
     return items.flatMap((item) => {
       const record = fromItem(model, item);
@@ -381,12 +347,13 @@ export class DynamoErasures implements ErasureStore {
       const read = versionOf(model, record);
       const next = versioning === 'next-version' ? { ...erased, version: read + 1 } : erased;
       const checked = parseWith(model.schema, next, model.label);
-      return [
-        {
-          label: `${model.label} ${model.describe(model.keyOf(record))}`,
-          actions: [replaceAtVersion(this.ctx.tableName, toItem(model, checked), read)],
-        },
-      ];
+      const actions: TransactAction[] = [replaceAtVersion(this.ctx.tableName, toItem(model, checked), read)];
+      if (versionsKeptAs) {
+        actions.push({
+          Put: { TableName: this.ctx.tableName, Item: toItem(versionsKeptAs, checked), ...versionCondition(undefined) },
+        });
+      }
+      return [{ label: `${model.label} ${model.describe(model.keyOf(record))}`, actions }];
     });
   }
 
