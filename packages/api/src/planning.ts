@@ -19,6 +19,7 @@ import {
   READ_CONCURRENCY,
   type SessionDetails,
   ValidationError,
+  VersionConflictError,
 } from '@peermap/domain';
 import { subGroupsOf } from '@peermap/graph';
 import { draftClusterPlan, draftPlacePlan, sortCarers, uncovered } from '@peermap/planning';
@@ -316,6 +317,9 @@ export async function movePlan(
   now: Date,
   expectedVersion: number,
 ): Promise<ActionPlan> {
+  // The version first: a request racing another that has just moved the plan is told the plan
+  // has changed (412), not that the status it asked for no longer follows (409).
+  if (plan.version !== expectedVersion) throw new VersionConflictError('action plan', plan.id, expectedVersion);
   if (!NEXT_STATUSES[plan.status].includes(status)) {
     throw new ConflictError(`A plan that is ${plan.status} cannot become ${status}.`);
   }
