@@ -133,7 +133,7 @@ export async function finishErasure(
 ): Promise<ErasureRecord> {
   // A request that read them just before they left the map may have audited it since.
   await store.erasures.eraseFromAudit(planned);
-  const record: ErasureRecord = {
+  return store.erasures.complete(planned, {
     partnershipId: planned.partnershipId,
     marker: planned.marker,
     reason: planned.reason,
@@ -142,10 +142,7 @@ export async function finishErasure(
     requestedAt: planned.requestedAt,
     completedAt: now.toISOString(),
     removed: planned.removed ?? {},
-    version: 1,
-  };
-  await store.erasures.complete(planned, record);
-  return record;
+  });
 }
 
 /**

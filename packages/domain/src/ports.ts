@@ -259,8 +259,8 @@ export interface ErasureStore {
    * Several erasures of one partnership (the sweep's) are made in one pass over what it keeps.
    */
   eraseFromKeptRecords(jobs: readonly ErasureJob[]): Promise<void>;
-  /** Ends the erasure: the job goes, the record of it (no personal data) stays. */
-  complete(job: ErasureJob, record: ErasureRecord): Promise<void>;
+  /** Ends the erasure: the job goes, the record of it (no personal data) stays, as stored. */
+  complete(job: ErasureJob, record: Draft<ErasureRecord>): Promise<ErasureRecord>;
   records(partnershipId: PartnershipId, page?: PageRequest): Promise<Page<ErasureRecord>>;
   /** The record of one completed erasure, by its marker. */
   record(partnershipId: PartnershipId, marker: Ref): Promise<ErasureRecord | undefined>;

@@ -1,4 +1,5 @@
 import {
+  type Draft,
   type ErasureJob,
   ErasureJob as ErasureJobSchema,
   ErasureRecord,
@@ -11,7 +12,6 @@ import {
   type Location,
   type Page,
   type PageRequest,
-  parseWith,
   UnavailableError,
   type UploadRecord,
   VersionConflictError,
@@ -178,14 +178,15 @@ export class MemoryErasures implements ErasureStore {
     rewrite(this.finished, p, erase, 'keep-version');
   }
 
-  async complete(job: ErasureJob, record: ErasureRecord): Promise<void> {
+  async complete(job: ErasureJob, record: Draft<ErasureRecord>): Promise<ErasureRecord> {
     const current = await this.pending(job.partnershipId, job.ref);
     if (current?.version !== job.version) {
-      if (await this.record(job.partnershipId, job.marker)) return;
+      const finished = await this.record(job.partnershipId, job.marker);
+      if (finished) return finished;
       throw new UnavailableError('The erasure changed while it was completing; ask again to complete it.');
     }
     this.jobs.drop(job.partnershipId, job.ref);
-    this.finished.replace(parseWith(ErasureRecord, record, 'erasure record'));
+    return this.finished.save(record);
   }
 
   records(partnershipId: string, page?: PageRequest): Promise<Page<ErasureRecord>> {

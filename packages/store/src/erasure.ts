@@ -1,6 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import {
   type Carer,
+  type Draft,
   type ErasureJob,
   type ErasureRecord,
   type ErasureStore,
@@ -234,8 +235,8 @@ export class DynamoErasures implements ErasureStore {
     return batchGet(this.ctx, items.map(keyOf));
   }
 
-  async complete(job: ErasureJob, record: ErasureRecord): Promise<void> {
-    const stored = parseWith(erasureRecordModel.schema, record, 'erasure record');
+  async complete(job: ErasureJob, record: Draft<ErasureRecord>): Promise<ErasureRecord> {
+    const stored = atNextVersion(erasureRecordModel, record);
     try {
       await sendTransaction(this.ctx.client, [
         {
@@ -256,9 +257,11 @@ export class DynamoErasures implements ErasureStore {
     } catch (error) {
       if (!isTransactionConditionFailure(error)) throw toDomainError(error);
       // Completed already by a request racing this one: the record is there, the job gone.
-      if (await this.finished.get(job.partnershipId, job.marker)) return;
+      const finished = await this.finished.get(job.partnershipId, job.marker);
+      if (finished) return finished;
       throw new UnavailableError('The erasure changed while it was completing; ask again to complete it.');
     }
+    return stored;
   }
 
   records(partnershipId: string, page?: PageRequest): Promise<Page<ErasureRecord>> {
