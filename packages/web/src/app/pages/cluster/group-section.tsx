@@ -1,12 +1,19 @@
+import {
+  connectionsInWords,
+  LINK_STRENGTH_THRESHOLDS,
+  linkInWords,
+  percentOf,
+  shareInsideInWords,
+  stabilityInWords,
+} from '@peermap/domain/plain-words';
 import type { Api } from '../../api';
 import type { ClusterReport } from '../../api-types';
 import { ColumnHeads } from '../../forms';
 import { humanise } from '../../ui';
 import { Picture } from './picture';
 
-const percent = (share: number) => `${Math.round(share * 100)}%`;
-
 type NameOf = (ref: string) => string;
+type KindOf = (kind: string | undefined) => string;
 
 /** Who is in the group and why, how sure the analysis is, and what changed since last week. */
 export function GroupSection({
@@ -20,66 +27,104 @@ export function GroupSection({
   clusterId: string;
   cluster: ClusterReport;
   nameOf: NameOf;
-  kindOf: (kind: string | undefined) => string;
+  kindOf: KindOf;
 }) {
   return (
     <section aria-labelledby="picture">
       <h2 id="picture">The group</h2>
       <Picture api={api} clusterId={clusterId} week={cluster.week} size={cluster.memberRefs.length} />
       <p>
-        How sure the analysis is: the members end up together in {percent(cluster.stability)} of its runs
+        How sure the analysis is: run again and again, {stabilityInWords(cluster.stability)}
         {cluster.weak ? ' (not sure: discuss before acting on it)' : ''}. Ages {cluster.ageRange.youngest} to{' '}
         {cluster.ageRange.oldest}.
       </p>
       <MembersTable cluster={cluster} nameOf={nameOf} kindOf={kindOf} />
       {cluster.mostConnected.length > 0 && (
         <p>
-          Most connected in the group (by link weight inside it, then by how often they sit between others):{' '}
+          Most connected in the group:{' '}
           {cluster.mostConnected
             .slice(0, 3)
-            .map(
-              (m) =>
-                `${nameOf(m.ref)} (${m.linksInside} links, weight ${m.linkWeightInside.toFixed(1)}, between others ${percent(m.betweennessInside)})`,
-            )
+            .map((m) => `${nameOf(m.ref)} (${connectionsInWords(m.linksInside, m.linkWeightInside)})`)
             .join('; ')}
           .
         </p>
       )}
+      <Figures cluster={cluster} nameOf={nameOf} kindOf={kindOf} />
       <ChangeSummary cluster={cluster} nameOf={nameOf} />
     </section>
   );
 }
 
-function MembersTable({
-  cluster,
-  nameOf,
-  kindOf,
-}: {
-  cluster: ClusterReport;
-  nameOf: NameOf;
-  kindOf: (kind: string | undefined) => string;
-}) {
+function MembersTable({ cluster, nameOf, kindOf }: { cluster: ClusterReport; nameOf: NameOf; kindOf: KindOf }) {
   return (
     <table>
       <caption>Who is in the group and why</caption>
-      <ColumnHeads
-        names={['Young person', 'Why in this group: strongest links', 'Links inside the group', 'How sure']}
-      />
+      <ColumnHeads names={['Young person', 'Why in this group: closest links', 'Their friends', 'How sure']} />
       <tbody>
         {cluster.members.map((member) => (
           <tr key={member.ref}>
             <th scope="row">{nameOf(member.ref)}</th>
             <td>
               {member.strongestLinks
-                .map((l) => `${nameOf(l.ref)} (${kindOf(l.kind)}, weight ${l.weight.toFixed(1)})`)
+                .map((l) => `${nameOf(l.ref)} (${linkInWords(l.weight, kindOf(l.kind))})`)
                 .join('; ')}
             </td>
-            <td>{percent(member.shareOfLinkWeightInside)} of their link weight</td>
-            <td>{percent(member.stability)}</td>
+            <td>{shareInsideInWords(member.shareOfLinkWeightInside)}</td>
+            <td>{stabilityInWords(member.stability)}</td>
           </tr>
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** The numbers behind the words, for analysts: one click away, so the meeting reads words first. */
+function Figures({ cluster, nameOf, kindOf }: { cluster: ClusterReport; nameOf: NameOf; kindOf: KindOf }) {
+  return (
+    <details class="figures">
+      <summary>Figures</summary>
+      <p>
+        Members end up together in {percentOf(cluster.stability)} of repeated runs; {percentOf(cluster.density)} of the
+        possible links inside the group are there. A link's weight is its strength (1-3) times its kind and how recent
+        it is: strong from {LINK_STRENGTH_THRESHOLDS.strong}, regular from {LINK_STRENGTH_THRESHOLDS.regular}.
+      </p>
+      <table>
+        <caption>Each young person's figures</caption>
+        <ColumnHeads
+          names={['Young person', 'Strongest links (weight)', 'Share of link weight inside', 'Runs together']}
+        />
+        <tbody>
+          {cluster.members.map((member) => (
+            <tr key={member.ref}>
+              <th scope="row">{nameOf(member.ref)}</th>
+              <td>
+                {member.strongestLinks
+                  .map((l) => `${nameOf(l.ref)} (${kindOf(l.kind)}, ${l.weight.toFixed(1)})`)
+                  .join('; ')}
+              </td>
+              <td>{percentOf(member.shareOfLinkWeightInside)}</td>
+              <td>{percentOf(member.stability)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {cluster.mostConnected.length > 0 && (
+        <table>
+          <caption>Most connected: ordered by link weight inside, then betweenness inside</caption>
+          <ColumnHeads names={['Young person', 'Links inside', 'Link weight inside', 'Betweenness inside']} />
+          <tbody>
+            {cluster.mostConnected.map((m) => (
+              <tr key={m.ref}>
+                <th scope="row">{nameOf(m.ref)}</th>
+                <td>{m.linksInside}</td>
+                <td>{m.linkWeightInside.toFixed(1)}</td>
+                <td>{m.betweennessInside.toFixed(3)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </details>
   );
 }
 
