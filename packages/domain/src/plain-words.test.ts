@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { connectionsInWords, linkInWords, linkStrengthOf, shareInsideInWords, stabilityInWords } from './plain-words';
+import {
+  connectionsInWords,
+  linkInWords,
+  linkStrengthOf,
+  shareInsideInWords,
+  stabilityInShortWords,
+  stabilityInWords,
+} from './plain-words';
 
 describe('the figures in plain words', () => {
   it('calls a link strong, regular or occasional by its weight', () => {
@@ -25,6 +32,12 @@ describe('the figures in plain words', () => {
     expect(stabilityInWords(0.93)).toBe('the same group came out almost every time');
     expect(stabilityInWords(0.7)).toBe('the same group came out most times');
     expect(stabilityInWords(0.3)).toBe('the group came out differently from run to run');
+    expect([1, 0.93, 0.7, 0.3].map(stabilityInShortWords)).toEqual([
+      'every time',
+      'almost every time',
+      'most times',
+      'not often: check',
+    ]);
   });
 
   it('says who is most connected without betweenness or weights', () => {

@@ -48,6 +48,14 @@ export function stabilityInWords(stability: number): string {
   return 'the group came out differently from run to run';
 }
 
+/** The same, short enough for a table's column "Same group each run". */
+export function stabilityInShortWords(stability: number): string {
+  if (stability >= STABILITY_THRESHOLDS.everyTime) return 'every time';
+  if (stability >= STABILITY_THRESHOLDS.almostEveryTime) return 'almost every time';
+  if (stability >= STABILITY_THRESHOLDS.mostTimes) return 'most times';
+  return 'not often: check';
+}
+
 /** A figure as a whole percentage, for the analysts' "Figures". */
 export const percentOf = (share: number) => `${Math.round(share * 100)}%`;
 

@@ -13,12 +13,17 @@ describe('the group report in plain words', () => {
 
   it('says why each young person is in the group as a chair would, with no figures', () => {
     const why = section('Why each young person is in the group');
-    expect(why?.table?.header).toEqual(['Young person', 'Closest links in the group', 'Their friends', 'How sure']);
+    expect(why?.table?.header).toEqual([
+      'Young person',
+      'Closest links in the group',
+      'Their friends',
+      'Same group each run',
+    ]);
     expect(why?.table?.rows[0]).toEqual([
       'Ava B (YP1)',
       'Ben C (YP2) (friends, strong link)',
       'almost all of their friends are in this group',
-      'the same group came out every time',
+      'every time',
     ]);
     expect(JSON.stringify(why)).not.toMatch(/weight|betweenness|%/i);
     expect(JSON.stringify(section('Most connected in the group'))).not.toMatch(/weight|betweenness/i);

@@ -9,6 +9,7 @@ import {
   linkKindLabel,
   percentOf,
   shareInsideInWords,
+  stabilityInShortWords,
   stabilityInWords,
 } from '@peermap/domain';
 import { toCsv } from './csv';
@@ -313,14 +314,14 @@ export function clusterPaper(
         heading: 'Why each young person is in the group',
         paragraphs: [`How sure the analysis is: run again and again, ${stabilityInWords(cluster.stability)}.`],
         table: {
-          header: ['Young person', 'Closest links in the group', 'Their friends', 'How sure'],
+          header: ['Young person', 'Closest links in the group', 'Their friends', 'Same group each run'],
           rows: cluster.members.map((m) => [
             named(names, m.ref),
             m.strongestLinks
               .map((l) => `${named(names, l.ref)} (${linkInWords(l.weight, linkKindLabel(l.kind))})`)
               .join('; '),
             shareInsideInWords(m.shareOfLinkWeightInside),
-            stabilityInWords(m.stability),
+            stabilityInShortWords(m.stability),
           ]),
         },
       },

@@ -4,6 +4,7 @@ import {
   linkInWords,
   percentOf,
   shareInsideInWords,
+  stabilityInShortWords,
   stabilityInWords,
 } from '@peermap/domain/plain-words';
 import type { Api } from '../../api';
@@ -59,7 +60,9 @@ function MembersTable({ cluster, nameOf, kindOf }: { cluster: ClusterReport; nam
   return (
     <table>
       <caption>Who is in the group and why</caption>
-      <ColumnHeads names={['Young person', 'Why in this group: closest links', 'Their friends', 'How sure']} />
+      <ColumnHeads
+        names={['Young person', 'Why in this group: closest links', 'Their friends', 'Same group each run']}
+      />
       <tbody>
         {cluster.members.map((member) => (
           <tr key={member.ref}>
@@ -70,7 +73,7 @@ function MembersTable({ cluster, nameOf, kindOf }: { cluster: ClusterReport; nam
                 .join('; ')}
             </td>
             <td>{shareInsideInWords(member.shareOfLinkWeightInside)}</td>
-            <td>{stabilityInWords(member.stability)}</td>
+            <td>{stabilityInShortWords(member.stability)}</td>
           </tr>
         ))}
       </tbody>

@@ -49,22 +49,32 @@ function scaleBar(metresPerPixel: number): { metres: number; pixels: number; tex
   return { metres, pixels: metres / metresPerPixel, text: metres >= 1000 ? `${metres / 1000} km` : `${metres} m` };
 }
 
-/** The places drawn to scale (the same metres per pixel both ways), north at the top, with room around them. */
-function PlainPlan({ points }: { points: Located[] }) {
+/** Latitude and longitude to the plan, the same metres per pixel both ways, the places centred with room for names. */
+function projection(points: Located[]) {
   const lats = points.map((p) => p.position?.latitude ?? 0);
   const lons = points.map((p) => p.position?.longitude ?? 0);
   const [minLat, maxLat, minLon, maxLon] = [Math.min(...lats), Math.max(...lats), Math.min(...lons), Math.max(...lons)];
   const metresPerDegreeOfLongitude =
     METRES_PER_DEGREE_OF_LATITUDE * Math.cos((((minLat + maxLat) / 2) * Math.PI) / 180);
+  const span = {
+    x: (maxLon - minLon) * metresPerDegreeOfLongitude,
+    y: (maxLat - minLat) * METRES_PER_DEGREE_OF_LATITUDE,
+  };
+  // Room each side for a name (they read away from the middle) and below for the scale bar.
   const inner = { width: PLAN.width - 2 * PLAN.margin - 120, height: PLAN.height - 2 * PLAN.margin - 20 };
-  const metresPerPixel = Math.max(
-    ((maxLon - minLon) * metresPerDegreeOfLongitude) / inner.width,
-    ((maxLat - minLat) * METRES_PER_DEGREE_OF_LATITUDE) / inner.height,
-    1,
-  );
-  const x = (lon: number) => PLAN.margin + 60 + ((lon - minLon) * metresPerDegreeOfLongitude) / metresPerPixel;
-  const y = (lat: number) =>
-    PLAN.height - PLAN.margin - 20 - ((lat - minLat) * METRES_PER_DEGREE_OF_LATITUDE) / metresPerPixel;
+  const metresPerPixel = Math.max(span.x / inner.width, span.y / inner.height, 1);
+  const left = PLAN.margin + 60 + (inner.width - span.x / metresPerPixel) / 2;
+  const bottom = PLAN.height - PLAN.margin - 20 - (inner.height - span.y / metresPerPixel) / 2;
+  return {
+    metresPerPixel,
+    x: (lon: number) => left + ((lon - minLon) * metresPerDegreeOfLongitude) / metresPerPixel,
+    y: (lat: number) => bottom - ((lat - minLat) * METRES_PER_DEGREE_OF_LATITUDE) / metresPerPixel,
+  };
+}
+
+/** The places drawn to scale, north at the top, with a scale bar. */
+function PlainPlan({ points }: { points: Located[] }) {
+  const { metresPerPixel, x, y } = projection(points);
   const scale = scaleBar(metresPerPixel);
   return (
     <svg
