@@ -10,7 +10,6 @@ import {
 import type { Api } from '../../api';
 import type { ClusterReport } from '../../api-types';
 import { ColumnHeads } from '../../forms';
-import { humanise } from '../../ui';
 import { Picture } from './picture';
 
 type NameOf = (ref: string) => string;
@@ -131,14 +130,29 @@ function Figures({ cluster, nameOf, kindOf }: { cluster: ClusterReport; nameOf: 
   );
 }
 
+const CHANGE_IN_WORDS: Readonly<Record<ClusterReport['change']['status'], string>> = {
+  new: 'new this week',
+  grown: 'more young people than last week',
+  merged: 'groups came together',
+  split: 'part of a group that split',
+  continuing: 'the same young people as last week',
+  shrunk: 'fewer young people than last week',
+};
+
+/** Names end a sentence without a second full stop after an initial ("Bobby W."). */
+const listed = (names: string[]) => {
+  const text = names.join(', ');
+  return text.endsWith('.') ? text : `${text}.`;
+};
+
 function ChangeSummary({ cluster, nameOf }: { cluster: ClusterReport; nameOf: NameOf }) {
   const { status, joined, left, previousClusterIds } = cluster.change;
   return (
     <p>
-      Since last week: {humanise(status)}
+      Since last week: {CHANGE_IN_WORDS[status]}
       {previousClusterIds.length > 1 ? ` (from ${previousClusterIds.length} groups)` : ''}.
-      {joined.length > 0 ? ` Joined: ${joined.map(nameOf).join(', ')}.` : ''}
-      {left.length > 0 ? ` Left: ${left.map(nameOf).join(', ')}.` : ''}
+      {joined.length > 0 ? ` Joined: ${listed(joined.map(nameOf))}` : ''}
+      {left.length > 0 ? ` Left: ${listed(left.map(nameOf))}` : ''}
     </p>
   );
 }
