@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { PageContext } from '../app';
 import { type ClusterListItem, latestAnalysedWeek } from '../data';
 import { Loading, PageHeading, ProblemView, useLoad } from '../ui';
+import { listed } from './cluster/group-section';
 
 export function ClustersPage({ api }: PageContext) {
   const [week, setWeek] = useState<string | undefined>(undefined);
@@ -111,8 +112,8 @@ function Change({ cluster, nameOf }: { cluster: ClusterListItem; nameOf: (ref: s
   const parts: string[] = [];
   if (status === 'new') parts.push('New this week.');
   if (status === 'merged') parts.push(`Groups came together (${previousClusterIds.length} last week).`);
-  if (joined.length > 0) parts.push(`Joined: ${joined.map(nameOf).join(', ')}.`);
-  if (left.length > 0) parts.push(`Left: ${left.map(nameOf).join(', ')}.`);
+  if (joined.length > 0) parts.push(`Joined: ${listed(joined.map(nameOf))}`);
+  if (left.length > 0) parts.push(`Left: ${listed(left.map(nameOf))}`);
   if (parts.length === 0) parts.push('No change in who is in the group since last week.');
   return <p class="change">{parts.join(' ')}</p>;
 }

@@ -140,7 +140,7 @@ const CHANGE_IN_WORDS: Readonly<Record<ClusterReport['change']['status'], string
 };
 
 /** Names end a sentence without a second full stop after an initial ("Bobby W."). */
-const listed = (names: string[]) => {
+export const listed = (names: string[]) => {
   const text = names.join(', ');
   return text.endsWith('.') ? text : `${text}.`;
 };
