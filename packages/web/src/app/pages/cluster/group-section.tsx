@@ -55,28 +55,53 @@ export function GroupSection({
   );
 }
 
-function MembersTable({ cluster, nameOf, kindOf }: { cluster: ClusterReport; nameOf: NameOf; kindOf: KindOf }) {
+type Member = ClusterReport['members'][number];
+
+/** One row per young person: their closest links, how much of their circle is inside, how sure; as words or as figures. */
+function MemberTable({
+  caption,
+  heads,
+  cluster,
+  nameOf,
+  cells,
+}: {
+  caption: string;
+  heads: string[];
+  cluster: ClusterReport;
+  nameOf: NameOf;
+  cells: (member: Member) => [links: string, inside: string, sure: string];
+}) {
   return (
     <table>
-      <caption>Who is in the group and why</caption>
-      <ColumnHeads
-        names={['Young person', 'Why in this group: closest links', 'Their friends', 'Same group each run']}
-      />
+      <caption>{caption}</caption>
+      <ColumnHeads names={['Young person', ...heads]} />
       <tbody>
         {cluster.members.map((member) => (
           <tr key={member.ref}>
             <th scope="row">{nameOf(member.ref)}</th>
-            <td>
-              {member.strongestLinks
-                .map((l) => `${nameOf(l.ref)} (${linkInWords(l.weight, kindOf(l.kind))})`)
-                .join('; ')}
-            </td>
-            <td>{shareInsideInWords(member.shareOfLinkWeightInside)}</td>
-            <td>{stabilityInShortWords(member.stability)}</td>
+            {cells(member).map((cell, at) => (
+              <td key={heads[at]}>{cell}</td>
+            ))}
           </tr>
         ))}
       </tbody>
     </table>
+  );
+}
+
+function MembersTable({ cluster, nameOf, kindOf }: { cluster: ClusterReport; nameOf: NameOf; kindOf: KindOf }) {
+  return (
+    <MemberTable
+      caption="Who is in the group and why"
+      heads={['Why in this group: closest links', 'Their friends', 'Same group each run']}
+      cluster={cluster}
+      nameOf={nameOf}
+      cells={(member) => [
+        member.strongestLinks.map((l) => `${nameOf(l.ref)} (${linkInWords(l.weight, kindOf(l.kind))})`).join('; '),
+        shareInsideInWords(member.shareOfLinkWeightInside),
+        stabilityInShortWords(member.stability),
+      ]}
+    />
   );
 }
 
@@ -90,26 +115,17 @@ function Figures({ cluster, nameOf, kindOf }: { cluster: ClusterReport; nameOf: 
         possible links inside the group are there. A link's weight is its strength (1-3) times its kind and how recent
         it is: strong from {LINK_STRENGTH_THRESHOLDS.strong}, regular from {LINK_STRENGTH_THRESHOLDS.regular}.
       </p>
-      <table>
-        <caption>Each young person's figures</caption>
-        <ColumnHeads
-          names={['Young person', 'Strongest links (weight)', 'Share of link weight inside', 'Runs together']}
-        />
-        <tbody>
-          {cluster.members.map((member) => (
-            <tr key={member.ref}>
-              <th scope="row">{nameOf(member.ref)}</th>
-              <td>
-                {member.strongestLinks
-                  .map((l) => `${nameOf(l.ref)} (${kindOf(l.kind)}, ${l.weight.toFixed(1)})`)
-                  .join('; ')}
-              </td>
-              <td>{percentOf(member.shareOfLinkWeightInside)}</td>
-              <td>{percentOf(member.stability)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <MemberTable
+        caption="Each young person's figures"
+        heads={['Strongest links (weight)', 'Share of link weight inside', 'Runs together']}
+        cluster={cluster}
+        nameOf={nameOf}
+        cells={(member) => [
+          member.strongestLinks.map((l) => `${nameOf(l.ref)} (${kindOf(l.kind)}, ${l.weight.toFixed(1)})`).join('; '),
+          percentOf(member.shareOfLinkWeightInside),
+          percentOf(member.stability),
+        ]}
+      />
       {cluster.mostConnected.length > 0 && (
         <table>
           <caption>Most connected: ordered by link weight inside, then betweenness inside</caption>
