@@ -225,7 +225,7 @@ export const examples: {
       },
     ],
     narrative:
-      'What is going well: 1 of the 2 young people have strengths recorded. Group 1 links 2 young people aged 13 to 15, each a child who may be at risk of harm.',
+      'What is going well: plays football. Group 1 links 2 young people aged 13 to 15, each a child who may be at risk of harm. When the analysis was run again and again, the same group came out every time.',
   },
   actionPlan: {
     id: '9c4b2f1e-2d6a-4e8b-b1c3-7f0a5e9d3c42',

@@ -9,6 +9,7 @@ export * from './examples';
 export * from './language';
 export * from './map';
 export * from './partnership';
+export * from './plain-words';
 export * from './planning';
 export type * from './ports';
 export * from './primitives';

@@ -273,6 +273,17 @@ describe('week to week on the demo map', () => {
       expect(blamingPhrasesIn(result.summary.assessment)).toEqual([]);
     }
   });
+
+  it('names the strengths themselves and says how sure it is in plain words, not as figures', () => {
+    for (const { result } of weeks) {
+      for (const cluster of result.clusters) {
+        const [first] = cluster.strengths.flatMap((s) => s.strengths);
+        if (first) expect(cluster.narrative).toContain(`What is going well: ${first.trim()}`);
+        expect(cluster.narrative).not.toMatch(/have strengths recorded|%|repeated runs/);
+        expect(cluster.narrative).toMatch(/the (same )?group came out/);
+      }
+    }
+  });
 });
 
 function expectExplanationToMatchGraph(

@@ -7,6 +7,7 @@ import {
   type ConcernCategory,
   daysBetween,
   type MemberExplanation,
+  stabilityInWords,
 } from '@peermap/domain';
 import { type Adjacency, forEachLink } from './adjacency';
 import { betweennessInside } from './betweenness';
@@ -322,6 +323,18 @@ function countBy<T extends string>(values: readonly T[]): [T, number][] {
   return [...counts].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1));
 }
 
+const STRENGTHS_IN_SUMMARY = 3;
+
+/** The strengths themselves, not a count of them: the meeting starts from what is going well. */
+function strengthsInWords(strengths: ClusterReport['strengths']): string {
+  const distinct = [...new Set(strengths.flatMap((s) => s.strengths.map((text) => text.trim())).filter(Boolean))];
+  if (distinct.length === 0)
+    return 'No strengths are recorded for this group yet; ask the key workers what is going well.';
+  const shown = distinct.slice(0, STRENGTHS_IN_SUMMARY);
+  const more = distinct.length - shown.length;
+  return `What is going well: ${shown.join('; ')}${more > 0 ? ` (and ${more} more)` : ''}.`;
+}
+
 /** Strengths first, then who is in the group and how sure the grouping is, in plain words. */
 function narrativeOf(report: ClusterReport): string {
   const size = report.memberRefs.length;
@@ -329,14 +342,13 @@ function narrativeOf(report: ClusterReport): string {
     report.ageRange.youngest === report.ageRange.oldest
       ? `aged ${report.ageRange.youngest}`
       : `aged ${report.ageRange.youngest} to ${report.ageRange.oldest}`;
+  const sureness = stabilityInWords(report.stability);
   const parts = [
-    report.strengths.length > 0
-      ? `What is going well: ${report.strengths.length} of the ${size} young people have strengths recorded.`
-      : 'No strengths are recorded for this group yet; ask the key workers what is going well.',
+    strengthsInWords(report.strengths),
     `${report.label} links ${size} young people ${ages}, each a child who may be at risk of harm.`,
     report.weak
-      ? `This is a weak grouping: members stayed together in ${percent(report.stability)} of repeated runs, so check it against what partners know before planning for it as a group.`
-      : `Members stayed together in ${percent(report.stability)} of repeated runs.`,
+      ? `This is a weak grouping: when the analysis was run again and again, ${sureness}, so check it against what partners know before planning for it as a group.`
+      : `When the analysis was run again and again, ${sureness}.`,
   ];
   const [topConcern] = report.concerns;
   if (topConcern) parts.push(`Most shared concern: ${topConcern.youngPeople} of them ${topConcern.label}.`);
@@ -345,5 +357,4 @@ function narrativeOf(report: ClusterReport): string {
   return parts.join(' ');
 }
 
-const percent = (share: number) => `${Math.round(share * 100)}%`;
 const round = (value: number) => Math.round(value * 1000) / 1000;

@@ -2,8 +2,15 @@ import {
   type ActionPlan,
   AnalysisParameters,
   type ClusterSnapshot,
+  connectionsInWords,
   type InvitationList,
+  LINK_STRENGTH_THRESHOLDS,
+  linkInWords,
   linkKindLabel,
+  percentOf,
+  shareInsideInWords,
+  stabilityInShortWords,
+  stabilityInWords,
 } from '@peermap/domain';
 import { toCsv } from './csv';
 import type { ReportDocument } from './document';
@@ -300,40 +307,59 @@ export function clusterPaper(
         heading: 'The group',
         figure: {
           svg: clusterSvg(cluster, names),
-          caption: `${cluster.memberRefs.length} young people and their strongest links inside the group (line width: link weight), with the places the group is seen at.`,
+          caption: `${cluster.memberRefs.length} young people and their strongest links inside the group (thicker lines: stronger links), with the places the group is seen at.`,
         },
       },
       {
         heading: 'Why each young person is in the group',
+        paragraphs: [`How sure the analysis is: run again and again, ${stabilityInWords(cluster.stability)}.`],
         table: {
-          header: [
-            'Young person',
-            'Strongest links inside',
-            'Share of links inside',
-            'Stayed together in repeated runs',
-          ],
+          header: ['Young person', 'Closest links in the group', 'Their friends', 'Same group each run'],
           rows: cluster.members.map((m) => [
             named(names, m.ref),
-            m.strongestLinks.map((l) => `${named(names, l.ref)} (${linkKindLabel(l.kind)}, ${l.weight})`).join('; '),
-            `${Math.round(m.shareOfLinkWeightInside * 100)}%`,
-            `${Math.round(m.stability * 100)}%`,
+            m.strongestLinks
+              .map((l) => `${named(names, l.ref)} (${linkInWords(l.weight, linkKindLabel(l.kind))})`)
+              .join('; '),
+            shareInsideInWords(m.shareOfLinkWeightInside),
+            stabilityInShortWords(m.stability),
           ]),
         },
       },
       {
         heading: 'Most connected in the group',
-        table: {
-          header: ['Young person', 'Links inside', 'Link weight inside', 'Betweenness inside'],
-          rows: cluster.mostConnected.map((m) => [
-            named(names, m.ref),
-            String(m.linksInside),
-            String(m.linkWeightInside),
-            String(m.betweennessInside),
-          ]),
-        },
+        paragraphs:
+          cluster.mostConnected.length === 0
+            ? ['No one in the group is linked to the others more than the rest.']
+            : cluster.mostConnected.map(
+                (m) => `${named(names, m.ref)}: ${connectionsInWords(m.linksInside, m.linkWeightInside)}.`,
+              ),
       },
       placesSection(cluster),
       concernsSection(cluster, context),
+      clusterFigures(cluster, names),
     ],
+  };
+}
+
+/** The numbers behind the words, last, for analysts who check the analysis. */
+function clusterFigures(cluster: ClusterSnapshot, names: Names): ReportDocument['sections'][number] {
+  return {
+    heading: 'Figures for analysts',
+    paragraphs: [
+      `Members end up together in ${percentOf(cluster.stability)} of repeated runs. A link's weight is its strength (1-3) times its kind and how recent it is: strong from ${LINK_STRENGTH_THRESHOLDS.strong}, regular from ${LINK_STRENGTH_THRESHOLDS.regular}, occasional below.`,
+      ...cluster.mostConnected.map(
+        (m) =>
+          `Most connected, ${named(names, m.ref)}: ${m.linksInside} links inside, link weight inside ${m.linkWeightInside}, betweenness inside ${m.betweennessInside}.`,
+      ),
+    ],
+    table: {
+      header: ['Young person', 'Strongest links (weight)', 'Share of link weight inside', 'Runs together'],
+      rows: cluster.members.map((m) => [
+        named(names, m.ref),
+        m.strongestLinks.map((l) => `${named(names, l.ref)} (${linkKindLabel(l.kind)}, ${l.weight})`).join('; '),
+        percentOf(m.shareOfLinkWeightInside),
+        percentOf(m.stability),
+      ]),
+    },
   };
 }

@@ -118,9 +118,7 @@ describe('the web app, in a real browser, for each role’s week of work', () =>
 
     const first = page.locator('.cluster-card h2 a').first();
     await first.waitFor();
-    expect(await page.locator('.cluster-card .why').first().textContent()).toMatch(
-      /Why it is number 1: .*recent concern/,
-    );
+    expect(await page.locator('.cluster-card .why').first().textContent()).toMatch(/Discussed first: .*recent concern/);
     await expectAccessible(page);
     await screenshot(page, 'clusters');
     await first.click();
@@ -161,7 +159,7 @@ describe('the web app, in a real browser, for each role’s week of work', () =>
     await table.getByRole('button').first().click();
     await page.getByRole('heading', { level: 2, name: /, \d+$/ }).waitFor();
     await page
-      .getByText(/Why in this group: \d+% of their link weight is inside it|Not in a peer group this week/)
+      .getByText(/Why in this group: .*(of their friends are|friends are outside)|Not in a peer group this week/)
       .waitFor();
     await expectAccessible(page);
     await screenshot(page, 'map-list');
@@ -238,6 +236,37 @@ describe('the web app, in a real browser, for each role’s week of work', () =>
     expect(await page.getByRole('button', { name: 'Agree the plan' }).count()).toBe(0);
     await expectAccessible(page);
     await screenshot(page, 'cluster-invitations');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  it('a chair reads a group page in plain words, with the figures one click away', async () => {
+    const { page, errors } = await signIn('MADP chair', DEMO);
+    await nav(page, 'Peer groups').click();
+    const first = page.locator('.cluster-card h2 a').first();
+    await first.waitFor();
+    // The agenda order is said in words, so the only number on a card is the group's own.
+    expect(await page.locator('.cluster-card .why').first().textContent()).toMatch(/^Discussed first: /);
+    const label = (await first.textContent()) ?? '';
+    await first.click();
+    await page.getByRole('heading', { level: 1, name: new RegExp(label) }).waitFor();
+    const narrative = (await page.locator('.narrative').textContent()) ?? '';
+    expect(narrative).not.toMatch(/have strengths recorded|repeated runs|%/);
+    const members = page.getByRole('table', { name: 'Who is in the group and why' });
+    await members.waitFor();
+    const words = (await members.textContent()) ?? '';
+    expect(words).toMatch(/(strong|regular|occasional) link/);
+    expect(words).toMatch(/of their friends are/);
+    expect(words).toMatch(/every time|most times/);
+    expect(words).not.toMatch(/weight|betweenness|\d+%/i);
+    const figures = page.locator('details.figures');
+    expect(await figures.getByRole('table', { name: "Each young person's figures" }).isVisible()).toBe(false);
+    await figures.getByText('Figures', { exact: true }).click();
+    await figures.getByRole('table', { name: "Each young person's figures" }).waitFor();
+    expect(await figures.textContent()).toMatch(/Betweenness inside/);
+    await page.getByRole('img', { name: /places on a plain plan.*the bar is \d+ k?m/ }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'cluster-plain-words');
     expect(errors).toEqual([]);
     await page.close();
   }, 120_000);

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { PageContext } from '../app';
 import { type ClusterListItem, latestAnalysedWeek } from '../data';
 import { Loading, PageHeading, ProblemView, useLoad } from '../ui';
+import { listed } from './cluster/group-section';
 
 export function ClustersPage({ api }: PageContext) {
   const [week, setWeek] = useState<string | undefined>(undefined);
@@ -28,6 +29,7 @@ export function ClustersPage({ api }: PageContext) {
       {weekToShow.data && shown === undefined && (
         <p>No week has been analysed yet: a chair uploads the week's sheets and runs the analysis.</p>
       )}
+      {list.data && <NumbersNotShown labels={list.data.clusters.map((c) => c.label)} />}
       {list.data && (
         <ol class="clusters">
           {list.data.clusters.map((cluster) => (
@@ -57,6 +59,27 @@ function WeekChoice({ shown, onChoose }: { shown: string | undefined; onChoose: 
   );
 }
 
+const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
+
+/** Where a group comes on the agenda, in words: a number here would read as another group's number. */
+function agendaPlace(position: number): string {
+  return `Discussed ${ORDINALS[position - 1] ?? `${position}th`}`;
+}
+
+/** A group keeps its number from week to week, so the list can skip numbers: say why, once. */
+function NumbersNotShown({ labels }: { labels: readonly string[] }) {
+  const numbers = labels.map((label) => Number(/^Group (\d+)$/.exec(label)?.[1])).filter(Number.isInteger);
+  const shown = new Set(numbers);
+  const missing = Array.from({ length: Math.max(0, ...numbers) }, (_, at) => at + 1).filter((n) => !shown.has(n));
+  if (missing.length === 0) return null;
+  return (
+    <p class="note">
+      A group keeps its number from week to week. Not found this week: {missing.map((n) => `Group ${n}`).join(', ')}{' '}
+      (their young people are in other groups or no longer linked).
+    </p>
+  );
+}
+
 /** A group in the meeting's order: why it is where it is, its story and what changed. */
 function ClusterCard({
   cluster,
@@ -73,7 +96,7 @@ function ClusterCard({
         <a href={`#/clusters/${cluster.clusterId}/${week}`}>{cluster.label}</a>
       </h2>
       <p class="why">
-        Why it is number {cluster.agenda.position}: {cluster.agenda.factors.map((f) => f.text).join('; ')}.
+        {agendaPlace(cluster.agenda.position)}: {cluster.agenda.factors.map((f) => f.text).join('; ')}.
       </p>
       <p>{cluster.narrative}</p>
       <Change cluster={cluster} nameOf={nameOf} />
@@ -89,8 +112,8 @@ function Change({ cluster, nameOf }: { cluster: ClusterListItem; nameOf: (ref: s
   const parts: string[] = [];
   if (status === 'new') parts.push('New this week.');
   if (status === 'merged') parts.push(`Groups came together (${previousClusterIds.length} last week).`);
-  if (joined.length > 0) parts.push(`Joined: ${joined.map(nameOf).join(', ')}.`);
-  if (left.length > 0) parts.push(`Left: ${left.map(nameOf).join(', ')}.`);
+  if (joined.length > 0) parts.push(`Joined: ${listed(joined.map(nameOf))}`);
+  if (left.length > 0) parts.push(`Left: ${listed(left.map(nameOf))}`);
   if (parts.length === 0) parts.push('No change in who is in the group since last week.');
   return <p class="change">{parts.join(' ')}</p>;
 }

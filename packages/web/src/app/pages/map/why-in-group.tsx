@@ -1,7 +1,8 @@
+import { percentOf, shareInsideInWords, stabilityInWords } from '@peermap/domain/plain-words';
 import { Loading, ProblemView, useLoad } from '../../ui';
 import { useMapView } from './context';
 
-/** Why the analysis put a young person in their group: their strongest links there and how much of their links stay inside. */
+/** Why the analysis put a young person in their group: their closest links there and how much of their circle is inside. */
 export function WhyInGroup({
   clusterId,
   personRef,
@@ -19,14 +20,23 @@ export function WhyInGroup({
   const member = report.data?.members.find((m) => m.ref === personRef);
   if (report.error) return <ProblemView error={report.error} />;
   if (!member) return <Loading what="why they are in the group" />;
+  const share = member.shareOfLinkWeightInside;
   return (
-    <p>
-      Why in this group: {Math.round(member.shareOfLinkWeightInside * 100)}% of their link weight is inside it; their
-      strongest links there are{' '}
-      {member.strongestLinks
-        .map((l) => `${nameOf(l.ref)} (${words.linkKinds[l.kind ?? 'seen_together'] ?? ''})`)
-        .join(', ')}
-      . The analysis puts them here in {Math.round(member.stability * 100)}% of its runs.
-    </p>
+    <div class="why-in-group">
+      <p>
+        Why in this group: {shareInsideInWords(share)}; their closest links there are{' '}
+        {member.strongestLinks
+          .map((l) => `${nameOf(l.ref)} (${words.linkKinds[l.kind ?? 'seen_together'] ?? ''})`)
+          .join(', ')}
+        . Run again and again, {stabilityInWords(member.stability)}.
+      </p>
+      <details class="figures">
+        <summary>Figures</summary>
+        <p>
+          {percentOf(share)} of their link weight is inside the group; they are in it in {percentOf(member.stability)}{' '}
+          of the repeated runs.
+        </p>
+      </details>
+    </div>
   );
 }
