@@ -227,7 +227,7 @@ describe('the web app, in a real browser, for each role’s week of work', () =>
     await nav(page, 'Peer groups').click();
     await page.locator('.cluster-card h2 a').first().click();
     await page.getByRole('heading', { name: 'Parent Empowerment Session' }).waitFor();
-    await page.getByLabel('Date').fill('2026-12-10');
+    await page.getByLabel('Date').fill('2099-12-10');
     await page.getByLabel('Time').fill('18:30');
     await page.getByLabel('Venue').fill('Community Centre');
     await page.getByLabel(/Facilitators/).fill('Early Help, Police');
