@@ -3,10 +3,12 @@ import type { Answer } from '../../api';
 import type { PlanView } from '../../api-types';
 import { ProblemIfAny, useAttempt } from '../../ui';
 import { ActionFields } from './action-fields';
-import { useMayWritePlan, usePlanSetting } from './context';
+import { mayWritePlans, PlanSettingProvider, useMayWritePlan, usePlanSetting } from './context';
 import { type PlanDraft, usePlanDraft } from './draft';
 import { Notes, useLiveNotes } from './language-notes';
+import { NextVersionNote } from './next-version';
 import { PlanButtons } from './plan-buttons';
+import { momentOf } from './plan-list';
 
 type PlanStatus = PlanView['plan']['status'];
 
@@ -20,7 +22,10 @@ export function PlanEditor({
   etag: string;
   onSaved: (view: PlanView, etag: string) => void;
 }) {
-  const { api, nameOf } = usePlanSetting();
+  const setting = usePlanSetting();
+  const { api, nameOf, me } = setting;
+  const [nextStarted, setNextStarted] = useState(false);
+  const readOnly = view.plan.status !== 'draft' && !nextStarted;
   const draft = usePlanDraft(view);
   const { error, attempt } = useAttempt();
   const [saved, setSaved] = useState<string | undefined>(undefined);
@@ -31,6 +36,7 @@ export function PlanEditor({
     attempt(async () => {
       const answer = await send();
       setSaved(done);
+      setNextStarted(false);
       onSaved(answer.body, answer.etag ?? etag);
     });
   const save = (event: Event) => {
@@ -58,14 +64,22 @@ export function PlanEditor({
     );
 
   return (
-    <form onSubmit={save} class="plan-editor">
-      <PlanState view={view} nameOf={nameOf} />
-      <SummaryField value={draft.summary} onChange={draft.setSummary} notes={notesFor('summary')} />
-      <ActionsFieldset draft={draft} notesFor={notesFor} />
-      <PlanButtons plan={view.plan} unsaved={draft.unsaved} onMove={move} />
-      {saved && <p role="status">{saved}</p>}
-      <ProblemIfAny error={error} />
-    </form>
+    <PlanSettingProvider value={{ ...setting, readOnly }}>
+      <form onSubmit={save} class="plan-editor">
+        <PlanState view={view} nameOf={nameOf} />
+        <NextVersionNote
+          plan={view.plan}
+          started={nextStarted}
+          mayStart={mayWritePlans(me)}
+          onStart={() => setNextStarted(true)}
+        />
+        <SummaryField value={draft.summary} onChange={draft.setSummary} notes={notesFor('summary')} />
+        <ActionsFieldset draft={draft} notesFor={notesFor} />
+        <PlanButtons plan={view.plan} unsaved={draft.unsaved} onMove={move} />
+        {saved && <p role="status">{saved}</p>}
+        <ProblemIfAny error={error} />
+      </form>
+    </PlanSettingProvider>
   );
 }
 
@@ -75,7 +89,7 @@ function PlanState({ view, nameOf }: { view: PlanView; nameOf: (ref: string) => 
     <>
       <p>
         Status: <strong>{view.plan.status}</strong> · version {view.plan.version} · last changed{' '}
-        {view.plan.updatedAt.slice(0, 16).replace('T', ' ')}
+        {momentOf(view.plan.updatedAt)}
       </p>
       {view.uncovered.length > 0 && (
         <p class="note" role="status">
