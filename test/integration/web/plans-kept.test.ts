@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, startTestApi } from '../../support/api';
-import { accessibilityViolations, launchBrowser, SCREENSHOTS } from '../../support/browser';
+import { launchBrowser, SCREENSHOTS, signInAs, violationLines } from '../../support/browser';
 
 type Api = Awaited<ReturnType<typeof startTestApi>>;
 
@@ -25,21 +25,7 @@ describe('a group’s plans and invitation lists are never lost, in a real brows
     await api?.close();
   });
 
-  async function signIn(role: string): Promise<{ page: Page; errors: string[] }> {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(String(error)));
-    page.on('console', (message) => {
-      const expected = /^Failed to load resource: the server responded with a status of 4\d\d/.test(message.text());
-      if (message.type() === 'error' && !expected) errors.push(message.text());
-    });
-    await page.goto(`${api.server.url}/`);
-    await page.getByLabel(new RegExp(`^${role}:`)).check();
-    await page.getByLabel('Partnership', { exact: true }).selectOption(DEMO);
-    await page.getByRole('button', { name: `Sign in as ${role}` }).click();
-    await page.getByRole('heading', { level: 1, name: `Your week as ${role}` }).waitFor();
-    return { page, errors };
-  }
+  const signIn = (role: string) => signInAs(browser, api.server.url, role, DEMO);
 
   async function openFirstGroup(page: Page): Promise<string> {
     await page.getByRole('navigation').getByRole('link', { name: 'Peer groups', exact: true }).click();
@@ -49,10 +35,7 @@ describe('a group’s plans and invitation lists are never lost, in a real brows
   }
 
   async function expectAccessible(page: Page) {
-    const violations = await accessibilityViolations(page);
-    expect(violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual(
-      [],
-    );
+    expect(await violationLines(page)).toEqual([]);
   }
 
   it('after two drafts, the agreed version is the current plan, read-only, every plan listed; changing it starts the next version', async () => {

@@ -87,6 +87,9 @@ function PlanChoice() {
           )}
         </div>
       )}
+      {plans && plans.length > 0 && (
+        <PlanList plans={plans} currentId={currentId} openId={opened?.view.plan.id} onOpen={open} />
+      )}
       <ProblemIfAny error={error} />
       {opened?.etag && (
         <PlanEditor
@@ -98,9 +101,6 @@ function PlanChoice() {
             show(view, etag);
           }}
         />
-      )}
-      {plans && plans.length > 0 && (
-        <PlanList plans={plans} currentId={currentId} openId={opened?.view.plan.id} onOpen={open} />
       )}
     </>
   );

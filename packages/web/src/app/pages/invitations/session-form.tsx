@@ -1,6 +1,7 @@
 import { isPastSessionDate, todayOf } from '@peermap/domain/uk-day';
 import { useState } from 'preact/hooks';
 import type { InvitationList } from '../../api-types';
+import { dayOf } from '../plan/plan-list';
 
 type Session = InvitationList['session'];
 
@@ -42,7 +43,8 @@ export function SessionForm({ onSession }: { onSession: (session: Session) => vo
       />
       {pastDate && (
         <div id="session-date-problem" class="problem" role="alert">
-          The session cannot be on {pastDate}: that day has gone by. Choose today ({today}) or a later day.
+          The session cannot be on {pastDate}: that day has gone by. Choose today ({dayOf(`${today}T12:00:00Z`)}) or a
+          later day.
         </div>
       )}
       <label for="session-time">Time</label>
