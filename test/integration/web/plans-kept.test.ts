@@ -78,6 +78,12 @@ describe('a group’s plans and invitation lists are never lost, in a real brows
     await summary.fill('Version 4: the group now meets at the youth club on Fridays too.');
     await plan.getByRole('button', { name: 'Save the plan' }).click();
     await plan.getByText(/Status: draft · version 4/).waitFor();
+    // What the meeting agreed stays on the page to read.
+    const history = plan.getByRole('table', { name: 'Agreed and reviewed versions of this plan (1)' });
+    await history.getByText('Version 3').waitFor();
+    await history.getByText('The summary and').click();
+    await history.getByText('they play football on Saturdays').waitFor();
+    await expectAccessible(page);
     await screenshotOf(plan, 'plan-next-version');
     await plan.getByRole('button', { name: 'Open version 1 (draft)' }).click();
     await plan.getByText(/Status: draft · version 1/).waitFor();

@@ -5,6 +5,7 @@ import { ProblemIfAny, useAttempt } from '../../ui';
 import { ActionFields } from './action-fields';
 import { mayWritePlans, PlanSettingProvider, useMayWritePlan, usePlanSetting } from './context';
 import { type PlanDraft, usePlanDraft } from './draft';
+import { PlanHistory } from './history';
 import { Notes, useLiveNotes } from './language-notes';
 import { NextVersionNote } from './next-version';
 import { PlanButtons } from './plan-buttons';
@@ -73,6 +74,7 @@ export function PlanEditor({
           mayStart={mayWritePlans(me)}
           onStart={() => setNextStarted(true)}
         />
+        <PlanHistory plan={view.plan} />
         <SummaryField value={draft.summary} onChange={draft.setSummary} notes={notesFor('summary')} />
         <ActionsFieldset draft={draft} notesFor={notesFor} />
         <PlanButtons plan={view.plan} unsaved={draft.unsaved} onMove={move} />
