@@ -11,7 +11,10 @@ describe('the web app bundle', () => {
     const { sources } = JSON.parse(readFileSync(join(out, 'app.js.map'), 'utf8')) as { sources: string[] };
     expect(sources.filter((source) => /node_modules\/(\.pnpm\/)?zod/.test(source))).toEqual([]);
     const shared = sources.filter((source) => /packages\/(contract|domain)\//.test(source));
-    // The one module of the domain the app runs: the age rule, a pure function.
-    expect(shared.map((source) => source.replace(/.*packages\//, ''))).toEqual(['domain/src/age.ts']);
+    // The modules of the domain the app runs, pure functions: the age rule and the UK day (a session is not in the past).
+    expect(shared.map((source) => source.replace(/.*packages\//, '')).sort()).toEqual([
+      'domain/src/age.ts',
+      'domain/src/uk-day.ts',
+    ]);
   }, 60_000);
 });
