@@ -28,17 +28,47 @@ export function PlanEditor({
   const [nextStarted, setNextStarted] = useState(false);
   const readOnly = view.plan.status !== 'draft' && !nextStarted;
   const draft = usePlanDraft(view);
-  const { error, attempt } = useAttempt();
-  const [saved, setSaved] = useState<string | undefined>(undefined);
   const notes = useLiveNotes(api, draft.summary, draft.actions, view.languageNotes);
   const notesFor = (field: string) => notes.filter((note) => note.field === field);
+  const { save, move, saved, error } = usePlanSending({ view, etag, draft }, (answer, sentEtag) => {
+    setNextStarted(false);
+    onSaved(answer, sentEtag);
+  });
 
+  return (
+    <PlanSettingProvider value={{ ...setting, readOnly }}>
+      <form onSubmit={save} class="plan-editor">
+        <PlanState view={view} nameOf={nameOf} />
+        <NextVersionNote
+          plan={view.plan}
+          started={nextStarted}
+          mayStart={mayWritePlans(me)}
+          onStart={() => setNextStarted(true)}
+        />
+        <PlanHistory plan={view.plan} />
+        <SummaryField value={draft.summary} onChange={draft.setSummary} notes={notesFor('summary')} />
+        <ActionsFieldset draft={draft} notesFor={notesFor} />
+        <PlanButtons plan={view.plan} unsaved={draft.unsaved} onMove={move} />
+        {saved && <p role="status">{saved}</p>}
+        <ProblemIfAny error={error} />
+      </form>
+    </PlanSettingProvider>
+  );
+}
+
+/** Saves the draft and moves the plan on, each naming the version read, and says what was done. */
+function usePlanSending(
+  { view, etag, draft }: { view: PlanView; etag: string; draft: PlanDraft },
+  onSent: (view: PlanView, etag: string) => void,
+) {
+  const { api } = usePlanSetting();
+  const { error, attempt } = useAttempt();
+  const [saved, setSaved] = useState<string | undefined>(undefined);
   const sendAndShow = (send: () => Promise<Answer<PlanView>>, done: string) =>
     attempt(async () => {
       const answer = await send();
       setSaved(done);
-      setNextStarted(false);
-      onSaved(answer.body, answer.etag ?? etag);
+      onSent(answer.body, answer.etag ?? etag);
     });
   const save = (event: Event) => {
     event.preventDefault();
@@ -63,26 +93,7 @@ export function PlanEditor({
         }),
       `The plan is now ${status}.`,
     );
-
-  return (
-    <PlanSettingProvider value={{ ...setting, readOnly }}>
-      <form onSubmit={save} class="plan-editor">
-        <PlanState view={view} nameOf={nameOf} />
-        <NextVersionNote
-          plan={view.plan}
-          started={nextStarted}
-          mayStart={mayWritePlans(me)}
-          onStart={() => setNextStarted(true)}
-        />
-        <PlanHistory plan={view.plan} />
-        <SummaryField value={draft.summary} onChange={draft.setSummary} notes={notesFor('summary')} />
-        <ActionsFieldset draft={draft} notesFor={notesFor} />
-        <PlanButtons plan={view.plan} unsaved={draft.unsaved} onMove={move} />
-        {saved && <p role="status">{saved}</p>}
-        <ProblemIfAny error={error} />
-      </form>
-    </PlanSettingProvider>
-  );
+  return { save, move, saved, error };
 }
 
 /** Where the plan stands, and who no action covers yet. */
