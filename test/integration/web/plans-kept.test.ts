@@ -118,6 +118,7 @@ describe('a group’s plans and invitation lists are never lost, in a real brows
     await build('2099-12-17');
     await session.getByRole('table', { name: 'Every invitation list for this group (2)' }).waitFor();
     expect(await lists.textContent()).toContain('1 of');
+    expect(await lists.textContent()).toContain('upcoming');
     await session.getByRole('button', { name: 'Open the list for 2099-12-10' }).click();
     expect(await attendance.inputValue()).toBe('attended');
     await expectAccessible(page);
