@@ -53,3 +53,32 @@ export async function accessibilityViolations(page: Page): Promise<AxeViolation[
   return page.evaluate<AxeViolation[]>(`axe.run(document, ${JSON.stringify(options)}).then((result) =>
     result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) })))`);
 }
+
+/** Each violation in one line, so a failing test names what to fix and where. */
+export async function violationLines(page: Page): Promise<string[]> {
+  const violations = await accessibilityViolations(page);
+  return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+/** A fresh tab signed in as the role, with every page error collected. */
+export async function signInAs(
+  browser: Browser,
+  baseUrl: string,
+  role: string,
+  partnership: string,
+): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(String(error)));
+  // A refusal the page shows (a 4xx it asked for) is not an error of the page; anything else is.
+  page.on('console', (message) => {
+    const expected = /^Failed to load resource: the server responded with a status of 4\d\d/.test(message.text());
+    if (message.type() === 'error' && !expected) errors.push(message.text());
+  });
+  await page.goto(`${baseUrl}/`);
+  await page.getByLabel(new RegExp(`^${role}:`)).check();
+  await page.getByLabel('Partnership', { exact: true }).selectOption(partnership);
+  await page.getByRole('button', { name: `Sign in as ${role}` }).click();
+  await page.getByRole('heading', { level: 1, name: `Your week as ${role}` }).waitFor();
+  return { page, errors };
+}

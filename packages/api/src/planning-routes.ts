@@ -73,7 +73,7 @@ export function invitationRoutes(deps: ApiDeps): AnyRoute[] {
     route({
       ...endpoint('POST', '/v1/clusters/{id}/invitation-lists'),
       summary:
-        "An invitation list for a cluster's Parent Empowerment Session (its latest week, or ?week=; or some of its young people)",
+        "An invitation list for a cluster's Parent Empowerment Session (its latest week, or ?week=; or some of its young people); a session before today (UK time) is refused",
       permission: 'invitations:write',
       resource: 'invitation-lists',
       action: 'create',
@@ -96,7 +96,7 @@ export function invitationRoutes(deps: ApiDeps): AnyRoute[] {
     }),
     route({
       ...endpoint('POST', '/v1/invitation-lists'),
-      summary: 'An invitation list for a chosen set of young people',
+      summary: 'An invitation list for a chosen set of young people; a session before today (UK time) is refused',
       permission: 'invitations:write',
       resource: 'invitation-lists',
       action: 'create',

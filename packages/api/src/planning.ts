@@ -17,6 +17,7 @@ import {
   type PlanningPorts,
   type PlanStatus,
   READ_CONCURRENCY,
+  refusePastSession,
   type SessionDetails,
   ValidationError,
   VersionConflictError,
@@ -52,6 +53,7 @@ export async function createInvitationList(
   },
 ): Promise<InvitationList> {
   const { partnershipId } = asked;
+  refusePastSession(asked.session, asked.now);
   const cluster = asked.clusterId ? await currentCluster(store, partnershipId, asked.clusterId, asked.week) : undefined;
   const refs = asked.youngPersonRefs ?? cluster?.memberRefs ?? [];
   if (cluster && asked.youngPersonRefs) {

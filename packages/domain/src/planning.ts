@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { ValidationError } from './errors';
 import {
   ClusterId,
   IsoDate,
@@ -10,6 +11,7 @@ import {
   Timestamp,
   Version,
 } from './primitives';
+import { isPastSessionDate, todayOf } from './uk-day';
 import { ActionOwner, CarerRelationship } from './vocabulary';
 
 export const ActionStatus = z.enum(['not_started', 'in_progress', 'done', 'cancelled']);
@@ -131,3 +133,14 @@ export const InvitationList = z.strictObject({
   version: Version,
 });
 export type InvitationList = z.infer<typeof InvitationList>;
+
+// In a module of its own (no zod), so the session form refuses the same days as the API.
+export { isPastSessionDate } from './uk-day';
+
+/** A session is planned ahead: a day already gone by in the United Kingdom is refused, naming the field. */
+export function refusePastSession(session: Pick<SessionDetails, 'date'>, now: Date): void {
+  if (!isPastSessionDate(session.date, now)) return;
+  throw new ValidationError('The session cannot be on a day that has gone by.', [
+    { path: 'session.date', message: `${session.date} is before today (${todayOf(now)}, UK time)` },
+  ]);
+}

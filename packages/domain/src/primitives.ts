@@ -201,14 +201,5 @@ export { ageOn } from './age';
 /** The ages a peer map holds: 10-17 mostly, with room for younger siblings and care leavers. */
 export const MAP_AGE_RANGE = { youngest: 8, oldest: 25 } as const;
 
-const UK_DAY = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/London',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-/** The calendar day in the United Kingdom at a moment, `YYYY-MM-DD`: a day as the partnership counts it. */
-export function todayOf(moment: Date): string {
-  return UK_DAY.format(moment);
-}
+// In a module of its own (no zod), so the web app can use the same day.
+export { todayOf } from './uk-day';

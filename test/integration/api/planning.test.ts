@@ -6,7 +6,7 @@ import { DEMO, startTestApi } from '../../support/api';
 type Api = Awaited<ReturnType<typeof startTestApi>>;
 
 const SESSION = {
-  date: '2026-12-10',
+  date: '2099-12-10',
   time: '18:30',
   venue: 'Community Centre',
   facilitators: ['Early Help', 'Police'],
@@ -348,6 +348,44 @@ describe('planning for the MADP on the demo map (week 4)', () => {
       body: { session: { ...SESSION, time: '6.30pm' }, youngPersonRefs: ['YP00001'] },
     });
     expect(badTime.status).toBe(400);
+  });
+
+  it('refuses a session on a day already gone by in the UK, naming the field, and takes one today', async () => {
+    const cluster = clusters[0]?.clusterId;
+    const past = await lead().request('POST', `/v1/clusters/${cluster}/invitation-lists`, {
+      body: { session: { ...SESSION, date: '2020-01-01' } },
+    });
+    expect(past.status).toBe(400);
+    const problem = past.body as { errors: { path: string; message: string }[] };
+    expect(problem.errors).toEqual([expect.objectContaining({ path: 'session.date' })]);
+    expect(problem.errors[0]?.message).toContain('2020-01-01');
+    const ukToday = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
+    const today = await lead().request('POST', '/v1/invitation-lists', {
+      body: { session: { ...SESSION, date: ukToday }, youngPersonRefs: ['YP00001'] },
+    });
+    expect(today.status).toBe(201);
+  });
+
+  it('keeps the agreed version of a plan when it is changed: the change is the next version, a draft', async () => {
+    const cluster = clusters[2];
+    const drafted = await chair().request('POST', `/v1/clusters/${cluster?.clusterId}/action-plans`, { body: {} });
+    const { plan } = drafted.body as PlanBody;
+    await chair().request('POST', `/v1/action-plans/${plan.id}/status`, {
+      body: { status: 'agreed' },
+      headers: { 'if-match': '"1"' },
+    });
+    const changed = await chair().request('PATCH', `/v1/action-plans/${plan.id}`, {
+      body: { summary: 'Next version: the group meets at the youth club on Fridays.' },
+      headers: { 'if-match': '"2"' },
+    });
+    expect((changed.body as PlanBody).plan).toMatchObject({ status: 'draft', version: 3 });
+    const versions = await chair().request('GET', `/v1/action-plans/${plan.id}/versions`);
+    const items = (versions.body as { items: { status: string; version: number }[] }).items;
+    expect(items.map((item) => [item.version, item.status])).toEqual([
+      [1, 'draft'],
+      [2, 'agreed'],
+      [3, 'draft'],
+    ]);
   });
 });
 

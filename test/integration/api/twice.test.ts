@@ -146,7 +146,7 @@ describe('the same write delivered twice, at the same time', () => {
   });
 
   describe('with an Idempotency-Key, the writes that make a new record each time', () => {
-    const SESSION = { date: '2026-12-10', time: '18:30', venue: 'Community Centre', facilitators: ['Early Help'] };
+    const SESSION = { date: '2099-12-10', time: '18:30', venue: 'Community Centre', facilitators: ['Early Help'] };
     let clusterId = '';
     beforeAll(async () => {
       const listed = await api.as('madp-chair').request('GET', '/v1/clusters?week=2026-W48');
@@ -355,7 +355,7 @@ describe('the same write delivered twice, at the same time', () => {
       'PATCH /v1/invitation-lists/{id}': async () => {
         const made = await chair().request('POST', '/v1/invitation-lists', {
           body: {
-            session: { date: '2026-12-10', time: '18:30', venue: 'Hall', facilitators: [] },
+            session: { date: '2099-12-10', time: '18:30', venue: 'Hall', facilitators: [] },
             youngPersonRefs: ['YP00011'],
           },
         });

@@ -4,9 +4,11 @@ import type { ClusterReport, InvitationList } from '../api-types';
 import type { Me } from '../session';
 import { Loading, ProblemIfAny, ProblemView, useAttempt, useLoad } from '../ui';
 import { ListView } from './invitations/list-view';
-import { SessionForm, sessionOf } from './invitations/session-form';
+import { ListsTable } from './invitations/lists-table';
+import { SessionForm } from './invitations/session-form';
+import { useKeptRecords } from './kept-records';
 
-/** The Parent Empowerment Session's invitation list: invite, ask consent first, not invited (and why). */
+/** The Parent Empowerment Session's invitation lists: every list kept, each in its three parts with who came. */
 export function InvitationPanel({
   api,
   me,
@@ -18,32 +20,33 @@ export function InvitationPanel({
   cluster: ClusterReport;
   nameOf: (ref: string) => string;
 }) {
-  const lists = useLoad(
+  const listed = useLoad(
     async () => (await api.get('/v1/clusters/{id}/invitation-lists', { params: { id: cluster.clusterId } })).body.items,
     cluster.clusterId,
   );
-  const [made, setMade] = useState<InvitationList | undefined>(undefined);
+  const { records: lists, remember } = useKeptRecords<InvitationList>(listed.data);
+  const [openId, setOpenId] = useState<string | undefined>(undefined);
   const { error, attempt } = useAttempt();
-  const list = made ?? lists.data?.[0];
+  const list = lists?.find((each) => each.id === openId) ?? lists?.[0];
 
-  const build = (event: Event) => {
-    event.preventDefault();
-    const session = sessionOf(new FormData(event.currentTarget as HTMLFormElement));
-    return attempt(async () => {
+  const build = (session: InvitationList['session']) =>
+    attempt(async () => {
       const where = { params: { id: cluster.clusterId }, query: { week: cluster.week } };
-      setMade((await api.send('POST', '/v1/clusters/{id}/invitation-lists', { ...where, json: { session } })).body);
+      const made = (await api.send('POST', '/v1/clusters/{id}/invitation-lists', { ...where, json: { session } })).body;
+      remember(made);
+      setOpenId(made.id);
     });
-  };
 
   return (
     <section aria-labelledby="invitations">
       <h2 id="invitations">Parent Empowerment Session</h2>
-      {lists.error !== undefined && <ProblemView error={lists.error} />}
-      {!lists.data && !lists.error && <Loading what="the invitation lists" />}
-      {me.permissions.includes('invitations:write') && <SessionForm onSubmit={build} />}
+      {listed.error !== undefined && <ProblemView error={listed.error} />}
+      {!lists && !listed.error && <Loading what="the invitation lists" />}
+      {me.permissions.includes('invitations:write') && <SessionForm onSession={build} />}
       <ProblemIfAny error={error} />
-      {list && <ListView api={api} me={me} list={list} nameOf={nameOf} onChanged={setMade} />}
-      {lists.data && !list && <p>No invitation list has been made for this group yet.</p>}
+      {lists && lists.length > 0 && <ListsTable lists={lists} openId={list?.id} onOpen={setOpenId} />}
+      {list && <ListView key={list.id} api={api} me={me} list={list} nameOf={nameOf} onChanged={remember} />}
+      {lists && !list && <p>No invitation list has been made for this group yet.</p>}
     </section>
   );
 }

@@ -1,11 +1,14 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { Answer, Api } from '../api';
-import type { ClusterReport, PlanView } from '../api-types';
+import type { ClusterReport, Plan, PlanView } from '../api-types';
 import type { Words } from '../app';
 import type { Me } from '../session';
 import { Loading, ProblemIfAny, ProblemView, useAttempt, useLoad } from '../ui';
-import { PlanSettingProvider, useMayWritePlan, usePlanSetting } from './plan/context';
+import { useKeptRecords } from './kept-records';
+import { mayWritePlans, PlanSettingProvider, usePlanSetting } from './plan/context';
+import { currentPlan } from './plan/current';
 import { PlanEditor } from './plan/editor';
+import { PlanList } from './plan/plan-list';
 
 /** The group's action plan: drafted from the partnership's rules, edited with the words checked, agreed by the chair. */
 export function PlanPanel(setting: {
@@ -33,18 +36,26 @@ function useOpenPlan() {
   return { opened, error, attempt, show };
 }
 
-/** Open the group's latest plan or draft a new one; then edit it. */
-function PlanChoice() {
+/** The group's plans as last read, with each plan the page has since saved, drafted or moved in their place. */
+function useGroupPlans() {
   const { api, cluster } = usePlanSetting();
-  const { opened, error, attempt, show } = useOpenPlan();
-  const plans = useLoad(
+  const listed = useLoad(
     async () => (await api.get('/v1/clusters/{id}/action-plans', { params: { id: cluster.clusterId } })).body.items,
     cluster.clusterId,
   );
-  const canWrite = useMayWritePlan();
-  const latest = plans.data?.[0];
+  const { records: plans, remember } = useKeptRecords<Plan>(listed.data);
+  return { plans, error: listed.error, remember };
+}
+
+/** Opens the group's current plan (agreed, else the latest draft), lists every plan, and drafts the first. */
+function PlanChoice() {
+  const { api, cluster, me } = usePlanSetting();
+  const { opened, error, attempt, show } = useOpenPlan();
+  const { plans, error: listError, remember } = useGroupPlans();
+  const current = plans && currentPlan(plans);
   const showAnswer = async (answer: Promise<Answer<PlanView>>) => {
     const { body, etag } = await answer;
+    remember(body.plan);
     show(body, etag);
   };
   const open = (id: string) => attempt(() => showAnswer(api.get('/v1/action-plans/{id}', { params: { id } })));
@@ -58,28 +69,39 @@ function PlanChoice() {
         }),
       ),
     );
+  const currentId = current?.id;
+  useEffect(() => {
+    if (currentId && !opened) void open(currentId);
+  }, [currentId]);
   return (
     <>
-      {plans.error !== undefined && <ProblemView error={plans.error} />}
-      {!plans.data && !plans.error && <Loading what="the plans" />}
-      {plans.data && !opened && (
+      {listError !== undefined && <ProblemView error={listError} />}
+      {!plans && !listError && <Loading what="the plans" />}
+      {plans?.length === 0 && (
         <div class="actions">
-          {latest ? (
-            <button type="button" onClick={() => open(latest.id)}>
-              Open the plan ({latest.status}, version {latest.version})
-            </button>
-          ) : (
-            <p>There is no plan for this group yet.</p>
-          )}
-          {canWrite && (
+          <p>There is no plan for this group yet.</p>
+          {mayWritePlans(me) && (
             <button type="button" onClick={draft}>
               Draft a new plan from the partnership's rules
             </button>
           )}
         </div>
       )}
+      {plans && plans.length > 0 && (
+        <PlanList plans={plans} currentId={currentId} openId={opened?.view.plan.id} onOpen={open} />
+      )}
       <ProblemIfAny error={error} />
-      {opened?.etag && <PlanEditor view={opened.view} etag={opened.etag} onSaved={show} />}
+      {opened?.etag && (
+        <PlanEditor
+          key={opened.view.plan.id}
+          view={opened.view}
+          etag={opened.etag}
+          onSaved={(view, etag) => {
+            remember(view.plan);
+            show(view, etag);
+          }}
+        />
+      )}
     </>
   );
 }

@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import type { Api } from '../../api';
 import type { InvitationList } from '../../api-types';
 import { ColumnHeads, HumanisedOptions } from '../../forms';
@@ -37,14 +38,18 @@ export function ListView({
 }) {
   const { error, attempt } = useAttempt();
   const canWrite = me.permissions.includes('invitations:write');
+  const [confirmed, setConfirmed] = useState<string | undefined>(undefined);
   const record = (carerRef: string, outcome: string) =>
     attempt(async () => {
+      setConfirmed(undefined);
       const answer = await api.send('PATCH', '/v1/invitation-lists/{id}', {
         params: { id: list.id },
         json: { attendance: { [carerRef]: outcome } },
         ifMatch: `"${list.version}"`,
       });
       onChanged(answer.body);
+      const carer = answer.body.invite.find((c) => c.carerRef === carerRef)?.name ?? carerRef;
+      setConfirmed(`Attendance saved: ${carer}, ${humanise(outcome)} (list version ${answer.body.version}).`);
     });
   return (
     <div class="invitation-list">
@@ -63,6 +68,7 @@ export function ListView({
         </div>
       )}
       {list.sizeWarning && <SizeWarning warning={list.sizeWarning} nameOf={nameOf} />}
+      {confirmed && <p role="status">{confirmed}</p>}
       <InviteTable list={list} nameOf={nameOf} onRecord={canWrite ? record : undefined} />
       <ConsentTable list={list} nameOf={nameOf} />
       <NotInvitedTable list={list} nameOf={nameOf} />

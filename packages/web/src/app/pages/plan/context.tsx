@@ -11,11 +11,19 @@ export interface PlanSetting {
   words: Words;
   cluster: ClusterReport;
   nameOf: (ref: string) => string;
+  /** An agreed or reviewed plan is read for what the meeting agreed, until its next version is started. */
+  readOnly?: boolean;
 }
 
 const planSetting = requiredContext<PlanSetting>('A part of the action plan is shown outside its panel.');
 export const PlanSettingProvider = planSetting.Provider;
 export const usePlanSetting = planSetting.use;
 
-/** Whether the signed-in role may change the plan (others read it). */
-export const useMayWritePlan = () => planSetting.use().me.permissions.includes('plans:write');
+/** Whether the signed-in role may change the plan open now (others, and an agreed plan, are read). */
+export const useMayWritePlan = () => {
+  const setting = planSetting.use();
+  return mayWritePlans(setting.me) && !setting.readOnly;
+};
+
+/** Whether the signed-in role may draft and change plans at all. */
+export const mayWritePlans = (me: Me) => me.permissions.includes('plans:write');

@@ -3,10 +3,13 @@ import type { Answer } from '../../api';
 import type { PlanView } from '../../api-types';
 import { ProblemIfAny, useAttempt } from '../../ui';
 import { ActionFields } from './action-fields';
-import { useMayWritePlan, usePlanSetting } from './context';
+import { mayWritePlans, PlanSettingProvider, useMayWritePlan, usePlanSetting } from './context';
 import { type PlanDraft, usePlanDraft } from './draft';
+import { PlanHistory } from './history';
 import { Notes, useLiveNotes } from './language-notes';
+import { NextVersionNote } from './next-version';
 import { PlanButtons } from './plan-buttons';
+import { momentOf } from './plan-list';
 
 type PlanStatus = PlanView['plan']['status'];
 
@@ -20,18 +23,52 @@ export function PlanEditor({
   etag: string;
   onSaved: (view: PlanView, etag: string) => void;
 }) {
-  const { api, nameOf } = usePlanSetting();
+  const setting = usePlanSetting();
+  const { api, nameOf, me } = setting;
+  const [nextStarted, setNextStarted] = useState(false);
+  const readOnly = view.plan.status !== 'draft' && !nextStarted;
   const draft = usePlanDraft(view);
-  const { error, attempt } = useAttempt();
-  const [saved, setSaved] = useState<string | undefined>(undefined);
   const notes = useLiveNotes(api, draft.summary, draft.actions, view.languageNotes);
   const notesFor = (field: string) => notes.filter((note) => note.field === field);
+  const { save, move, saved, error } = usePlanSending({ view, etag, draft }, (answer, sentEtag) => {
+    setNextStarted(false);
+    onSaved(answer, sentEtag);
+  });
 
+  return (
+    <PlanSettingProvider value={{ ...setting, readOnly }}>
+      <form onSubmit={save} class="plan-editor">
+        <PlanState view={view} nameOf={nameOf} />
+        <NextVersionNote
+          plan={view.plan}
+          started={nextStarted}
+          mayStart={mayWritePlans(me)}
+          onStart={() => setNextStarted(true)}
+        />
+        <PlanHistory plan={view.plan} />
+        <SummaryField value={draft.summary} onChange={draft.setSummary} notes={notesFor('summary')} />
+        <ActionsFieldset draft={draft} notesFor={notesFor} />
+        <PlanButtons plan={view.plan} unsaved={draft.unsaved} onMove={move} />
+        {saved && <p role="status">{saved}</p>}
+        <ProblemIfAny error={error} />
+      </form>
+    </PlanSettingProvider>
+  );
+}
+
+/** Saves the draft and moves the plan on, each naming the version read, and says what was done. */
+function usePlanSending(
+  { view, etag, draft }: { view: PlanView; etag: string; draft: PlanDraft },
+  onSent: (view: PlanView, etag: string) => void,
+) {
+  const { api } = usePlanSetting();
+  const { error, attempt } = useAttempt();
+  const [saved, setSaved] = useState<string | undefined>(undefined);
   const sendAndShow = (send: () => Promise<Answer<PlanView>>, done: string) =>
     attempt(async () => {
       const answer = await send();
       setSaved(done);
-      onSaved(answer.body, answer.etag ?? etag);
+      onSent(answer.body, answer.etag ?? etag);
     });
   const save = (event: Event) => {
     event.preventDefault();
@@ -56,17 +93,7 @@ export function PlanEditor({
         }),
       `The plan is now ${status}.`,
     );
-
-  return (
-    <form onSubmit={save} class="plan-editor">
-      <PlanState view={view} nameOf={nameOf} />
-      <SummaryField value={draft.summary} onChange={draft.setSummary} notes={notesFor('summary')} />
-      <ActionsFieldset draft={draft} notesFor={notesFor} />
-      <PlanButtons plan={view.plan} unsaved={draft.unsaved} onMove={move} />
-      {saved && <p role="status">{saved}</p>}
-      <ProblemIfAny error={error} />
-    </form>
-  );
+  return { save, move, saved, error };
 }
 
 /** Where the plan stands, and who no action covers yet. */
@@ -75,7 +102,7 @@ function PlanState({ view, nameOf }: { view: PlanView; nameOf: (ref: string) => 
     <>
       <p>
         Status: <strong>{view.plan.status}</strong> · version {view.plan.version} · last changed{' '}
-        {view.plan.updatedAt.slice(0, 16).replace('T', ' ')}
+        {momentOf(view.plan.updatedAt)}
       </p>
       {view.uncovered.length > 0 && (
         <p class="note" role="status">
