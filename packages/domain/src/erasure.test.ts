@@ -13,6 +13,7 @@ import {
 } from './erasure';
 import { examples } from './examples';
 import { YoungPerson } from './map';
+import { strengthsInWords } from './plain-words';
 
 const target: ErasureTarget = {
   partnershipId: 'south-kent',
@@ -76,6 +77,22 @@ describe('erasure of a young person from what the partnership keeps', () => {
     expect(erased.memberRefs).toEqual(['erased-0a1b2c3d', 'YP2', 'YP3']);
     expect(erased.strengths).toEqual([{ ref: 'YP2', strengths: ['music'] }]);
     expect(erased.mostConnected[0]?.ref).toBe('erased-0a1b2c3d');
+  });
+
+  it('says the group’s strengths again in its summary without the person’s own', () => {
+    const strengths = [
+      { ref: 'YP1', strengths: ['captain of the under-14 side at Ashford Town'] },
+      { ref: 'YP2', strengths: ['music'] },
+    ];
+    const cluster = {
+      ...examples.cluster,
+      memberRefs: ['YP1', 'YP2'],
+      strengths,
+      narrative: `${strengthsInWords(strengths)} Group 1 links 2 young people.`,
+    };
+    const erased = eraseFromCluster(cluster, target);
+    expect(erased.narrative).toBe('What is going well: music. Group 1 links 2 young people.');
+    expect(JSON.stringify(erased)).not.toContain('Ashford Town');
   });
 
   it('takes the carers removed with the person off an invitation list, attendance included', () => {

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import type { ClusterSnapshot } from './analysis';
 import { ActorRole, type AuditEvent } from './audit';
 import type { Carer } from './map';
+import { strengthsInWords } from './plain-words';
 import type { InvitationList } from './planning';
 import { LongText, PartnershipId, Ref, ShortText, Timestamp } from './primitives';
 
@@ -164,7 +165,10 @@ export function eraseFrom<T>(record: T, target: ErasureTarget, refFields: readon
 
 /** A stored group with the person replaced by the marker; their strengths are theirs and go. */
 export function eraseFromCluster<T extends ClusterSnapshot>(cluster: T, target: ErasureTarget): T {
-  return eraseFrom({ ...cluster, strengths: cluster.strengths.filter((s) => s.ref !== target.ref) }, target, ['ref']);
+  const strengths = cluster.strengths.filter((s) => s.ref !== target.ref);
+  // The summary names the group's strengths in words: said again without the person's own.
+  const narrative = cluster.narrative.replace(strengthsInWords(cluster.strengths), strengthsInWords(strengths));
+  return eraseFrom({ ...cluster, strengths, narrative }, target, ['ref']);
 }
 
 /** An invitation list without the carers removed with the person, and with the person replaced. */

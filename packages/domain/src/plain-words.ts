@@ -66,3 +66,19 @@ export function connectionsInWords(linksInside: number, linkWeightInside: number
   const strength = linkStrengthOf(average);
   return `linked to ${people} in the group, ${strength === 'occasional' ? 'mostly occasional' : `mostly ${strength}`} links`;
 }
+
+/** How many of a group's strengths its summary names; the group page lists them all. */
+const STRENGTHS_IN_SUMMARY = 3;
+
+/**
+ * The strengths themselves, not a count of them: the meeting starts from what is going well.
+ * An erasure writes this sentence again without the person's strengths, so it is made in one place.
+ */
+export function strengthsInWords(strengths: readonly { readonly strengths: readonly string[] }[]): string {
+  const distinct = [...new Set(strengths.flatMap((s) => s.strengths.map((text) => text.trim())).filter(Boolean))];
+  if (distinct.length === 0)
+    return 'No strengths are recorded for this group yet; ask the key workers what is going well.';
+  const shown = distinct.slice(0, STRENGTHS_IN_SUMMARY);
+  const more = distinct.length - shown.length;
+  return `What is going well: ${shown.join('; ')}${more > 0 ? ` (and ${more} more)` : ''}.`;
+}

@@ -8,6 +8,7 @@ import {
   daysBetween,
   type MemberExplanation,
   stabilityInWords,
+  strengthsInWords,
 } from '@peermap/domain';
 import { type Adjacency, forEachLink } from './adjacency';
 import { betweennessInside } from './betweenness';
@@ -321,18 +322,6 @@ function countBy<T extends string>(values: readonly T[]): [T, number][] {
   const counts = new Map<T, number>();
   for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
   return [...counts].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1));
-}
-
-const STRENGTHS_IN_SUMMARY = 3;
-
-/** The strengths themselves, not a count of them: the meeting starts from what is going well. */
-function strengthsInWords(strengths: ClusterReport['strengths']): string {
-  const distinct = [...new Set(strengths.flatMap((s) => s.strengths.map((text) => text.trim())).filter(Boolean))];
-  if (distinct.length === 0)
-    return 'No strengths are recorded for this group yet; ask the key workers what is going well.';
-  const shown = distinct.slice(0, STRENGTHS_IN_SUMMARY);
-  const more = distinct.length - shown.length;
-  return `What is going well: ${shown.join('; ')}${more > 0 ? ` (and ${more} more)` : ''}.`;
 }
 
 /** Strengths first, then who is in the group and how sure the grouping is, in plain words. */
