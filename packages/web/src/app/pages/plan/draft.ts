@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { Action, PlanView } from '../../api-types';
 import { removeAt, updateAt } from '../../forms';
 import { changePhrase, type KeptPhrase, keptToSend, type PlacedNote } from './flagged-words';
@@ -26,6 +26,8 @@ export function usePlanDraft(view: PlanView) {
   const [summary, setSummary] = useState(view.plan.summary);
   const [actions, setActions] = useState<Action[]>(view.plan.actions);
   const [kept, setKept] = useState<KeptPhrase[]>(view.plan.keptWords ?? []);
+  // Once saved, the plan's own kept words say who kept each and when.
+  useEffect(() => setKept(view.plan.keptWords ?? []), [view.plan.version]);
   const keptWords = keptToSend(kept, summary, actions);
   // The meeting agrees what is saved: while the page holds unsaved changes, save them first.
   const unsaved =
