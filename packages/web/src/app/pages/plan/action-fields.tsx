@@ -116,6 +116,23 @@ function ActionTerms({ id, action, onChange }: ActionPartProps) {
   const { words } = usePlanSetting();
   const { ownerLabel } = usePlanWords();
   const canWrite = useMayWritePlan();
+  if (!canWrite) {
+    // Read, not edited: the terms as a sentence, without empty form controls.
+    return (
+      <p class="row">
+        <span>
+          <strong>Who:</strong> {ownerLabel(action.ownerAgency)}
+          {action.ownerName ? ` (${action.ownerName})` : ''}
+        </span>
+        <span>
+          <strong>By:</strong> {dateInWords(action.dueOn)}
+        </span>
+        <span>
+          <strong>Progress:</strong> {humanise(action.status)}
+        </span>
+      </p>
+    );
+  }
   return (
     <div class="row">
       <WordSelect
@@ -124,7 +141,6 @@ function ActionTerms({ id, action, onChange }: ActionPartProps) {
         value={action.ownerAgency}
         values={words.actionOwners}
         labelOf={ownerLabel}
-        disabled={!canWrite}
         onChange={(ownerAgency) => onChange({ ownerAgency })}
       />
       <label for={`${id}-due`}>By</label>
@@ -132,7 +148,6 @@ function ActionTerms({ id, action, onChange }: ActionPartProps) {
         id={`${id}-due`}
         type="date"
         value={action.dueOn}
-        disabled={!canWrite}
         aria-describedby={`${id}-due-words`}
         onInput={(e) => onChange({ dueOn: e.currentTarget.value })}
       />
@@ -144,7 +159,6 @@ function ActionTerms({ id, action, onChange }: ActionPartProps) {
         label="Progress"
         value={action.status}
         values={words.actionStatuses}
-        disabled={!canWrite}
         onChange={(status) => onChange({ status })}
       />
     </div>

@@ -91,7 +91,7 @@ function FlaggedNote({ id, note }: { id: string; note: PlacedNote }) {
   return (
     <div class="flagged-words">
       <p>
-        “{note.phrase}” blames or labels a child: try “{note.suggestion}”.
+        Instead of “{note.phrase}”, try “{note.suggestion}”: the words blame or label a child.
       </p>
       {canWrite && (
         <div class="inline">
