@@ -64,7 +64,11 @@ export function exportRoutes(deps: ApiDeps): AnyRoute[] {
   const paperContext = async (partnershipId: string, analysisId: string | undefined) => {
     const partnership = await deps.store.partnerships.get(partnershipId);
     const analysis = analysisId ? await deps.store.analyses.get(partnershipId, analysisId) : undefined;
-    return { partnershipName: partnership?.name, recentDays: analysis?.parameters?.recentDays };
+    return {
+      partnershipName: partnership?.name,
+      recentDays: analysis?.parameters?.recentDays,
+      languagePhrases: partnership?.languagePhrases,
+    };
   };
   /** When the plan was last agreed: now, or for a reviewed plan the latest agreed version in its history. */
   const agreedOn = async (partnershipId: string, plan: ActionPlan) => {

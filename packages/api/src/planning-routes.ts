@@ -5,6 +5,7 @@ import {
   type InvitationList,
   InvitationOutcome,
   IsoWeek,
+  KeepWords,
   LongText,
   mapWithConcurrency,
   NotFoundError,
@@ -276,12 +277,16 @@ export function planRoutes(deps: ApiDeps): AnyRoute[] {
     route({
       ...endpoint('PATCH', '/v1/action-plans/{id}'),
       summary:
-        "Change a plan's summary or actions (send the ETag you read in If-Match); an agreed plan goes back to draft; language notes come back",
+        "Change a plan's summary, actions or the flagged words kept with a reason (send the ETag you read in If-Match); an agreed plan goes back to draft; language notes come back",
       permission: 'plans:write',
       resource: 'action-plans',
       action: 'update',
       params: IdParams,
-      body: z.strictObject({ summary: LongText(5000).optional(), actions: z.array(PlanAction).max(200).optional() }),
+      body: z.strictObject({
+        summary: LongText(5000).optional(),
+        actions: z.array(PlanAction).max(200).optional(),
+        keptWords: z.array(KeepWords).max(100).optional(),
+      }),
       handle: async ({ principal, params, body, headers }) => {
         const version = expectedVersion(headers);
         const plan = await planOf(principal.partnershipId, params.id);
@@ -291,7 +296,7 @@ export function planRoutes(deps: ApiDeps): AnyRoute[] {
     route({
       ...endpoint('POST', '/v1/action-plans/{id}/status'),
       summary:
-        'Move a plan: draft → agreed (only when every young person has an action) → reviewed, or back to draft (If-Match)',
+        'Move a plan: draft → agreed (only when every young person has an action and every blaming or labelling phrase is changed or kept with a reason; 400 names each) → reviewed, or back to draft (If-Match)',
       permission: 'plans:agree',
       resource: 'action-plans',
       action: 'update',

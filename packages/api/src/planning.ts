@@ -8,16 +8,19 @@ import {
   daysBetween,
   type InvitationList,
   type InvitationOutcome,
+  type KeepWords,
+  keptWordsAfter,
   type LanguageNote,
-  languageNotes,
   mapWithConcurrency,
   NotFoundError,
   type Partnership,
   type PlanAction,
   type PlanningPorts,
   type PlanStatus,
+  planWordNotes,
   READ_CONCURRENCY,
   refusePastSession,
+  refuseUnexplainedWords,
   type SessionDetails,
   ValidationError,
   VersionConflictError,
@@ -160,17 +163,15 @@ export interface PlanView {
   uncovered: string[];
 }
 
+/** The partnership's own blaming phrases, added to the guide's. */
+const addedPhrases = async (store: PlanningPorts, partnershipId: string) =>
+  (await partnershipOf(store, partnershipId)).languagePhrases ?? [];
+
 export async function viewOf(store: PlanningPorts, plan: ActionPlan): Promise<PlanView> {
-  const partnership = await partnershipOf(store, plan.partnershipId);
+  const notes = planWordNotes(plan, await addedPhrases(store, plan.partnershipId));
   return {
     plan,
-    languageNotes: languageNotes(
-      {
-        summary: plan.summary,
-        ...Object.fromEntries(plan.actions.map((a, index) => [`actions.${index}.description`, a.description])),
-      },
-      partnership.languagePhrases ?? [],
-    ),
+    languageNotes: notes.map(({ field, phrase, suggestion }) => ({ field, phrase, suggestion })),
     uncovered: uncovered(plan.youngPersonRefs ?? [], plan.actions),
   };
 }
@@ -249,6 +250,8 @@ export async function draftPlanForPlace(
 export interface PlanChanges {
   summary?: string | undefined;
   actions?: PlanAction[] | undefined;
+  /** The flagged phrases kept, and why: the whole list (absent: those kept before, where still written). */
+  keptWords?: KeepWords[] | undefined;
 }
 
 /**
@@ -271,9 +274,17 @@ export async function changePlan(
     ]);
   }
   await refuseStrangers(store, plan, actions);
+  const words = { summary: changes.summary ?? plan.summary, actions: changes.actions ?? plan.actions };
+  const keptWords = keptWordsAfter(
+    { ...words, keptWords: plan.keptWords },
+    changes.keptWords,
+    await addedPhrases(store, plan.partnershipId),
+    { by, at: now.toISOString() },
+  );
   const change: Partial<Draft<ActionPlan>> = {
     ...(changes.summary !== undefined ? { summary: changes.summary } : {}),
     ...(changes.actions !== undefined ? { actions: changes.actions } : {}),
+    ...(keptWords !== undefined ? { keptWords } : {}),
     status: 'draft',
     updatedBy: by,
     updatedAt: now.toISOString(),
@@ -325,7 +336,10 @@ export async function movePlan(
   if (!NEXT_STATUSES[plan.status].includes(status)) {
     throw new ConflictError(`A plan that is ${plan.status} cannot become ${status}.`);
   }
-  if (status === 'agreed') refuseUncovered(plan);
+  if (status === 'agreed') {
+    refuseUncovered(plan);
+    refuseUnexplainedWords(plan, await addedPhrases(store, plan.partnershipId));
+  }
   return store.actionPlans.change(plan, { status, updatedBy: by, updatedAt: now.toISOString() }, expectedVersion);
 }
 

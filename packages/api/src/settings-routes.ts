@@ -1,5 +1,6 @@
 import { endpoint, LanguagePhrases } from '@peermap/contract';
 import {
+  ACTION_OWNER_LABELS,
   ActionOwner,
   ActionRules,
   ActionStatus,
@@ -111,6 +112,7 @@ export function settingsRoutes(deps: ApiDeps): AnyRoute[] {
           concernCategories: CONCERN_LABELS,
           agencies: [...Agency.options],
           actionOwners: [...ActionOwner.options],
+          actionOwnerLabels: ACTION_OWNER_LABELS,
           actionStatuses: [...ActionStatus.options],
           locationKinds: [...LocationKind.options],
         },

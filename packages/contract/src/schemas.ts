@@ -144,6 +144,8 @@ export const Vocabulary = z.object({
   /** The values a form may offer, in the API's own order. */
   agencies: z.array(Agency),
   actionOwners: z.array(ActionOwner),
+  /** Who owns an action (every agency among them) in words: "Youth justice service", never `yjs`. */
+  actionOwnerLabels: z.record(ActionOwner, z.string()),
   actionStatuses: z.array(ActionStatus),
   locationKinds: z.array(LocationKind),
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   ERASED_NAME,
+  ERASED_WORDS,
   type ErasureTarget,
   eraseFrom,
   eraseFromAuditEvent,
@@ -8,6 +9,7 @@ import {
   eraseFromCluster,
   eraseFromInvitationList,
   eraseFromText,
+  eraseFromWords,
   erasureMarker,
   isErasureMarker,
 } from './erasure';
@@ -33,6 +35,31 @@ describe('erasure of a young person from what the partnership keeps', () => {
       `Seen with ${ERASED_NAME} and erased-0a1b2c3d. YP10 and YP1-2 were not.`,
     );
     expect(eraseFromText('Samantha Doers', target)).toBe('Samantha Doers');
+  });
+
+  it('takes the person’s own strengths out of what people wrote, keeping a list readable', () => {
+    const withStrengths = { ...target, strengths: ['captain of the under-14 side', 'music'] };
+    const summary =
+      'Group 1: 3 young people. What is going well: Captain of the under-14 side; drawing; music. Concerns: 2 missing.';
+    expect(eraseFromWords(summary, withStrengths)).toBe(
+      'Group 1: 3 young people. What is going well: drawing. Concerns: 2 missing.',
+    );
+    expect(eraseFromWords('What is going well: music.', withStrengths)).toBe(`What is going well: ${ERASED_WORDS}.`);
+    expect(eraseFromWords('Musical theatre with Sam Doe.', withStrengths)).toBe(`Musical theatre with ${ERASED_NAME}.`);
+  });
+
+  it('erases strengths from a plan’s summary and actions, but leaves another child’s own strengths theirs', () => {
+    const withStrengths = { ...target, strengths: ['plays for Ashford Town'] };
+    const plan = {
+      ...examples.actionPlan,
+      summary: 'What is going well: plays for Ashford Town; drawing.',
+      actions: [{ ...examples.actionPlan.actions[0], description: 'Ask the coach: plays for Ashford Town' }],
+    };
+    const erased = eraseFrom(plan, withStrengths);
+    expect(erased.summary).toBe('What is going well: drawing.');
+    expect(JSON.stringify(erased)).not.toContain('Ashford Town');
+    const other = { ...examples.youngPerson, ref: 'YP7', strengths: ['plays for Ashford Town'] };
+    expect(eraseFrom(other, withStrengths).strengths).toEqual(['plays for Ashford Town']);
   });
 
   it('searches only what people write in words, so a short ref never reaches a date, a code or an id', () => {

@@ -25,6 +25,12 @@ export const ErasureTarget = z.strictObject({
   ref: Ref,
   /** The names the person was known by on the map, searched for in free text. */
   names: z.array(ShortText(120)),
+  /**
+   * The person's own strengths in their words ("captain of the under-14 side"), searched for in
+   * what people wrote as names are: a drafted plan's summary quotes them. Absent from an erasure
+   * begun before strengths were carried.
+   */
+  strengths: z.array(ShortText(200)).max(20).optional(),
   /** The anonymous marker that takes the ref's place; random, so it cannot be traced back. */
   marker: Ref,
   /** Carers removed with them because they cared for no other young person on the map. */
@@ -79,6 +85,11 @@ export const ERASED_PERSON = 'a young person no longer on the map';
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** The words that take an erased strength's place where it stood on its own in free text. */
+export const ERASED_WORDS = '[words removed]';
+
+const wholeWords = (phrase: string) => `(?<![\\p{L}\\p{N}])${escapeRegExp(phrase)}(?![\\p{L}\\p{N}])`;
+
 /**
  * The text with the person's ref and names taken out. A ref counts only as a whole ref
  * (`YP1` is not found in `YP10`); names are found whatever their case.
@@ -90,10 +101,31 @@ export function eraseFromText(text: string, target: Pick<ErasureTarget, 'ref' | 
   );
   for (const name of target.names) {
     if (name.trim().length < 2) continue;
-    result = result.replace(
-      new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name.trim())}(?![\\p{L}\\p{N}])`, 'giu'),
-      ERASED_NAME,
-    );
+    result = result.replace(new RegExp(wholeWords(name.trim()), 'giu'), ERASED_NAME);
+  }
+  return result;
+}
+
+/**
+ * The text with the person's ref, names and own strengths taken out. A strength in a list
+ * ("What is going well: football; music.") goes with its separator, so the list still reads;
+ * one standing alone is replaced by `[words removed]`. Another child who wrote the very same
+ * words loses them from this text too: erasure errs towards removing, and that child's own
+ * record keeps them (a record's `strengths` field is searched for names only).
+ */
+export function eraseFromWords(
+  text: string,
+  target: Pick<ErasureTarget, 'ref' | 'names' | 'marker' | 'strengths'>,
+): string {
+  let result = eraseFromText(text, target);
+  for (const strength of target.strengths ?? []) {
+    const words = strength.trim();
+    if (words.length < 2) continue;
+    const phrase = wholeWords(words);
+    result = result
+      .replace(new RegExp(`${phrase}\\s*[;,]\\s*`, 'giu'), '')
+      .replace(new RegExp(`\\s*[;,]\\s*${phrase}`, 'giu'), '')
+      .replace(new RegExp(phrase, 'giu'), ERASED_WORDS);
   }
   return result;
 }
@@ -149,7 +181,9 @@ export function eraseFrom<T>(record: T, target: ErasureTarget, refFields: readon
   const refs = new Set([...YOUNG_PERSON_REF_FIELDS, ...refFields]);
   const eraseString = (value: string, field: string | undefined): string => {
     if (field !== undefined && refs.has(field)) return value === target.ref ? target.marker : value;
-    if (field !== undefined && FREE_TEXT_FIELDS.has(field)) return eraseFromText(value, target);
+    // Another child's own strengths may match the erased child's words: only names are taken from them.
+    if (field === 'strengths') return eraseFromText(value, target);
+    if (field !== undefined && FREE_TEXT_FIELDS.has(field)) return eraseFromWords(value, target);
     return value;
   };
   const visit = (value: unknown, field: string | undefined): unknown => {
@@ -168,7 +202,9 @@ export function eraseFromCluster<T extends ClusterSnapshot>(cluster: T, target: 
   const strengths = cluster.strengths.filter((s) => s.ref !== target.ref);
   // The summary names the group's strengths in words: said again without the person's own.
   const narrative = cluster.narrative.replace(strengthsInWords(cluster.strengths), strengthsInWords(strengths));
-  return eraseFrom({ ...cluster, strengths, narrative }, target, ['ref']);
+  // Said again from the others' own strengths, the sentence is exact: a member who wrote the
+  // same words as the person keeps them here.
+  return eraseFrom({ ...cluster, strengths, narrative }, { ...target, strengths: [] }, ['ref']);
 }
 
 /** An invitation list without the carers removed with the person, and with the person replaced. */

@@ -8,6 +8,7 @@ export * from './errors';
 export * from './examples';
 export * from './language';
 export * from './map';
+export * from './paper-words';
 export * from './partnership';
 export * from './plain-words';
 export * from './planning';

@@ -73,7 +73,8 @@ export type LanguageNote = z.infer<typeof LanguageNote>;
 
 /**
  * Each blaming phrase found in each field, with better words: the starting guide and the
- * partnership's additions. Notes, not refusals: the person writing decides.
+ * partnership's additions. Notes while people write; a plan is agreed only once each is changed
+ * or kept with a reason (`refuseUnexplainedWords` in planning).
  */
 export function languageNotes(
   fields: Readonly<Record<string, string>>,

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { ValidationError } from './errors';
+import { type LanguageNote, languageNotes } from './language';
 import {
   ClusterId,
   IsoDate,
@@ -12,21 +13,52 @@ import {
   Version,
 } from './primitives';
 import { isPastSessionDate, todayOf } from './uk-day';
-import { ActionOwner, CarerRelationship } from './vocabulary';
+import { ActionOwner, CarerRelationship, ConcernCategory } from './vocabulary';
 
 export const ActionStatus = z.enum(['not_started', 'in_progress', 'done', 'cancelled']);
 
+const ActionId = z.string().regex(/^[A-Za-z0-9-]{1,40}$/);
+
+/**
+ * Why a drafted action covers the young people it does: the open concern that made the rule
+ * suggest it (only those with it are covered), the place they were seen at, or the whole group
+ * (a session for all the parents, a review of the group).
+ */
+export const ActionBasis = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('concern'), categories: z.array(ConcernCategory).min(1) }),
+  z.strictObject({ kind: z.literal('place'), locationRef: Ref, name: ShortText(200) }),
+  z.strictObject({ kind: z.literal('whole_group') }),
+]);
+export type ActionBasis = z.infer<typeof ActionBasis>;
+
 /** One agreed action: who owns it, by when, and which young people it covers. */
 export const PlanAction = z.strictObject({
-  id: z.string().regex(/^[A-Za-z0-9-]{1,40}$/),
+  id: ActionId,
   description: ShortText(500),
   ownerAgency: ActionOwner,
   ownerName: ShortText(120).optional(),
   dueOn: IsoDate,
   status: ActionStatus,
   coversRefs: z.array(Ref),
+  /** Why the draft covers whom it does; absent on actions people added, and on plans drafted before. */
+  basis: ActionBasis.optional(),
 });
 export type PlanAction = z.infer<typeof PlanAction>;
+
+/** What the editor sends to keep a flagged phrase: the phrase, where it is, and why. */
+export const KeepWords = z.strictObject({
+  phrase: ShortText(80),
+  /** The action whose description holds the phrase; absent: the plan's summary. */
+  actionId: ActionId.optional(),
+  reason: ShortText(500).pipe(
+    z.string().min(10, "say why the words are kept, for example that they are the young person's own, quoted"),
+  ),
+});
+export type KeepWords = z.infer<typeof KeepWords>;
+
+/** A flagged phrase kept on purpose, with the reason, who kept it and when: printed on the plan's paper. */
+export const KeptWords = KeepWords.extend({ keptBy: ShortText(128), keptAt: Timestamp });
+export type KeptWords = z.infer<typeof KeptWords>;
 
 export const PlanStatus = z.enum(['draft', 'agreed', 'reviewed']);
 export type PlanStatus = z.infer<typeof PlanStatus>;
@@ -47,6 +79,8 @@ export const ActionPlan = z
     status: PlanStatus,
     summary: LongText(5000),
     actions: z.array(PlanAction).max(200),
+    /** Blaming or labelling words kept with a reason; every other flagged phrase blocks agreeing the plan. */
+    keptWords: z.array(KeptWords).max(100).optional(),
     updatedBy: ShortText(128),
     updatedAt: Timestamp,
     version: Version,
@@ -144,3 +178,90 @@ export function refusePastSession(session: Pick<SessionDetails, 'date'>, now: Da
     { path: 'session.date', message: `${session.date} is before today (${todayOf(now)}, UK time)` },
   ]);
 }
+
+/** A flagged phrase in a plan: where it is (the summary, or an action by id), and the reason if it was kept. */
+export interface PlanWordNote extends LanguageNote {
+  actionId?: string | undefined;
+  kept?: KeptWords;
+}
+
+type PlanWords = Pick<ActionPlan, 'summary' | 'actions' | 'keptWords'>;
+type Phrases = readonly { phrase: string; suggestion: string }[];
+
+/** Where a phrase is: the summary (no action id) or an action's description. */
+interface PhrasePlace {
+  phrase: string;
+  actionId?: string | undefined;
+}
+
+const isSamePlace = (kept: PhrasePlace, note: PhrasePlace) =>
+  kept.phrase.toLowerCase() === note.phrase.toLowerCase() && kept.actionId === note.actionId;
+
+/**
+ * Every blaming or labelling phrase in a plan's words (the guide and the partnership's own
+ * additions), each with the reason it was kept when it was. A note's field is `summary` or
+ * `actions.<index>.description`, as the words check names them.
+ */
+export function planWordNotes(plan: PlanWords, additions: Phrases = []): PlanWordNote[] {
+  const fields = {
+    summary: plan.summary,
+    ...Object.fromEntries(plan.actions.map((a, index) => [`actions.${index}.description`, a.description])),
+  };
+  return languageNotes(fields, additions).map((note) => {
+    const index = /^actions\.(\d+)\./.exec(note.field)?.[1];
+    const actionId = index === undefined ? undefined : plan.actions[Number(index)]?.id;
+    const placed = actionId === undefined ? note : { ...note, actionId };
+    const kept = plan.keptWords?.find((k) => isSamePlace(k, placed));
+    return kept ? { ...placed, kept } : placed;
+  });
+}
+
+const placeInWords = (note: PhrasePlace) => (note.actionId === undefined ? 'the summary' : `action ${note.actionId}`);
+
+/**
+ * A plan is agreed in words that do not blame or label a child: each flagged phrase is changed
+ * or kept with a reason (a young person's own words, quoted). Refused naming every phrase and
+ * where it is.
+ */
+export function refuseUnexplainedWords(plan: PlanWords, additions: Phrases = []): void {
+  const unexplained = planWordNotes(plan, additions).filter((note) => !note.kept);
+  if (unexplained.length === 0) return;
+  throw new ValidationError(
+    'Blaming or labelling words stop the plan being agreed: change each, or keep it with the reason.',
+    unexplained.map((note) => ({
+      path: note.actionId === undefined ? 'summary' : `actions.${note.actionId}.description`,
+      message: `“${note.phrase}” in ${placeInWords(note)}: try “${note.suggestion}”, or keep it and say why`,
+    })),
+  );
+}
+
+/**
+ * The kept words a plan holds after a change: each asked one must be a flagged phrase found
+ * where it says; one kept before with the same reason keeps its who and when; a phrase no
+ * longer in the words is no longer kept (typed again later, it is checked again).
+ */
+export function keptWordsAfter(
+  plan: PlanWords,
+  asked: readonly KeepWords[] | undefined,
+  additions: Phrases,
+  kept: { by: string; at: string },
+): KeptWords[] | undefined {
+  const notes = planWordNotes({ ...plan, keptWords: [] }, additions);
+  const wanted = asked ?? plan.keptWords ?? [];
+  const strays = asked?.filter((k) => !notes.some((note) => isSamePlace(k, note))) ?? [];
+  if (strays.length > 0) {
+    throw new ValidationError('Only flagged words in the plan can be kept.', [
+      ...strays.map((k) => ({ path: 'keptWords', message: `“${k.phrase}” is not flagged in ${placeInWords(k)}` })),
+    ]);
+  }
+  const result = wanted
+    .filter((k) => notes.some((note) => isSamePlace(k, note)))
+    .map((k) => {
+      const before = plan.keptWords?.find((old) => isSamePlace(old, k) && old.reason === k.reason);
+      return before ?? { ...pickKeep(k), keptBy: kept.by, keptAt: kept.at };
+    });
+  return result.length > 0 || plan.keptWords ? result : undefined;
+}
+
+const pickKeep = ({ phrase, actionId, reason }: KeepWords): KeepWords =>
+  actionId === undefined ? { phrase, reason } : { phrase, actionId, reason };

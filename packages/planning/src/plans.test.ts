@@ -61,6 +61,17 @@ describe('a draft plan for a peer group', () => {
     expect(new Set(plan.actions.map((a) => a.id)).size).toBe(plan.actions.length);
   });
 
+  it('says why each action covers whom: the open concern, the place they were seen at, or the whole group', () => {
+    const plan = draft();
+    const basis = (start: string) => plan.actions.find((a) => a.description.startsWith(start))?.basis;
+    expect(basis('Return-home interview')).toEqual({ kind: 'concern', categories: ['missing_episode'] });
+    expect(basis('Police disruption')).toEqual({ kind: 'concern', categories: ['weapon'] });
+    expect(basis('Secure the place')).toEqual({ kind: 'place', locationRef: 'LOC1', name: 'Old Mill Yard' });
+    // Sessions for the parents, activities and the review are for the group as a whole.
+    expect(basis('Parent Empowerment Session')).toEqual({ kind: 'whole_group' });
+    expect(basis('Review at the next MADP')).toEqual({ kind: 'whole_group' });
+  });
+
   it('writes its summary strengths first, in words that pass the language check', () => {
     const plan = draft();
     expect(plan.summary.indexOf('What is going well')).toBeLessThan(plan.summary.indexOf('Concerns'));
@@ -91,6 +102,7 @@ describe('a draft plan for a peer group', () => {
         dueOn: '2026-12-08',
         status: 'not_started',
         coversRefs: ['YP1', 'YP2', 'YP3'],
+        basis: { kind: 'whole_group' },
       },
     ]);
   });

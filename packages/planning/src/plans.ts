@@ -1,4 +1,5 @@
 import {
+  type ActionBasis,
   type ActionRules,
   type ActionRuleTrigger,
   addDays,
@@ -6,6 +7,7 @@ import {
   type Concern,
   type Location,
   type PlanAction,
+  strengthsInWords,
 } from '@peermap/domain';
 
 export interface ClusterPlanInput {
@@ -30,36 +32,57 @@ export interface PlanDraft {
 /**
  * A draft plan for a peer group: a summary that starts with what is going well, then the
  * concerns and places, and the actions the partnership's rules suggest, each covering the
- * young people it is for. The meeting edits it; nothing here is decided for them.
+ * young people it is for and saying why (the concern or place that made the rule apply, or
+ * the whole group). The meeting edits it; nothing here is decided for them.
  */
 export function draftClusterPlan(input: ClusterPlanInput): PlanDraft {
   const actions = input.rules.flatMap((rule) =>
-    occasionsOf(input, rule.trigger).flatMap(({ suffix, covers }) =>
+    occasionsOf(input, rule.trigger).flatMap(({ suffix, covers, basis }) =>
       rule.actions.map((a) => ({
         description: `${a.description}${suffix}`,
         ownerAgency: a.ownerAgency,
         dueOn: addDays(input.today, a.dueInDays),
         status: 'not_started' as const,
         coversRefs: covers,
+        basis,
       })),
     ),
   );
   return { summary: clusterSummary(input), actions: actions.map((a, index) => ({ id: `A${index + 1}`, ...a })) };
 }
 
-/** When a rule applies to the group, and whom each application covers (a place rule, once per place). */
-function occasionsOf(input: ClusterPlanInput, trigger: ActionRuleTrigger): { suffix: string; covers: string[] }[] {
+interface Occasion {
+  suffix: string;
+  covers: string[];
+  basis: ActionBasis;
+}
+
+/**
+ * When a rule applies to the group, whom each application covers and why: a concern rule covers
+ * those with the concern open (naming the categories they have), a place rule those seen at the
+ * place (once per place), a rule for every group the whole group.
+ */
+function occasionsOf(input: ClusterPlanInput, trigger: ActionRuleTrigger): Occasion[] {
   const { cluster } = input;
-  if (trigger.when === 'always') return [{ suffix: '', covers: [...cluster.memberRefs] }];
+  if (trigger.when === 'always')
+    return [{ suffix: '', covers: [...cluster.memberRefs], basis: { kind: 'whole_group' } }];
   if (trigger.when === 'concern') {
-    const covers = cluster.memberRefs.filter((ref) =>
-      (input.concernsOf.get(ref) ?? []).some((c) => c.status === 'open' && trigger.categories.includes(c.category)),
-    );
-    return covers.length > 0 ? [{ suffix: '', covers }] : [];
+    const openOf = (ref: string) =>
+      (input.concernsOf.get(ref) ?? [])
+        .filter((c) => c.status === 'open' && trigger.categories.includes(c.category))
+        .map((c) => c.category);
+    const covers = cluster.memberRefs.filter((ref) => openOf(ref).length > 0);
+    const found = new Set(covers.flatMap(openOf));
+    const categories = trigger.categories.filter((category) => found.has(category));
+    return covers.length > 0 ? [{ suffix: '', covers, basis: { kind: 'concern', categories } }] : [];
   }
   return cluster.places
     .filter((place) => trigger.kinds.includes(place.kind))
-    .map((place) => ({ suffix: `: ${place.name}`, covers: [...(input.seenAt.get(place.locationRef) ?? [])] }))
+    .map((place) => ({
+      suffix: `: ${place.name}`,
+      covers: [...(input.seenAt.get(place.locationRef) ?? [])],
+      basis: { kind: 'place' as const, locationRef: place.locationRef, name: place.name },
+    }))
     .filter((occasion) => occasion.covers.length > 0);
 }
 
@@ -69,12 +92,10 @@ function clusterSummary({ cluster }: ClusterPlanInput): string {
     cluster.ageRange.youngest === cluster.ageRange.oldest
       ? `aged ${cluster.ageRange.youngest}`
       : `aged ${cluster.ageRange.youngest} to ${cluster.ageRange.oldest}`;
-  const strengths = cluster.strengths.flatMap((s) => s.strengths);
   const parts = [
     `${cluster.label}: ${size} young people ${ages}, each a child who may be at risk of harm.`,
-    strengths.length > 0
-      ? `What is going well: ${unique(strengths).slice(0, 8).join('; ')}.`
-      : 'What is going well: not yet recorded; ask the key workers and the families.',
+    // Said as the group's own summary says it, so an erasure finds the same words in both.
+    strengthsInWords(cluster.strengths),
   ];
   const concerns = cluster.concerns.filter((c) => c.open > 0);
   if (concerns.length > 0) {
@@ -119,6 +140,7 @@ export function draftPlacePlan(input: PlacePlanInput): PlanDraft {
       dueOn: addDays(input.today, a.dueInDays),
       status: 'not_started' as const,
       coversRefs: [...input.seenRefs],
+      basis: { kind: 'place' as const, locationRef: input.location.ref, name: input.location.name },
     })),
   );
   return {
@@ -132,5 +154,3 @@ export function uncovered(youngPersonRefs: readonly string[], actions: readonly 
   const covered = new Set(actions.filter((a) => a.status !== 'cancelled').flatMap((a) => a.coversRefs));
   return youngPersonRefs.filter((ref) => !covered.has(ref));
 }
-
-const unique = (values: readonly string[]) => [...new Set(values)];

@@ -31,6 +31,9 @@ const demoSizedPlan: ActionPlan = {
   })),
 };
 
+const [action0] = demoSizedPlan.actions;
+if (!action0) throw new Error('the demo-sized plan has actions');
+
 describe('dates and owners in words', () => {
   it('writes a day as "3 December 2026", from a date or a timestamp', () => {
     expect(dateInWords('2026-12-03')).toBe('3 December 2026');
@@ -165,6 +168,61 @@ describe('the action plan paper', () => {
     expect(concerns?.note).toMatch(/Still open: not yet closed, whenever recorded\. In the last 28 days: recorded in/);
     const fortnight = planPaper(demoSizedPlan, names, 'M', 'Group 1', examples.cluster, { recentDays: 14 });
     expect(fortnight.sections.find((s) => s.heading === 'Concerns')?.table?.header[3]).toBe('In the last 14 days');
+  });
+
+  it('says beside whom an action is for why: the open concern or the place that made the rule apply', () => {
+    const plan: ActionPlan = {
+      ...demoSizedPlan,
+      actions: [
+        {
+          ...action0,
+          id: 'm',
+          coversRefs: [first, third],
+          basis: { kind: 'concern', categories: ['missing_episode'] },
+        },
+        {
+          ...action0,
+          id: 'p',
+          coversRefs: [second],
+          basis: { kind: 'place', locationRef: 'L1', name: 'Old Mill Yard' },
+        },
+        { ...action0, id: 'w', coversRefs: group, basis: { kind: 'whole_group' } },
+      ],
+    };
+    const rows = planPaper(plan, names, 'M', 'Group 1').sections.find((s) => s.heading === 'Actions')?.table?.rows;
+    expect(rows?.map((row) => row[4])).toEqual([
+      'Young person 1, Young person 3\nopen concern: missing from home or care',
+      'Young person 2\nseen at Old Mill Yard',
+      'the whole group (16)',
+    ]);
+  });
+
+  it('prints each blaming or labelling word kept with its reason, and never one unexplained', () => {
+    const worded: ActionPlan = {
+      ...demoSizedPlan,
+      summary: 'Staff at the school call them a gang.',
+      actions: [{ ...action0, id: 'r', description: 'Running club: in her words, “I was the runner”' }],
+      keptWords: [
+        {
+          phrase: 'runner',
+          actionId: 'r',
+          reason: 'Her own words, quoted with her agreement.',
+          keptBy: 'chair-1',
+          keptAt: '2026-12-03T10:00:00.000Z',
+        },
+      ],
+    };
+    const sections = planPaper(worded, names, 'M', 'Group 1').sections;
+    const said = (heading: string) => sections.find((s) => s.heading === heading)?.paragraphs ?? [];
+    expect(said('Words kept, and why')).toEqual([
+      '“runner” in the action “Running club: in her words, “I was the runner””: Her own words, quoted with her agreement. (kept by chair-1, 3 December 2026)',
+    ]);
+    expect(said('Words to change before the plan is agreed')).toEqual([
+      '“gang” in the summary blames or labels a child: write “peer group (say who is at risk of exploitation, not who belongs)”, or keep the words with the reason.',
+    ]);
+    const plain = planPaper(demoSizedPlan, names, 'M', 'Group 1').sections.map((s) => s.heading);
+    expect(plain).not.toContain('Words kept, and why');
+    expect(plain).not.toContain('Words to change before the plan is agreed');
   });
 
   it('writes column widths into the Word file from the content, on an A4 page', async () => {

@@ -2,20 +2,26 @@ import {
   type ActionPlan,
   AnalysisParameters,
   type ClusterSnapshot,
+  CONCERN_LABELS,
+  type ConcernCategory,
   connectionsInWords,
+  forInWords,
   type InvitationList,
   LINK_STRENGTH_THRESHOLDS,
   linkInWords,
   linkKindLabel,
+  type PlanWordNote,
   percentOf,
+  planWordNotes,
   shareInsideInWords,
   stabilityInShortWords,
   stabilityInWords,
+  whomInWords,
 } from '@peermap/domain';
 import { toCsv } from './csv';
 import type { ReportDocument } from './document';
 import { clusterSvg } from './svg';
-import { dateInWords, listInWords, ownerInWords, weekInWords } from './words';
+import { dateInWords, ownerInWords, weekInWords } from './words';
 
 /** How a young person is named on a paper: their display name beside their ref when known. */
 export type Names = ReadonlyMap<string, string>;
@@ -27,6 +33,8 @@ export interface PaperContext {
   agreedOn?: string | undefined;
   /** The days before the end of the week that the analysis counts as recent. */
   recentDays?: number | undefined;
+  /** The partnership's own blaming phrases, checked with the guide's. */
+  languagePhrases?: readonly { phrase: string; suggestion: string }[] | undefined;
 }
 
 const named = (names: Names, ref: string) => {
@@ -40,22 +48,17 @@ const sentenceCase = (text: string) => text.charAt(0).toUpperCase() + text.slice
 const TO_WRITE_IN = '____________________';
 const STARTING_RECENT_DAYS = AnalysisParameters.parse({}).recentDays;
 
-/**
- * Whom an action is for, as short as it can be said: "the whole group (16)" when it covers
- * every young person of the group, "the whole group (16) except Leon K." when it covers all
- * but one or two of a larger group, else their names.
- */
+/** Whom an action is for, as short as it can be said (see `whomInWords`), naming people as the paper does. */
 export function coveredInWords(covers: readonly string[], group: readonly string[], names: Names): string {
-  const covered = new Set(covers);
-  const inGroup = new Set(group);
-  const others = covers.filter((ref) => !inGroup.has(ref)).map((ref) => nameOf(names, ref));
-  const missing = group.filter((ref) => !covered.has(ref));
-  const whole = `the whole group (${group.length})`;
-  if (group.length > 1 && missing.length === 0) return others.length ? `${whole} and ${listInWords(others)}` : whole;
-  if (group.length >= 6 && missing.length <= 2 && others.length === 0) {
-    return `${whole} except ${listInWords(missing.map((ref) => nameOf(names, ref)))}`;
-  }
-  return covers.map((ref) => nameOf(names, ref)).join(', ');
+  return whomInWords(covers, group, (ref) => nameOf(names, ref));
+}
+
+const concernLabel = (category: string) => CONCERN_LABELS[category as ConcernCategory] ?? humanise(category);
+
+/** The "For" cell: whom the action is for, and on the line below why (the open concern, the place). */
+function forCell(action: ActionPlan['actions'][number], group: readonly string[], names: Names): string {
+  const { who, why } = forInWords(action, group, (ref) => nameOf(names, ref), concernLabel);
+  return why ? `${who}\n${why}` : who;
 }
 
 /** Where the plan stands, in words: "Agreed on 3 December 2026", or a draft not yet agreed. */
@@ -117,13 +120,55 @@ export function planPaper(
             `${ownerInWords(a.ownerAgency)}\n${a.ownerName ?? 'to be named'}`,
             dateInWords(a.dueOn),
             humanise(a.status),
-            coveredInWords(a.coversRefs, group, names),
+            forCell(a, group, names),
           ]),
         },
       },
+      ...wordsSections(plan, context),
       ...profile,
     ],
   };
+}
+
+const whereInWords = (plan: ActionPlan, note: PlanWordNote) => {
+  if (note.actionId === undefined) return 'the summary';
+  const description = plan.actions.find((a) => a.id === note.actionId)?.description ?? note.actionId;
+  return `the action “${description.length > 48 ? `${description.slice(0, 45).trimEnd()}…` : description}”`;
+};
+
+/**
+ * A paper under "not intelligence about offenders" never prints a blaming or labelling word
+ * unexplained: each kept one with the reason, who kept it and when; one not yet changed (a
+ * draft, or a phrase the partnership added since) as a word to change.
+ */
+function wordsSections(plan: ActionPlan, context: PaperContext): ReportDocument['sections'] {
+  const notes = planWordNotes(plan, context.languagePhrases ?? []);
+  const kept = notes.flatMap((note) => (note.kept ? [{ note, kept: note.kept }] : []));
+  const unexplained = notes.filter((note) => !note.kept);
+  return [
+    ...(kept.length > 0
+      ? [
+          {
+            heading: 'Words kept, and why',
+            paragraphs: kept.map(
+              ({ note, kept: k }) =>
+                `“${note.phrase}” in ${whereInWords(plan, note)}: ${k.reason} (kept by ${k.keptBy}, ${dateInWords(k.keptAt)})`,
+            ),
+          },
+        ]
+      : []),
+    ...(unexplained.length > 0
+      ? [
+          {
+            heading: 'Words to change before the plan is agreed',
+            paragraphs: unexplained.map(
+              (note) =>
+                `“${note.phrase}” in ${whereInWords(plan, note)} blames or labels a child: write “${note.suggestion}”, or keep the words with the reason.`,
+            ),
+          },
+        ]
+      : []),
+  ];
 }
 
 function concernsSection(cluster: Pick<ClusterSnapshot, 'concerns'>, context: PaperContext) {

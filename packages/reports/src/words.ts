@@ -1,27 +1,8 @@
 import { ACTION_OWNER_LABELS, type ActionOwner, isoWeekDays } from '@peermap/domain';
+import { dateInWords } from '@peermap/domain/paper-words';
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
-
-/** A day as a person writes it on a paper: `2026-12-03` (or a timestamp on that day) is "3 December 2026". */
-export function dateInWords(day: string): string {
-  const [year, month, date] = day.slice(0, 10).split('-').map(Number);
-  const monthName = MONTHS[(month ?? 0) - 1];
-  if (!year || !monthName || !date) return day;
-  return `${date} ${monthName} ${year}`;
-}
+// The day in words and a list read aloud are shared with the web pages (zod-free, in the domain).
+export { dateInWords, listInWords } from '@peermap/domain/paper-words';
 
 /** An ISO week as the days it runs: `2026-W48` is "23 to 29 November 2026". */
 export function weekInWords(week: string): string {
@@ -34,12 +15,6 @@ export function weekInWords(week: string): string {
 
 /** Who owns an action in words: "Youth justice service", never the code `yjs`. */
 export const ownerInWords = (owner: ActionOwner): string => ACTION_OWNER_LABELS[owner];
-
-/** A list read aloud: "A", "A and B", "A, B and C". */
-export function listInWords(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
-}
 
 /** A count with its noun: "1 young person", "16 young people". */
 export const counted = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`;

@@ -11,10 +11,11 @@ describe('the web app bundle', () => {
     const { sources } = JSON.parse(readFileSync(join(out, 'app.js.map'), 'utf8')) as { sources: string[] };
     expect(sources.filter((source) => /node_modules\/(\.pnpm\/)?zod/.test(source))).toEqual([]);
     const shared = sources.filter((source) => /packages\/(contract|domain)\//.test(source));
-    // The modules of the domain the app runs, all pure: the age rule, the figures in plain words
-    // and the UK day (a session is not in the past).
+    // The modules of the domain the app runs, all pure: the age rule, the figures in plain words,
+    // the UK day (a session is not in the past) and the words a plan's paper and page share.
     expect(shared.map((source) => source.replace(/.*packages\//, '')).sort()).toEqual([
       'domain/src/age.ts',
+      'domain/src/paper-words.ts',
       'domain/src/plain-words.ts',
       'domain/src/uk-day.ts',
     ]);

@@ -48,7 +48,7 @@ interface Cluster {
 describe('erasing a young person', () => {
   let api: Api;
   let cluster: Cluster;
-  let target: { ref: string; displayName: string; version: number };
+  let target: { ref: string; displayName: string; version: number; strengths: string[] };
   let carersBefore: { ref: string; youngPersonRefs: string[] }[];
   const chair = () => api.as('madp-chair');
   const admin = () => api.as('partnership-admin');
@@ -98,9 +98,18 @@ describe('erasing a young person', () => {
     const drafted = await chair().request('POST', `/v1/clusters/${cluster.clusterId}/action-plans`, { body: {} });
     expect(drafted.status).toBe(201);
     const plan = (drafted.body as { plan: { id: string; version: number } }).plan;
+    // A strength of their own, in their words, quoted in the plan's summary as a drafted one is.
+    const own = 'captain of the under-14 side at Ashford Town';
+    const strengthened = await chair().request('PATCH', `/v1/young-people/${ref}`, {
+      headers: { 'if-match': `"${target.version}"` },
+      body: { strengths: [...target.strengths, own] },
+    });
+    expect(strengthened.status).toBe(200);
     const edited = await chair().request('PATCH', `/v1/action-plans/${plan.id}`, {
       headers: { 'if-match': `"${plan.version}"` },
-      body: { summary: `Youth club offer for the group; ${displayName} (${ref}) likes football.` },
+      body: {
+        summary: `What is going well: ${own}; plays chess. Youth club offer for the group; ${displayName} (${ref}) likes football.`,
+      },
     });
     expect(edited.status).toBe(200);
     const list = await chair().request('POST', `/v1/clusters/${cluster.clusterId}/invitation-lists`, {
@@ -140,7 +149,11 @@ describe('erasing a young person', () => {
       body: { summary: `Youth club offer for the group; ${displayName} likes football.` },
     });
     expect(stale.status).toBe(412);
-    expect(await api.table.store.actionPlans.versions(DEMO, plan.id)).toHaveLength(3);
+    const versions = await api.table.store.actionPlans.versions(DEMO, plan.id);
+    expect(versions).toHaveLength(3);
+    // Their own strengths went from every version of the plan's summary, the list still reading.
+    for (const version of versions) expect(version.summary).not.toContain('Ashford Town');
+    expect(versions[1]?.summary).toMatch(/^What is going well: plays chess\. Youth club offer/);
 
     // What the partnership keeps still adds up: the group has as many members, one of them the marker.
     const run = await api.table.store.analyses.latestCompleted(DEMO, '2026-W48');

@@ -183,6 +183,62 @@ describe('planning for the MADP on the demo map (week 4)', () => {
     ]);
   });
 
+  it('does not agree a plan with blaming words until each is changed or kept with a reason, printed on its paper', async () => {
+    const drafted = await lead().request('POST', `/v1/clusters/${clusters[4]?.clusterId}/action-plans`, { body: {} });
+    const { plan } = drafted.body as PlanBody;
+    const [first, ...rest] = plan.actions;
+    if (!first) throw new Error('the draft has actions');
+    const quoted = { ...first, description: `${first.description}; in his words, "I was only the runner"` };
+    const path = `/v1/action-plans/${plan.id}`;
+    const worded = await lead().request('PATCH', path, {
+      body: { summary: `${plan.summary} The school calls them a gang.`, actions: [quoted, ...rest] },
+      headers: { 'if-match': '"1"' },
+    });
+    expect(worded.status).toBe(200);
+
+    const refused = await chair().request('POST', `${path}/status`, {
+      body: { status: 'agreed' },
+      headers: { 'if-match': '"2"' },
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.headers.get('content-type')).toContain('application/problem+json');
+    const { errors } = refused.body as { errors: { path: string; message: string }[] };
+    expect(errors.map((e) => e.path)).toEqual(['summary', `actions.${first.id}.description`]);
+    expect(errors[0]?.message).toContain('“gang” in the summary');
+    expect(errors[1]?.message).toContain(`“runner” in action ${first.id}`);
+
+    const notThere = await lead().request('PATCH', path, {
+      body: { keptWords: [{ phrase: 'gang', actionId: first.id, reason: 'The school’s words, quoted.' }] },
+      headers: { 'if-match': '"2"' },
+    });
+    expect(notThere.status).toBe(400);
+    const reason = 'His own words, quoted with his agreement at the review.';
+    const settled = await lead().request('PATCH', path, {
+      body: {
+        summary: `${plan.summary} The school calls them a peer group.`,
+        keptWords: [{ phrase: 'runner', actionId: first.id, reason }],
+      },
+      headers: { 'if-match': '"2"' },
+    });
+    expect(settled.status).toBe(200);
+    const kept = (settled.body as { plan: { keptWords: Record<string, string>[] } }).plan.keptWords;
+    expect(kept).toEqual([
+      { phrase: 'runner', actionId: first.id, reason, keptBy: 'demo-early-help-lead@demo', keptAt: expect.any(String) },
+    ]);
+    const agreed = await chair().request('POST', `${path}/status`, {
+      body: { status: 'agreed' },
+      headers: { 'if-match': '"3"' },
+    });
+    expect(agreed.status).toBe(200);
+
+    const paper = await chair().request('GET', `${path}/export?format=html`);
+    expect(paper.text).toContain('Words kept, and why');
+    expect(paper.text).toContain(reason);
+    expect(paper.text).not.toContain('gang');
+    const trail = await api.table.store.audit.byYoungPerson(DEMO, first.coversRefs[0] ?? '', { limit: 500 });
+    expect(trail.items.map((e) => e.requestId)).toContain(settled.headers.get('x-request-id'));
+  });
+
   it('does not agree a plan while a young person in the group has no action', async () => {
     const cluster = clusters[3];
     const drafted = await lead().request('POST', `/v1/clusters/${cluster?.clusterId}/action-plans`, { body: {} });

@@ -89,11 +89,21 @@ describe('the meeting papers as LibreOffice prints them (demo group, week 4)', (
     const drafted = await lead().request('POST', `/v1/clusters/${clusterId}/action-plans`, { body: {} });
     const { plan } = drafted.body as PlanBody;
     const actions = (drafted.body as { plan: { actions: Record<string, unknown>[] } }).plan.actions;
-    const named = actions.map((action, index) => (index === 0 ? { ...action, ownerName: 'Sam Patel' } : action));
-    await lead().request('PATCH', `/v1/action-plans/${plan.id}`, {
-      body: { actions: named },
+    // A young person's own words quoted, kept with the reason: the paper prints the reason.
+    const named = actions.map((action, index) =>
+      index === 0
+        ? { ...action, ownerName: 'Sam Patel', description: `${action['description']}; in his words, "not a runner"` }
+        : action,
+    );
+    const firstId = String(actions[0]?.['id']);
+    const kept = await lead().request('PATCH', `/v1/action-plans/${plan.id}`, {
+      body: {
+        actions: named,
+        keptWords: [{ phrase: 'runner', actionId: firstId, reason: 'His own words, quoted with his agreement.' }],
+      },
       headers: { 'if-match': `"${plan.version}"` },
     });
+    expect(kept.status).toBe(200);
     const agreed = await chair().request('POST', `/v1/action-plans/${plan.id}/status`, {
       body: { status: 'agreed' },
       headers: { 'if-match': `"${plan.version + 1}"` },
@@ -122,6 +132,8 @@ describe('the meeting papers as LibreOffice prints them (demo group, week 4)', (
     expect(text).toContain('Sam Patel');
     expect(text).toContain('Demo Safeguarding Partnership');
     expect(text).toMatch(/agreed \d{1,2} \w+ 20\d\d/);
+    expect(text.replace(/\s+/g, ' ')).toContain('Words kept, and why');
+    expect(text.replace(/\s+/g, ' ')).toContain('His own words, quoted with his agreement.');
     // The HTML twin, from the same document: the same words and widths.
     const html = (await chair().request('GET', `/v1/action-plans/${planId}/export?format=html`)).text;
     writeFileSync(join(RESULTS, 'action-plan.html'), html);

@@ -27,9 +27,9 @@ describe('a group’s plans and invitation lists are never lost, in a real brows
 
   const signIn = (role: string) => signInAs(browser, api.server.url, role, DEMO);
 
-  async function openFirstGroup(page: Page): Promise<string> {
+  async function openFirstGroup(page: Page, which = 0): Promise<string> {
     await page.getByRole('navigation').getByRole('link', { name: 'Peer groups', exact: true }).click();
-    await page.locator('.cluster-card h2 a').first().click();
+    await page.locator('.cluster-card h2 a').nth(which).click();
     await page.getByRole('heading', { name: 'Action plan' }).waitFor();
     return /#\/[a-z-]+\/([A-Za-z0-9-]{1,40})/.exec(page.url())?.[1] ?? '';
   }
@@ -87,6 +87,53 @@ describe('a group’s plans and invitation lists are never lost, in a real brows
     await screenshotOf(plan, 'plan-next-version');
     await plan.getByRole('button', { name: 'Open version 1 (draft)' }).click();
     await plan.getByText(/Status: draft · version 1/).waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  it('drafts actions for whom they apply and why, in words; blaming words block agreeing until changed or kept', async () => {
+    const { page, errors } = await signIn('MADP chair');
+    await openFirstGroup(page, 1);
+    const plan = page.locator('section[aria-labelledby="plan"]');
+    await plan.getByRole('button', { name: "Draft a new plan from the partnership's rules" }).click();
+    await plan.getByText(/Status: draft · version 1/).waitFor();
+    // Each action says whom it is for and why; owners and days are words, not codes.
+    const forLines = await plan.locator('.covered').allTextContents();
+    expect(forLines.some((line) => /^For: the whole group \(\d+\)$/.test(line))).toBe(true);
+    expect(forLines.some((line) => /— open concerns?: /.test(line))).toBe(true);
+    const owners = await plan.getByLabel('Who').first().locator('option:checked').textContent();
+    expect(owners).not.toMatch(/_|^yjs$|^council$/);
+    expect(await plan.locator('.day-in-words').first().textContent()).toMatch(/^\d{1,2} [A-Z][a-z]+ \d{4}$/);
+    expect(await plan.locator('option', { hasText: 'Youth justice service' }).count()).toBeGreaterThan(0);
+    await expectAccessible(page);
+    await screenshotOf(plan, 'plan-editor');
+
+    const summary = plan.getByLabel('Summary');
+    await summary.fill(`${await summary.inputValue()} The school calls them a gang.`);
+    const first = plan.getByLabel('Action 1', { exact: true });
+    await first.fill(`${await first.inputValue()}; in his words, "I was only the runner"`);
+    await plan.getByRole('button', { name: 'Save the plan' }).click();
+    await plan.getByText('Saved.').waitFor();
+    const block = plan.locator('#words-block');
+    await block.getByText('The plan cannot be agreed yet.').waitFor();
+    expect(await block.textContent()).toContain('“gang” in the summary; “runner” in action 1');
+    expect(await plan.getByRole('button', { name: 'Agree the plan' }).isDisabled()).toBe(true);
+    await expectAccessible(page);
+    await screenshotOf(plan.locator('form.plan-editor'), 'plan-editor-words');
+
+    await plan.getByRole('button', { name: 'Change it to “peer group”' }).click();
+    expect(await summary.inputValue()).toContain('calls them a peer group.');
+    const notes = plan.locator('#action-0-notes');
+    await notes.getByRole('button', { name: 'Keep it, because…' }).click();
+    await notes.getByLabel('Why keep “runner”?').fill('His own words, quoted with his agreement.');
+    await notes.getByRole('button', { name: 'Keep “runner”' }).click();
+    await notes.getByText('“runner” is kept because: His own words, quoted with his agreement.').waitFor();
+    await plan.getByRole('button', { name: 'Save the plan' }).click();
+    await plan.getByText(/Status: draft · version 3/).waitFor();
+    await notes.getByText(/kept by demo-madp-chair@demo on \d{1,2} [A-Z][a-z]+ \d{4}/).waitFor();
+    expect(await block.count()).toBe(0);
+    await plan.getByRole('button', { name: 'Agree the plan' }).click();
+    await plan.getByText('The plan is now agreed.').waitFor();
     expect(errors).toEqual([]);
     await page.close();
   }, 120_000);

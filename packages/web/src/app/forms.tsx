@@ -2,12 +2,19 @@ import type { ComponentChildren } from 'preact';
 import { humanise } from './ui';
 
 /** The options of a list of peermap's words (agencies, kinds, statuses), each in plain words. */
-export function HumanisedOptions({ values }: { values: readonly string[] }) {
+export function HumanisedOptions({
+  values,
+  labelOf = humanise,
+}: {
+  values: readonly string[];
+  /** The vocabulary's own words for a value, where it has them ("Youth justice service" for `yjs`). */
+  labelOf?: ((value: string) => string) | undefined;
+}) {
   return (
     <>
       {values.map((value) => (
         <option key={value} value={value}>
-          {humanise(value)}
+          {labelOf(value)}
         </option>
       ))}
     </>
@@ -83,6 +90,7 @@ export function WordSelect<T extends string>({
   value,
   values,
   disabled,
+  labelOf,
   onChange,
 }: {
   id: string;
@@ -90,6 +98,7 @@ export function WordSelect<T extends string>({
   value: T;
   values: readonly T[];
   disabled?: boolean;
+  labelOf?: ((value: string) => string) | undefined;
   onChange: (value: T) => void;
 }) {
   return (
@@ -104,7 +113,7 @@ export function WordSelect<T extends string>({
           if (picked !== undefined) onChange(picked);
         }}
       >
-        <HumanisedOptions values={values} />
+        <HumanisedOptions values={values} labelOf={labelOf} />
       </select>
     </>
   );

@@ -1,9 +1,12 @@
-import type { Action, PlanView } from '../../api-types';
+import { dateInWords, forInWords } from '@peermap/domain/paper-words';
+import type { Action } from '../../api-types';
 import { Choice, WordSelect } from '../../forms';
+import { humanise } from '../../ui';
 import { useMayWritePlan, usePlanSetting } from './context';
+import type { PlacedNote } from './flagged-words';
 import { Notes } from './language-notes';
 
-/** One action of the plan: what, who, by when, how far it has got, and which young people it is for. */
+/** One action of the plan: what, who, by when, how far it has got, and which young people it is for and why. */
 export function ActionFields({
   index,
   action,
@@ -13,7 +16,7 @@ export function ActionFields({
 }: {
   index: number;
   action: Action;
-  notes: PlanView['languageNotes'];
+  notes: readonly PlacedNote[];
   onChange: (patch: Partial<Action>) => void;
   onRemove: () => void;
 }) {
@@ -32,7 +35,7 @@ export function ActionFields({
       />
       <Notes id={`${id}-notes`} notes={notes} />
       <ActionTerms id={id} action={action} onChange={onChange} />
-      <CoveredPeople id={id} action={action} onChange={onChange} />
+      <CoveredPeople id={id} number={index + 1} action={action} onChange={onChange} />
       {canWrite && (
         <button type="button" onClick={onRemove}>
           Remove action {index + 1}
@@ -49,35 +52,87 @@ interface ActionPartProps {
   onChange: (patch: Partial<Action>) => void;
 }
 
-/** Which of the group's young people an action is for. */
-function CoveredPeople({ id, action, onChange }: ActionPartProps) {
+/** A value in the vocabulary's words, humanised where the vocabulary has none. */
+const wordFor = (labels: Readonly<Partial<Record<string, string>>>, value: string) =>
+  (Object.hasOwn(labels, value) ? labels[value] : undefined) ?? humanise(value);
+
+/** An owner and a concern in the vocabulary's words ("Youth justice service", "missing from home or care"). */
+export function usePlanWords() {
+  const { words } = usePlanSetting();
+  return {
+    ownerLabel: (owner: string) => wordFor(words.actionOwnerLabels, owner),
+    concernLabel: (category: string) => wordFor(words.concernCategories, category),
+  };
+}
+
+/**
+ * Which of the group's young people an action is for, and why the draft chose them (the open
+ * concern or the place that made the rule apply): said in one line, changed by ticking names.
+ */
+function CoveredPeople({ id, number, action, onChange }: ActionPartProps & { number: number }) {
   const { cluster, nameOf } = usePlanSetting();
+  const { concernLabel } = usePlanWords();
   const canWrite = useMayWritePlan();
+  const { who, why } = forInWords(action, cluster.memberRefs, nameOf, concernLabel);
+  const line = (
+    <p class="covered" id={`${id}-for`}>
+      <strong>For:</strong> {who}
+      {why && <span class="subtle"> — {why}</span>}
+    </p>
+  );
+  if (!canWrite) return line;
   return (
-    <fieldset class="covers">
-      <legend>For</legend>
-      {cluster.memberRefs.map((ref) => (
-        <Choice
-          key={ref}
-          type="checkbox"
-          id={`${id}-covers-${ref}`}
-          checked={action.coversRefs.includes(ref)}
-          disabled={!canWrite}
-          onChange={(on) =>
-            onChange({ coversRefs: on ? [...action.coversRefs, ref] : action.coversRefs.filter((r) => r !== ref) })
-          }
-        >
-          {nameOf(ref)}
-        </Choice>
-      ))}
-    </fieldset>
+    <>
+      {line}
+      <details>
+        <summary>
+          Change whom action {number} is for ({action.coversRefs.length} of {cluster.memberRefs.length})
+        </summary>
+        <fieldset class="covers">
+          <legend>For</legend>
+          {cluster.memberRefs.map((ref) => (
+            <Choice
+              key={ref}
+              type="checkbox"
+              id={`${id}-covers-${ref}`}
+              checked={action.coversRefs.includes(ref)}
+              onChange={(on) =>
+                onChange({
+                  coversRefs: on ? [...action.coversRefs, ref] : action.coversRefs.filter((r) => r !== ref),
+                })
+              }
+            >
+              {nameOf(ref)}
+            </Choice>
+          ))}
+        </fieldset>
+      </details>
+    </>
   );
 }
 
-/** Who does an action, by when, and how far it has got. */
+/** Who does an action, by when (a day in words beside the date), and how far it has got. */
 function ActionTerms({ id, action, onChange }: ActionPartProps) {
   const { words } = usePlanSetting();
+  const { ownerLabel } = usePlanWords();
   const canWrite = useMayWritePlan();
+  if (!canWrite) {
+    // Read, not edited: the terms as a sentence, without empty form controls.
+    return (
+      <p class="row">
+        <span>
+          <strong>Who:</strong> {ownerLabel(action.ownerAgency)}
+          {action.ownerName ? ` (${action.ownerName})` : ''}
+        </span>
+        <span>
+          <strong>By:</strong> {dateInWords(action.dueOn)}
+        </span>
+        <span>
+          <strong>Progress:</strong> {humanise(action.status)}
+        </span>
+      </p>
+    );
+  }
   return (
     <div class="row">
       <WordSelect
@@ -85,7 +140,7 @@ function ActionTerms({ id, action, onChange }: ActionPartProps) {
         label="Who"
         value={action.ownerAgency}
         values={words.actionOwners}
-        disabled={!canWrite}
+        labelOf={ownerLabel}
         onChange={(ownerAgency) => onChange({ ownerAgency })}
       />
       <label for={`${id}-due`}>By</label>
@@ -93,15 +148,17 @@ function ActionTerms({ id, action, onChange }: ActionPartProps) {
         id={`${id}-due`}
         type="date"
         value={action.dueOn}
-        disabled={!canWrite}
+        aria-describedby={`${id}-due-words`}
         onInput={(e) => onChange({ dueOn: e.currentTarget.value })}
       />
+      <span id={`${id}-due-words`} class="day-in-words">
+        {dateInWords(action.dueOn)}
+      </span>
       <WordSelect
         id={`${id}-status`}
         label="Progress"
         value={action.status}
         values={words.actionStatuses}
-        disabled={!canWrite}
         onChange={(status) => onChange({ status })}
       />
     </div>

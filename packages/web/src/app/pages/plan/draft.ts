@@ -1,6 +1,8 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { Action, PlanView } from '../../api-types';
 import { removeAt, updateAt } from '../../forms';
+import { changePhrase, type KeptPhrase, keptToSend, type PlacedNote } from './flagged-words';
+import type { WordChoices } from './language-notes';
 
 const TWO_WEEKS_MS = 14 * 86_400_000;
 
@@ -17,17 +19,49 @@ const newAction = (): Action => ({
 /** The plan as edited on the page, before it is saved. */
 export type PlanDraft = ReturnType<typeof usePlanDraft>;
 
+const samePlace = (k: KeptPhrase, note: PlacedNote) =>
+  k.phrase.toLowerCase() === note.phrase.toLowerCase() && k.actionId === note.actionId;
+
 export function usePlanDraft(view: PlanView) {
   const [summary, setSummary] = useState(view.plan.summary);
   const [actions, setActions] = useState<Action[]>(view.plan.actions);
+  const [kept, setKept] = useState<KeptPhrase[]>(view.plan.keptWords ?? []);
+  // Once saved, the plan's own kept words say who kept each and when.
+  useEffect(() => setKept(view.plan.keptWords ?? []), [view.plan.version]);
+  const keptWords = keptToSend(kept, summary, actions);
   // The meeting agrees what is saved: while the page holds unsaved changes, save them first.
-  const unsaved = summary !== view.plan.summary || JSON.stringify(actions) !== JSON.stringify(view.plan.actions);
+  const unsaved =
+    summary !== view.plan.summary ||
+    JSON.stringify(actions) !== JSON.stringify(view.plan.actions) ||
+    JSON.stringify(keptWords) !== JSON.stringify(keptToSend(view.plan.keptWords ?? [], summary, actions));
+  const change = (index: number, patch: Partial<Action>) => setActions((all) => updateAt(all, index, patch));
+  const words: WordChoices = {
+    kept,
+    change: (note) => {
+      if (note.actionId === undefined) return setSummary((text) => changePhrase(text, note.phrase, note.suggestion));
+      setActions((all) =>
+        all.map((a) =>
+          a.id === note.actionId ? { ...a, description: changePhrase(a.description, note.phrase, note.suggestion) } : a,
+        ),
+      );
+    },
+    keep: (note, reason) =>
+      setKept((all) => [
+        ...all.filter((k) => !samePlace(k, note)),
+        note.actionId === undefined
+          ? { phrase: note.phrase, reason }
+          : { phrase: note.phrase, actionId: note.actionId, reason },
+      ]),
+    unkeep: (note) => setKept((all) => all.filter((k) => !samePlace(k, note))),
+  };
   return {
     summary,
     actions,
+    keptWords,
+    words,
     unsaved,
     setSummary,
-    change: (index: number, patch: Partial<Action>) => setActions((all) => updateAt(all, index, patch)),
+    change,
     remove: (index: number) => setActions((all) => removeAt(all, index)),
     add: () => setActions((all) => [...all, newAction()]),
   };

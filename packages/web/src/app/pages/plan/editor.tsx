@@ -5,8 +5,9 @@ import { ProblemIfAny, useAttempt } from '../../ui';
 import { ActionFields } from './action-fields';
 import { mayWritePlans, PlanSettingProvider, useMayWritePlan, usePlanSetting } from './context';
 import { type PlanDraft, usePlanDraft } from './draft';
+import { type PlacedNote, placeNotes } from './flagged-words';
 import { PlanHistory } from './history';
-import { Notes, useLiveNotes } from './language-notes';
+import { Notes, useLiveNotes, WordChoicesProvider } from './language-notes';
 import { NextVersionNote } from './next-version';
 import { PlanButtons } from './plan-buttons';
 import { momentOf } from './plan-list';
@@ -28,8 +29,8 @@ export function PlanEditor({
   const [nextStarted, setNextStarted] = useState(false);
   const readOnly = view.plan.status !== 'draft' && !nextStarted;
   const draft = usePlanDraft(view);
-  const notes = useLiveNotes(api, draft.summary, draft.actions, view.languageNotes);
-  const notesFor = (field: string) => notes.filter((note) => note.field === field);
+  const notes = placeNotes(useLiveNotes(api, draft.summary, draft.actions, view.languageNotes), draft.actions);
+  const notesFor = (actionId: string | undefined) => notes.filter((note) => note.actionId === actionId);
   const { save, move, saved, error } = usePlanSending({ view, etag, draft }, (answer, sentEtag) => {
     setNextStarted(false);
     onSaved(answer, sentEtag);
@@ -37,21 +38,23 @@ export function PlanEditor({
 
   return (
     <PlanSettingProvider value={{ ...setting, readOnly }}>
-      <form onSubmit={save} class="plan-editor">
-        <PlanState view={view} nameOf={nameOf} />
-        <NextVersionNote
-          plan={view.plan}
-          started={nextStarted}
-          mayStart={mayWritePlans(me)}
-          onStart={() => setNextStarted(true)}
-        />
-        <PlanHistory plan={view.plan} />
-        <SummaryField value={draft.summary} onChange={draft.setSummary} notes={notesFor('summary')} />
-        <ActionsFieldset draft={draft} notesFor={notesFor} />
-        <PlanButtons plan={view.plan} unsaved={draft.unsaved} onMove={move} />
-        {saved && <p role="status">{saved}</p>}
-        <ProblemIfAny error={error} />
-      </form>
+      <WordChoicesProvider value={draft.words}>
+        <form onSubmit={save} class="plan-editor">
+          <PlanState view={view} nameOf={nameOf} />
+          <NextVersionNote
+            plan={view.plan}
+            started={nextStarted}
+            mayStart={mayWritePlans(me)}
+            onStart={() => setNextStarted(true)}
+          />
+          <PlanHistory plan={view.plan} />
+          <SummaryField value={draft.summary} onChange={draft.setSummary} notes={notesFor(undefined)} />
+          <ActionsFieldset draft={draft} notesFor={notesFor} />
+          <PlanButtons view={view} unsaved={draft.unsaved} onMove={move} />
+          {saved && <p role="status">{saved}</p>}
+          <ProblemIfAny error={error} />
+        </form>
+      </WordChoicesProvider>
     </PlanSettingProvider>
   );
 }
@@ -72,12 +75,12 @@ function usePlanSending(
     });
   const save = (event: Event) => {
     event.preventDefault();
-    const { summary, actions } = draft;
+    const { summary, actions, keptWords } = draft;
     return sendAndShow(
       () =>
         api.send('PATCH', '/v1/action-plans/{id}', {
           params: { id: view.plan.id },
-          json: { summary, actions },
+          json: { summary, actions, keptWords },
           ifMatch: etag,
         }),
       'Saved. The words have been checked again.',
@@ -120,7 +123,7 @@ function SummaryField({
 }: {
   value: string;
   onChange: (summary: string) => void;
-  notes: PlanView['languageNotes'];
+  notes: readonly PlacedNote[];
 }) {
   const canWrite = useMayWritePlan();
   return (
@@ -144,7 +147,7 @@ function ActionsFieldset({
   notesFor,
 }: {
   draft: PlanDraft;
-  notesFor: (field: string) => PlanView['languageNotes'];
+  notesFor: (actionId: string | undefined) => readonly PlacedNote[];
 }) {
   const canWrite = useMayWritePlan();
   return (
@@ -155,7 +158,7 @@ function ActionsFieldset({
           key={action.id}
           index={index}
           action={action}
-          notes={notesFor(`actions.${index}.description`)}
+          notes={notesFor(action.id)}
           onChange={(patch) => draft.change(index, patch)}
           onRemove={() => draft.remove(index)}
         />

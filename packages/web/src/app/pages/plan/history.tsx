@@ -1,6 +1,8 @@
+import { dateInWords } from '@peermap/domain/paper-words';
 import type { Plan } from '../../api-types';
 import { ColumnHeads } from '../../forms';
-import { humanise, ProblemView, useLoad } from '../../ui';
+import { ProblemView, useLoad } from '../../ui';
+import { usePlanWords } from './action-fields';
 import { usePlanSetting } from './context';
 import { momentOf } from './plan-list';
 
@@ -10,6 +12,7 @@ import { momentOf } from './plan-list';
  */
 export function PlanHistory({ plan }: { plan: Plan }) {
   const { api } = usePlanSetting();
+  const { ownerLabel } = usePlanWords();
   const versions = useLoad(
     async () => (await api.get('/v1/action-plans/{id}/versions', { params: { id: plan.id } })).body.items,
     `${plan.id}:${plan.version}`,
@@ -34,7 +37,7 @@ export function PlanHistory({ plan }: { plan: Plan }) {
                 <ul>
                   {each.actions.map((action) => (
                     <li key={action.id}>
-                      {action.description} ({humanise(action.ownerAgency)}, by {action.dueOn})
+                      {action.description} ({ownerLabel(action.ownerAgency)}, by {dateInWords(action.dueOn)})
                     </li>
                   ))}
                 </ul>
