@@ -141,6 +141,16 @@ export interface ActionPlansRepository extends Changes<ActionPlan> {
 
 export interface InvitationListsRepository extends VersionedRepository<InvitationList, string> {
   ofCluster(partnershipId: PartnershipId, clusterId: string): Promise<InvitationList[]>;
+  /**
+   * The partnership's lists by their session's day: from `today` on, the nearest first
+   * (`upcoming`), or before it, the latest first (`past`).
+   */
+  sessions(
+    partnershipId: PartnershipId,
+    when: 'upcoming' | 'past',
+    today: string,
+    page?: PageRequest,
+  ): Promise<Page<InvitationList>>;
 }
 
 export interface AuditLog {

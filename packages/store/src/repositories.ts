@@ -374,6 +374,18 @@ export class DynamoInvitationLists
     const items = await query(this.ctx, keys.invitationListsOfCluster(partnershipId, clusterId), 'all');
     return items.map((item) => fromItem(invitationListModel, item));
   }
+
+  async sessions(
+    partnershipId: string,
+    when: 'upcoming' | 'past',
+    today: string,
+    page?: PageRequest,
+  ): Promise<Page<InvitationList>> {
+    const spec =
+      when === 'upcoming' ? keys.sessionsFrom(partnershipId, today) : keys.sessionsBefore(partnershipId, today);
+    const result = await query(this.ctx, spec, page);
+    return { ...result, items: result.items.map((item) => fromItem(invitationListModel, item)) };
+  }
 }
 
 /** People one audit event item names at most: 2,000 refs of up to 64 characters stay well under 400 KB. */

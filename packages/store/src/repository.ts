@@ -48,7 +48,7 @@ export async function call<T>(operation: () => Promise<T>): Promise<T> {
 
 export type { QuerySpec } from './keys';
 
-/** The key condition of a query: the partition, and a sort-key prefix or upper bound if it has one. */
+/** The key condition of a query: the partition, and a sort-key prefix, upper or lower bound if it has one. */
 function keyCondition(spec: QuerySpec) {
   const attributes = spec.index ? TABLE_DEFINITION.indexes[spec.index] : TABLE_DEFINITION;
   const sortKey =
@@ -56,7 +56,9 @@ function keyCondition(spec: QuerySpec) {
       ? { expression: 'begins_with(#sk, :sk)', value: spec.sortKeyPrefix }
       : spec.sortKeyBelow !== undefined
         ? { expression: '#sk < :sk', value: spec.sortKeyBelow }
-        : undefined;
+        : spec.sortKeyFrom !== undefined
+          ? { expression: '#sk >= :sk', value: spec.sortKeyFrom }
+          : undefined;
   return {
     KeyConditionExpression: sortKey ? `#pk = :pk AND ${sortKey.expression}` : '#pk = :pk',
     ExpressionAttributeNames: sortKey
