@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConsentDecision, historyAfter, recordConsent } from './consent';
 import { ValidationError } from './errors';
-import { CONSENT_HISTORY_LIMIT, type Consent } from './map';
+import { CONSENT_HISTORY_LIMIT } from './map';
 
 /** The field problems a refusal names. */
 function problemsOf(attempt: () => unknown) {
@@ -14,7 +14,7 @@ function problemsOf(attempt: () => unknown) {
 }
 
 const NOW = new Date('2026-12-07T10:00:00Z');
-const given: Consent = { status: 'given', recordedOn: '2026-11-02', recordedBy: 'Sam Early', scope: 'parent sessions' };
+const given = { status: 'given' as const, recordedOn: '2026-11-02', recordedBy: 'Sam Early', scope: 'parent sessions' };
 
 describe("recording a carer's consent", () => {
   it('keeps the decision it replaces, latest first, and no "not asked"', () => {
