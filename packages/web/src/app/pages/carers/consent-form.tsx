@@ -73,22 +73,7 @@ export function ConsentForm({
       <DayField today={today} futureDay={futureDay} />
       <label for="consent-by">Recorded by (the worker who heard it)</label>
       <input id="consent-by" name="recordedBy" type="text" required maxLength={120} size={40} autoComplete="name" />
-      <label for="consent-scope">Scope: what the consent covers{decision === 'given' ? '' : ' (optional)'}</label>
-      <input
-        id="consent-scope"
-        name="scope"
-        type="text"
-        list="consent-scopes"
-        maxLength={200}
-        size={50}
-        required={decision === 'given'}
-        defaultValue={consent.scope ?? ''}
-      />
-      <datalist id="consent-scopes">
-        {SCOPES.map((scope) => (
-          <option key={scope} value={scope} />
-        ))}
-      </datalist>
+      <ScopeField required={decision === 'given'} initial={consent.scope ?? ''} />
       <label for="consent-note">Note (optional; not shown to police analysts)</label>
       <textarea id="consent-note" name="note" maxLength={1000} rows={3} />
       <button type="submit" class="primary">
@@ -119,6 +104,30 @@ function DayField({ today, futureDay }: { today: string; futureDay: string | und
           {dayInWords(today)}) or an earlier day.
         </div>
       )}
+    </>
+  );
+}
+
+/** What the consent covers: asked for when consent is given, kept from what was given when it is withdrawn. */
+function ScopeField({ required, initial }: { required: boolean; initial: string }) {
+  return (
+    <>
+      <label for="consent-scope">Scope: what the consent covers{required ? '' : ' (optional)'}</label>
+      <input
+        id="consent-scope"
+        name="scope"
+        type="text"
+        list="consent-scopes"
+        maxLength={200}
+        size={50}
+        required={required}
+        defaultValue={initial}
+      />
+      <datalist id="consent-scopes">
+        {SCOPES.map((scope) => (
+          <option key={scope} value={scope} />
+        ))}
+      </datalist>
     </>
   );
 }
