@@ -69,10 +69,12 @@ describe("an early help lead's sessions and carers' consent, in a real browser",
     await screenshot(page, 'sessions-page');
 
     await row.getByRole('link', { name: /Open the list/ }).click();
-    await page.getByRole('heading', { level: 1, name: `Session on ${inWords(upcoming)}` }).waitFor();
+    await page.getByRole('heading', { level: 1, name: `Parent Empowerment Session, ${inWords(upcoming)}` }).waitFor();
     await page.getByRole('table', { name: /^Invite \(\d+\)$/ }).waitFor();
     await page.getByRole('link', { name: 'Back to every session' }).waitFor();
+    await page.getByText(`Session on ${inWords(upcoming)} at 18:30, Sandgate Family Hub`).waitFor();
     await expectAccessible(page);
+    await screenshot(page, 'session-list');
     expect(errors).toEqual([]);
   });
 

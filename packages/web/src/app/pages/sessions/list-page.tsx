@@ -29,7 +29,9 @@ export function SessionListPage({ api, me, listId }: PageContext & { listId: str
           </>
         )}
       </p>
-      <PageHeading>{list ? `Session on ${dayInWords(list.session.date)}` : 'Session'}</PageHeading>
+      <PageHeading>
+        {list ? `Parent Empowerment Session, ${dayInWords(list.session.date)}` : 'Parent Empowerment Session'}
+      </PageHeading>
       {loaded.error !== undefined && <ProblemView error={loaded.error} />}
       {!list && loaded.error === undefined && <Loading what="the invitation list" />}
       {list && <ListView key={list.id} api={api} me={me} list={list} nameOf={nameOf} onChanged={setChanged} />}
