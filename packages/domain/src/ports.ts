@@ -151,6 +151,11 @@ export interface InvitationListsRepository extends VersionedRepository<Invitatio
     today: string,
     page?: PageRequest,
   ): Promise<Page<InvitationList>>;
+  /**
+   * Lists kept from before lists were ordered by their session's day are listed by it, once per
+   * table (a marker remembers); how many were relisted. Run before serving an older table.
+   */
+  listSessionsByDay(partnershipId: PartnershipId): Promise<number>;
 }
 
 export interface AuditLog {

@@ -86,6 +86,11 @@ export class MemoryInvitationLists extends MemoryRepository<InvitationList, stri
     const sorted = sortedBy(found, (l) => `${l.session.date}#${l.createdAt}#${l.id}`, !upcoming);
     return pageOf(partnershipId, sorted, page, `sessions:${when}:${today}`);
   }
+
+  /** Memory never held lists in the older order. */
+  async listSessionsByDay(): Promise<number> {
+    return 0;
+  }
 }
 
 /** A partnership's settings: one record per partnership, changed only at the version read. */

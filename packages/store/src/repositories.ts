@@ -64,6 +64,7 @@ import {
   type StoreContext,
   versionCondition,
 } from './repository';
+import { listSessionsByDay } from './sessions-by-day';
 
 /** The relationships of one layer (see `keys.Layer`): a repository never reaches the other. */
 export class DynamoRelationships
@@ -385,6 +386,10 @@ export class DynamoInvitationLists
       when === 'upcoming' ? keys.sessionsFrom(partnershipId, today) : keys.sessionsBefore(partnershipId, today);
     const result = await query(this.ctx, spec, page);
     return { ...result, items: result.items.map((item) => fromItem(invitationListModel, item)) };
+  }
+
+  listSessionsByDay(partnershipId: string): Promise<number> {
+    return listSessionsByDay(this.ctx, partnershipId);
   }
 }
 
