@@ -92,12 +92,28 @@ export function query(
   return page === 'all' ? queryAll(ctx, spec) : queryPage(ctx, spec, page);
 }
 
+/** Whether a sort key meets a query's sort-key condition: a cursor of another range is not this list's. */
+function meetsSortKeyCondition(spec: QuerySpec, sortKey: string | undefined): boolean {
+  if (sortKey === undefined) return false;
+  if (spec.sortKeyPrefix !== undefined) return sortKey.startsWith(spec.sortKeyPrefix);
+  if (spec.sortKeyBelow !== undefined) return sortKey < spec.sortKeyBelow;
+  if (spec.sortKeyFrom !== undefined) return sortKey >= spec.sortKeyFrom;
+  return true;
+}
+
 async function queryPage(ctx: StoreContext, spec: QuerySpec, page?: PageRequest): Promise<Page<Item>> {
   const startKey = decodeCursor(page?.cursor, {
     ...(spec.index ? { index: spec.index } : {}),
     partition: spec.partition,
     partnershipPrefix: partnershipPrefix(spec.partnershipId),
   });
+  const sortAttribute = spec.index ? TABLE_DEFINITION.indexes[spec.index].sortKey : TABLE_DEFINITION.sortKey;
+  if (startKey && !meetsSortKeyCondition(spec, startKey[sortAttribute])) {
+    // Sessions still to come and those held share a partition: one's cursor must not page the other.
+    throw new ValidationError('That page cursor does not belong to this list.', [
+      { path: 'cursor', message: 'is not a cursor of this list' },
+    ]);
+  }
   const response = await call(() =>
     ctx.client.send(new QueryCommand({ ...queryInput(ctx, spec), Limit: pageSize(page), ExclusiveStartKey: startKey })),
   );

@@ -41,6 +41,8 @@ describe("the partnership's sessions, by their day", () => {
     });
     expect(next.items.map((list) => list.session.date)).toEqual(['2027-01-15']);
     expect(await table.store.invitationLists.sessions('elsewhere', 'upcoming', TODAY)).toEqual({ items: [] });
+    const crossed = table.store.invitationLists.sessions(p, 'past', TODAY, { limit: 2, cursor: first.cursor ?? '' });
+    await expect(crossed).rejects.toThrow('That page cursor does not belong to this list.');
   });
 
   it('lists by day the lists an older table holds under when they were made, once', async () => {
