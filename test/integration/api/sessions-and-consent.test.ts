@@ -111,28 +111,21 @@ describe("the early help lead's sessions and carers' consent", () => {
       return lead().request('POST', `${path}/consent`, { body, headers: { 'if-match': etag } });
     };
     const today = daysFromToday(0);
-    const given = await decide({
-      status: 'given',
-      recordedOn: daysFromToday(-3),
-      recordedBy: 'Kim Keyworker',
-      scope: 'parent sessions',
-    });
-    expect(given.status).toBe(200);
-    const changed = await decide({
-      status: 'given',
-      recordedOn: daysFromToday(-1),
-      recordedBy: 'Sam Early',
-      scope: 'parent sessions and sharing with school',
-    });
-    expect(changed.status).toBe(200);
-    const withdrawn = await decide({
-      status: 'withdrawn',
-      recordedOn: today,
-      recordedBy: 'Sam Early',
-      note: 'Asked us to stop',
-    });
-    expect(withdrawn.status).toBe(200);
-    const carer = withdrawn.body as CarerBody;
+    // Given, then given for more, then withdrawn: each answered as the carer now stands.
+    const decisions = [
+      { status: 'given', recordedOn: daysFromToday(-3), recordedBy: 'Kim Keyworker', scope: 'parent sessions' },
+      {
+        status: 'given',
+        recordedOn: daysFromToday(-1),
+        recordedBy: 'Sam Early',
+        scope: 'parent sessions and sharing with school',
+      },
+      { status: 'withdrawn', recordedOn: today, recordedBy: 'Sam Early', note: 'Asked us to stop' },
+    ];
+    const answers = [];
+    for (const decision of decisions) answers.push(await decide(decision));
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200]);
+    const carer = answers.at(-1)?.body as CarerBody;
     expect(carer.consent).toMatchObject({
       status: 'withdrawn',
       recordedOn: today,
