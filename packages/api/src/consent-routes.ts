@@ -5,11 +5,11 @@ import * as z from 'zod';
 import type { ApiDeps } from './deps';
 
 /**
- * What the audit says of a decision: its kind, scope and day, never the note (which may hold
- * what the carer said).
+ * What the audit says of a decision: its kind and day, never the scope or note a worker typed
+ * (which may hold what the carer said).
  */
 const auditDetailOf = (decision: Carer['consent']) =>
-  `consent ${decision.status}${decision.scope ? ` (${decision.scope})` : ''}, recorded on ${decision.recordedOn ?? 'no date'}`;
+  `consent ${decision.status}, recorded on ${decision.recordedOn ?? 'no date'}`;
 
 /**
  * A carer's consent to be contacted, recorded as its own action: given for a scope, declined or

@@ -139,7 +139,7 @@ describe("the early help lead's sessions and carers' consent", () => {
     const trail = (await api.table.store.audit.byCarer(DEMO, 'CR00001', { limit: 10 })).items;
     expect(trail.find((e) => e.action === 'update')).toMatchObject({
       resource: 'carers',
-      detail: `consent withdrawn (parent sessions and sharing with school), recorded on ${today}`,
+      detail: `consent withdrawn, recorded on ${today}`,
     });
     // An invitation list made from now on leaves the carer out, saying why.
     const list = await lead().request('POST', '/v1/invitation-lists', {

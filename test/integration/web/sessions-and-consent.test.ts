@@ -140,7 +140,7 @@ describe("an early help lead's sessions and carers' consent, in a real browser",
     const events = page.getByRole('table', { name: /events, newest first/ });
     await events.waitFor();
     expect(await events.textContent()).toContain(
-      `update carersallowed: consent withdrawn (parent sessions and sharing with school), recorded on ${daysFromToday(0)}`,
+      `update carersallowed: consent withdrawn, recorded on ${daysFromToday(0)}`,
     );
   });
 
