@@ -24,6 +24,9 @@ export const handler = async (event: unknown): Promise<void> => {
         // A table written before restricted intelligence had its own layer is moved into it first.
         const moved = await deps.store.restrictedLayer.moveLegacy(partnershipId);
         if (moved.records + moved.auditEvents > 0) logger.info('restricted layer moved', { partnershipId, ...moved });
+        // And invitation lists kept from before sessions were listed by their day are listed by it.
+        const relisted = await deps.store.invitationLists.listSessionsByDay(partnershipId);
+        if (relisted > 0) logger.info('sessions listed by day', { partnershipId, relisted });
         const swept = await sweepRetention(deps.store, partnershipId, now);
         await deps.store.audit.record(sweepAuditEvent(partnershipId, swept, now));
         return swept;

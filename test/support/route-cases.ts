@@ -501,6 +501,19 @@ export function makeRouteCases() {
       expected: only(204, 'madp-chair', 'early-help-lead'),
     },
     {
+      route: 'POST /v1/carers/{ref}/consent',
+      setup: async (api, t) => {
+        await api.table.store.carers.save(make.carer(D, `KK${t}`, ['YP00003']));
+      },
+      request: (t) => ({
+        method: 'POST',
+        path: `/v1/carers/KK${t}/consent`,
+        body: { status: 'given', recordedOn: '2026-11-30', recordedBy: 'Kim Keyworker', scope: 'parent sessions' },
+        headers: ifMatch,
+      }),
+      expected: only(200, 'madp-chair', 'early-help-lead'),
+    },
+    {
       route: 'GET /v1/young-people/{ref}/carers',
       request: () => ({ method: 'GET', path: '/v1/young-people/YP00001/carers' }),
       expected: readers(200),
@@ -601,6 +614,11 @@ export function makeRouteCases() {
     {
       route: 'GET /v1/clusters/{id}/invitation-lists',
       request: () => ({ method: 'GET', path: `/v1/clusters/${DEMO_ANALYSIS.clusterId}/invitation-lists` }),
+      expected: only(200, 'madp-chair', 'early-help-lead'),
+    },
+    {
+      route: 'GET /v1/invitation-lists',
+      request: () => ({ method: 'GET', path: '/v1/invitation-lists?when=upcoming' }),
       expected: only(200, 'madp-chair', 'early-help-lead'),
     },
     {

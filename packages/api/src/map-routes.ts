@@ -424,7 +424,8 @@ export function carersRoutes(deps: ApiDeps): AnyRoute[] {
       {
         ...keyedByRef('carers', 'carer', (store) => store.carers),
         createBody: CarerFields,
-        patchBody: CarerFields.omit({ ref: true }).partial(),
+        // Consent is recorded as its own decision (`POST /v1/carers/{ref}/consent`), so its history is kept.
+        patchBody: CarerFields.omit({ ref: true, consent: true }).partial(),
         draft: CarerDraft,
         record: Carer,
         permissions: { read: 'carers:read', write: 'carers:write' },

@@ -45,7 +45,7 @@ export function listFor(role: Role, list: InvitationList): InvitationList {
 }
 
 /** Whose data a list names: the young people it is for and every carer on it. */
-function listSubjects(list: InvitationList): Subjects {
+export function listSubjects(list: InvitationList): Subjects {
   return {
     youngPeople: [...list.youngPersonRefs],
     carers: [...list.invite, ...list.askConsentFirst, ...list.notInvited].map((c) => c.carerRef),

@@ -1,6 +1,7 @@
 import type { AnyRoute } from '@peermap/http';
 import { analysisRoutes } from './analysis-routes';
 import { auditRoutes } from './audit-routes';
+import { consentRoutes } from './consent-routes';
 import type { ApiDeps } from './deps';
 import { exportRoutes } from './export-routes';
 import {
@@ -13,6 +14,7 @@ import {
 } from './map-routes';
 import { invitationRoutes, planRoutes } from './planning-routes';
 import { reportRoutes } from './report-routes';
+import { sessionRoutes } from './session-routes';
 import { settingsRoutes } from './settings-routes';
 import { uploadRoutes } from './upload-routes';
 
@@ -23,11 +25,11 @@ export const FUNCTIONS = {
   locations: locationsRoutes,
   sightings: sightingsRoutes,
   concerns: concernsRoutes,
-  carers: carersRoutes,
+  carers: (deps) => [...carersRoutes(deps), ...consentRoutes(deps)],
   audit: auditRoutes,
   uploads: uploadRoutes,
   analyses: analysisRoutes,
-  'invitation-lists': invitationRoutes,
+  'invitation-lists': (deps) => [...invitationRoutes(deps), ...sessionRoutes(deps)],
   'action-plans': planRoutes,
   exports: exportRoutes,
   settings: settingsRoutes,

@@ -29,6 +29,7 @@ import {
   pageOf,
   ReviewList,
   ReviewOutcome,
+  SessionSummary,
   SubjectAccessReport,
   SweepResult,
   UploadCheck,
@@ -109,6 +110,7 @@ export const OPERATIONS = {
   'PATCH /v1/carers/{ref}': read('updateCarer', CarerView),
   'DELETE /v1/carers/{ref}': removed('deleteCarer'),
   'GET /v1/young-people/{ref}/carers': read('listYoungPersonCarers', pageOf(CarerView)),
+  'POST /v1/carers/{ref}/consent': read('recordCarerConsent', CarerView),
 
   'GET /v1/audit': read('listAuditEvents', pageOf(AuditEvent)),
 
@@ -132,6 +134,7 @@ export const OPERATIONS = {
 
   'POST /v1/clusters/{id}/invitation-lists': created('createClusterInvitationList', InvitationList),
   'POST /v1/invitation-lists': created('createInvitationList', InvitationList),
+  'GET /v1/invitation-lists': read('listSessions', pageOf(SessionSummary)),
   'GET /v1/clusters/{id}/invitation-lists': read(
     'listClusterInvitationLists',
     z.object({ items: z.array(InvitationList) }),

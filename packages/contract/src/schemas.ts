@@ -23,6 +23,7 @@ import {
   Review,
   ReviewStatus,
   Role,
+  SessionDetails,
   SheetName,
   ShortText,
   Sighting,
@@ -31,6 +32,33 @@ import {
   YoungPerson,
 } from '@peermap/domain';
 import * as z from 'zod';
+
+/**
+ * A Parent Empowerment Session on the early help lead's list: its group, its day, how many
+ * carers it invites as their records stand today and how many came. No carer is named here:
+ * the list itself (`GET /v1/invitation-lists/{id}`) names them.
+ */
+export const SessionSummary = z.object({
+  id: RecordId,
+  /** Absent for a list made for a chosen set of young people rather than a group. */
+  clusterId: z.string().optional(),
+  /** The group's number as the meeting knows it ("Group 3"), from its latest week. */
+  groupLabel: z.string().optional(),
+  session: SessionDetails,
+  /** `upcoming` from today (UK) on; `held` once its day has gone by. */
+  status: z.enum(['upcoming', 'held']),
+  youngPeople: z.number().int().nonnegative(),
+  counts: z.object({
+    invited: z.number().int().nonnegative(),
+    askConsentFirst: z.number().int().nonnegative(),
+    notInvited: z.number().int().nonnegative(),
+    attended: z.number().int().nonnegative(),
+    apologies: z.number().int().nonnegative(),
+  }),
+  createdAt: z.string(),
+  version: z.number().int(),
+});
+export type SessionSummary = z.infer<typeof SessionSummary>;
 
 /** A page as the API returns it. */
 export const pageOf = <T extends z.ZodType>(item: T) =>

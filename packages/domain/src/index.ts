@@ -3,6 +3,7 @@ export * from './analysis';
 export * from './audit';
 export * from './change';
 export * from './concurrency';
+export * from './consent';
 export * from './erasure';
 export * from './errors';
 export * from './examples';

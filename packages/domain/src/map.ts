@@ -211,6 +211,16 @@ export const CarerFields = z.strictObject({
   safetyNote: LongText(1000).optional(),
 });
 
-export const CarerDraft = CarerFields.extend(draftMeta);
-export const Carer = CarerFields.extend(recordMeta);
+/** How many earlier consent decisions a carer keeps: enough for years of asking again, bounded for one item. */
+export const CONSENT_HISTORY_LIMIT = 20;
+
+/**
+ * The carer's earlier consent decisions, latest first, kept so "who recorded what, when" can be
+ * shown after a change or a withdrawal. Only the consent route adds to it (never a create or a
+ * change of the carer), and it goes with the carer when the carer is erased.
+ */
+const consentKept = { consentHistory: z.array(Consent).max(CONSENT_HISTORY_LIMIT).optional() };
+
+export const CarerDraft = CarerFields.extend(draftMeta).extend(consentKept);
+export const Carer = CarerFields.extend(recordMeta).extend(consentKept);
 export type Carer = z.infer<typeof Carer>;

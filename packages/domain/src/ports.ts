@@ -141,6 +141,21 @@ export interface ActionPlansRepository extends Changes<ActionPlan> {
 
 export interface InvitationListsRepository extends VersionedRepository<InvitationList, string> {
   ofCluster(partnershipId: PartnershipId, clusterId: string): Promise<InvitationList[]>;
+  /**
+   * The partnership's lists by their session's day: from `today` on, the nearest first
+   * (`upcoming`), or before it, the latest first (`past`).
+   */
+  sessions(
+    partnershipId: PartnershipId,
+    when: 'upcoming' | 'past',
+    today: string,
+    page?: PageRequest,
+  ): Promise<Page<InvitationList>>;
+  /**
+   * Lists kept from before lists were ordered by their session's day are listed by it, once per
+   * table (a marker remembers); how many were relisted. Run before serving an older table.
+   */
+  listSessionsByDay(partnershipId: PartnershipId): Promise<number>;
 }
 
 export interface AuditLog {

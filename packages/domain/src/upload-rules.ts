@@ -1,3 +1,4 @@
+import { historyAfter } from './consent';
 import type { Carer, Consent } from './map';
 import type { Draft } from './ports';
 
@@ -19,7 +20,10 @@ export function mergeUploaded<T extends { retainUntil?: string | undefined }>(pr
 export function mergeUploadedCarer(previous: Carer | undefined, incoming: Draft<Carer>): Draft<Carer> {
   const merged = mergeUploaded(previous, incoming);
   if (!previous) return merged;
-  return { ...merged, consent: newerConsent(previous.consent, incoming.consent) };
+  const consent = newerConsent(previous.consent, incoming.consent);
+  // The sheet has no history: the decisions held stay, and one the sheet replaces joins them.
+  const consentHistory = historyAfter(previous.consent, previous.consentHistory, consent);
+  return { ...merged, consent, ...(consentHistory.length > 0 ? { consentHistory } : {}) };
 }
 
 function newerConsent(held: Consent, uploaded: Consent): Consent {

@@ -5,13 +5,15 @@ import {
   type Draft,
   InvitationList,
   NotFoundError,
+  type Page,
+  type PageRequest,
   Partnership,
   type PartnershipsRepository,
   parseWith,
   saveChange,
   VersionConflictError,
 } from '@peermap/domain';
-import { MemoryRepository } from './repository';
+import { MemoryRepository, pageOf, sortedBy } from './repository';
 
 /** A plan's head (its current version) and every version beside it, as the table keeps them. */
 export class MemoryActionPlans implements ActionPlansRepository {
@@ -71,6 +73,23 @@ export class MemoryInvitationLists extends MemoryRepository<InvitationList, stri
 
   async ofCluster(partnershipId: string, clusterId: string): Promise<InvitationList[]> {
     return this.where(partnershipId, (l) => l.clusterId === clusterId);
+  }
+
+  async sessions(
+    partnershipId: string,
+    when: 'upcoming' | 'past',
+    today: string,
+    page?: PageRequest,
+  ): Promise<Page<InvitationList>> {
+    const upcoming = when === 'upcoming';
+    const found = this.all(partnershipId).filter((l) => l.session.date >= today === upcoming);
+    const sorted = sortedBy(found, (l) => `${l.session.date}#${l.createdAt}#${l.id}`, !upcoming);
+    return pageOf(partnershipId, sorted, page, `sessions:${when}:${today}`);
+  }
+
+  /** Memory never held lists in the older order. */
+  async listSessionsByDay(): Promise<number> {
+    return 0;
   }
 }
 

@@ -129,7 +129,8 @@ const PINNED = {
     PK: 'P#south-kent#INVITE#e1a7c3d2-4b5f-4a69-8c2d-3f1e0b9a7d63',
     SK: 'INVITE',
     GSI1PK: 'P#south-kent#INVITE',
-    GSI1SK: '2026-11-21T09:00:00.000Z#e1a7c3d2-4b5f-4a69-8c2d-3f1e0b9a7d63',
+    // By the session's day first: the early help lead's sessions still to come and those held.
+    GSI1SK: '2026-12-05#2026-11-21T09:00:00.000Z#e1a7c3d2-4b5f-4a69-8c2d-3f1e0b9a7d63',
     GSI2PK: 'P#south-kent#CLUSTER#C-1',
     GSI2SK: 'INVITE#2026-11-21T09:00:00.000Z#e1a7c3d2-4b5f-4a69-8c2d-3f1e0b9a7d63',
   },
@@ -173,6 +174,10 @@ const PINNED = {
     PK: 'P#south-kent#LAYERS',
     SK: 'RESTRICTED-MOVED',
   },
+  sessionsByDay: {
+    PK: 'P#south-kent#LAYERS',
+    SK: 'SESSIONS-BY-DAY',
+  },
   erasureJob: {
     PK: 'P#south-kent#ERASURE#YP1',
     SK: 'ERASURE',
@@ -215,6 +220,7 @@ const written = {
   idem: keys.idempotencyKey(p, 'h'),
   lease: keys.leaseKey(p, 'map-writer'),
   moved: keys.restrictedLayerMovedKey(p),
+  sessionsByDay: keys.sessionsByDayKey(p),
   erasureJob: keys.erasureJobKey(p, 'YP1'),
   erasureRecord: keys.erasureRecordKey(p, 'erased-0a1b2c3d'),
   slot: keys.uploadSlotKey(p, 's1'),
@@ -260,6 +266,13 @@ describe('the named access patterns', () => {
       sortKeyPrefix: 'PLAN#',
     });
     expect(keys.invitationListsOfCluster(p, 'C-1').sortKeyPrefix).toBe('INVITE#');
+    expect(keys.sessionsFrom(p, '2026-12-08')).toMatchObject({
+      index: 'byKind',
+      partition: 'P#south-kent#INVITE',
+      sortKeyFrom: '2026-12-08',
+    });
+    expect(keys.sessionsFrom(p, '2026-12-08').newestFirst).toBeUndefined();
+    expect(keys.sessionsBefore(p, '2026-12-08')).toMatchObject({ sortKeyBelow: '2026-12-08', newestFirst: true });
     expect(keys.completedAnalyses(p, '2026-W46')).toMatchObject({
       index: 'byKind',
       partition: 'P#south-kent#ANALYSIS',

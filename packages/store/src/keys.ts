@@ -96,6 +96,8 @@ export interface QuerySpec {
   readonly sortKeyPrefix?: string;
   /** Only sort keys below this one (instead of a prefix). */
   readonly sortKeyBelow?: string;
+  /** Only sort keys from this one on (instead of a prefix). */
+  readonly sortKeyFrom?: string;
   readonly newestFirst?: boolean;
   /** Items past their expiry too (erasure must find what DynamoDB has not yet deleted). */
   readonly includeExpired?: boolean;
@@ -300,6 +302,12 @@ export const restrictedLayerMovedKey = (partnershipId: string): PrimaryKey => ({
   SK: 'RESTRICTED-MOVED',
 });
 
+/** Says a partnership's invitation lists are all listed by their session's day, so the reindex is not read again. */
+export const sessionsByDayKey = (partnershipId: string): PrimaryKey => ({
+  PK: partition(partnershipId, 'LAYERS'),
+  SK: 'SESSIONS-BY-DAY',
+});
+
 /** An erasure under way, found by the ref it erases so that a retry completes it. */
 export const erasureJobKey = (partnershipId: string, ref: string): PrimaryKey => ({
   PK: partition(partnershipId, 'ERASURE', ref),
@@ -385,13 +393,19 @@ export const actionPlanIndexKeys = (r: {
 });
 
 const INVITE_PREFIX = 'INVITE#';
+/**
+ * byKind lists a partnership's invitation lists by their session's day (then when made), so the
+ * early help lead's sessions still to come and those held are each one Query from today's day;
+ * byLink holds a group's lists under the group, newest made first.
+ */
 export const invitationListIndexKeys = (r: {
   partnershipId: string;
   id: string;
   createdAt: string;
   clusterId?: string | undefined;
+  session: { date: string };
 }): IndexKeys => ({
-  ...listedAs(r.partnershipId, 'INVITE', `${r.createdAt}#${r.id}`),
+  ...listedAs(r.partnershipId, 'INVITE', `${r.session.date}#${r.createdAt}#${r.id}`),
   ...(r.clusterId
     ? { GSI2PK: clusterPartition(r.partnershipId, r.clusterId), GSI2SK: `${INVITE_PREFIX}${r.createdAt}#${r.id}` }
     : {}),
@@ -552,6 +566,18 @@ export const invitationListsOfCluster = (partnershipId: string, clusterId: strin
   partition: clusterPartition(partnershipId, clusterId),
   sortKeyPrefix: INVITE_PREFIX,
   newestFirst: true,
+});
+
+/** Sessions on or after a day (UK), the nearest first. */
+export const sessionsFrom = (partnershipId: string, day: string): QuerySpec => ({
+  ...ofKind(partnershipId, 'INVITE'),
+  sortKeyFrom: day,
+});
+
+/** Sessions before a day (UK), the latest first: their sort keys start with an earlier day. */
+export const sessionsBefore = (partnershipId: string, day: string): QuerySpec => ({
+  ...ofKind(partnershipId, 'INVITE', true),
+  sortKeyBelow: day,
 });
 
 /** The shared-layer audit events under a partition of byLink (a user, a young person, a carer), latest first. */

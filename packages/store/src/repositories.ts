@@ -64,6 +64,7 @@ import {
   type StoreContext,
   versionCondition,
 } from './repository';
+import { listSessionsByDay } from './sessions-by-day';
 
 /** The relationships of one layer (see `keys.Layer`): a repository never reaches the other. */
 export class DynamoRelationships
@@ -373,6 +374,22 @@ export class DynamoInvitationLists
   async ofCluster(partnershipId: string, clusterId: string): Promise<InvitationList[]> {
     const items = await query(this.ctx, keys.invitationListsOfCluster(partnershipId, clusterId), 'all');
     return items.map((item) => fromItem(invitationListModel, item));
+  }
+
+  async sessions(
+    partnershipId: string,
+    when: 'upcoming' | 'past',
+    today: string,
+    page?: PageRequest,
+  ): Promise<Page<InvitationList>> {
+    const spec =
+      when === 'upcoming' ? keys.sessionsFrom(partnershipId, today) : keys.sessionsBefore(partnershipId, today);
+    const result = await query(this.ctx, spec, page);
+    return { ...result, items: result.items.map((item) => fromItem(invitationListModel, item)) };
+  }
+
+  listSessionsByDay(partnershipId: string): Promise<number> {
+    return listSessionsByDay(this.ctx, partnershipId);
   }
 }
 

@@ -48,7 +48,7 @@ export async function call<T>(operation: () => Promise<T>): Promise<T> {
 
 export type { QuerySpec } from './keys';
 
-/** The key condition of a query: the partition, and a sort-key prefix or upper bound if it has one. */
+/** The key condition of a query: the partition, and a sort-key prefix, upper or lower bound if it has one. */
 function keyCondition(spec: QuerySpec) {
   const attributes = spec.index ? TABLE_DEFINITION.indexes[spec.index] : TABLE_DEFINITION;
   const sortKey =
@@ -56,7 +56,9 @@ function keyCondition(spec: QuerySpec) {
       ? { expression: 'begins_with(#sk, :sk)', value: spec.sortKeyPrefix }
       : spec.sortKeyBelow !== undefined
         ? { expression: '#sk < :sk', value: spec.sortKeyBelow }
-        : undefined;
+        : spec.sortKeyFrom !== undefined
+          ? { expression: '#sk >= :sk', value: spec.sortKeyFrom }
+          : undefined;
   return {
     KeyConditionExpression: sortKey ? `#pk = :pk AND ${sortKey.expression}` : '#pk = :pk',
     ExpressionAttributeNames: sortKey
@@ -90,12 +92,28 @@ export function query(
   return page === 'all' ? queryAll(ctx, spec) : queryPage(ctx, spec, page);
 }
 
+/** Whether a sort key meets a query's sort-key condition: a cursor of another range is not this list's. */
+function meetsSortKeyCondition(spec: QuerySpec, sortKey: string | undefined): boolean {
+  if (sortKey === undefined) return false;
+  if (spec.sortKeyPrefix !== undefined) return sortKey.startsWith(spec.sortKeyPrefix);
+  if (spec.sortKeyBelow !== undefined) return sortKey < spec.sortKeyBelow;
+  if (spec.sortKeyFrom !== undefined) return sortKey >= spec.sortKeyFrom;
+  return true;
+}
+
 async function queryPage(ctx: StoreContext, spec: QuerySpec, page?: PageRequest): Promise<Page<Item>> {
   const startKey = decodeCursor(page?.cursor, {
     ...(spec.index ? { index: spec.index } : {}),
     partition: spec.partition,
     partnershipPrefix: partnershipPrefix(spec.partnershipId),
   });
+  const sortAttribute = spec.index ? TABLE_DEFINITION.indexes[spec.index].sortKey : TABLE_DEFINITION.sortKey;
+  if (startKey && !meetsSortKeyCondition(spec, startKey[sortAttribute])) {
+    // Sessions still to come and those held share a partition: one's cursor must not page the other.
+    throw new ValidationError('That page cursor does not belong to this list.', [
+      { path: 'cursor', message: 'is not a cursor of this list' },
+    ]);
+  }
   const response = await call(() =>
     ctx.client.send(new QueryCommand({ ...queryInput(ctx, spec), Limit: pageSize(page), ExclusiveStartKey: startKey })),
   );

@@ -28,6 +28,11 @@ const probes: { method: string; path: string; body?: unknown }[] = [
   { method: 'GET', path: '/v1/carers/CR00001' },
   { method: 'PATCH', path: '/v1/carers/CR00001', body: { transportNeeded: true } },
   { method: 'DELETE', path: '/v1/carers/CR00001' },
+  {
+    method: 'POST',
+    path: '/v1/carers/CR00001/consent',
+    body: { status: 'declined', recordedOn: '2026-11-30', recordedBy: 'Kim Keyworker' },
+  },
 ];
 
 describe('partnerships never see each other', () => {

@@ -317,6 +317,15 @@ describe('the same write delivered twice, at the same time', () => {
       'PATCH /v1/carers/{ref}': async () => {
         expect(await patchTwice('/v1/carers/TWICECR', { transportNeeded: true })).toEqual([200, 412]);
       },
+      'POST /v1/carers/{ref}/consent': async () => {
+        const path = '/v1/carers/TWICECR';
+        const etag = await etagOf(path, chair());
+        const body = { status: 'declined', recordedOn: '2026-11-30', recordedBy: 'Kim Keyworker' };
+        const send = () => chair().request('POST', `${path}/consent`, { body, headers: { 'if-match': etag } });
+        expect(statuses(await sameTime(send))).toEqual([200, 412]);
+        // One decision recorded: the "not asked" it replaced is no decision, so the history stays empty.
+        expect((await store().carers.get(DEMO, 'TWICECR'))?.consentHistory ?? []).toEqual([]);
+      },
       'DELETE /v1/carers/{ref}': async () => {
         await deleteTwice('/v1/carers/TWICECR');
         expect(await store().carers.youngPeopleOf(DEMO, 'TWICECR')).toEqual([]);

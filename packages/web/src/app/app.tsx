@@ -2,6 +2,8 @@ import type { Vocabulary as Words } from '@peermap/contract';
 import { useEffect, useState } from 'preact/hooks';
 import { type Api, createApi } from './api';
 import { AuditPage } from './pages/audit';
+import { CarersPage } from './pages/carers';
+import { CarerConsentPage } from './pages/carers/consent-page';
 import { ClusterPage } from './pages/cluster';
 import { ClustersPage } from './pages/clusters';
 import { HomePage } from './pages/home';
@@ -9,6 +11,8 @@ import { LocationsPage } from './pages/locations';
 import { MapPage } from './pages/map';
 import { ReportsPage } from './pages/reports';
 import { ReviewsPage } from './pages/reviews';
+import { SessionsPage } from './pages/sessions';
+import { SessionListPage } from './pages/sessions/list-page';
 import { SettingsPage } from './pages/settings';
 import { SignInPage } from './pages/sign-in';
 import { WeekPage } from './pages/week';
@@ -73,6 +77,34 @@ const PAGES: PageSpec[] = [
     needs: ['locations:read'],
     href: '#/locations',
     render: (c) => <LocationsPage {...c} />,
+  },
+  {
+    path: /^#\/sessions$/,
+    name: 'Sessions',
+    needs: ['invitations:read'],
+    href: '#/sessions',
+    render: (c) => <SessionsPage {...c} />,
+  },
+  {
+    // One session's invitation list, by the list's id.
+    path: /^#\/sessions\/([0-9a-f-]{36})$/,
+    name: 'Session',
+    needs: ['invitations:read'],
+    render: (c, m) => <SessionListPage {...c} listId={m[1] ?? ''} />,
+  },
+  {
+    path: /^#\/carers$/,
+    name: 'Carers and consent',
+    needs: ['carers:read-contact', 'consent:write'],
+    href: '#/carers',
+    render: (c) => <CarersPage {...c} />,
+  },
+  {
+    // One carer's consent, by the carer's ref.
+    path: /^#\/carers\/([A-Za-z0-9][A-Za-z0-9._-]{0,63})$/,
+    name: 'Consent',
+    needs: ['carers:read-contact', 'consent:write'],
+    render: (c, m) => <CarerConsentPage {...c} carerRef={m[1] ?? ''} />,
   },
   {
     path: /^#\/reviews$/,

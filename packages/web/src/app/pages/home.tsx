@@ -14,6 +14,8 @@ const WEEK_OF_WORK: Record<string, { text: string; href?: string }[]> = {
   'early-help-lead': [
     { text: 'Read the peer groups and their reports', href: '#/clusters' },
     { text: 'Build the invitation list for a group’s Parent Empowerment Session' },
+    { text: 'See the sessions to come and those held; record who came', href: '#/sessions' },
+    { text: 'Record a carer’s consent: given, declined or withdrawn', href: '#/carers' },
     { text: 'Draft and improve the action plan; download it for the meeting' },
   ],
   'police-analyst': [

@@ -4,6 +4,7 @@ import type { InvitationList } from '../../api-types';
 import { ColumnHeads, HumanisedOptions } from '../../forms';
 import type { Me } from '../../session';
 import { DownloadButton, humanise, ProblemIfAny, useAttempt } from '../../ui';
+import { dayInWords } from '../sessions/words';
 
 /** A carer on any of the list's three lists. */
 type Listed = InvitationList['invite' | 'askConsentFirst' | 'notInvited'][number];
@@ -54,7 +55,7 @@ export function ListView({
   return (
     <div class="invitation-list">
       <p>
-        Session on {list.session.date} at {list.session.time}, {list.session.venue}
+        Session on {dayInWords(list.session.date)} at {list.session.time}, {list.session.venue}
         {list.session.facilitators.length > 0 ? `, with ${list.session.facilitators.join(', ')}` : ''}.
       </p>
       {me.permissions.includes('exports:create') && (

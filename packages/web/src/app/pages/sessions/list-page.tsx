@@ -1,0 +1,40 @@
+import { useState } from 'preact/hooks';
+import type { InvitationList } from '../../api-types';
+import type { PageContext } from '../../app';
+import { Loading, PageHeading, ProblemView, useLoad } from '../../ui';
+import { ListView } from '../invitations/list-view';
+import { youngPeopleNames } from './names';
+import { dayInWords } from './words';
+
+/** A list with the names of the young people it is for. */
+async function listWithNames(api: PageContext['api'], id: string) {
+  const list = (await api.get('/v1/invitation-lists/{id}', { params: { id } })).body;
+  return { list, names: await youngPeopleNames(api, list.youngPersonRefs) };
+}
+
+/** One session's invitation list, opened from the sessions page: the list in its three parts, with who came. */
+export function SessionListPage({ api, me, listId }: PageContext & { listId: string }) {
+  const loaded = useLoad(() => listWithNames(api, listId), listId);
+  const [changed, setChanged] = useState<InvitationList | undefined>(undefined);
+  const list = changed ?? loaded.data?.list;
+  const nameOf = (ref: string) => loaded.data?.names.get(ref) ?? ref;
+  return (
+    <section>
+      <p>
+        <a href="#/sessions">Back to every session</a>
+        {list?.clusterId && (
+          <>
+            {' · '}
+            <a href={`#/clusters/${list.clusterId}`}>Open the group’s page</a>
+          </>
+        )}
+      </p>
+      <PageHeading>
+        {list ? `Parent Empowerment Session, ${dayInWords(list.session.date)}` : 'Parent Empowerment Session'}
+      </PageHeading>
+      {loaded.error !== undefined && <ProblemView error={loaded.error} />}
+      {!list && loaded.error === undefined && <Loading what="the invitation list" />}
+      {list && <ListView key={list.id} api={api} me={me} list={list} nameOf={nameOf} onChanged={setChanged} />}
+    </section>
+  );
+}
