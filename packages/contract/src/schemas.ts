@@ -166,6 +166,10 @@ export type PlanView = z.infer<typeof PlanView>;
 export const LanguagePhrases = z.array(z.strictObject({ phrase: ShortText(80), suggestion: ShortText(200) })).max(200);
 export type LanguagePhrases = z.infer<typeof LanguagePhrases>;
 
+/** One field per action owner: the document then names each, where an exhaustive record would only list them as required. */
+const everyActionOwner = <Field extends z.ZodType>(field: Field) =>
+  Object.fromEntries(ActionOwner.options.map((owner) => [owner, field])) as Record<ActionOwner, Field>;
+
 export const Vocabulary = z.object({
   linkKinds: z.record(z.string(), z.string()),
   concernCategories: z.partialRecord(ConcernCategory, z.string()),
@@ -173,7 +177,7 @@ export const Vocabulary = z.object({
   agencies: z.array(Agency),
   actionOwners: z.array(ActionOwner),
   /** Who owns an action (every agency among them) in words: "Youth justice service", never `yjs`. */
-  actionOwnerLabels: z.record(ActionOwner, z.string()),
+  actionOwnerLabels: z.strictObject(everyActionOwner(z.string())),
   actionStatuses: z.array(ActionStatus),
   locationKinds: z.array(LocationKind),
 });
