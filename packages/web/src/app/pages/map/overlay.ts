@@ -1,0 +1,161 @@
+import type Sigma from 'sigma';
+import { type Box, type LabelCandidate, pickLabels } from './labels';
+import type { Model } from './model';
+import type { Outline } from './palette';
+import { withAlpha } from './palette';
+
+/** What the drawing over the network needs to know beyond the graph: who is chosen. */
+export interface OverlayState {
+  selected: string | undefined;
+}
+
+const INK = '#1f1f1f';
+const PLACE_INK = '#5a3b1f';
+const NAME_FONT = '13px system-ui, "Segoe UI", Arial, sans-serif';
+const PLACE_FONT = 'italic 13px system-ui, "Segoe UI", Arial, sans-serif';
+const GROUP_FONT = 'bold 14px system-ui, "Segoe UI", Arial, sans-serif';
+const NAME_HEIGHT = 16;
+
+const DASHES: Record<Outline, number[]> = { solid: [], dashed: [10, 6], dotted: [2, 4] };
+
+/** A 2D context for a layer of sigma's, cleared for a new frame. */
+function freshContext(sigma: Sigma, layer: string): CanvasRenderingContext2D | undefined {
+  const context = sigma.getCanvases()[layer]?.getContext('2d');
+  if (!context) return undefined;
+  const { width, height } = sigma.getDimensions();
+  context.clearRect(0, 0, width, height);
+  return context;
+}
+
+/** Lengths in graph units, on screen now. */
+function screenLength(sigma: Sigma, at: { x: number; y: number }, length: number): number {
+  const a = sigma.graphToViewport(at);
+  const b = sigma.graphToViewport({ x: at.x + length, y: at.y });
+  return Math.hypot(b.x - a.x, b.y - a.y);
+}
+
+function haloText(context: CanvasRenderingContext2D, text: string, x: number, y: number, colour: string) {
+  context.lineJoin = 'round';
+  context.lineWidth = 4;
+  context.strokeStyle = '#ffffff';
+  context.strokeText(text, x, y);
+  context.fillStyle = colour;
+  context.fillText(text, x, y);
+}
+
+/**
+ * Each group as a tinted patch with its outline and its name written at the top, and the band
+ * of young people in no group: drawn under the links. Returns where the names went, so no young
+ * person's name is written over them.
+ */
+export function drawPatches(sigma: Sigma, model: Model): Box[] {
+  const context = freshContext(sigma, 'patches');
+  if (!context) return [];
+  const names: Box[] = [];
+  context.font = GROUP_FONT;
+  context.textBaseline = 'middle';
+  context.textAlign = 'center';
+  for (const patch of model.patches) {
+    const centre = sigma.graphToViewport(patch);
+    const radius = screenLength(sigma, patch, patch.radius);
+    context.beginPath();
+    context.arc(centre.x, centre.y, radius, 0, 2 * Math.PI);
+    context.fillStyle = withAlpha(patch.style.colour, 0.1);
+    context.fill();
+    context.setLineDash(DASHES[patch.style.outline]);
+    context.lineWidth = 2.5;
+    context.strokeStyle = patch.style.colour;
+    context.stroke();
+    context.setLineDash([]);
+    const name = `${patch.label} (${patch.size})`;
+    const width = context.measureText(name).width;
+    const y = centre.y - radius;
+    haloText(context, name, centre.x, y, INK);
+    names.push({ left: centre.x - width / 2 - 2, top: y - 10, width: width + 4, height: 20 });
+  }
+  if (model.band) names.push(drawBand(context, sigma, model.band));
+  return names;
+}
+
+function drawBand(context: CanvasRenderingContext2D, sigma: Sigma, band: NonNullable<Model['band']>): Box {
+  const topLeft = sigma.graphToViewport(band);
+  const bottomRight = sigma.graphToViewport({ x: band.x + band.width, y: band.y - band.height });
+  const left = Math.min(topLeft.x, bottomRight.x);
+  const top = Math.min(topLeft.y, bottomRight.y);
+  context.setLineDash([4, 4]);
+  context.lineWidth = 1.5;
+  context.strokeStyle = '#6f6f6f';
+  context.strokeRect(left, top, Math.abs(bottomRight.x - topLeft.x), Math.abs(bottomRight.y - topLeft.y));
+  context.setLineDash([]);
+  context.textAlign = 'left';
+  const name = 'Not in a peer group this week';
+  const width = context.measureText(name).width;
+  haloText(context, name, left + 6, top - 10, INK);
+  return { left: left + 4, top: top - 20, width: width + 4, height: 20 };
+}
+
+/** Restricted police intelligence: dashes over its links, so it is never mistaken for partners' records. */
+export function drawRestrictedMarks(sigma: Sigma): void {
+  const context = freshContext(sigma, 'marks');
+  if (!context) return;
+  const graph = sigma.getGraph();
+  context.setLineDash([6, 5]);
+  context.lineWidth = 2;
+  context.strokeStyle = INK;
+  graph.forEachEdge((_edge, attributes, source, target) => {
+    if (attributes['restricted'] !== true) return;
+    const from = sigma.getNodeDisplayData(source);
+    const to = sigma.getNodeDisplayData(target);
+    if (!from || !to || from.hidden || to.hidden) return;
+    const a = sigma.framedGraphToViewport(from);
+    const b = sigma.framedGraphToViewport(to);
+    context.beginPath();
+    context.moveTo(a.x, a.y);
+    context.lineTo(b.x, b.y);
+    context.stroke();
+  });
+  context.setLineDash([]);
+}
+
+/** The names that fit without overlapping, each with a white halo so links never run through it. */
+export function drawNames(sigma: Sigma, state: OverlayState, reserved: readonly Box[], widths: Map<string, number>) {
+  const context = freshContext(sigma, 'names');
+  if (!context) return;
+  const graph = sigma.getGraph();
+  const neighbours = new Set(state.selected && graph.hasNode(state.selected) ? graph.neighbors(state.selected) : []);
+  const candidates: (LabelCandidate & { text: string; place: boolean })[] = [];
+  graph.forEachNode((node, attributes) => {
+    const shown = sigma.getNodeDisplayData(node);
+    if (!shown || shown.hidden || !shown.label) return;
+    const place = attributes['place'] === true;
+    context.font = place ? PLACE_FONT : NAME_FONT;
+    const key = `${place}:${shown.label}`;
+    const width = widths.get(key) ?? context.measureText(shown.label).width;
+    widths.set(key, width);
+    const at = sigma.framedGraphToViewport(shown);
+    const priority =
+      node === state.selected ? 10_000 : neighbours.has(node) ? 1_000 : Number(attributes['degree'] ?? 0);
+    candidates.push({
+      id: node,
+      ...at,
+      r: sigma.scaleSize(shown.size),
+      width,
+      height: NAME_HEIGHT,
+      priority,
+      text: shown.label,
+      place,
+    });
+  });
+  const { width, height } = sigma.getDimensions();
+  const placed = pickLabels(candidates, { width, height, reserved });
+  const byId = new Map(candidates.map((c) => [c.id, c]));
+  context.textAlign = 'left';
+  context.textBaseline = 'middle';
+  for (const label of placed) {
+    const candidate = byId.get(label.id);
+    if (!candidate) continue;
+    context.font = label.id === state.selected ? `bold ${NAME_FONT}` : candidate.place ? PLACE_FONT : NAME_FONT;
+    haloText(context, candidate.text, label.left, label.top + label.height / 2, candidate.place ? PLACE_INK : INK);
+  }
+  return placed.length;
+}
