@@ -19,17 +19,15 @@ describe('the map of the week, as a meeting reads it, in a real browser', () => 
 
   async function openMap(role: string): Promise<{ page: Page; errors: string[] }> {
     const signedIn = await signInAs(browser, api.server.url, role, DEMO);
-    await signedIn.page
-      .getByRole('navigation')
-      .getByRole('link', { name: 'Map of the week', exact: true })
-      .click();
+    await signedIn.page.getByRole('navigation').getByRole('link', { name: 'Map of the week', exact: true }).click();
     await signedIn.page.getByRole('application', { name: /network of young people/ }).waitFor();
     await expect.poll(() => namesDrawn(signedIn.page)).toBeGreaterThan(0);
     return signedIn;
   }
 
   const status = (page: Page) => page.getByRole('status').first().textContent();
-  const zoom = async (page: Page) => Number(/(\d+)%/.exec((await page.locator('.camera .zoom').textContent()) ?? '')?.[1]);
+  const zoom = async (page: Page) =>
+    Number(/(\d+)%/.exec((await page.locator('.camera .zoom').textContent()) ?? '')?.[1]);
   const namesDrawn = async (page: Page) => Number(await page.locator('.network').getAttribute('data-names-drawn'));
   const canvasSize = (page: Page) => page.locator('.network').boundingBox();
 

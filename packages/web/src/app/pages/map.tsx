@@ -3,7 +3,7 @@ import type { PageContext } from '../app';
 import { RadioChoices } from '../forms';
 import { Loading, PageHeading, ProblemView, useLoad } from '../ui';
 import { MapViewProvider } from './map/context';
-import { FilterFields, useFilters, visiblePeople } from './map/filters';
+import { FilterFields, type Filters, useFilters, visiblePeople } from './map/filters';
 import { Key } from './map/key';
 import {
   buildModel,
@@ -46,10 +46,8 @@ function usePlaceLayer(on: boolean, context: Pick<PageContext, 'api' | 'me'>, mo
 export function MapPage({ api, me, words }: PageContext) {
   const data = useLoad(() => loadMapData({ api, me }), 'map');
   const { filters, change } = useFilters();
-  const [selected, setSelected] = useState<string | undefined>(undefined);
   const [view, setView] = useState<ViewKind>('network');
   const [showPlaces, setShowPlaces] = useState(false);
-  const opener = useRef<HTMLElement | null>(null);
   const context = useMemo(() => ({ api, me }), [api, me]);
 
   const model = useMemo(() => (data.data ? buildModel(data.data) : undefined), [data.data]);
@@ -59,24 +57,7 @@ export function MapPage({ api, me, words }: PageContext) {
     [data.data, model, filters],
   );
   const shown = useMemo(() => new Set(visible.map((p) => p.ref)), [visible]);
-  // Whatever opened a young person's details gets the focus back when they close.
-  const select = useCallback((ref: string) => {
-    opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    setSelected(ref);
-  }, []);
-  const close = useCallback(() => {
-    setSelected(undefined);
-    opener.current?.focus();
-  }, []);
-
-  useEffect(() => {
-    if (!selected) return undefined;
-    const closeOnEscape = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') close();
-    };
-    document.addEventListener('keydown', closeOnEscape);
-    return () => document.removeEventListener('keydown', closeOnEscape);
-  }, [selected, close]);
+  const { selected, select, close } = useSelection();
 
   if (data.error) return <ProblemView error={data.error} />;
   if (!data.data || !model) return <Loading what="the map" />;
@@ -90,28 +71,15 @@ export function MapPage({ api, me, words }: PageContext) {
           stronger. Choose a young person to see their links and why they are in their group. The list view shows the
           same as a table, for screen readers and for people who prefer tables.
         </p>
-        <form class="filters" onSubmit={(e) => e.preventDefault()}>
-          <FilterFields filters={filters} onChange={change} />
-          <ViewChoice view={view} onChange={setView} />
-          {canSeePlaces(me) && network && (
-            <label class="places-choice">
-              <input type="checkbox" checked={showPlaces} onChange={(e) => setShowPlaces(e.currentTarget.checked)} />
-              Show places
-            </label>
-          )}
-        </form>
-        <p role="status">
-          {visible.length} of {data.data.people.length} young people shown.
-          {network && places.layer ? ` ${placesInWords(places.layer)}` : ''}
-          {network && places.loading ? ' Loading the places…' : ''}
-        </p>
-        {places.error !== undefined && <ProblemView error={places.error} />}
-        {network && (
-          <p id="map-keys" class="map-keys">
-            With the map in focus: <kbd>+</kbd> and <kbd>-</kbd> zoom, <kbd>0</kbd> resets, <kbd>F</kbd> fits to those
-            shown, the arrow keys move the view, and <kbd>Esc</kbd> closes a young person's details.
-          </p>
-        )}
+        <MapChoices
+          filters={filters}
+          onChange={change}
+          view={view}
+          onView={setView}
+          places={canSeePlaces(me) && network ? { shown: showPlaces, onChange: setShowPlaces } : undefined}
+        />
+        <MapStatus shown={visible.length} total={data.data.people.length} places={network ? places : undefined} />
+        {network && <MapKeys />}
         <div class={network ? 'map-stage' : 'map-stage list'}>
           {network ? (
             <Network visible={shown} selected={selected} places={places.layer} />
@@ -123,6 +91,89 @@ export function MapPage({ api, me, words }: PageContext) {
         {network && <Key places={places.layer !== undefined} />}
       </section>
     </MapViewProvider>
+  );
+}
+
+/**
+ * The young person whose details are open. Whatever opened them (a dot on the map, a name in
+ * the list) gets the focus back when they close, by the Close button or Escape.
+ */
+function useSelection() {
+  const [selected, setSelected] = useState<string | undefined>(undefined);
+  const opener = useRef<HTMLElement | null>(null);
+  const select = useCallback((ref: string) => {
+    opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    setSelected(ref);
+  }, []);
+  const close = useCallback(() => {
+    setSelected(undefined);
+    opener.current?.focus();
+  }, []);
+  useEffect(() => {
+    if (!selected) return undefined;
+    const closeOnEscape = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') close();
+    };
+    document.addEventListener('keydown', closeOnEscape);
+    return () => document.removeEventListener('keydown', closeOnEscape);
+  }, [selected, close]);
+  return { selected, select, close };
+}
+
+function MapChoices({
+  filters,
+  onChange,
+  view,
+  onView,
+  places,
+}: {
+  filters: Filters;
+  onChange: (patch: Partial<Filters>) => void;
+  view: ViewKind;
+  onView: (view: ViewKind) => void;
+  places: { shown: boolean; onChange: (shown: boolean) => void } | undefined;
+}) {
+  return (
+    <form class="filters" onSubmit={(e) => e.preventDefault()}>
+      <FilterFields filters={filters} onChange={onChange} />
+      <ViewChoice view={view} onChange={onView} />
+      {places && (
+        <label class="places-choice">
+          <input type="checkbox" checked={places.shown} onChange={(e) => places.onChange(e.currentTarget.checked)} />
+          Show places
+        </label>
+      )}
+    </form>
+  );
+}
+
+function MapStatus({
+  shown,
+  total,
+  places,
+}: {
+  shown: number;
+  total: number;
+  places: ReturnType<typeof usePlaceLayer> | undefined;
+}) {
+  return (
+    <>
+      <p role="status">
+        {shown} of {total} young people shown.
+        {places?.layer ? ` ${placesInWords(places.layer)}` : ''}
+        {places?.loading ? ' Loading the places…' : ''}
+      </p>
+      {places?.error !== undefined && <ProblemView error={places.error} />}
+    </>
+  );
+}
+
+function MapKeys() {
+  return (
+    <p id="map-keys" class="map-keys">
+      With the map in focus: <kbd>+</kbd> and <kbd>-</kbd> zoom, <kbd>0</kbd> resets, <kbd>F</kbd> fits to those shown,
+      the arrow keys move the view, and <kbd>Esc</kbd> closes a young person's details.
+    </p>
   );
 }
 

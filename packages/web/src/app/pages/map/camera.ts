@@ -39,11 +39,20 @@ export function fitBox(sigma: Sigma, model: Model, visible: ReadonlySet<string>,
   });
   const band = model.band;
   const bandCorners = band && what === 'whole' ? [band, { x: band.x + band.width, y: band.y - band.height }] : [];
+  // Fitting those shown keeps their groups' patches (and names) whole.
+  const patches =
+    what === 'whole'
+      ? model.patches
+      : model.patches.filter((p) => [...visible].some((ref) => model.clusterOf.get(ref)?.clusterId === p.id));
   const box =
-    (what === 'whole' ? boxAround([...points, ...bandCorners], model.patches) : boxAround(points)) ??
+    (what === 'whole' ? boxAround([...points, ...bandCorners], patches) : boxAround(points, patches)) ??
     boxAround([...points, ...bandCorners], model.patches);
   sigma.setCustomBBox(box ?? null);
-  sigma.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+  const camera = sigma.getCamera();
+  const standBack = { x: 0.5, y: 0.5, ratio: 1, angle: 0 };
+  camera.setState(standBack);
+  // A zoom still moving would otherwise carry on from where it was and undo the fit.
+  if (camera.isAnimated()) void camera.animate(standBack, { duration: 0 });
   sigma.refresh();
 }
 

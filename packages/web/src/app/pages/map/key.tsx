@@ -13,7 +13,7 @@ const byNumber = (a: { label: string }, b: { label: string }) =>
  * group's name is written at its patch too.
  */
 export function Key({ places }: { places: boolean }) {
-  const { data, words } = useMapView();
+  const { data } = useMapView();
   const restricted = data.relationships.some((r) => r.restricted);
   return (
     <aside class="key" aria-labelledby="key-heading">
@@ -54,30 +54,37 @@ export function Key({ places }: { places: boolean }) {
           )}
         </ul>
       </div>
-      <div class="key-part">
-        <h3>Links</h3>
-        <ul class="key-links">
-          {Object.entries(LINK_STYLES).map(([kind, style]) => (
-            <li key={kind}>
-              <span class="line" style={{ background: style.colour }} aria-hidden="true" />
-              {words.linkKinds[kind] ?? humanise(kind)}
-            </li>
-          ))}
-          {places && (
-            <li>
-              <span class="line" style={{ background: SEEN_AT_COLOUR }} aria-hidden="true" />
-              Seen at a place
-            </li>
-          )}
-          {restricted && (
-            <li>
-              <span class="line dashed" aria-hidden="true" />
-              Dashed: restricted police intelligence
-            </li>
-          )}
-        </ul>
-        <p>Links inside a group are paler; links between groups are full colour and thicker.</p>
-      </div>
+      <LinkKey places={places} restricted={restricted} />
     </aside>
+  );
+}
+
+function LinkKey({ places, restricted }: { places: boolean; restricted: boolean }) {
+  const { words } = useMapView();
+  return (
+    <div class="key-part">
+      <h3>Links</h3>
+      <ul class="key-links">
+        {Object.entries(LINK_STYLES).map(([kind, style]) => (
+          <li key={kind}>
+            <span class="line" style={{ background: style.colour }} aria-hidden="true" />
+            {words.linkKinds[kind] ?? humanise(kind)}
+          </li>
+        ))}
+        {places && (
+          <li>
+            <span class="line" style={{ background: SEEN_AT_COLOUR }} aria-hidden="true" />
+            Seen at a place
+          </li>
+        )}
+        {restricted && (
+          <li>
+            <span class="line dashed" aria-hidden="true" />
+            Dashed: restricted police intelligence
+          </li>
+        )}
+      </ul>
+      <p>Links inside a group are paler; links between groups are full colour and thicker.</p>
+    </div>
   );
 }

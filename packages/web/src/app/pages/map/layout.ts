@@ -6,7 +6,7 @@ import forceAtlas2 from 'graphology-layout-forceatlas2';
  * two young people; y grows downwards). Each group is laid out on its own, so a group reads as a
  * group, and the groups' patches are packed beside one another, the largest first and those linked
  * by bridges near each other; young people in no group sit in their own band below. Nothing is
- * random: the same week always draws the same.
+ * random (every start is fixed by the data): the same week always draws the same.
  */
 
 export interface Point {
@@ -30,8 +30,6 @@ export interface LayoutInput {
   people: readonly string[];
   groups: readonly { id: string; members: readonly string[] }[];
   links: readonly { a: string; b: string; weight: number }[];
-  /** Makes the starting positions, and so the drawing, the same for the same week. */
-  seed: string;
 }
 
 export interface Layout {
@@ -58,7 +56,7 @@ export function layoutWeek(input: LayoutInput): Layout {
     .map((g) => ({ id: g.id, members: [...new Set(g.members)].filter((ref) => onMap.has(ref)).sort() }))
     .filter((g) => g.members.length > 0);
   const inGroup = new Set(groups.flatMap((g) => g.members));
-  const shapes = groups.map((g) => ({ id: g.id, ...groupShape(g, input.links, input.seed) }));
+  const shapes = groups.map((g) => ({ id: g.id, ...groupShape(g, input.links) }));
   const centres = packPatches(shapes, bridgesBetween(groups, input.links));
   const positions = new Map<string, Point>();
   const patches: Patch[] = [];
@@ -72,21 +70,27 @@ export function layoutWeek(input: LayoutInput): Layout {
   return { positions, patches, band };
 }
 
-/** One group on its own: ForceAtlas2 in LinLog mode (tight communities) from seeded starts, then evened out. */
+/**
+ * One group on its own: ForceAtlas2 in LinLog mode (it draws tight communities apart from their
+ * loose ends), started from a sunflower spiral with the best-linked at the middle, then evened out.
+ */
 function groupShape(
   group: { id: string; members: readonly string[] },
   links: LayoutInput['links'],
-  seed: string,
 ): { positions: Map<string, Point>; radius: number } {
   const graph = new Graph({ type: 'undirected' });
-  const random = seededRandom(`${seed}:${group.id}`);
-  const spread = Math.sqrt(group.members.length);
-  for (const ref of group.members) graph.addNode(ref, { x: random() * spread, y: random() * spread });
+  for (const ref of group.members) graph.addNode(ref);
   for (const { a, b, weight } of links) {
     if (weight <= 0 || a === b || !graph.hasNode(a) || !graph.hasNode(b)) continue;
     if (graph.hasEdge(a, b)) graph.updateEdgeAttribute(a, b, 'weight', (w: number | undefined) => (w ?? 0) + weight);
     else graph.addEdge(a, b, { weight });
   }
+  const strength = (ref: string) =>
+    graph.reduceEdges(ref, (sum, _edge, attributes) => sum + Number(attributes['weight']), 0);
+  const middleOut = [...group.members].sort((a, b) => strength(b) - strength(a) || (a < b ? -1 : 1));
+  middleOut.forEach((ref, i) => {
+    graph.mergeNodeAttributes(ref, sunflower(i));
+  });
   if (graph.order > 2) {
     forceAtlas2.assign(graph, {
       iterations: 250,
@@ -144,6 +148,14 @@ function pushApart(points: Point[]): boolean {
   }
   return moved;
 }
+
+/** The i-th seed of a sunflower: evenly spread, denser nowhere, the first at the middle. */
+function sunflower(i: number): Point {
+  const angle = i * GOLDEN_ANGLE;
+  return { x: Math.sqrt(i + 0.5) * Math.cos(angle), y: Math.sqrt(i + 0.5) * Math.sin(angle) };
+}
+
+const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
 
 function median(values: readonly number[]): number | undefined {
   const sorted = [...values].sort((a, b) => a - b);
@@ -313,17 +325,4 @@ function nearestFreeSpot(from: Point, taken: readonly Point[]): Point {
       if (isFree(spot)) return spot;
     }
   }
-}
-
-/** Mulberry32 seeded by a string: the same seed gives the same numbers, in any browser. */
-export function seededRandom(seed: string): () => number {
-  let state = 2166136261;
-  for (let i = 0; i < seed.length; i += 1) state = Math.imul(state ^ seed.charCodeAt(i), 16777619) >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

@@ -107,12 +107,15 @@ export function buildModel(data: MapData): Model {
   const layout = layoutWeek({
     people: byName.map((p) => p.ref),
     groups: data.clusters.map((c) => ({ id: c.clusterId, members: c.memberRefs })),
-    links: data.relationships.map((r) => ({
-      a: r.personA,
-      b: r.personB,
-      weight: r.kind === 'conflict' ? 0 : r.strength,
-    })),
-    seed: data.week ?? '',
+    // Shared records only: the map of a week looks the same to everyone at the meeting, and
+    // restricted intelligence is drawn over it for those who may see it.
+    links: data.relationships
+      .filter((r) => !r.restricted)
+      .map((r) => ({
+        a: r.personA,
+        b: r.personB,
+        weight: r.kind === 'conflict' ? 0 : r.strength,
+      })),
   });
   const patches = layout.patches.map((patch) => {
     const cluster = data.clusters.find((c) => c.clusterId === patch.id);
@@ -178,7 +181,7 @@ function networkOf(
     const bridge = clusterOf.get(r.personA)?.clusterId !== clusterOf.get(r.personB)?.clusterId;
     graph.addEdge(r.personA, r.personB, {
       color: bridge ? style.colour : withAlpha(style.colour, 0.45),
-      size: style.size * (r.strength / 2) + (bridge ? 0.8 : 0),
+      size: style.size * (r.strength / 2) + (bridge ? 0.4 : 0),
       kind: r.kind,
       bridge,
       restricted: r.restricted,

@@ -1,6 +1,7 @@
 import { createNodeBorderProgram } from '@sigma/node-border';
 import { NodeSquareProgram } from '@sigma/node-square';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import type { RefObject } from 'preact';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import Sigma from 'sigma';
 import { fitBox, keepInSight, panBy, zoomBy } from './camera';
 import { useMapView } from './context';
@@ -42,55 +43,13 @@ function reducers(sigma: Sigma, { visible, selected }: Pick<NetworkProps, 'visib
  * change of filter fits the camera to the young people shown.
  */
 export function Network({ visible, selected, places }: NetworkProps) {
-  const { model, select } = useMapView();
+  const { model } = useMapView();
   const container = useRef<HTMLDivElement>(null);
-  const [failed, setFailed] = useState(false);
-  const [sigma, setSigma] = useState<Sigma | undefined>(undefined);
-  const [zoom, setZoom] = useState(100);
-  const [named, setNamed] = useState(0);
-  const overlay = useRef<OverlayState>({ selected });
-  overlay.current.selected = selected;
-  const shownRef = useRef(visible);
-  shownRef.current = visible;
-
-  useEffect(() => {
-    if (!container.current) return;
-    try {
-      const renderer = new Sigma(model.graph, container.current, {
-        renderLabels: false,
-        renderEdgeLabels: false,
-        defaultNodeType: 'circle',
-        nodeProgramClasses: { circle: PersonProgram, square: NodeSquareProgram },
-        zIndex: true,
-        stagePadding: 24,
-        minCameraRatio: 0.08,
-        maxCameraRatio: 4,
-        labelFont: 'system-ui, "Segoe UI", Arial, sans-serif',
-        labelSize: 13,
-      });
-      addLayers(renderer);
-      renderer.resize(true);
-      focusSurface(renderer, (key) => handleKey(renderer, model, shownRef.current, key));
-      const widths = new Map<string, number>();
-      renderer.on('afterRender', () => {
-        const reserved = drawPatches(renderer, model);
-        drawRestrictedMarks(renderer);
-        setNamed(drawNames(renderer, overlay.current, reserved, widths) ?? 0);
-      });
-      renderer.getCamera().on('updated', (state) => setZoom(Math.round(100 / state.ratio)));
-      renderer.on('clickNode', ({ node }) => {
-        if (!node.startsWith('place:')) select(node);
-      });
-      setSigma(renderer);
-      return () => {
-        renderer.kill();
-        setSigma(undefined);
-      };
-    } catch {
-      setFailed(true);
-      return undefined;
-    }
-  }, [model, select]);
+  // A place clicked on shows who was seen there, as a chosen young person shows their links.
+  const [place, setPlace] = useState<string | undefined>(undefined);
+  useEffect(() => setPlace(undefined), [places, selected]);
+  const focus = selected ?? place;
+  const { sigma, failed, zoom, named } = useSigma(container, visible, focus, setPlace);
 
   useEffect(() => {
     if (!sigma || !places) return undefined;
@@ -100,9 +59,9 @@ export function Network({ visible, selected, places }: NetworkProps) {
 
   useEffect(() => {
     if (!sigma) return;
-    reducers(sigma, { visible, selected });
+    reducers(sigma, { visible, selected: focus });
     sigma.refresh();
-  }, [sigma, visible, selected, places]);
+  }, [sigma, visible, focus, places]);
 
   // A new filter, or places switched on or off: the camera fits what is now shown.
   useEffect(() => {
@@ -123,6 +82,81 @@ export function Network({ visible, selected, places }: NetworkProps) {
     </div>
   );
 }
+
+function shownPerGroup(model: Model, visible: ReadonlySet<string>): Map<string, number> {
+  const shown = new Map<string, number>();
+  for (const ref of visible) {
+    const cluster = model.clusterOf.get(ref);
+    if (cluster) shown.set(cluster.clusterId, (shown.get(cluster.clusterId) ?? 0) + 1);
+  }
+  return shown;
+}
+
+/** Sigma over the container, with our own layers and keys; rebuilt when the week's model changes. */
+function useSigma(
+  container: RefObject<HTMLDivElement | null>,
+  visible: Set<string>,
+  selected: string | undefined,
+  onPlace: (node: string | undefined) => void,
+) {
+  const { model, select } = useMapView();
+  const [failed, setFailed] = useState(false);
+  const [sigma, setSigma] = useState<Sigma | undefined>(undefined);
+  const [zoom, setZoom] = useState(100);
+  const [named, setNamed] = useState(0);
+  const overlay = useRef<OverlayState>({ selected, shownIn: new Map() });
+  overlay.current.selected = selected;
+  overlay.current.shownIn = useMemo(() => shownPerGroup(model, visible), [model, visible]);
+  const shown = useRef(visible);
+  shown.current = visible;
+
+  useEffect(() => {
+    if (!container.current) return;
+    try {
+      const renderer = new Sigma(model.graph, container.current, SETTINGS);
+      addLayers(renderer);
+      renderer.resize(true);
+      focusSurface(renderer, (key) => handleKey(renderer, model, shown.current, key));
+      const widths = new Map<string, number>();
+      renderer.on('afterRender', () => {
+        const reserved = drawPatches(renderer, model, overlay.current);
+        drawRestrictedMarks(renderer);
+        setNamed(drawNames(renderer, overlay.current, reserved, widths) ?? 0);
+      });
+      renderer.getCamera().on('updated', (state) => setZoom(Math.round(100 / state.ratio)));
+      renderer.on('clickNode', ({ node }) => {
+        if (renderer.getGraph().getNodeAttribute(node, 'place') === true) onPlace(node);
+        else select(node);
+      });
+      renderer.on('clickStage', () => onPlace(undefined));
+      setSigma(renderer);
+      return () => {
+        renderer.kill();
+        setSigma(undefined);
+      };
+    } catch {
+      setFailed(true);
+      return undefined;
+    }
+  }, [container, model, select, onPlace]);
+  return { sigma, failed, zoom, named };
+}
+
+const SETTINGS = {
+  // Names are written by our own rule (no overlaps, halos), so sigma's are off.
+  renderLabels: false,
+  renderEdgeLabels: false,
+  defaultNodeType: 'circle',
+  nodeProgramClasses: { circle: PersonProgram, square: NodeSquareProgram },
+  zIndex: true,
+  stagePadding: 24,
+  minCameraRatio: 0.08,
+  maxCameraRatio: 4,
+  labelFont: 'system-ui, "Segoe UI", Arial, sans-serif',
+  labelSize: 13,
+  // Briefly hidden (the list view, printing), the map waits rather than failing.
+  allowInvalidContainer: true,
+};
 
 /**
  * Canvases of our own among sigma's: group patches under the links, restricted-intelligence

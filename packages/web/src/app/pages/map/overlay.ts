@@ -7,6 +7,8 @@ import { withAlpha } from './palette';
 /** What the drawing over the network needs to know beyond the graph: who is chosen. */
 export interface OverlayState {
   selected: string | undefined;
+  /** How many of each group's young people the filters leave shown. */
+  shownIn: Map<string, number>;
 }
 
 const INK = '#1f1f1f';
@@ -48,7 +50,7 @@ function haloText(context: CanvasRenderingContext2D, text: string, x: number, y:
  * of young people in no group: drawn under the links. Returns where the names went, so no young
  * person's name is written over them.
  */
-export function drawPatches(sigma: Sigma, model: Model): Box[] {
+export function drawPatches(sigma: Sigma, model: Model, state: OverlayState): Box[] {
   const context = freshContext(sigma, 'patches');
   if (!context) return [];
   const names: Box[] = [];
@@ -56,18 +58,13 @@ export function drawPatches(sigma: Sigma, model: Model): Box[] {
   context.textBaseline = 'middle';
   context.textAlign = 'center';
   for (const patch of model.patches) {
+    const shown = state.shownIn.get(patch.id) ?? 0;
     const centre = sigma.graphToViewport(patch);
     const radius = screenLength(sigma, patch, patch.radius);
-    context.beginPath();
-    context.arc(centre.x, centre.y, radius, 0, 2 * Math.PI);
-    context.fillStyle = withAlpha(patch.style.colour, 0.1);
-    context.fill();
-    context.setLineDash(DASHES[patch.style.outline]);
-    context.lineWidth = 2.5;
-    context.strokeStyle = patch.style.colour;
-    context.stroke();
-    context.setLineDash([]);
-    const name = `${patch.label} (${patch.size})`;
+    // A group the filters leave empty stays as a faint outline, so the map keeps its shape.
+    outlinePatch(context, centre, radius, shown > 0 ? patch.style : undefined);
+    if (shown === 0) continue;
+    const name = shown === patch.size ? `${patch.label} (${patch.size})` : `${patch.label} (${shown} of ${patch.size})`;
     const width = context.measureText(name).width;
     const y = centre.y - radius;
     haloText(context, name, centre.x, y, INK);
@@ -75,6 +72,25 @@ export function drawPatches(sigma: Sigma, model: Model): Box[] {
   }
   if (model.band) names.push(drawBand(context, sigma, model.band));
   return names;
+}
+
+function outlinePatch(
+  context: CanvasRenderingContext2D,
+  centre: { x: number; y: number },
+  radius: number,
+  style: Model['patches'][number]['style'] | undefined,
+): void {
+  context.beginPath();
+  context.arc(centre.x, centre.y, radius, 0, 2 * Math.PI);
+  if (style) {
+    context.fillStyle = withAlpha(style.colour, 0.1);
+    context.fill();
+  }
+  context.setLineDash(style ? DASHES[style.outline] : [2, 6]);
+  context.lineWidth = style ? 2.5 : 1;
+  context.strokeStyle = style ? style.colour : '#9a9a9a';
+  context.stroke();
+  context.setLineDash([]);
 }
 
 function drawBand(context: CanvasRenderingContext2D, sigma: Sigma, band: NonNullable<Model['band']>): Box {
