@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { groupStyle } from '../../../packages/web/src/app/pages/map/palette';
 import { DEMO, startTestApi } from '../../support/api';
 import { launchBrowser, screenshot, signInAs, violationLines } from '../../support/browser';
 
@@ -46,6 +47,17 @@ describe('the map of the week, as a meeting reads it, in a real browser', () => 
     expect(styles.length).toBeGreaterThan(9);
     expect(new Set(styles).size).toBe(styles.length);
     expect(new Set(labels).size).toBe(labels.length);
+    // The colour comes from the group's tracked name, so a group carried on from last week keeps it.
+    const keyColour = new Map(labels.map((label, i) => [label.replace(/ \(\d+\)$/, ''), styles[i]]));
+    const lastWeek = (await api.as('madp-chair').request('GET', '/v1/clusters?week=2026-W47')).body as {
+      clusters: { clusterId: string; label: string }[];
+    };
+    const carriedOn = lastWeek.clusters.filter((c) => keyColour.has(c.label));
+    expect(carriedOn.length).toBeGreaterThan(0);
+    for (const cluster of carriedOn) {
+      const style = groupStyle(cluster);
+      expect(keyColour.get(cluster.label)).toBe(`${style.colour} ${style.outline}`);
+    }
     expect(await namesDrawn(page)).toBeGreaterThan(40);
     expect(await violationLines(page)).toEqual([]);
     await screenshot(page, 'map-whole-week');
@@ -101,10 +113,18 @@ describe('the map of the week, as a meeting reads it, in a real browser', () => 
   }, 240_000);
 
   it('a police analyst sees restricted links and sightings, marked as restricted', async () => {
+    // A sighting only police may see: the chair must learn nothing of it.
+    const sighting = await api.as('police-analyst').request('POST', '/v1/restricted-sightings', {
+      body: { personRef: 'YP00001', locationRef: 'LOC0001', seenOn: '2026-11-27', sourceAgency: 'police' },
+    });
+    expect(sighting.status).toBe(201);
     const { page, errors } = await openMap('Police analyst');
     await page.locator('.key').getByText('Dashed: restricted police intelligence').waitFor();
+    const links = Number(/(\d+) of the links shown are restricted/.exec((await status(page)) ?? '')?.[1]);
+    expect(links).toBeGreaterThan(0);
     await page.getByLabel('Show places').check();
     await expect.poll(() => status(page)).toMatch(/places? where they were seen/);
+    expect(await status(page)).toContain(`${links + 1} of the links shown are restricted`);
     await page.waitForTimeout(300);
     await screenshot(page, 'map-police-restricted');
     expect(errors).toEqual([]);
@@ -112,6 +132,9 @@ describe('the map of the week, as a meeting reads it, in a real browser', () => 
 
     const chair = await openMap('MADP chair');
     expect(await chair.page.locator('.key').getByText('Dashed: restricted police intelligence').count()).toBe(0);
+    await chair.page.getByLabel('Show places').check();
+    await expect.poll(() => status(chair.page)).toMatch(/places? where they were seen/);
+    expect(await status(chair.page)).not.toMatch(/restricted/);
     await chair.page.close();
   }, 240_000);
 });

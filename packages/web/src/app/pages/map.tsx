@@ -10,6 +10,7 @@ import {
   canSeePlaces,
   loadMapData,
   loadPlaces,
+  type MapData,
   type Model,
   type PlaceLayer,
   type PlacesData,
@@ -78,7 +79,12 @@ export function MapPage({ api, me, words }: PageContext) {
           onView={setView}
           places={canSeePlaces(me) && network ? { shown: showPlaces, onChange: setShowPlaces } : undefined}
         />
-        <MapStatus shown={visible.length} total={data.data.people.length} places={network ? places : undefined} />
+        <MapStatus
+          shown={visible.length}
+          total={data.data.people.length}
+          restricted={restrictedShown(data.data, shown, network ? places.layer : undefined)}
+          places={network ? places : undefined}
+        />
         {network && <MapKeys />}
         <div class={network ? 'map-stage' : 'map-stage list'}>
           {network ? (
@@ -147,19 +153,29 @@ function MapChoices({
   );
 }
 
+/** How many links and sightings shown are restricted police intelligence (for those who may see it). */
+function restrictedShown(data: MapData, shown: ReadonlySet<string>, places: PlaceLayer | undefined): number {
+  const links = data.relationships.filter((r) => r.restricted && shown.has(r.personA) && shown.has(r.personB));
+  const sightings = places?.links.filter((l) => l.restricted && shown.has(l.person)) ?? [];
+  return links.length + sightings.length;
+}
+
 function MapStatus({
   shown,
   total,
+  restricted,
   places,
 }: {
   shown: number;
   total: number;
+  restricted: number;
   places: ReturnType<typeof usePlaceLayer> | undefined;
 }) {
   return (
     <>
       <p role="status">
         {shown} of {total} young people shown.
+        {restricted > 0 ? ` ${restricted} of the links shown are restricted police intelligence, drawn dashed.` : ''}
         {places?.layer ? ` ${placesInWords(places.layer)}` : ''}
         {places?.loading ? ' Loading the places…' : ''}
       </p>

@@ -70,7 +70,8 @@ export function panBy(sigma: Sigma, dx: number, dy: number): void {
 
 /**
  * Moves the view so a chosen young person is not hidden under what covers the map's right
- * side (their details), when they would be: they come to the middle of what is left.
+ * side (their details), or so near it that their links would be: they come to the middle of
+ * what is left.
  */
 export function keepInSight(sigma: Sigma, node: string, coveredRight: number): void {
   const shown = sigma.getNodeDisplayData(node);
@@ -78,7 +79,8 @@ export function keepInSight(sigma: Sigma, node: string, coveredRight: number): v
   const { width } = sigma.getDimensions();
   const at = sigma.framedGraphToViewport(shown);
   const free = width - coveredRight;
-  if (at.x > 40 && at.x < free - 40) return;
+  // Room for their links around them too, not only for the dot.
+  if (at.x > 40 && at.x < free - 160) return;
   const from = sigma.viewportToFramedGraph({ x: at.x, y: at.y });
   const to = sigma.viewportToFramedGraph({ x: free / 2, y: at.y });
   const camera = sigma.getCamera();

@@ -119,9 +119,9 @@ function useSigma(
       focusSurface(renderer, (key) => handleKey(renderer, model, shown.current, key));
       const widths = new Map<string, number>();
       renderer.on('afterRender', () => {
-        const reserved = drawPatches(renderer, model, overlay.current);
+        const titles = drawPatches(renderer, model, overlay.current);
         drawRestrictedMarks(renderer);
-        setNamed(drawNames(renderer, overlay.current, reserved, widths) ?? 0);
+        setNamed(drawNames(renderer, overlay.current, titles, widths));
       });
       renderer.getCamera().on('updated', (state) => setZoom(Math.round(100 / state.ratio)));
       renderer.on('clickNode', ({ node }) => {

@@ -45,18 +45,22 @@ function haloText(context: CanvasRenderingContext2D, text: string, x: number, y:
   context.fillText(text, x, y);
 }
 
+/** A group's name (or the band's), written above its patch, over everything else. */
+export interface Title {
+  text: string;
+  box: Box;
+}
+
 /**
- * Each group as a tinted patch with its outline and its name written at the top, and the band
- * of young people in no group: drawn under the links. Returns where the names went, so no young
- * person's name is written over them.
+ * Each group as a tinted patch with its outline, and the band of young people in no group: drawn
+ * under the links. Returns their names and where they go (just above each patch), for the names
+ * layer to write over the links and dots, and so no young person's name is written over them.
  */
-export function drawPatches(sigma: Sigma, model: Model, state: OverlayState): Box[] {
+export function drawPatches(sigma: Sigma, model: Model, state: OverlayState): Title[] {
   const context = freshContext(sigma, 'patches');
   if (!context) return [];
-  const names: Box[] = [];
+  const titles: Title[] = [];
   context.font = GROUP_FONT;
-  context.textBaseline = 'middle';
-  context.textAlign = 'center';
   for (const patch of model.patches) {
     const shown = state.shownIn.get(patch.id) ?? 0;
     const centre = sigma.graphToViewport(patch);
@@ -65,13 +69,11 @@ export function drawPatches(sigma: Sigma, model: Model, state: OverlayState): Bo
     outlinePatch(context, centre, radius, shown > 0 ? patch.style : undefined);
     if (shown === 0) continue;
     const name = shown === patch.size ? `${patch.label} (${patch.size})` : `${patch.label} (${shown} of ${patch.size})`;
-    const width = context.measureText(name).width;
-    const y = centre.y - radius;
-    haloText(context, name, centre.x, y, INK);
-    names.push({ left: centre.x - width / 2 - 2, top: y - 10, width: width + 4, height: 20 });
+    const width = context.measureText(name).width + 4;
+    titles.push({ text: name, box: { left: centre.x - width / 2, top: centre.y - radius - 18, width, height: 18 } });
   }
-  if (model.band) names.push(drawBand(context, sigma, model.band));
-  return names;
+  if (model.band) titles.push(drawBand(context, sigma, model.band));
+  return titles;
 }
 
 function outlinePatch(
@@ -93,7 +95,7 @@ function outlinePatch(
   context.setLineDash([]);
 }
 
-function drawBand(context: CanvasRenderingContext2D, sigma: Sigma, band: NonNullable<Model['band']>): Box {
+function drawBand(context: CanvasRenderingContext2D, sigma: Sigma, band: NonNullable<Model['band']>): Title {
   const topLeft = sigma.graphToViewport(band);
   const bottomRight = sigma.graphToViewport({ x: band.x + band.width, y: band.y - band.height });
   const left = Math.min(topLeft.x, bottomRight.x);
@@ -103,11 +105,8 @@ function drawBand(context: CanvasRenderingContext2D, sigma: Sigma, band: NonNull
   context.strokeStyle = '#6f6f6f';
   context.strokeRect(left, top, Math.abs(bottomRight.x - topLeft.x), Math.abs(bottomRight.y - topLeft.y));
   context.setLineDash([]);
-  context.textAlign = 'left';
-  const name = 'Not in a peer group this week';
-  const width = context.measureText(name).width;
-  haloText(context, name, left + 6, top - 10, INK);
-  return { left: left + 4, top: top - 20, width: width + 4, height: 20 };
+  const text = 'Not in a peer group this week';
+  return { text, box: { left: left + 4, top: top - 19, width: context.measureText(text).width + 4, height: 18 } };
 }
 
 /** Restricted police intelligence: dashes over its links, so it is never mistaken for partners' records. */
@@ -134,9 +133,10 @@ export function drawRestrictedMarks(sigma: Sigma): void {
 }
 
 /** The names that fit without overlapping, each with a white halo so links never run through it. */
-export function drawNames(sigma: Sigma, state: OverlayState, reserved: readonly Box[], widths: Map<string, number>) {
+export function drawNames(sigma: Sigma, state: OverlayState, titles: readonly Title[], widths: Map<string, number>) {
   const context = freshContext(sigma, 'names');
-  if (!context) return;
+  if (!context) return 0;
+  drawTitles(context, titles);
   const graph = sigma.getGraph();
   const neighbours = new Set(state.selected && graph.hasNode(state.selected) ? graph.neighbors(state.selected) : []);
   const candidates: (LabelCandidate & { text: string; place: boolean })[] = [];
@@ -163,7 +163,7 @@ export function drawNames(sigma: Sigma, state: OverlayState, reserved: readonly 
     });
   });
   const { width, height } = sigma.getDimensions();
-  const placed = pickLabels(candidates, { width, height, reserved });
+  const placed = pickLabels(candidates, { width, height, reserved: titles.map((t) => t.box) });
   const byId = new Map(candidates.map((c) => [c.id, c]));
   context.textAlign = 'left';
   context.textBaseline = 'middle';
@@ -174,4 +174,11 @@ export function drawNames(sigma: Sigma, state: OverlayState, reserved: readonly 
     haloText(context, candidate.text, label.left, label.top + label.height / 2, candidate.place ? PLACE_INK : INK);
   }
   return placed.length;
+}
+
+function drawTitles(context: CanvasRenderingContext2D, titles: readonly Title[]): void {
+  context.font = GROUP_FONT;
+  context.textAlign = 'left';
+  context.textBaseline = 'middle';
+  for (const { text, box } of titles) haloText(context, text, box.left + 2, box.top + box.height / 2, INK);
 }
