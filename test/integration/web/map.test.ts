@@ -100,6 +100,18 @@ describe('the map of the week, as a meeting reads it, in a real browser', () => 
     await screenshot(page, 'map-person-open');
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByRole('heading', { level: 2, name: /, \d+$/ }).count()).toBe(0);
+    const focused = (what: string) => page.evaluate<string | null>(`document.activeElement?.${what} ?? null`);
+    expect(await focused("getAttribute('aria-roledescription')")).toBe('network map');
+
+    // In the list, the details close with Escape and the focus goes back to the name chosen.
+    await page.getByLabel('List', { exact: true }).check();
+    const firstName = page.getByRole('table', { name: 'Young people on the map' }).getByRole('button').first();
+    await firstName.click();
+    await page.getByRole('heading', { level: 2, name: /, \d+$/ }).waitFor();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => focused('textContent')).toBe(await firstName.textContent());
+    await page.getByLabel('Network', { exact: true }).check();
+    await page.getByRole('application', { name: /network of young people/ }).waitFor();
 
     // Places, as an optional layer: drawn as dark squares with their names, in the key too.
     await page.getByLabel('Show places').check();

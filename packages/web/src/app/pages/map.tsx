@@ -113,7 +113,11 @@ function useSelection() {
   }, []);
   const close = useCallback(() => {
     setSelected(undefined);
-    opener.current?.focus();
+    // Chosen in the list, then the view changed: the map itself takes the focus instead.
+    const back = opener.current?.isConnected
+      ? opener.current
+      : document.querySelector<HTMLElement>('[aria-roledescription="network map"]');
+    back?.focus();
   }, []);
   useEffect(() => {
     if (!selected) return undefined;
