@@ -246,7 +246,7 @@ export function addPlaceLayer(graph: Graph, layer: PlaceLayer): () => void {
   for (const link of layer.links) {
     if (!graph.hasNode(link.person)) continue;
     graph.addEdge(placeNode(link.place), link.person, {
-      color: withAlpha(SEEN_AT_COLOUR, 0.35),
+      color: withAlpha(SEEN_AT_COLOUR, 0.5),
       size: 1,
       kind: 'seen_at',
       restricted: link.restricted,

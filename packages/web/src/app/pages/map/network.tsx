@@ -33,8 +33,15 @@ function reducers(sigma: Sigma, { visible, selected }: Pick<NetworkProps, 'visib
     return node === selected ? { ...attributes, size: 9, zIndex: 2 } : attributes;
   });
   sigma.setSetting('edgeReducer', (edge, attributes) => {
-    if (near.size === 0 || graph.extremities(edge).includes(selected ?? '')) return attributes;
-    return { ...attributes, color: '#e6e6e6' };
+    if (near.size === 0) return attributes;
+    if (!graph.extremities(edge).includes(selected ?? '')) return { ...attributes, color: '#e6e6e6' };
+    // The chosen one's own links in full colour, over the rest.
+    return {
+      ...attributes,
+      color: String(attributes['color']).slice(0, 7),
+      size: Number(attributes['size']) + 1,
+      zIndex: 1,
+    };
   });
 }
 

@@ -149,8 +149,9 @@ export function drawNames(sigma: Sigma, state: OverlayState, titles: readonly Ti
     const width = widths.get(key) ?? context.measureText(shown.label).width;
     widths.set(key, width);
     const at = sigma.framedGraphToViewport(shown);
-    const priority =
-      node === state.selected ? 10_000 : neighbours.has(node) ? 1_000 : Number(attributes['degree'] ?? 0);
+    // Switched on, places are what the reader asked to see: their names come before most.
+    const base = Number(attributes['degree'] ?? 0) + (place ? 500 : 0);
+    const priority = node === state.selected ? 10_000 : neighbours.has(node) ? 1_000 + base : base;
     candidates.push({
       id: node,
       ...at,
