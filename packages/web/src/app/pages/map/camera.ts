@@ -33,17 +33,15 @@ export function fitBox(sigma: Sigma, model: Model, visible: ReadonlySet<string>,
   const graph = sigma.getGraph();
   const points: Point[] = [];
   graph.forEachNode((node, attributes) => {
-    const isPlace = attributes['place'] === true;
-    if (what === 'whole' || isPlace || visible.has(node))
+    // The reducers have already hidden what the filters leave out (places included).
+    if (what === 'whole' || !sigma.getNodeDisplayData(node)?.hidden)
       points.push({ x: Number(attributes['x']), y: Number(attributes['y']) });
   });
   const band = model.band;
   const bandCorners = band && what === 'whole' ? [band, { x: band.x + band.width, y: band.y - band.height }] : [];
   // Fitting those shown keeps their groups' patches (and names) whole.
-  const patches =
-    what === 'whole'
-      ? model.patches
-      : model.patches.filter((p) => [...visible].some((ref) => model.clusterOf.get(ref)?.clusterId === p.id));
+  const groupsShown = new Set([...visible].map((ref) => model.clusterOf.get(ref)?.clusterId));
+  const patches = what === 'whole' ? model.patches : model.patches.filter((p) => groupsShown.has(p.id));
   const box =
     (what === 'whole' ? boxAround([...points, ...bandCorners], patches) : boxAround(points, patches)) ??
     boxAround([...points, ...bandCorners], model.patches);

@@ -90,7 +90,7 @@ export interface Model {
 }
 
 /** The layout's y grows downwards; sigma's graph y grows upwards. */
-export const toGraph = (p: Point): Point => ({ x: p.x, y: -p.y });
+const toGraph = (p: Point): Point => ({ x: p.x, y: -p.y });
 
 export function buildModel(data: MapData): Model {
   const clusterOf = new Map<string, ClusterListItem>();
@@ -227,7 +227,7 @@ export function placeLayerOf(model: Model, data: PlacesData): PlaceLayer {
 }
 
 /** The node id of a place, kept apart from young people's refs. */
-export const placeNode = (ref: string) => `place:${ref}`;
+const placeNode = (ref: string) => `place:${ref}`;
 
 /** The places layer added to the graph (and a way to take it off again). */
 export function addPlaceLayer(graph: Graph, layer: PlaceLayer): () => void {

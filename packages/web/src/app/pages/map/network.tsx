@@ -26,7 +26,10 @@ export interface NetworkProps {
 function reducers(sigma: Sigma, { visible, selected }: Pick<NetworkProps, 'visible' | 'selected'>) {
   const graph = sigma.getGraph();
   const near = new Set(selected && graph.hasNode(selected) ? [selected, ...graph.neighbors(selected)] : []);
-  const shown = (node: string) => visible.has(node) || graph.getNodeAttribute(node, 'place') === true;
+  // A place stays while anyone seen there is shown.
+  const shown = (node: string) =>
+    visible.has(node) ||
+    (graph.getNodeAttribute(node, 'place') === true && graph.someNeighbor(node, (other) => visible.has(other)));
   sigma.setSetting('nodeReducer', (node, attributes) => {
     if (!shown(node)) return { ...attributes, hidden: true };
     if (near.size > 0 && !near.has(node)) return { ...attributes, color: '#d4d4d4' };
