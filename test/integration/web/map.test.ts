@@ -108,6 +108,8 @@ describe('the map of the week, as a meeting reads it, in a real browser', () => 
     const firstName = page.getByRole('table', { name: 'Young people on the map' }).getByRole('button').first();
     await firstName.click();
     await page.getByRole('heading', { level: 2, name: /, \d+$/ }).waitFor();
+    expect(await violationLines(page)).toEqual([]);
+    await screenshot(page, 'map-list-open');
     await page.keyboard.press('Escape');
     await expect.poll(() => focused('textContent')).toBe(await firstName.textContent());
     await page.getByLabel('Network', { exact: true }).check();

@@ -1,7 +1,18 @@
 import { humanise } from '../../ui';
 import { useMapView } from './context';
 import { LINK_STYLES, SEEN_AT_COLOUR } from './model';
-import { groupStyle, NOT_IN_GROUP_COLOUR, PLACE_COLOUR, RING_COLOUR } from './palette';
+import { type GroupStyle, groupStyle, NOT_IN_GROUP_COLOUR, PLACE_COLOUR, RING_COLOUR } from './palette';
+
+/** A group's colour and outline, as its patch on the map has them. */
+export function GroupSwatch({ style }: { style: GroupStyle }) {
+  return (
+    <span
+      class="swatch"
+      style={{ background: style.colour, borderColor: RING_COLOUR, outline: `2.5px ${style.outline} ${style.colour}` }}
+      aria-hidden="true"
+    />
+  );
+}
 
 /** Groups by their agenda number's order would jump about; the key lists them by their names' numbers. */
 const byNumber = (a: { label: string }, b: { label: string }) =>
@@ -25,15 +36,7 @@ export function Key({ places }: { places: boolean }) {
             const style = groupStyle(cluster);
             return (
               <li key={cluster.clusterId} data-colour={style.colour} data-outline={style.outline}>
-                <span
-                  class="swatch"
-                  style={{
-                    background: style.colour,
-                    borderColor: RING_COLOUR,
-                    outline: `2.5px ${style.outline} ${style.colour}`,
-                  }}
-                  aria-hidden="true"
-                />
+                <GroupSwatch style={style} />
                 {cluster.label} ({cluster.size})
               </li>
             );
