@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type LabelCandidate, overlaps, pickLabels } from './labels';
+import { type LabelCandidate, liftApart, overlaps, pickLabels } from './labels';
 
 const candidate = (id: string, x: number, y: number, priority = 0): LabelCandidate => ({
   id,
@@ -49,5 +49,20 @@ describe('the names written on the map', () => {
 
   it('writes nothing for a dot off the screen', () => {
     expect(pickLabels([candidate('far', -50, 100)], { width: 400, height: 400 })).toEqual([]);
+  });
+});
+
+describe('group names', () => {
+  it('are lifted apart when two would overlap, and left where they are otherwise', () => {
+    const boxes = [
+      { left: 0, top: 100, width: 100, height: 18 },
+      { left: 60, top: 105, width: 100, height: 18 },
+      { left: 400, top: 100, width: 100, height: 18 },
+    ];
+    const lifted = liftApart(boxes);
+    expect(lifted[0]).toEqual(boxes[0]);
+    expect(lifted[2]).toEqual(boxes[2]);
+    expect(lifted[1] && lifted[0] && overlaps(lifted[0], lifted[1])).toBe(false);
+    expect(lifted[1]?.top).toBe(82);
   });
 });

@@ -76,3 +76,20 @@ export function overlaps(a: Box, b: Box): boolean {
 function inside(box: Box, area: { width: number; height: number }): boolean {
   return box.left >= 0 && box.top >= 0 && box.left + box.width <= area.width && box.top + box.height <= area.height;
 }
+
+/**
+ * Group names must all be written, so where two would overlap (a small patch beside a big one)
+ * the later is lifted above the earlier until it is clear.
+ */
+export function liftApart(boxes: readonly Box[]): Box[] {
+  const placed: Box[] = [];
+  for (const box of boxes) {
+    let lifted = { ...box };
+    for (let tries = 0; tries < 6 && placed.some((p) => overlaps(p, lifted)); tries += 1) {
+      const clash = placed.filter((p) => overlaps(p, lifted));
+      lifted = { ...lifted, top: Math.min(...clash.map((p) => p.top)) - lifted.height };
+    }
+    placed.push(lifted);
+  }
+  return placed;
+}

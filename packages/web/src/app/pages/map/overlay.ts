@@ -1,5 +1,5 @@
 import type Sigma from 'sigma';
-import { type Box, type LabelCandidate, pickLabels } from './labels';
+import { type Box, type LabelCandidate, liftApart, pickLabels } from './labels';
 import type { Model } from './model';
 import type { Outline } from './palette';
 import { withAlpha } from './palette';
@@ -73,7 +73,8 @@ export function drawPatches(sigma: Sigma, model: Model, state: OverlayState): Ti
     titles.push({ text: name, box: { left: centre.x - width / 2, top: centre.y - radius - 18, width, height: 18 } });
   }
   if (model.band) titles.push(drawBand(context, sigma, model.band));
-  return titles;
+  const boxes = liftApart(titles.map((t) => t.box));
+  return titles.map((t, i) => ({ text: t.text, box: boxes[i] ?? t.box }));
 }
 
 function outlinePatch(
