@@ -130,7 +130,7 @@ describe('the web app, in a real browser, for each role’s week of work', () =>
     await screenshot(page, 'cluster-agreed');
 
     await nav(page, 'Map of the week').click();
-    await page.getByRole('img', { name: /network of young people/ }).waitFor();
+    await page.getByRole('application', { name: /network of young people/ }).waitFor();
     await page.waitForTimeout(500);
     await expectAccessible(page);
     await screenshot(page, 'map-network');

@@ -2,6 +2,8 @@ import { ageToday, type YoungPerson } from '../../data';
 import { ColumnHeads, wordFor } from '../../forms';
 import { humanise } from '../../ui';
 import { useMapView } from './context';
+import { GroupSwatch } from './key';
+import { groupStyle } from './palette';
 
 /** The map as a table, for screen readers and for people who prefer tables. */
 export function PeopleList({ visible }: { visible: YoungPerson[] }) {
@@ -19,7 +21,9 @@ export function PeopleList({ visible }: { visible: YoungPerson[] }) {
               </button>
             </th>
             <td>{ageToday(p.dateOfBirth)}</td>
-            <td>{model.clusterOf.get(p.ref)?.label ?? 'on their own'}</td>
+            <td>
+              <GroupName cluster={model.clusterOf.get(p.ref)} />
+            </td>
             <td>{model.linksOf.get(p.ref)?.length ?? 0}</td>
             <td>
               {[...(model.concernsOf.get(p.ref) ?? [])]
@@ -37,5 +41,16 @@ export function PeopleList({ visible }: { visible: YoungPerson[] }) {
         </tfoot>
       )}
     </table>
+  );
+}
+
+/** The group's name with its colour from the map (the name carries the meaning; the swatch is a reminder). */
+function GroupName({ cluster }: { cluster: { clusterId: string; label: string } | undefined }) {
+  if (!cluster) return <>on their own</>;
+  return (
+    <span class="group-name">
+      <GroupSwatch style={groupStyle(cluster)} />
+      {cluster.label}
+    </span>
   );
 }
