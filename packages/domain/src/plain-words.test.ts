@@ -3,6 +3,7 @@ import {
   connectionsInWords,
   linkInWords,
   linkStrengthOf,
+  recordedLinkInWords,
   shareInsideInWords,
   stabilityInShortWords,
   stabilityInWords,
@@ -43,5 +44,11 @@ describe('the figures in plain words', () => {
   it('says who is most connected without betweenness or weights', () => {
     expect(connectionsInWords(5, 12)).toBe('linked to 5 young people in the group, mostly strong links');
     expect(connectionsInWords(1, 0.5)).toBe('linked to 1 young person in the group, mostly occasional links');
+  });
+
+  it('says a link as the worker recorded it, 1 weak to 3 strong', () => {
+    expect(recordedLinkInWords(3, 'friends')).toBe('friends, strong link');
+    expect(recordedLinkInWords(2, 'siblings')).toBe('siblings, regular link');
+    expect(recordedLinkInWords(1, ' ')).toBe('occasional link');
   });
 });

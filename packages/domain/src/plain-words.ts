@@ -26,6 +26,17 @@ export function linkInWords(weight: number, kindLabel: string): string {
   return kind ? `${kind}, ${strength}` : strength;
 }
 
+/**
+ * A link as the worker recorded it (strength 1 weak to 3 strong, the upload's scale), in the
+ * same three words: "friends, strong link". The analysis's weight also counts kind and recency,
+ * so the two can differ; this one says what the partner who knows the young people said.
+ */
+export function recordedLinkInWords(strength: 1 | 2 | 3, kindLabel: string): string {
+  const words: Record<1 | 2 | 3, LinkStrength> = { 1: 'occasional', 2: 'regular', 3: 'strong' };
+  const kind = kindLabel.trim();
+  return kind ? `${kind}, ${words[strength]} link` : `${words[strength]} link`;
+}
+
 /** Shares of a young person's links that stay inside their group, from most to least. */
 export const SHARE_INSIDE_THRESHOLDS = { almostAll: 0.9, most: 0.5, some: 0.25 } as const;
 

@@ -1,3 +1,4 @@
+import { recordedLinkInWords } from '@peermap/domain/plain-words';
 import { useEffect, useRef } from 'preact/hooks';
 import { ageToday } from '../../data';
 import { humanise } from '../../ui';
@@ -36,7 +37,7 @@ export function PersonPanel({ personRef, onClose }: { personRef: string; onClose
           const other = l.personA === personRef ? l.personB : l.personA;
           return (
             <li key={`${other}-${l.restricted}`}>
-              {nameOf(other)}: {words.linkKinds[l.kind] ?? humanise(l.kind)}, strength {l.strength}
+              {nameOf(other)}: {recordedLinkInWords(l.strength, words.linkKinds[l.kind] ?? humanise(l.kind))}
               {l.restricted ? ' (restricted intelligence)' : ''}
             </li>
           );
