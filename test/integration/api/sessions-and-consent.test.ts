@@ -32,6 +32,11 @@ describe("the early help lead's sessions and carers' consent", () => {
   let api: Api;
   let clusterId = '';
   const lead = () => api.as('early-help-lead');
+  /** Records a consent decision for a carer, at the version the lead just read. */
+  const decide = async (ref: string, body: object) => {
+    const etag = (await lead().request('GET', `/v1/carers/${ref}`)).headers.get('etag') ?? '';
+    return lead().request('POST', `/v1/carers/${ref}/consent`, { body, headers: { 'if-match': etag } });
+  };
 
   beforeAll(async () => {
     api = await startTestApi();
@@ -106,11 +111,6 @@ describe("the early help lead's sessions and carers' consent", () => {
   });
 
   it('records, changes and withdraws consent, keeping who recorded what, when; invitations follow', async () => {
-    const path = '/v1/carers/CR00001';
-    const decide = async (body: object) => {
-      const etag = (await lead().request('GET', path)).headers.get('etag') ?? '';
-      return lead().request('POST', `${path}/consent`, { body, headers: { 'if-match': etag } });
-    };
     const today = daysFromToday(0);
     // Given, then given for more, then withdrawn: each answered as the carer now stands.
     const decisions = [
@@ -124,7 +124,7 @@ describe("the early help lead's sessions and carers' consent", () => {
       { status: 'withdrawn', recordedOn: today, recordedBy: 'Sam Early', note: 'Asked us to stop' },
     ];
     const answers = [];
-    for (const decision of decisions) answers.push(await decide(decision));
+    for (const decision of decisions) answers.push(await decide('CR00001', decision));
     expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200]);
     const carer = answers.at(-1)?.body as CarerBody;
     expect(carer.consent).toMatchObject({
@@ -182,33 +182,27 @@ describe("the early help lead's sessions and carers' consent", () => {
   });
 
   it('refuses a decision dated before the one that stands, naming the day', async () => {
-    const path = '/v1/carers/CR00004';
-    const etag = (await lead().request('GET', path)).headers.get('etag') ?? '';
     // CR00004's sheet says consent was given on 2026-10-23: a withdrawal "of 1900" would put an older decision on top.
-    const backdated = await lead().request('POST', `${path}/consent`, {
-      body: { status: 'withdrawn', recordedOn: '1900-01-01', recordedBy: 'Kim' },
-      headers: { 'if-match': etag },
-    });
+    const backdated = await decide('CR00004', { status: 'withdrawn', recordedOn: '1900-01-01', recordedBy: 'Kim' });
     expect(backdated.status).toBe(400);
     expect(backdated.headers.get('content-type')).toContain('application/problem+json');
     expect(backdated.text).toContain('recordedOn');
-    expect(((await lead().request('GET', path)).body as CarerBody).consent?.status).toBe('given');
+    expect(((await lead().request('GET', '/v1/carers/CR00004')).body as CarerBody).consent?.status).toBe('given');
   });
 
   it('keeps a withdrawal recorded in peermap when a sheet of the same day says "given"', async () => {
     // CR00003's sheet says consent was given on 2026-09-20; the carer withdrew it that same day.
-    const path = '/v1/carers/CR00003';
-    const etag = (await lead().request('GET', path)).headers.get('etag') ?? '';
-    const withdrawn = await lead().request('POST', `${path}/consent`, {
-      body: { status: 'withdrawn', recordedOn: '2026-09-20', recordedBy: 'Kim Keyworker' },
-      headers: { 'if-match': etag },
+    const withdrawn = await decide('CR00003', {
+      status: 'withdrawn',
+      recordedOn: '2026-09-20',
+      recordedBy: 'Kim Keyworker',
     });
     expect(withdrawn.status).toBe(200);
     const data = new FormData();
     for (const [name, content] of Object.entries(demoFiles('week-4'))) data.append(name, new Blob([content]), name);
     const upload = await api.as('madp-chair').request('POST', '/v1/uploads?week=2026-W49', { form: data });
     expect(upload.status).toBe(201);
-    const carer = (await lead().request('GET', path)).body as CarerBody;
+    const carer = (await lead().request('GET', '/v1/carers/CR00003')).body as CarerBody;
     expect(carer.consent).toMatchObject({ status: 'withdrawn', recordedOn: '2026-09-20', recordedBy: 'Kim Keyworker' });
   });
 
