@@ -1,5 +1,5 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import { sweepAuditEvent, sweepRetention } from '@peermap/api';
+import { sweepPartnershipNight } from '@peermap/api';
 import { PartnershipId } from '@peermap/domain';
 import * as z from 'zod';
 import { awsRuntime } from './composition/aws-runtime';
@@ -20,17 +20,7 @@ export const handler = async (event: unknown): Promise<void> => {
   for (const partnershipId of partnershipIds) {
     try {
       const now = deps.now();
-      const result = await runAs(partnershipId, async () => {
-        // A table written before restricted intelligence had its own layer is moved into it first.
-        const moved = await deps.store.restrictedLayer.moveLegacy(partnershipId);
-        if (moved.records + moved.auditEvents > 0) logger.info('restricted layer moved', { partnershipId, ...moved });
-        // And invitation lists kept from before sessions were listed by their day are listed by it.
-        const relisted = await deps.store.invitationLists.listSessionsByDay(partnershipId);
-        if (relisted > 0) logger.info('sessions listed by day', { partnershipId, relisted });
-        const swept = await sweepRetention(deps.store, partnershipId, now);
-        await deps.store.audit.record(sweepAuditEvent(partnershipId, swept, now));
-        return swept;
-      });
+      const result = await runAs(partnershipId, () => sweepPartnershipNight(deps.store, partnershipId, now, logger));
       logger.info('retention sweep', {
         partnershipId,
         erased: result.erased,

@@ -20,6 +20,7 @@ export {
   type StoppedWork,
   settleStoppedWork,
 } from './map-work';
+export { type NightLog, sweepPartnershipNight } from './nightly-sweep';
 export { apiDocument, openApiDocument, routesByFunction } from './openapi';
 export { everyItem } from './paging';
 export { invitationRoutes, planRoutes } from './planning-routes';

@@ -9,6 +9,11 @@ import { sessionsPage } from './sessions';
 
 /** Twenty sessions a page unless asked: each is counted from its carers' records as they stand today. */
 const SESSIONS_PER_PAGE = 20;
+/**
+ * At most fifty a page: a session still to come reads every carer and young person on its list,
+ * so a larger page would outlast the request's time.
+ */
+const MOST_SESSIONS_PER_PAGE = 50;
 
 /** The early help lead's Parent Empowerment Sessions across the partnership, still to come or held. */
 export function sessionRoutes(deps: ApiDeps): AnyRoute[] {
@@ -20,7 +25,10 @@ export function sessionRoutes(deps: ApiDeps): AnyRoute[] {
       permission: 'invitations:read',
       resource: 'invitation-lists',
       action: 'list',
-      query: PageQuery.extend({ when: z.enum(['upcoming', 'past']).default('upcoming') }),
+      query: PageQuery.extend({
+        limit: z.coerce.number().int().min(1).max(MOST_SESSIONS_PER_PAGE).optional(),
+        when: z.enum(['upcoming', 'past']).default('upcoming'),
+      }),
       handle: async ({ principal, query }) => {
         const { page, stored } = await sessionsPage(deps.store, principal.partnershipId, query.when, deps.now(), {
           limit: SESSIONS_PER_PAGE,

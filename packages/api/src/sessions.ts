@@ -8,6 +8,7 @@ import {
   type PlanningPorts,
   READ_CONCURRENCY,
   todayOf,
+  ValidationError,
 } from '@peermap/domain';
 import { currentList } from './planning';
 
@@ -22,8 +23,10 @@ export interface SessionsPage {
 
 /**
  * The partnership's Parent Empowerment Sessions by day: from today (UK) on, the nearest first,
- * or before today, the latest first. Each is counted as its list stands today, as the list
- * itself is shown (a carer who withdrew consent since is no longer counted as invited).
+ * or before today, the latest first. A session still to come is counted as its list stands
+ * today, as the list itself is shown (a carer who withdrew consent since is no longer counted
+ * as invited); a session held is counted as it was held, from the list as stored, so a carer
+ * who came and later withdrew consent still counts among those who came.
  */
 export async function sessionsPage(
   store: PlanningPorts,
@@ -32,30 +35,83 @@ export async function sessionsPage(
   now: Date,
   page: PageRequest,
 ): Promise<SessionsPage> {
-  const stored = await store.invitationLists.sessions(partnershipId, when, todayOf(now), page);
+  const stored = await storedSessions(store, partnershipId, when, now, page);
   // One list at a time: each already reads its carers and young people several at once.
-  const lists = await mapWithConcurrency(stored.items, 1, (list) => currentList(store, list));
+  const lists = await mapWithConcurrency(stored.items, 1, async (list) =>
+    isPastSessionDate(list.session.date, now) ? list : currentList(store, list),
+  );
   const labels = await groupLabels(store, partnershipId, lists);
   const items = lists.map((list) => summaryOf(list, labels.get(list.clusterId ?? ''), now));
   return { page: { items, ...(stored.cursor ? { cursor: stored.cursor } : {}) }, stored: stored.items };
 }
 
-/** A session as the early help lead's list shows it: no carer named, only how many. */
-export function summaryOf(list: InvitationList, groupLabel: string | undefined, now: Date): SessionSummary {
+/**
+ * A page of the lists as stored. Sessions still to come start from today, so a cursor read
+ * before midnight (UK) may point before the new day's first session: the lead is told to start
+ * the list again rather than that the cursor is not the list's.
+ */
+async function storedSessions(
+  store: PlanningPorts,
+  partnershipId: string,
+  when: SessionsWhen,
+  now: Date,
+  page: PageRequest,
+): Promise<Page<InvitationList>> {
+  try {
+    return await store.invitationLists.sessions(partnershipId, when, todayOf(now), page);
+  } catch (error) {
+    if (when !== 'upcoming' || !page.cursor || !isCursorProblem(error)) throw error;
+    throw new ValidationError(
+      'The sessions still to come are listed from today, and the day has changed since this page was read (or the cursor is not from this list): start the list again from its first page.',
+      [{ path: 'cursor', message: 'start the list of sessions still to come again, without a cursor' }],
+    );
+  }
+}
+
+const isCursorProblem = (error: unknown) =>
+  error instanceof ValidationError && error.problems.some((problem) => problem.path === 'cursor');
+
+/** Who came to a held session: the outcomes recorded, counted over everyone the list invited or marked. */
+function heldCounts(list: InvitationList) {
+  const outcomes = Object.values(list.attendance);
+  const invited = new Set([...list.invite.map((carer) => carer.carerRef), ...Object.keys(list.attendance)]);
+  return {
+    invited: invited.size,
+    attended: outcomes.filter((outcome) => outcome === 'attended').length,
+    apologies: outcomes.filter((outcome) => outcome === 'apologies').length,
+  };
+}
+
+/** Who came, as a list still to come stands: outcomes of the carers it invites today. */
+function upcomingCounts(list: InvitationList) {
   const outcomes = list.invite.map((carer) => list.attendance[carer.carerRef] ?? 'invited');
+  return {
+    invited: list.invite.length,
+    attended: outcomes.filter((outcome) => outcome === 'attended').length,
+    apologies: outcomes.filter((outcome) => outcome === 'apologies').length,
+  };
+}
+
+/**
+ * A session as the early help lead's list shows it: no carer named, only how many. A held
+ * session's list is the one stored (see sessionsPage), one still to come is as it stands today.
+ */
+export function summaryOf(list: InvitationList, groupLabel: string | undefined, now: Date): SessionSummary {
+  const held = isPastSessionDate(list.session.date, now);
+  const { invited, attended, apologies } = held ? heldCounts(list) : upcomingCounts(list);
   return {
     id: list.id,
     ...(list.clusterId ? { clusterId: list.clusterId } : {}),
     ...(groupLabel ? { groupLabel } : {}),
     session: list.session,
-    status: isPastSessionDate(list.session.date, now) ? 'held' : 'upcoming',
+    status: held ? 'held' : 'upcoming',
     youngPeople: list.youngPersonRefs.length,
     counts: {
-      invited: list.invite.length,
+      invited,
       askConsentFirst: list.askConsentFirst.length,
       notInvited: list.notInvited.length,
-      attended: outcomes.filter((outcome) => outcome === 'attended').length,
-      apologies: outcomes.filter((outcome) => outcome === 'apologies').length,
+      attended,
+      apologies,
     },
     createdAt: list.createdAt,
     version: list.version,

@@ -22,7 +22,12 @@ describe("recording a carer's consent", () => {
     expect(first).toEqual({ consent: given, consentHistory: [] });
     const changed = recordConsent(
       first,
-      { status: 'given', recordedOn: '2026-11-20', recordedBy: 'Kim Keyworker', scope: 'sharing with school' },
+      {
+        status: 'given',
+        recordedOn: '2026-11-20',
+        recordedBy: 'Kim Keyworker',
+        scope: 'invitation to parent sessions and contact by the parent-led group',
+      },
       NOW,
     );
     const withdrawn = recordConsent(
@@ -35,10 +40,13 @@ describe("recording a carer's consent", () => {
       recordedOn: '2026-12-07',
       recordedBy: 'Kim Keyworker',
       // A withdrawal takes back what was given, so it says what that was.
-      scope: 'sharing with school',
+      scope: 'invitation to parent sessions and contact by the parent-led group',
       note: 'Asked us to stop',
     });
-    expect(withdrawn.consentHistory?.map((c) => c.scope)).toEqual(['sharing with school', 'parent sessions']);
+    expect(withdrawn.consentHistory?.map((c) => c.scope)).toEqual([
+      'invitation to parent sessions and contact by the parent-led group',
+      'parent sessions',
+    ]);
   });
 
   it('refuses a decision dated after today (UK) and a withdrawal of consent never given', () => {
@@ -63,6 +71,25 @@ describe("recording a carer's consent", () => {
         lateEvening,
       ).consent.status,
     ).toBe('declined');
+  });
+
+  it('refuses a decision dated before the one that stands, naming the day field', () => {
+    const standing = { status: 'given' as const, recordedOn: '2026-12-01', recordedBy: 'Sam Early', scope: 'x' };
+    const backdated = () =>
+      recordConsent({ consent: standing }, { status: 'withdrawn', recordedOn: '1900-01-01', recordedBy: 'Kim' }, NOW);
+    expect(problemsOf(backdated)).toEqual([
+      {
+        path: 'recordedOn',
+        message: 'the decision that stands was made on 2026-12-01: a decision recorded now is dated that day or later',
+      },
+    ]);
+    // The same day as the one that stands is a later decision of that day, and stands in its place.
+    const sameDay = recordConsent(
+      { consent: standing },
+      { status: 'withdrawn', recordedOn: '2026-12-01', recordedBy: 'Kim' },
+      NOW,
+    );
+    expect(sameDay.consent.status).toBe('withdrawn');
   });
 
   it('asks what was agreed to when consent is given', () => {

@@ -44,19 +44,38 @@ const sameDecision = (a: Consent, b: Consent) =>
   a.note === b.note;
 
 /**
- * A carer's consent after a worker records a decision. A decision dated after today (UK) is a
- * slip, and a withdrawal needs consent to have been given; a withdrawal keeps the scope it takes
- * back when none is stated. The decision it replaces is kept in the history.
+ * What stops a decision being recorded: a day after today (UK) is a slip; a day before the
+ * decision that stands would make an older decision replace a newer one (and the next weekly
+ * sheet, which takes the newer date, would bring the newer one back); a withdrawal needs
+ * consent to have been given.
  */
-export function recordConsent(carer: ConsentRecord, decision: ConsentDecision, now: Date): ConsentRecord {
-  const problems = [
+function consentProblems(carer: ConsentRecord, decision: ConsentDecision, now: Date) {
+  const standingOn = carer.consent.status === 'not_asked' ? undefined : carer.consent.recordedOn;
+  return [
     ...(decision.recordedOn > todayOf(now)
       ? [{ path: 'recordedOn', message: 'a decision is recorded on or after the day it was made, not before' }]
+      : []),
+    ...(standingOn && decision.recordedOn < standingOn
+      ? [
+          {
+            path: 'recordedOn',
+            message: `the decision that stands was made on ${standingOn}: a decision recorded now is dated that day or later`,
+          },
+        ]
       : []),
     ...(decision.status === 'withdrawn' && carer.consent.status !== 'given'
       ? [{ path: 'status', message: 'only consent that was given can be withdrawn' }]
       : []),
   ];
+}
+
+/**
+ * A carer's consent after a worker records a decision (see consentProblems for what is
+ * refused); a withdrawal keeps the scope it takes back when none is stated. The decision it
+ * replaces is kept in the history.
+ */
+export function recordConsent(carer: ConsentRecord, decision: ConsentDecision, now: Date): ConsentRecord {
+  const problems = consentProblems(carer, decision, now);
   if (problems.length > 0) throw new ValidationError('The consent decision cannot be recorded as it stands.', problems);
   const scope = decision.scope ?? (decision.status === 'withdrawn' ? carer.consent.scope : undefined);
   const next: Consent = {

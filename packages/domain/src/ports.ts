@@ -152,10 +152,17 @@ export interface InvitationListsRepository extends VersionedRepository<Invitatio
     page?: PageRequest,
   ): Promise<Page<InvitationList>>;
   /**
-   * Lists kept from before lists were ordered by their session's day are listed by it, once per
-   * table (a marker remembers); how many were relisted. Run before serving an older table.
+   * Lists kept from before lists were ordered by their session's day (or written since by an
+   * older copy of the code) are listed by it: one Query, a write only for those listed the
+   * older way. A list whose day cannot be read is left and named, never stopping the others.
    */
-  listSessionsByDay(partnershipId: PartnershipId): Promise<number>;
+  listSessionsByDay(partnershipId: PartnershipId): Promise<SessionsRelisted>;
+}
+
+/** What listing the sessions by their day did: how many lists moved, and the ids of those it could not read. */
+export interface SessionsRelisted {
+  relisted: number;
+  unreadable: string[];
 }
 
 export interface AuditLog {

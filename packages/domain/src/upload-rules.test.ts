@@ -34,6 +34,15 @@ describe('combining an uploaded record with the one held', () => {
     expect(mergeUploadedCarer(carer(given), carer(withdrawn)).consent).toEqual(withdrawn);
   });
 
+  it('keeps a withdrawal or decline held when the sheet says "given" on the same day, and takes the sheet\'s "no"', () => {
+    const given = { status: 'given', recordedOn: '2026-12-07', recordedBy: 'Ali' } as const;
+    for (const status of ['withdrawn', 'declined'] as const) {
+      const held = { status, recordedOn: '2026-12-07', recordedBy: 'Kim', note: 'Asked us to stop' };
+      expect(mergeUploadedCarer(carer(held), carer(given)).consent).toEqual(held);
+      expect(mergeUploadedCarer(carer({ ...given, scope: 'parent sessions' }), carer(held)).consent).toEqual(held);
+    }
+  });
+
   it('keeps the scope and note of the same decision', () => {
     const held = {
       status: 'given',

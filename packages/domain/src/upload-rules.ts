@@ -14,7 +14,8 @@ export function mergeUploaded<T extends { retainUntil?: string | undefined }>(pr
 
 /**
  * A carer from an upload keeps the consent decision peermap holds when that decision is
- * newer than the sheet's, so an old spreadsheet can never undo a withdrawal recorded since.
+ * newer than the sheet's, so an old spreadsheet can never undo a withdrawal recorded since;
+ * on the same day a withdrawal or a decline held is not undone by the sheet's "given" either.
  * The scope and notes of a consent, which the sheet has no columns for, are kept too.
  */
 export function mergeUploadedCarer(previous: Carer | undefined, incoming: Draft<Carer>): Draft<Carer> {
@@ -32,14 +33,16 @@ function newerConsent(held: Consent, uploaded: Consent): Consent {
   const heldDate = held.recordedOn ?? '';
   const uploadedDate = uploaded.recordedOn ?? '';
   if (heldDate > uploadedDate) return held;
-  if (heldDate === uploadedDate && held.status === uploaded.status) {
+  if (heldDate < uploadedDate) return uploaded;
+  if (held.status === uploaded.status) {
     return {
       ...uploaded,
       ...(held.scope && !uploaded.scope ? { scope: held.scope } : {}),
       ...(held.note && !uploaded.note ? { note: held.note } : {}),
     };
   }
-  return uploaded;
+  // The same day, different decisions: a carer's "no" is never overridden by a "yes" of that day.
+  return uploaded.status === 'given' ? held : uploaded;
 }
 
 /**

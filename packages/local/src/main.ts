@@ -68,8 +68,14 @@ async function main() {
   const store = createDynamoStore({ client, tableName: settings.TABLE_NAME });
   // Data kept from a start before restricted intelligence had its own layer is moved into it first.
   await runAs(DEMO_PARTNERSHIP, () => store.restrictedLayer.moveLegacy(DEMO_PARTNERSHIP));
-  // And invitation lists kept from before sessions were listed by their day are listed by it.
-  await runAs(DEMO_PARTNERSHIP, () => store.invitationLists.listSessionsByDay(DEMO_PARTNERSHIP));
+  // And invitation lists kept from before sessions were listed by their day (or written since by an
+  // older copy) are listed by it, as the nightly sweep does in AWS: a list it cannot read is named, not fatal.
+  const listed = await runAs(DEMO_PARTNERSHIP, () => store.invitationLists.listSessionsByDay(DEMO_PARTNERSHIP));
+  if (listed.unreadable.length > 0) {
+    console.warn(
+      `Invitation lists left unlisted by day (their stored form could not be read): ${listed.unreadable.join(', ')}`,
+    );
+  }
   // Work an earlier start left part-way (stopped mid-upload) ends as failed, saying why, once its lease lapsed.
   await runAs(DEMO_PARTNERSHIP, () => settleStoppedWork(store, DEMO_PARTNERSHIP, new Date()));
   const demo = await runAs(DEMO_PARTNERSHIP, () => loadDemo(store));

@@ -10,6 +10,7 @@ import {
   Partnership,
   type PartnershipsRepository,
   parseWith,
+  type SessionsRelisted,
   saveChange,
   VersionConflictError,
 } from '@peermap/domain';
@@ -88,8 +89,8 @@ export class MemoryInvitationLists extends MemoryRepository<InvitationList, stri
   }
 
   /** Memory never held lists in the older order. */
-  async listSessionsByDay(): Promise<number> {
-    return 0;
+  async listSessionsByDay(): Promise<SessionsRelisted> {
+    return { relisted: 0, unreadable: [] };
   }
 }
 

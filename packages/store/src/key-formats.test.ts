@@ -174,10 +174,6 @@ const PINNED = {
     PK: 'P#south-kent#LAYERS',
     SK: 'RESTRICTED-MOVED',
   },
-  sessionsByDay: {
-    PK: 'P#south-kent#LAYERS',
-    SK: 'SESSIONS-BY-DAY',
-  },
   erasureJob: {
     PK: 'P#south-kent#ERASURE#YP1',
     SK: 'ERASURE',
@@ -220,7 +216,6 @@ const written = {
   idem: keys.idempotencyKey(p, 'h'),
   lease: keys.leaseKey(p, 'map-writer'),
   moved: keys.restrictedLayerMovedKey(p),
-  sessionsByDay: keys.sessionsByDayKey(p),
   erasureJob: keys.erasureJobKey(p, 'YP1'),
   erasureRecord: keys.erasureRecordKey(p, 'erased-0a1b2c3d'),
   slot: keys.uploadSlotKey(p, 's1'),

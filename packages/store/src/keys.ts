@@ -302,12 +302,6 @@ export const restrictedLayerMovedKey = (partnershipId: string): PrimaryKey => ({
   SK: 'RESTRICTED-MOVED',
 });
 
-/** Says a partnership's invitation lists are all listed by their session's day, so the reindex is not read again. */
-export const sessionsByDayKey = (partnershipId: string): PrimaryKey => ({
-  PK: partition(partnershipId, 'LAYERS'),
-  SK: 'SESSIONS-BY-DAY',
-});
-
 /** An erasure under way, found by the ref it erases so that a retry completes it. */
 export const erasureJobKey = (partnershipId: string, ref: string): PrimaryKey => ({
   PK: partition(partnershipId, 'ERASURE', ref),

@@ -26,6 +26,7 @@ import {
   type Relationship,
   type RelationshipKey,
   type RelationshipsRepository,
+  type SessionsRelisted,
   type Sighting,
   type SightingKey,
   type SightingsRepository,
@@ -388,7 +389,7 @@ export class DynamoInvitationLists
     return { ...result, items: result.items.map((item) => fromItem(invitationListModel, item)) };
   }
 
-  listSessionsByDay(partnershipId: string): Promise<number> {
+  listSessionsByDay(partnershipId: string): Promise<SessionsRelisted> {
     return listSessionsByDay(this.ctx, partnershipId);
   }
 }

@@ -1,51 +1,74 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { batchGet } from './batch-get';
-import { fromItem } from './codec';
+import { InvitationList, SessionDetails, type SessionsRelisted } from '@peermap/domain';
+import * as z from 'zod';
+import type { Item } from './codec';
 import { isConditionFailure, toDomainError } from './errors';
-import { sendTransaction } from './group-writer';
 import * as keys from './keys';
 import { invitationListModel } from './models';
 import { query, type StoreContext } from './repository';
 import { TABLE_DEFINITION } from './table';
 
 /**
- * Lists the invitation lists a table holds from before byKind listed them by their session's
- * day (their sort key began with when they were made) under the day, so the early help lead's
- * sessions find them. Each is rewritten only while it is still at the version read (a list
- * changed meanwhile was written with the new key already); once every list is listed by its
- * day, a marker says so and later runs cost one read. Run it before serving an older table.
+ * What a list's place by day is made of, and nothing more: the rest of a list (its carers) is
+ * not needed to list it, and a list whose other fields no longer parse is still listed.
  */
-export async function listSessionsByDay(ctx: StoreContext, partnershipId: string): Promise<number> {
-  const marker = keys.sessionsByDayKey(partnershipId);
-  if ((await batchGet(ctx, [marker])).length > 0) return 0;
+const ListedBy = z.object({
+  id: InvitationList.shape.id,
+  partnershipId: InvitationList.shape.partnershipId,
+  clusterId: InvitationList.shape.clusterId,
+  createdAt: InvitationList.shape.createdAt,
+  version: InvitationList.shape.version,
+  session: z.object({ date: SessionDetails.shape.date }),
+});
+type ListedBy = z.infer<typeof ListedBy>;
+
+const listedByOf = (item: Item): ListedBy | undefined => {
+  if (item['entity'] !== invitationListModel.entity) return undefined;
+  const parsed = ListedBy.safeParse(item);
+  return parsed.success ? parsed.data : undefined;
+};
+
+/**
+ * Lists under their session's day the invitation lists a table holds from before byKind listed
+ * them so (their sort key began with when they were made), so the early help lead's sessions
+ * find them. It runs on every nightly sweep, after the sweep: one Query of the partnership's
+ * lists, and a write only for a list still listed the older way, so a list an older copy of the
+ * code wrote during a rolling deploy is listed by its day the next night. A list is rewritten
+ * only while it is still at the version read (one changed meanwhile was written again); a list
+ * whose day cannot be read is left as it is and counted, never stopping the others.
+ */
+export async function listSessionsByDay(ctx: StoreContext, partnershipId: string): Promise<SessionsRelisted> {
   const sortKey = TABLE_DEFINITION.indexes.byKind.sortKey;
   const items = await query(ctx, { ...keys.ofKind(partnershipId, 'INVITE'), includeExpired: true }, 'all');
-  let relisted = 0;
-  let skipped = 0;
+  const done: SessionsRelisted = { relisted: 0, unreadable: [] };
   for (const item of items) {
-    const list = fromItem(invitationListModel, item);
-    const byDay = keys.invitationListIndexKeys(list).GSI1SK;
-    if (item[sortKey] === byDay) continue;
-    try {
-      await ctx.client.send(
-        new UpdateCommand({
-          TableName: ctx.tableName,
-          Key: keys.primaryKeyOf(item),
-          UpdateExpression: 'SET #sortKey = :byDay',
-          ConditionExpression: '#version = :read',
-          ExpressionAttributeNames: { '#sortKey': sortKey, '#version': 'version' },
-          ExpressionAttributeValues: { ':byDay': byDay, ':read': list.version },
-        }),
-      );
-      relisted++;
-    } catch (error) {
-      if (!isConditionFailure(error)) throw toDomainError(error);
-      skipped++;
+    const list = listedByOf(item);
+    if (!list) {
+      done.unreadable.push(String(item['id'] ?? item['PK']));
+      continue;
     }
+    const byDay = keys.invitationListIndexKeys(list).GSI1SK;
+    if (item[sortKey] !== byDay && (await relist(ctx, item, byDay, list.version))) done.relisted++;
   }
-  if (skipped === 0) {
-    const done = { ...marker, entity: 'SessionsByDay', schemaVersion: 1, listedAt: new Date().toISOString() };
-    await sendTransaction(ctx.client, [{ Put: { TableName: ctx.tableName, Item: done } }]);
+  return done;
+}
+
+/** Writes a list's new sort key if the list is still at the version read; whether it did. */
+async function relist(ctx: StoreContext, item: Item, byDay: string | undefined, version: number): Promise<boolean> {
+  try {
+    await ctx.client.send(
+      new UpdateCommand({
+        TableName: ctx.tableName,
+        Key: keys.primaryKeyOf(item),
+        UpdateExpression: 'SET #sortKey = :byDay',
+        ConditionExpression: '#version = :read',
+        ExpressionAttributeNames: { '#sortKey': TABLE_DEFINITION.indexes.byKind.sortKey, '#version': 'version' },
+        ExpressionAttributeValues: { ':byDay': byDay, ':read': version },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (!isConditionFailure(error)) throw toDomainError(error);
+    return false;
   }
-  return relisted;
 }

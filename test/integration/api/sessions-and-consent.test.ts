@@ -1,4 +1,5 @@
-import { todayOf } from '@peermap/domain';
+import { examples, todayOf } from '@peermap/domain';
+import { demoFiles } from '@peermap/local';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, OTHER, startTestApi } from '../../support/api';
 import * as make from '../../support/records';
@@ -31,6 +32,11 @@ describe("the early help lead's sessions and carers' consent", () => {
   let api: Api;
   let clusterId = '';
   const lead = () => api.as('early-help-lead');
+  /** Records a consent decision for a carer, at the version the lead just read. */
+  const decide = async (ref: string, body: object) => {
+    const etag = (await lead().request('GET', `/v1/carers/${ref}`)).headers.get('etag') ?? '';
+    return lead().request('POST', `/v1/carers/${ref}/consent`, { body, headers: { 'if-match': etag } });
+  };
 
   beforeAll(async () => {
     api = await startTestApi();
@@ -105,11 +111,6 @@ describe("the early help lead's sessions and carers' consent", () => {
   });
 
   it('records, changes and withdraws consent, keeping who recorded what, when; invitations follow', async () => {
-    const path = '/v1/carers/CR00001';
-    const decide = async (body: object) => {
-      const etag = (await lead().request('GET', path)).headers.get('etag') ?? '';
-      return lead().request('POST', `${path}/consent`, { body, headers: { 'if-match': etag } });
-    };
     const today = daysFromToday(0);
     // Given, then given for more, then withdrawn: each answered as the carer now stands.
     const decisions = [
@@ -118,21 +119,21 @@ describe("the early help lead's sessions and carers' consent", () => {
         status: 'given',
         recordedOn: daysFromToday(-1),
         recordedBy: 'Sam Early',
-        scope: 'parent sessions and sharing with school',
+        scope: 'parent sessions and contact by the parent-led group',
       },
       { status: 'withdrawn', recordedOn: today, recordedBy: 'Sam Early', note: 'Asked us to stop' },
     ];
     const answers = [];
-    for (const decision of decisions) answers.push(await decide(decision));
+    for (const decision of decisions) answers.push(await decide('CR00001', decision));
     expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200]);
     const carer = answers.at(-1)?.body as CarerBody;
     expect(carer.consent).toMatchObject({
       status: 'withdrawn',
       recordedOn: today,
-      scope: 'parent sessions and sharing with school',
+      scope: 'parent sessions and contact by the parent-led group',
     });
     expect(carer.consentHistory?.map((c) => [c.status, c.recordedBy, c.scope])).toEqual([
-      ['given', 'Sam Early', 'parent sessions and sharing with school'],
+      ['given', 'Sam Early', 'parent sessions and contact by the parent-led group'],
       ['given', 'Kim Keyworker', 'parent sessions'],
     ]);
     // The audit says what changed (no note), naming the carer.
@@ -147,6 +148,62 @@ describe("the early help lead's sessions and carers' consent", () => {
     });
     const { notInvited } = list.body as { notInvited: { carerRef: string; reason: string }[] };
     expect(notInvited).toContainEqual(expect.objectContaining({ carerRef: 'CR00001', reason: 'consent_withdrawn' }));
+  });
+
+  it('counts a held session as it was held: the carer who came and then withdrew consent still came', async () => {
+    // CR00001 withdrew consent in the test before; the session 20 days ago invited and saw them.
+    const invited = examples.invitationList.invite[0];
+    if (!invited) throw new Error('the example list invites a carer');
+    await api.table.store.invitationLists.save(
+      make.invitationList(DEMO, {
+        clusterId,
+        youngPersonRefs: ['YP00001'],
+        session: { ...SESSION, date: daysFromToday(-20), venue: 'Held 20 days ago' },
+        invite: [{ ...invited, carerRef: 'CR00001', youngPersonRefs: ['YP00001'] }],
+        askConsentFirst: [],
+        notInvited: [],
+        attendance: { CR00001: 'attended' },
+      }),
+    );
+    const { items } = (await lead().request('GET', '/v1/invitation-lists?when=past')).body as SessionsPage;
+    expect(items.find((s) => s.session.venue === 'Held 20 days ago')?.counts).toMatchObject({
+      invited: 1,
+      attended: 1,
+      apologies: 0,
+    });
+  });
+
+  it('pages sessions fifty at most, and tells the lead so', async () => {
+    expect((await lead().request('GET', '/v1/invitation-lists?when=past&limit=50')).status).toBe(200);
+    const tooMany = await lead().request('GET', '/v1/invitation-lists?when=past&limit=51');
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.headers.get('content-type')).toContain('application/problem+json');
+    expect(tooMany.text).toContain('limit');
+  });
+
+  it('refuses a decision dated before the one that stands, naming the day', async () => {
+    // CR00004's sheet says consent was given on 2026-10-23: a withdrawal "of 1900" would put an older decision on top.
+    const backdated = await decide('CR00004', { status: 'withdrawn', recordedOn: '1900-01-01', recordedBy: 'Kim' });
+    expect(backdated.status).toBe(400);
+    expect(backdated.headers.get('content-type')).toContain('application/problem+json');
+    expect(backdated.text).toContain('recordedOn');
+    expect(((await lead().request('GET', '/v1/carers/CR00004')).body as CarerBody).consent?.status).toBe('given');
+  });
+
+  it('keeps a withdrawal recorded in peermap when a sheet of the same day says "given"', async () => {
+    // CR00003's sheet says consent was given on 2026-09-20; the carer withdrew it that same day.
+    const withdrawn = await decide('CR00003', {
+      status: 'withdrawn',
+      recordedOn: '2026-09-20',
+      recordedBy: 'Kim Keyworker',
+    });
+    expect(withdrawn.status).toBe(200);
+    const data = new FormData();
+    for (const [name, content] of Object.entries(demoFiles('week-4'))) data.append(name, new Blob([content]), name);
+    const upload = await api.as('madp-chair').request('POST', '/v1/uploads?week=2026-W49', { form: data });
+    expect(upload.status).toBe(201);
+    const carer = (await lead().request('GET', '/v1/carers/CR00003')).body as CarerBody;
+    expect(carer.consent).toMatchObject({ status: 'withdrawn', recordedOn: '2026-09-20', recordedBy: 'Kim Keyworker' });
   });
 
   it('refuses a decision dated after today, a withdrawal of nothing given, and consent inside a plain change', async () => {

@@ -107,7 +107,13 @@ describe("an early help lead's sessions and carers' consent, in a real browser",
         .waitFor();
     };
     await record('Consent given', daysFromToday(-6), 'Kim Keyworker', 'parent sessions');
-    await record('Consent given', daysFromToday(-2), 'Sam Early', 'parent sessions and sharing with school');
+    // The form suggests being contacted or invited, never sharing information (that is not a matter of consent).
+    const suggested = await page
+      .locator('#consent-scopes option')
+      .evaluateAll((options) => options.map((option) => option.getAttribute('value') ?? ''));
+    expect(suggested).toContain('invitation to parent sessions');
+    expect(suggested.filter((scope) => /shar|school/i.test(scope))).toEqual([]);
+    await record('Consent given', daysFromToday(-2), 'Sam Early', 'contact by the parent-led group');
 
     // A day still to come is refused in words before anything is sent.
     await page.getByLabel('Consent withdrawn', { exact: true }).check();
@@ -123,7 +129,9 @@ describe("an early help lead's sessions and carers' consent, in a real browser",
     expect(await rows.nth(0).textContent()).toMatch(
       /Consent withdrawn.*Sam Early.*Asked us to stop for now.*Stands now/,
     );
-    expect(await rows.nth(1).textContent()).toMatch(/Consent given.*Sam Early.*sharing with school.*Replaced/);
+    expect(await rows.nth(1).textContent()).toMatch(
+      /Consent given.*Sam Early.*contact by the parent-led group.*Replaced/,
+    );
     expect(await rows.nth(2).textContent()).toMatch(/Consent given.*Kim Keyworker.*parent sessions.*Replaced/);
     expect(await page.getByLabel('Consent withdrawn', { exact: true }).count()).toBe(0);
     await expectAccessible(page);

@@ -2,6 +2,7 @@ import type { SessionSummary } from '@peermap/contract';
 import { useState } from 'preact/hooks';
 import type { PageContext } from '../app';
 import { Loading, PageHeading, ProblemIfAny, ProblemView, useAttempt, useLoad } from '../ui';
+import { type MorePages, nextCursor, noMorePagesYet, withPage } from './sessions/more-pages';
 import { SessionsTable } from './sessions/sessions-table';
 
 type When = 'upcoming' | 'past';
@@ -30,8 +31,9 @@ export function SessionsPage({ api }: PageContext) {
     <section>
       <PageHeading>Parent Empowerment Sessions</PageHeading>
       <p>
-        Every session the partnership has planned for parents and carers, with how many carers each invites as their
-        consent stands today. Open a list to see who is invited, whom to ask first, and to record who came.
+        Every session the partnership has planned for parents and carers. A session still to come counts the carers it
+        invites as their consent stands today; a session held counts who was invited and who came, as recorded then.
+        Open a list to see who is invited, whom to ask first, and to record who came.
       </p>
       <SessionsPart api={api} when="upcoming" />
       <SessionsPart api={api} when="past" />
@@ -43,17 +45,14 @@ export function SessionsPage({ api }: PageContext) {
 function SessionsPart({ api, when }: Pick<PageContext, 'api'> & { when: When }) {
   const heading = HEADINGS[when];
   const first = useLoad(async () => (await api.get('/v1/invitation-lists', { query: { when } })).body, when);
-  const [more, setMore] = useState<{ items: SessionSummary[]; cursor: string | undefined }>({
-    items: [],
-    cursor: undefined,
-  });
+  const [more, setMore] = useState<MorePages<SessionSummary>>(noMorePagesYet());
   const { error, attempt } = useAttempt();
-  const cursor = more.items.length > 0 ? more.cursor : first.data?.cursor;
+  const cursor = nextCursor(first.data?.cursor, more);
   const sessions = [...(first.data?.items ?? []), ...more.items];
   const showMore = () =>
     attempt(async () => {
       const page = (await api.get('/v1/invitation-lists', { query: { when, cursor } })).body;
-      setMore({ items: [...more.items, ...page.items], cursor: page.cursor });
+      setMore(withPage(more, page));
     });
   return (
     <section aria-labelledby={heading.id}>

@@ -5,11 +5,9 @@ import type { Api } from '../../api';
 import { RadioChoices } from '../../forms';
 import { ProblemIfAny, useAttempt } from '../../ui';
 import { dayInWords } from '../sessions/words';
-import { CONSENT_WORDS } from './consent-words';
+import { CONSENT_SCOPE_SUGGESTIONS, CONSENT_WORDS } from './consent-words';
 
 type Decision = 'given' | 'declined' | 'withdrawn';
-
-const SCOPES = ['parent sessions', 'sharing with school', 'contact about the group', 'kitchen table talks'];
 
 /** The decisions a worker can record now: a withdrawal only of consent that was given. */
 const decisionsFor = (consent: Consent): { value: Decision; label: string }[] => [
@@ -115,6 +113,7 @@ function ScopeField({ required, initial }: { required: boolean; initial: string 
       <label for="consent-scope">Scope: what the consent covers{required ? '' : ' (optional)'}</label>
       <input
         id="consent-scope"
+        aria-describedby="consent-scope-hint"
         name="scope"
         type="text"
         list="consent-scopes"
@@ -124,10 +123,14 @@ function ScopeField({ required, initial }: { required: boolean; initial: string 
         defaultValue={initial}
       />
       <datalist id="consent-scopes">
-        {SCOPES.map((scope) => (
+        {CONSENT_SCOPE_SUGGESTIONS.map((scope) => (
           <option key={scope} value={scope} />
         ))}
       </datalist>
+      <p id="consent-scope-hint" class="subtle">
+        Being contacted or invited, for example “invitation to parent sessions”. Sharing information between partners
+        rests on their public task, not on consent, so it is not recorded here.
+      </p>
     </>
   );
 }
