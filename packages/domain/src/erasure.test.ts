@@ -17,7 +17,6 @@ import {
 import { examples } from './examples';
 import { YoungPerson } from './map';
 import { strengthsInWords } from './plain-words';
-import type { PlanAction } from './planning';
 
 const target: ErasureTarget = {
   partnershipId: 'south-kent',
@@ -27,15 +26,8 @@ const target: ErasureTarget = {
   removedCarers: ['CR9'],
 };
 
-/** An action of a plan, as the examples' plan has it. */
-const planAction: PlanAction = {
-  id: 'A1',
-  description: 'Parent Empowerment Session',
-  ownerAgency: 'early_help',
-  dueOn: '2026-12-05',
-  status: 'not_started',
-  coversRefs: ['YP1', 'YP2'],
-};
+const [planAction] = examples.actionPlan.actions;
+if (!planAction) throw new Error('the example plan has an action');
 
 describe('erasure of a young person from what the partnership keeps', () => {
   it('makes a marker that is a ref and says nothing about the person', () => {
