@@ -56,7 +56,7 @@ export async function startErasure(
     partnershipId,
     ref,
     names: person ? [person.displayName] : [],
-    // Their strengths are their words: a drafted plan's summary quotes them, and they go with them.
+    // Their strengths are their words: a plan drafted for them quotes them, and they go from it with them.
     strengths: person ? [...person.strengths] : [],
     marker: erasureMarker(randomBytes(4).toString('hex')),
     removedCarers: [],

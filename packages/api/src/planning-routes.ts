@@ -277,7 +277,7 @@ export function planRoutes(deps: ApiDeps): AnyRoute[] {
     route({
       ...endpoint('PATCH', '/v1/action-plans/{id}'),
       summary:
-        "Change a plan's summary, actions or the flagged words kept with a reason (send the ETag you read in If-Match); an agreed plan goes back to draft; language notes come back",
+        "Change a plan's summary, actions or the flagged words kept with a reason (send the ETag you read in If-Match); an agreed plan goes back to draft; language notes come back. An action's basis is the plan's own: kept while the action covers the same young people, dropped when that changes; one sent is ignored",
       permission: 'plans:write',
       resource: 'action-plans',
       action: 'update',

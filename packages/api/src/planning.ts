@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   type ActionPlan,
+  actionsAfter,
   ConflictError,
   DEFAULT_ACTION_RULES,
   DEFAULT_INVITE_SIZE_LIMIT,
@@ -249,6 +250,7 @@ export async function draftPlanForPlace(
 /** The changes a plan's editor may make: its words and its actions; the status has its own step. */
 export interface PlanChanges {
   summary?: string | undefined;
+  /** The whole list; each action's basis is the plan's own (see `actionsAfter`), whatever is sent. */
   actions?: PlanAction[] | undefined;
   /** The flagged phrases kept, and why: the whole list (absent: those kept before, where still written). */
   keptWords?: KeepWords[] | undefined;
@@ -266,15 +268,9 @@ export async function changePlan(
   now: Date,
   expectedVersion: number,
 ): Promise<ActionPlan> {
-  const actions = changes.actions ?? [];
-  const ids = actions.map((a) => a.id);
-  if (new Set(ids).size !== ids.length) {
-    throw new ValidationError('Each action needs its own id.', [
-      { path: 'actions', message: 'two actions share an id' },
-    ]);
-  }
-  await refuseStrangers(store, plan, actions);
-  const words = { summary: changes.summary ?? plan.summary, actions: changes.actions ?? plan.actions };
+  const actions = changes.actions && actionsAfter(plan.actions, changes.actions);
+  await refuseStrangers(store, plan, actions ?? []);
+  const words = { summary: changes.summary ?? plan.summary, actions: actions ?? plan.actions };
   const keptWords = keptWordsAfter(
     { ...words, keptWords: plan.keptWords },
     changes.keptWords,
@@ -283,7 +279,7 @@ export async function changePlan(
   );
   const change: Partial<Draft<ActionPlan>> = {
     ...(changes.summary !== undefined ? { summary: changes.summary } : {}),
-    ...(changes.actions !== undefined ? { actions: changes.actions } : {}),
+    ...(actions !== undefined ? { actions } : {}),
     ...(keptWords !== undefined ? { keptWords } : {}),
     status: 'draft',
     updatedBy: by,

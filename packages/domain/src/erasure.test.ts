@@ -8,6 +8,7 @@ import {
   eraseFromCarer,
   eraseFromCluster,
   eraseFromInvitationList,
+  eraseFromPlan,
   eraseFromText,
   eraseFromWords,
   erasureMarker,
@@ -24,6 +25,9 @@ const target: ErasureTarget = {
   marker: erasureMarker('0a1b2c3d4e'),
   removedCarers: ['CR9'],
 };
+
+const [planAction] = examples.actionPlan.actions;
+if (!planAction) throw new Error('the example plan has an action');
 
 describe('erasure of a young person from what the partnership keeps', () => {
   it('makes a marker that is a ref and says nothing about the person', () => {
@@ -48,18 +52,47 @@ describe('erasure of a young person from what the partnership keeps', () => {
     expect(eraseFromWords('Musical theatre with Sam Doe.', withStrengths)).toBe(`Musical theatre with ${ERASED_NAME}.`);
   });
 
-  it('erases strengths from a plan’s summary and actions, but leaves another child’s own strengths theirs', () => {
+  it('erases strengths from a plan that was for the person, but leaves another child’s own strengths theirs', () => {
     const withStrengths = { ...target, strengths: ['plays for Ashford Town'] };
     const plan = {
       ...examples.actionPlan,
       summary: 'What is going well: plays for Ashford Town; drawing.',
-      actions: [{ ...examples.actionPlan.actions[0], description: 'Ask the coach: plays for Ashford Town' }],
+      actions: [{ ...planAction, description: 'Ask the coach: plays for Ashford Town' }],
     };
-    const erased = eraseFrom(plan, withStrengths);
+    const erased = eraseFromPlan(plan, withStrengths);
     expect(erased.summary).toBe('What is going well: drawing.');
     expect(JSON.stringify(erased)).not.toContain('Ashford Town');
     const other = { ...examples.youngPerson, ref: 'YP7', strengths: ['plays for Ashford Town'] };
     expect(eraseFrom(other, withStrengths).strengths).toEqual(['plays for Ashford Town']);
+  });
+
+  it('takes the person’s strengths from a plan drafted for their group even when no action covers them', () => {
+    const withStrengths = { ...target, strengths: ['football'] };
+    const plan = {
+      ...examples.actionPlan,
+      youngPersonRefs: ['YP1', 'YP2'],
+      summary: 'What is going well: football; drawing.',
+      actions: [{ ...planAction, coversRefs: ['YP2'] }],
+    };
+    expect(eraseFromPlan(plan, withStrengths).summary).toBe('What is going well: drawing.');
+  });
+
+  it('leaves the same words as the person’s strengths in every record that was not a plan for them', () => {
+    const withStrengths = { ...target, strengths: ['football', 'kind'] };
+    const concern = { ...examples.concern, personRef: 'YP2', note: 'Goes to football training; kind to younger ones.' };
+    expect(eraseFrom(concern, withStrengths).note).toBe('Goes to football training; kind to younger ones.');
+    const namedToo = { ...concern, note: 'Goes to football training with Sam Doe.' };
+    expect(eraseFrom(namedToo, withStrengths).note).toBe(`Goes to football training with ${ERASED_NAME}.`);
+    // Another group's plan, for other children: their football stays theirs.
+    const otherPlan = {
+      ...examples.actionPlan,
+      youngPersonRefs: ['YP2', 'YP3'],
+      summary: 'What is going well: football. Sam Doe is a friend of the group.',
+      actions: [{ ...planAction, coversRefs: ['YP2', 'YP3'] }],
+    };
+    expect(eraseFromPlan(otherPlan, withStrengths).summary).toBe(
+      `What is going well: football. ${ERASED_NAME} is a friend of the group.`,
+    );
   });
 
   it('searches only what people write in words, so a short ref never reaches a date, a code or an id', () => {

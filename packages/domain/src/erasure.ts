@@ -9,8 +9,10 @@ import { LongText, PartnershipId, Ref, ShortText, Timestamp } from './primitives
 /**
  * Erasure removes a young person for real: their own records go, and everything the
  * partnership keeps that named them (the week's groups, plans, invitation lists, the audit,
- * other records' notes) names an anonymous marker instead. These functions are the pure part:
- * what a record looks like once the person is erased from it.
+ * other records' notes) names an anonymous marker instead. Their own strengths go only from the
+ * plans that were for them: elsewhere the same words are someone else's ("goes to football
+ * training" in another child's concern). These functions are the pure part: what a record
+ * looks like once the person is erased from it.
  */
 
 /** What a chair or admin sends to erase a young person. */
@@ -109,9 +111,9 @@ export function eraseFromText(text: string, target: Pick<ErasureTarget, 'ref' | 
 /**
  * The text with the person's ref, names and own strengths taken out. A strength in a list
  * ("What is going well: football; music.") goes with its separator, so the list still reads;
- * one standing alone is replaced by `[words removed]`. Another child who wrote the very same
- * words loses them from this text too: erasure errs towards removing, and that child's own
- * record keeps them (a record's `strengths` field is searched for names only).
+ * one standing alone is replaced by `[words removed]`. Only for text written about the person
+ * (a plan that covered them, see `eraseFromPlan`): anywhere else the same words may be another
+ * child's.
  */
 export function eraseFromWords(
   text: string,
@@ -173,17 +175,46 @@ const FREE_TEXT_FIELDS = new Set([
 
 /**
  * A record with the person erased from it: their ref replaced by the marker wherever a field
- * holds a young person's ref, and their ref and names taken out of the free text.
+ * holds a young person's ref, and their ref and names taken out of the free text (their
+ * strengths stay: the same words in another record are someone else's).
  * `refFields` adds fields that hold a young person's ref in this kind of record (a cluster's
  * `ref`); a record's own `ref` (a place, a carer) is left alone.
  */
 export function eraseFrom<T>(record: T, target: ErasureTarget, refFields: readonly string[] = []): T {
+  return eraseWith(record, target, refFields, (text) => eraseFromText(text, target));
+}
+
+/** What a plan names of the young people it is for. */
+interface PlanCover {
+  readonly youngPersonRefs?: readonly string[] | undefined;
+  readonly actions: readonly { readonly coversRefs: readonly string[] }[];
+}
+
+/** Whether a plan (or a version of it) was for the young person: drafted for their group, or an action covers them. */
+export const planCovers = (plan: PlanCover, ref: string) =>
+  Boolean(plan.youngPersonRefs?.includes(ref)) || plan.actions.some((action) => action.coversRefs.includes(ref));
+
+/**
+ * A plan with the person erased from it. A plan that was for them (see `planCovers`) quotes
+ * their strengths in its summary, as drafted, and loses those words too; any other plan loses
+ * only their ref and names, as every kept record does.
+ */
+export function eraseFromPlan<T extends PlanCover>(plan: T, target: ErasureTarget): T {
+  if (!planCovers(plan, target.ref)) return eraseFrom(plan, target);
+  return eraseWith(plan, target, [], (text) => eraseFromWords(text, target));
+}
+
+/** The record with young person refs replaced and each free-text field passed through `eraseText`. */
+function eraseWith<T>(
+  record: T,
+  target: ErasureTarget,
+  refFields: readonly string[],
+  eraseText: (text: string) => string,
+): T {
   const refs = new Set([...YOUNG_PERSON_REF_FIELDS, ...refFields]);
   const eraseString = (value: string, field: string | undefined): string => {
     if (field !== undefined && refs.has(field)) return value === target.ref ? target.marker : value;
-    // Another child's own strengths may match the erased child's words: only names are taken from them.
-    if (field === 'strengths') return eraseFromText(value, target);
-    if (field !== undefined && FREE_TEXT_FIELDS.has(field)) return eraseFromWords(value, target);
+    if (field !== undefined && FREE_TEXT_FIELDS.has(field)) return eraseText(value);
     return value;
   };
   const visit = (value: unknown, field: string | undefined): unknown => {
@@ -204,7 +235,7 @@ export function eraseFromCluster<T extends ClusterSnapshot>(cluster: T, target: 
   const narrative = cluster.narrative.replace(strengthsInWords(cluster.strengths), strengthsInWords(strengths));
   // Said again from the others' own strengths, the sentence is exact: a member who wrote the
   // same words as the person keeps them here.
-  return eraseFrom({ ...cluster, strengths, narrative }, { ...target, strengths: [] }, ['ref']);
+  return eraseFrom({ ...cluster, strengths, narrative }, target, ['ref']);
 }
 
 /** An invitation list without the carers removed with the person, and with the person replaced. */

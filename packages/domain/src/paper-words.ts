@@ -4,6 +4,8 @@
  * Pure and free of zod: the web app bundles this module.
  */
 
+import type { PlanAction } from './planning';
+
 const MONTHS = [
   'January',
   'February',
@@ -73,6 +75,27 @@ export function basisInWords(basis: BasisOfAction, concernLabel: (category: stri
   }
   if (basis.kind === 'place') return `seen at ${basis.name}`;
   return 'a step for the whole group';
+}
+
+const sameYoungPeople = (a: readonly string[], b: readonly string[]) => {
+  const left = new Set(a);
+  const right = new Set(b);
+  return left.size === right.size && [...left].every((ref) => right.has(ref));
+};
+
+/**
+ * The action with the basis its plan keeps for it, whatever basis it came with: the saved
+ * action's of the same id while it covers the same young people, else none. A basis is the
+ * draft's reason for whom it chose ("open concern: missing from home or care"): not true of
+ * anyone the action is changed to cover, and never taken from what a client sends, so a plan
+ * cannot say a child has a concern, or was seen at a place, because someone typed it. The API
+ * keeps a plan's actions so; the editor shows them so before they are saved.
+ */
+export function withBasisKept(saved: readonly PlanAction[], action: PlanAction): PlanAction {
+  const { basis: _sent, ...rest } = action;
+  const before = saved.find((old) => old.id === action.id);
+  if (!before?.basis || !sameYoungPeople(before.coversRefs, action.coversRefs)) return rest;
+  return { ...rest, basis: before.basis };
 }
 
 /**

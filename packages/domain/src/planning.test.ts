@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from './errors';
 import { examples } from './examples';
-import { keptWordsAfter, planWordNotes, refuseUnexplainedWords } from './planning';
+import { actionsAfter, keptWordsAfter, type PlanAction, planWordNotes, refuseUnexplainedWords } from './planning';
 
 const action = examples.actionPlan.actions[0];
 if (!action) throw new Error('the example plan has an action');
@@ -92,5 +92,63 @@ describe('blaming or labelling words in a plan', () => {
       keptWordsAfter(plan, [{ phrase: 'gang', actionId: 'A1', reason: 'Quoted from the referral.' }], [], by),
     );
     expect(error.problems).toEqual([{ path: 'keptWords', message: '“gang” is not flagged in action A1' }]);
+  });
+});
+
+describe('kept words that would say a thing twice, or blame in their reason', () => {
+  it('refuse the same phrase kept twice in the same place', () => {
+    const twice = [
+      { phrase: 'gang', reason: 'The words of the school’s referral, quoted.' },
+      { phrase: 'Gang', reason: 'Quoted from the referral, as written.' },
+    ];
+    const error = refusal(() => keptWordsAfter(plan, twice, [], by));
+    expect(error.problems).toEqual([{ path: 'keptWords.1', message: '“Gang” in the summary is kept twice' }]);
+  });
+
+  it('refuse a reason that itself blames or labels a child, but not words it quotes', () => {
+    const blaming = [{ phrase: 'gang', reason: 'He chose to join them; he is a gang member.' }];
+    const error = refusal(() => keptWordsAfter(plan, blaming, [], by));
+    expect(error.problems).toEqual([
+      { path: 'keptWords.0.reason', message: expect.stringContaining('keeping “gang” says “chose to”: try') },
+      { path: 'keptWords.0.reason', message: expect.stringContaining('keeping “gang” says “gang member”: try') },
+    ]);
+    const added = [{ phrase: 'gang', reason: 'They are olders, the referral says.' }];
+    const ownWords = refusal(() => keptWordsAfter(plan, added, [{ phrase: 'olders', suggestion: 'adults' }], by));
+    expect(ownWords.problems.map((p) => p.path)).toEqual(['keptWords.0.reason']);
+    const quoted = [
+      { phrase: 'runner', actionId: 'A2', reason: 'She said “I am the runner”, and asked for it to stay.' },
+    ];
+    expect(keptWordsAfter(plan, quoted, [], by)).toHaveLength(1);
+  });
+});
+
+describe('why an action covers whom it does', () => {
+  const drafted: PlanAction = {
+    id: 'A1',
+    description: 'Return-home interview',
+    ownerAgency: 'social_care',
+    dueOn: '2026-12-10',
+    status: 'not_started',
+    coversRefs: ['YP1', 'YP2'],
+    basis: { kind: 'concern', categories: ['missing_episode'] },
+  };
+
+  it('is the plan’s own: a basis sent with a change is not taken', () => {
+    const claimed: PlanAction = { ...drafted, basis: { kind: 'concern', categories: ['sexual_exploitation'] } };
+    expect(actionsAfter([drafted], [claimed])).toEqual([drafted]);
+    const added: PlanAction = { ...drafted, id: 'A9', basis: { kind: 'place', locationRef: 'L1', name: 'typed in' } };
+    expect(actionsAfter([drafted], [added])[0]).not.toHaveProperty('basis');
+  });
+
+  it('stays while the action covers the same young people, in any order, and goes when they change', () => {
+    const { basis: _, ...sentWithout } = drafted;
+    expect(actionsAfter([drafted], [{ ...sentWithout, coversRefs: ['YP2', 'YP1'] }])[0]?.basis).toEqual(drafted.basis);
+    expect(actionsAfter([drafted], [{ ...drafted, coversRefs: ['YP1', 'YP2', 'YP3'] }])[0]).not.toHaveProperty('basis');
+    expect(actionsAfter([drafted], [{ ...drafted, coversRefs: ['YP1'] }])[0]).not.toHaveProperty('basis');
+  });
+
+  it('needs each action to have its own id, as words are kept by action id', () => {
+    const error = refusal(() => actionsAfter([drafted], [drafted, { ...drafted, description: 'Another' }]));
+    expect(error.problems).toEqual([{ path: 'actions', message: 'two actions share the id A1' }]);
   });
 });

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { ValidationError } from './errors';
 import { type LanguageNote, languageNotes } from './language';
+import { withBasisKept } from './paper-words';
 import {
   ClusterId,
   IsoDate,
@@ -40,8 +41,12 @@ export const PlanAction = z.strictObject({
   dueOn: IsoDate,
   status: ActionStatus,
   coversRefs: z.array(Ref),
-  /** Why the draft covers whom it does; absent on actions people added, and on plans drafted before. */
-  basis: ActionBasis.optional(),
+  /**
+   * Why the draft covers whom it does; absent on actions people added, and on plans drafted
+   * before. The plan's own: kept while the action covers the same young people, dropped when
+   * that changes, and never taken from a change (one sent is ignored).
+   */
+  basis: ActionBasis.optional().meta({ readOnly: true }),
 });
 export type PlanAction = z.infer<typeof PlanAction>;
 
@@ -247,6 +252,7 @@ export function keptWordsAfter(
   kept: { by: string; at: string },
 ): KeptWords[] | undefined {
   const notes = planWordNotes({ ...plan, keptWords: [] }, additions);
+  if (asked) refuseUnsoundKeeps(asked, additions);
   const wanted = asked ?? plan.keptWords ?? [];
   const strays = asked?.filter((k) => !notes.some((note) => isSamePlace(k, note))) ?? [];
   if (strays.length > 0) {
@@ -265,3 +271,48 @@ export function keptWordsAfter(
 
 const pickKeep = ({ phrase, actionId, reason }: KeepWords): KeepWords =>
   actionId === undefined ? { phrase, reason } : { phrase, actionId, reason };
+
+/** Quoted words ("…", “…”, ‘…’): a reason may quote what was said, the young person's own words. */
+const QUOTED = /"[^"]*"|“[^”]*”|‘[^’]*’/gu;
+
+/**
+ * Each phrase is kept once in each place, or its reason would print twice; and a reason does
+ * not itself blame or label a child, except in words it quotes. Refused naming each.
+ */
+function refuseUnsoundKeeps(asked: readonly KeepWords[], additions: Phrases): void {
+  const problems = asked.flatMap((keep, index) => {
+    const twice = asked.findIndex((other) => isSamePlace(other, keep)) < index;
+    const blaming = languageNotes({ reason: keep.reason.replace(QUOTED, ' ') }, additions);
+    return [
+      ...(twice
+        ? [{ path: `keptWords.${index}`, message: `“${keep.phrase}” in ${placeInWords(keep)} is kept twice` }]
+        : []),
+      ...blaming.map((note) => ({
+        path: `keptWords.${index}.reason`,
+        message: `the reason for keeping “${keep.phrase}” says “${note.phrase}”: try “${note.suggestion}”, or quote the words said`,
+      })),
+    ];
+  });
+  if (problems.length === 0) return;
+  throw new ValidationError(
+    'Keep each flagged phrase once, with a reason in words that do not blame or label a child.',
+    problems,
+  );
+}
+
+/**
+ * The actions a change sends, as the plan keeps them: each with an id of its own (words are
+ * kept by action id), and each with the basis the plan keeps for it (`withBasisKept`), never
+ * one the change sent.
+ */
+export function actionsAfter(saved: readonly PlanAction[], sent: readonly PlanAction[]): PlanAction[] {
+  const ids = sent.map((action) => action.id);
+  const shared = [...new Set(ids.filter((id, index) => ids.indexOf(id) !== index))];
+  if (shared.length > 0) {
+    throw new ValidationError(
+      'Each action needs its own id.',
+      shared.map((id) => ({ path: 'actions', message: `two actions share the id ${id}` })),
+    );
+  }
+  return sent.map((action) => withBasisKept(saved, action));
+}

@@ -9,6 +9,7 @@ import {
   eraseFromCarer,
   eraseFromCluster,
   eraseFromInvitationList,
+  eraseFromPlan,
   type Location,
   type Page,
   type PageRequest,
@@ -157,12 +158,13 @@ export class MemoryErasures implements ErasureStore {
       const clusters = await reach.analyses.clusters(p, run.id);
       reach.analyses.replaceClusters(p, run.id, clusters.map(ofAll(eraseFromCluster)));
     }
+    const eraseFromPlans = ofAll(eraseFromPlan);
     for (const head of reach.actionPlans.heads.all(p)) {
-      const erased = erase(head);
+      const erased = eraseFromPlans(head);
       if (JSON.stringify(erased) === JSON.stringify(head)) continue;
       await reach.actionPlans.change(head, erased);
     }
-    rewrite(reach.actionPlans.everyVersion, p, erase, 'keep-version');
+    rewrite(reach.actionPlans.everyVersion, p, eraseFromPlans, 'keep-version');
     rewrite(reach.invitationLists, p, ofAll(eraseFromInvitationList), 'next-version');
     rewrite(reach.uploads, p, erase, 'keep-version');
     rewrite(reach.youngPeople, p, erase, 'next-version');

@@ -14,6 +14,7 @@ import {
   eraseFromCluster,
   eraseFromInvitationList,
   eraseFromKeptCarer,
+  eraseFromPlan,
   InvitationList,
   Location,
   Partnership,
@@ -342,7 +343,8 @@ export const actionPlanVersionModel: ErasableModel<ActionPlan, { id: string; ver
   indexKeys: () => ({}),
   erasure: {
     kept: {
-      without: eraseFrom,
+      // A version that was for the person quotes their strengths: those go too.
+      without: eraseFromPlan,
       versioning: 'keep-version',
       found: {
         // Read when erasure runs: the plan's own model is declared below, naming this one.
@@ -367,7 +369,7 @@ export const actionPlanModel: ErasableModel<ActionPlan, string> = {
   indexKeys: keys.actionPlanIndexKeys,
   list: (p) => keys.ofKind(p, 'PLAN'),
   // A plan that named the person moves to a new version, kept beside its others like any change.
-  erasure: { kept: { without: eraseFrom, versioning: 'next-version', versionsKeptAs: actionPlanVersionModel } },
+  erasure: { kept: { without: eraseFromPlan, versioning: 'next-version', versionsKeptAs: actionPlanVersionModel } },
 };
 
 export const invitationListModel: ErasableModel<InvitationList, string> = {

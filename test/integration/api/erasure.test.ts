@@ -102,7 +102,8 @@ describe('erasing a young person', () => {
     const own = 'captain of the under-14 side at Ashford Town';
     const strengthened = await chair().request('PATCH', `/v1/young-people/${ref}`, {
       headers: { 'if-match': `"${target.version}"` },
-      body: { strengths: [...target.strengths, own] },
+      // "football" too: the same word in another child's concern is theirs and stays.
+      body: { strengths: [...target.strengths, own, 'football'] },
     });
     expect(strengthened.status).toBe(200);
     const edited = await chair().request('PATCH', `/v1/action-plans/${plan.id}`, {
@@ -125,7 +126,7 @@ describe('erasing a young person', () => {
         severity: 'medium',
         sourceAgency: 'social_care',
         status: 'open',
-        note: `Found at a friend's house with ${displayName.toUpperCase()}.`,
+        note: `Found at a friend's house with ${displayName.toUpperCase()}. Goes to football training on Tuesdays.`,
       },
     });
     expect(concern.status).toBe(201);
@@ -154,6 +155,12 @@ describe('erasing a young person', () => {
     // Their own strengths went from every version of the plan's summary, the list still reading.
     for (const version of versions) expect(version.summary).not.toContain('Ashford Town');
     expect(versions[1]?.summary).toMatch(/^What is going well: plays chess\. Youth club offer/);
+    for (const version of versions) expect(version.summary).not.toMatch(/\bfootball\b/i);
+    // Only the plan for them loses their strengths: another child's concern keeps its own words.
+    const othersConcerns = await api.table.store.concerns.ofPerson(DEMO, other);
+    expect(othersConcerns.map((c) => c.note)).toContain(
+      "Found at a friend's house with [name removed]. Goes to football training on Tuesdays.",
+    );
 
     // What the partnership keeps still adds up: the group has as many members, one of them the marker.
     const run = await api.table.store.analyses.latestCompleted(DEMO, '2026-W48');

@@ -27,7 +27,7 @@ interface PlanBody {
     status: string;
     version: number;
     summary: string;
-    actions: { id: string; description: string; coversRefs: string[]; status: string }[];
+    actions: { id: string; description: string; coversRefs: string[]; status: string; basis?: unknown }[];
   };
   languageNotes: { field: string; phrase: string; suggestion: string }[];
   uncovered: string[];
@@ -237,6 +237,76 @@ describe('planning for the MADP on the demo map (week 4)', () => {
     expect(paper.text).not.toContain('gang');
     const trail = await api.table.store.audit.byYoungPerson(DEMO, first.coversRefs[0] ?? '', { limit: 500 });
     expect(trail.items.map((e) => e.requestId)).toContain(settled.headers.get('x-request-id'));
+  });
+
+  it("keeps each action's basis itself: one sent is ignored, one no longer true is dropped", async () => {
+    const cluster = clusters[5];
+    const drafted = await lead().request('POST', `/v1/clusters/${cluster?.clusterId}/action-plans`, { body: {} });
+    const { plan } = drafted.body as PlanBody;
+    const [first, second, ...rest] = plan.actions;
+    if (!first?.basis || !second?.basis || !cluster) throw new Error('the draft has actions with their basis');
+    const path = `/v1/action-plans/${plan.id}`;
+    // A place typed by hand, claimed for an action the draft made for another reason.
+    const typed = { kind: 'place', locationRef: 'LOC0001', name: 'Typed by hand: the park where they deal' };
+    const otherPeople = second.coversRefs.length > 1 ? second.coversRefs.slice(1) : cluster.memberRefs;
+    const changed = await lead().request('PATCH', path, {
+      body: {
+        actions: [
+          { ...first, basis: typed },
+          { ...second, coversRefs: otherPeople },
+          ...rest,
+          { ...first, id: 'added-1', basis: typed },
+        ],
+      },
+      headers: { 'if-match': '"1"' },
+    });
+    expect(changed.status).toBe(200);
+    const actions = (changed.body as PlanBody).plan.actions;
+    expect(actions[0]?.basis).toEqual(first.basis);
+    expect(actions[1]).not.toHaveProperty('basis');
+    expect(actions.at(-1)).not.toHaveProperty('basis');
+    expect(changed.text).not.toContain('Typed by hand');
+    // Dropped, it stays dropped even when the action covers the young people it did before.
+    const back = await lead().request('PATCH', path, {
+      body: { actions: [first, second, ...rest] },
+      headers: { 'if-match': '"2"' },
+    });
+    expect((back.body as PlanBody).plan.actions[1]).not.toHaveProperty('basis');
+    const paper = await chair().request('GET', `${path}/export?format=html`);
+    expect(paper.text).not.toContain('Typed by hand');
+  });
+
+  it('refuses the same words kept twice, a reason that blames, and two actions with one id', async () => {
+    const drafted = await lead().request('POST', `/v1/clusters/${clusters[5]?.clusterId}/action-plans`, { body: {} });
+    const { plan } = drafted.body as PlanBody;
+    const [first] = plan.actions;
+    if (!first) throw new Error('the draft has actions');
+    const path = `/v1/action-plans/${plan.id}`;
+    const summary = `${plan.summary} The school calls them a gang.`;
+    const refusals = [
+      {
+        summary,
+        keptWords: [
+          { phrase: 'gang', reason: 'The school’s words, quoted.' },
+          { phrase: 'gang', reason: 'Quoted from the school’s referral.' },
+        ],
+      },
+      { summary, keptWords: [{ phrase: 'gang', reason: 'He chose to be with them, the school says.' }] },
+      { actions: [first, { ...first, description: 'Another step' }] },
+    ];
+    const paths = [];
+    for (const body of refusals) {
+      const refused = await lead().request('PATCH', path, { body, headers: { 'if-match': '"1"' } });
+      expect(refused.status).toBe(400);
+      expect(refused.headers.get('content-type')).toContain('application/problem+json');
+      paths.push((refused.body as { errors: { path: string }[] }).errors.map((e) => e.path));
+    }
+    expect(paths).toEqual([['keptWords.1'], ['keptWords.0.reason'], ['actions']]);
+    const quoted = await lead().request('PATCH', path, {
+      body: { summary, keptWords: [{ phrase: 'gang', reason: 'The school wrote “a gang”; quoted as written.' }] },
+      headers: { 'if-match': '"1"' },
+    });
+    expect(quoted.status).toBe(200);
   });
 
   it('does not agree a plan while a young person in the group has no action', async () => {

@@ -108,12 +108,34 @@ describe('a group’s plans and invitation lists are never lost, in a real brows
     await expectAccessible(page);
     await screenshotOf(plan, 'plan-editor');
 
+    // The draft's reason is for the young people it chose: changed, the action no longer claims it.
+    const concernAt = forLines.findIndex((line) => /— open concerns?: /.test(line));
+    const concernFor = plan.locator(`#action-${concernAt}-for`);
+    const reasonBefore = await concernFor.textContent();
+    await plan.getByText(`Change whom action ${concernAt + 1} is for`).click();
+    const ticked = plan.locator(`input[id^="action-${concernAt}-covers-"]:checked`).first();
+    const tickedId = (await ticked.getAttribute('id')) ?? '';
+    await plan.locator(`#${tickedId}`).uncheck();
+    await expect.poll(() => concernFor.textContent()).not.toMatch(/open concern/);
+    const reasonLeft = plan.locator(`#action-${concernAt}-reason-left`);
+    expect(await reasonLeft.textContent()).toMatch(
+      /^The draft chose these young people for a reason \(open concerns?: /,
+    );
+    await screenshotOf(plan.locator('.action').nth(concernAt), 'plan-action-reason-left');
+    await plan.locator(`#${tickedId}`).check();
+    await expect.poll(() => concernFor.textContent()).toBe(reasonBefore);
+    expect(await reasonLeft.count()).toBe(0);
+    await plan.locator(`#${tickedId}`).uncheck();
+
     const summary = plan.getByLabel('Summary');
     await summary.fill(`${await summary.inputValue()} The school calls them a gang.`);
     const first = plan.getByLabel('Action 1', { exact: true });
     await first.fill(`${await first.inputValue()}; in his words, "I was only the runner"`);
     await plan.getByRole('button', { name: 'Save the plan' }).click();
     await plan.getByText('Saved.').waitFor();
+    // Saved, the plan keeps no reason for the changed action: the page and the API agree.
+    expect(await concernFor.textContent()).not.toMatch(/open concern/);
+    expect(await reasonLeft.count()).toBe(0);
     const block = plan.locator('#words-block');
     await block.getByText('The plan cannot be agreed yet.').waitFor();
     expect(await block.textContent()).toContain('“gang” in the summary; “runner” in action 1');

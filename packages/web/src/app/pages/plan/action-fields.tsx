@@ -1,4 +1,4 @@
-import { dateInWords, forInWords } from '@peermap/domain/paper-words';
+import { basisInWords, dateInWords, forInWords } from '@peermap/domain/paper-words';
 import type { Action } from '../../api-types';
 import { Choice, WordSelect } from '../../forms';
 import { humanise } from '../../ui';
@@ -10,12 +10,15 @@ import { Notes } from './language-notes';
 export function ActionFields({
   index,
   action,
+  saved,
   notes,
   onChange,
   onRemove,
 }: {
   index: number;
   action: Action;
+  /** The action as saved: its basis is said to go when the action is changed to cover others. */
+  saved?: Action | undefined;
   notes: readonly PlacedNote[];
   onChange: (patch: Partial<Action>) => void;
   onRemove: () => void;
@@ -35,7 +38,7 @@ export function ActionFields({
       />
       <Notes id={`${id}-notes`} notes={notes} />
       <ActionTerms id={id} action={action} onChange={onChange} />
-      <CoveredPeople id={id} number={index + 1} action={action} onChange={onChange} />
+      <CoveredPeople id={id} number={index + 1} action={action} saved={saved} onChange={onChange} />
       {canWrite && (
         <button type="button" onClick={onRemove}>
           Remove action {index + 1}
@@ -69,7 +72,13 @@ export function usePlanWords() {
  * Which of the group's young people an action is for, and why the draft chose them (the open
  * concern or the place that made the rule apply): said in one line, changed by ticking names.
  */
-function CoveredPeople({ id, number, action, onChange }: ActionPartProps & { number: number }) {
+function CoveredPeople({
+  id,
+  number,
+  action,
+  saved,
+  onChange,
+}: ActionPartProps & { number: number; saved?: Action | undefined }) {
   const { cluster, nameOf } = usePlanSetting();
   const { concernLabel } = usePlanWords();
   const canWrite = useMayWritePlan();
@@ -81,9 +90,17 @@ function CoveredPeople({ id, number, action, onChange }: ActionPartProps & { num
     </p>
   );
   if (!canWrite) return line;
+  // The draft's reason was for the young people it chose: changed, the plan no longer gives it.
+  const reasonLeft = saved?.basis && !action.basis ? basisInWords(saved.basis, concernLabel) : undefined;
   return (
     <>
       {line}
+      {reasonLeft && (
+        <p class="subtle" id={`${id}-reason-left`}>
+          The draft chose these young people for a reason ({reasonLeft}). Changed, the plan no longer gives it: tick the
+          same young people again to keep it.
+        </p>
+      )}
       <details>
         <summary>
           Change whom action {number} is for ({action.coversRefs.length} of {cluster.memberRefs.length})

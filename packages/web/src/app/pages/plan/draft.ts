@@ -1,3 +1,4 @@
+import { withBasisKept } from '@peermap/domain/paper-words';
 import { useEffect, useState } from 'preact/hooks';
 import type { Action, PlanView } from '../../api-types';
 import { removeAt, updateAt } from '../../forms';
@@ -34,7 +35,11 @@ export function usePlanDraft(view: PlanView) {
     summary !== view.plan.summary ||
     JSON.stringify(actions) !== JSON.stringify(view.plan.actions) ||
     JSON.stringify(keptWords) !== JSON.stringify(keptToSend(view.plan.keptWords ?? [], summary, actions));
-  const change = (index: number, patch: Partial<Action>) => setActions((all) => updateAt(all, index, patch));
+  // An action shows the basis the API would keep for it: the saved one, while it covers the same young people.
+  const change = (index: number, patch: Partial<Action>) =>
+    setActions((all) =>
+      updateAt(all, index, patch).map((action, i) => (i === index ? withBasisKept(view.plan.actions, action) : action)),
+    );
   const words: WordChoices = {
     kept,
     change: (note) => {
@@ -57,6 +62,10 @@ export function usePlanDraft(view: PlanView) {
   return {
     summary,
     actions,
+    /** The actions as the API takes them: the basis is the plan's own, never sent. */
+    actionsToSend: actions.map(({ basis: _, ...action }) => action),
+    /** The action of the same id as saved, to say what a change to it leaves behind. */
+    savedAction: (id: string) => view.plan.actions.find((action) => action.id === id),
     keptWords,
     words,
     unsaved,

@@ -75,12 +75,12 @@ function usePlanSending(
     });
   const save = (event: Event) => {
     event.preventDefault();
-    const { summary, actions, keptWords } = draft;
+    const { summary, actionsToSend, keptWords } = draft;
     return sendAndShow(
       () =>
         api.send('PATCH', '/v1/action-plans/{id}', {
           params: { id: view.plan.id },
-          json: { summary, actions, keptWords },
+          json: { summary, actions: actionsToSend, keptWords },
           ifMatch: etag,
         }),
       'Saved. The words have been checked again.',
@@ -158,6 +158,7 @@ function ActionsFieldset({
           key={action.id}
           index={index}
           action={action}
+          saved={draft.savedAction(action.id)}
           notes={notesFor(action.id)}
           onChange={(patch) => draft.change(index, patch)}
           onRemove={() => draft.remove(index)}
