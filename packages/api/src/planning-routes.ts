@@ -124,7 +124,7 @@ export function invitationRoutes(deps: ApiDeps): AnyRoute[] {
       handle: async ({ principal, params }) => {
         const stored = await deps.store.invitationLists.ofCluster(principal.partnershipId, params.id);
         // One list at a time: each already reads its carers and young people several at once.
-        const items = await mapWithConcurrency(stored, 1, (list) => currentList(deps.store, list));
+        const items = await mapWithConcurrency(stored, 1, (list) => currentList(deps.store, list, deps.now()));
         const subjects = stored.map(listSubjects);
         return {
           status: 200,
@@ -146,7 +146,7 @@ export function invitationRoutes(deps: ApiDeps): AnyRoute[] {
       params: IdParams,
       handle: async ({ principal, params }) => {
         const stored = await storedListOf(principal.partnershipId, params.id);
-        const list = await currentList(deps.store, stored);
+        const list = await currentList(deps.store, stored, deps.now());
         return {
           status: 200,
           body: listFor(principal.role, list),
@@ -166,7 +166,7 @@ export function invitationRoutes(deps: ApiDeps): AnyRoute[] {
       handle: async ({ principal, params, body, headers }) => {
         const version = expectedVersion(headers);
         const list = await storedListOf(principal.partnershipId, params.id);
-        const saved = await recordAttendance(deps.store, list, body.attendance, version);
+        const saved = await recordAttendance(deps.store, list, body.attendance, version, deps.now());
         return {
           status: 200,
           body: listFor(principal.role, saved),

@@ -9,6 +9,7 @@ import {
   daysBetween,
   type InvitationList,
   type InvitationOutcome,
+  isPastSessionDate,
   type KeepWords,
   keptWordsAfter,
   type LanguageNote,
@@ -27,7 +28,7 @@ import {
   VersionConflictError,
 } from '@peermap/domain';
 import { subGroupsOf } from '@peermap/graph';
-import { draftClusterPlan, draftPlacePlan, sortCarers, uncovered } from '@peermap/planning';
+import { draftClusterPlan, draftPlacePlan, keepRecordedAttendance, sortCarers, uncovered } from '@peermap/planning';
 import { currentCluster } from './analysis';
 
 /** Sightings this recent count as where a group gathers now (as in the analysis). */
@@ -101,19 +102,20 @@ export async function createInvitationList(
  * takes them off the invitation (and their contact details with it) at once. Carers no longer
  * on the map drop out; nobody is added (a new list is made for that).
  */
-export async function currentList(store: PlanningPorts, list: InvitationList): Promise<InvitationList> {
+export async function currentList(store: PlanningPorts, list: InvitationList, now: Date): Promise<InvitationList> {
   const { partnershipId } = list;
   const listed = [...list.invite, ...list.askConsentFirst, ...list.notInvited].map((carer) => carer.carerRef);
   const [carers, people] = await Promise.all([
     mapWithConcurrency([...new Set(listed)], READ_CONCURRENCY, (ref) => store.carers.get(partnershipId, ref)),
     mapWithConcurrency(list.youngPersonRefs, READ_CONCURRENCY, (ref) => store.youngPeople.get(partnershipId, ref)),
   ]);
-  const sorted = sortCarers({
+  const today = sortCarers({
     youngPersonRefs: list.youngPersonRefs,
     youngPeople: new Map(people.flatMap((person) => (person ? [[person.ref, person]] : []))),
     carers: carers.filter((carer) => carer !== undefined),
     inviteSizeLimit: Number.POSITIVE_INFINITY,
   });
+  const sorted = isPastSessionDate(list.session.date, now) ? keepRecordedAttendance(list, today) : today;
   const invited = new Set(sorted.invite.map((carer) => carer.carerRef));
   const warning = list.sizeWarning;
   const sizeWarning = warning &&
@@ -140,8 +142,9 @@ export async function recordAttendance(
   stored: InvitationList,
   attendance: Readonly<Record<string, InvitationOutcome>>,
   expectedVersion: number,
+  now: Date,
 ): Promise<InvitationList> {
-  const list = await currentList(store, stored);
+  const list = await currentList(store, stored, now);
   const invited = new Set(list.invite.map((carer) => carer.carerRef));
   const strangers = Object.keys(attendance).filter((ref) => !invited.has(ref));
   if (strangers.length > 0) {
@@ -154,7 +157,7 @@ export async function recordAttendance(
     { attendance: { ...stored.attendance, ...attendance } },
     expectedVersion,
   );
-  return currentList(store, saved);
+  return currentList(store, saved, now);
 }
 
 /** A plan as it is answered: with the language notes on what people wrote and who no action covers yet. */

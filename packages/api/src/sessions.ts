@@ -38,7 +38,7 @@ export async function sessionsPage(
   const stored = await storedSessions(store, partnershipId, when, now, page);
   // One list at a time: each already reads its carers and young people several at once.
   const lists = await mapWithConcurrency(stored.items, 1, async (list) =>
-    isPastSessionDate(list.session.date, now) ? list : currentList(store, list),
+    isPastSessionDate(list.session.date, now) ? list : currentList(store, list, now),
   );
   const labels = await groupLabels(store, partnershipId, lists);
   const items = lists.map((list) => summaryOf(list, labels.get(list.clusterId ?? ''), now));

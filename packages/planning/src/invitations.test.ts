@@ -1,6 +1,6 @@
 import type { Carer, YoungPerson } from '@peermap/domain';
 import { describe, expect, it } from 'vitest';
-import { sortCarers } from './invitations';
+import { keepRecordedAttendance, sortCarers } from './invitations';
 
 const person = (ref: string, over: Partial<YoungPerson> = {}) => ({
   ref,
@@ -154,5 +154,30 @@ describe('who is invited to the parent session', () => {
     ]);
     expect(result.sizeWarning?.proposedSessions.every((s) => s.carerRefs.length <= 6)).toBe(true);
     expect(sort(carers.slice(0, 4)).sizeWarning).toBeUndefined();
+  });
+});
+
+describe('a held session keeps its record of who came', () => {
+  const atTheTime = sort([carer('C1', ['YP1']), carer('C2', ['YP2']), carer('C3', ['YP3'])]);
+  const withdrawn = { status: 'withdrawn' as const, recordedOn: '2026-12-01', recordedBy: 'Kim K.' };
+
+  it('keeps a carer who came and has since withdrawn consent on the invite, reached through the key worker', () => {
+    const today = sort([carer('C1', ['YP1'], { consent: withdrawn }), carer('C2', ['YP2']), carer('C3', ['YP3'])]);
+    const kept = keepRecordedAttendance({ invite: atTheTime.invite, attendance: { C1: 'attended' } }, today);
+    expect(kept.invite.map((c) => c.carerRef).sort()).toEqual(['C1', 'C2', 'C3']);
+    const c1 = kept.invite.find((c) => c.carerRef === 'C1');
+    expect(c1).toMatchObject({ contactRoute: 'key_worker' });
+    expect(c1).not.toHaveProperty('phone');
+    expect(kept.notInvited.map((c) => c.carerRef)).not.toContain('C1');
+  });
+
+  it('lets a carer with nothing recorded, or no longer on the map, follow today', () => {
+    const today = sort([carer('C1', ['YP1'], { consent: withdrawn }), carer('C2', ['YP2'])]);
+    const kept = keepRecordedAttendance(
+      { invite: atTheTime.invite, attendance: { C1: 'invited', C3: 'attended' } },
+      today,
+    );
+    expect(kept).toBe(today);
+    expect(kept.notInvited.map((c) => c.carerRef)).toContain('C1');
   });
 });

@@ -2,6 +2,7 @@ import {
   type AskConsentFirst,
   type Carer,
   CarerRelationship,
+  type InvitationOutcome,
   type InvitedCarer,
   type NotInvitedCarer,
   type NotInvitedReason,
@@ -121,4 +122,39 @@ function warnOfSize(invite: readonly InvitedCarer[], input: InvitationInput) {
     }
   }
   return { limit: input.inviteSizeLimit, inviteCount: invite.length, proposedSessions: sessions };
+}
+
+/**
+ * A held session keeps its record of who came. A carer recorded as coming, sending apologies or
+ * not answering, whom today's sort leaves off the invite (consent withdrawn, do-not-contact or a
+ * safety note since), stays on it as listed then, reached only through the key worker (no phone
+ * or email shown), and is not listed again under another heading. A carer today's sort no
+ * longer knows (erased, or off the map) stays out.
+ */
+export function keepRecordedAttendance(
+  stored: {
+    readonly invite: readonly InvitedCarer[];
+    readonly attendance: Readonly<Record<string, InvitationOutcome>>;
+  },
+  today: InvitationSort,
+): InvitationSort {
+  const recorded = new Set(
+    Object.entries(stored.attendance)
+      .filter(([, outcome]) => outcome !== 'invited')
+      .map(([carerRef]) => carerRef),
+  );
+  const invitedToday = new Set(today.invite.map((carer) => carer.carerRef));
+  const stillKnown = new Set([...today.askConsentFirst, ...today.notInvited].map((carer) => carer.carerRef));
+  const kept = stored.invite
+    .filter((carer) => recorded.has(carer.carerRef) && !invitedToday.has(carer.carerRef))
+    .filter((carer) => stillKnown.has(carer.carerRef))
+    .map(({ phone: _phone, email: _email, ...carer }) => ({ ...carer, contactRoute: 'key_worker' as const }));
+  if (kept.length === 0) return today;
+  const keptRefs = new Set(kept.map((carer) => carer.carerRef));
+  return {
+    ...today,
+    invite: [...today.invite, ...kept],
+    askConsentFirst: today.askConsentFirst.filter((carer) => !keptRefs.has(carer.carerRef)),
+    notInvited: today.notInvited.filter((carer) => !keptRefs.has(carer.carerRef)),
+  };
 }

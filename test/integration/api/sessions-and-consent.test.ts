@@ -166,11 +166,17 @@ describe("the early help lead's sessions and carers' consent", () => {
       }),
     );
     const { items } = (await lead().request('GET', '/v1/invitation-lists?when=past')).body as SessionsPage;
-    expect(items.find((s) => s.session.venue === 'Held 20 days ago')?.counts).toMatchObject({
-      invited: 1,
-      attended: 1,
-      apologies: 0,
-    });
+    const held = items.find((s) => s.session.venue === 'Held 20 days ago');
+    expect(held?.counts).toMatchObject({ invited: 1, attended: 1, apologies: 0 });
+
+    // Opened, the list says the same: they came, and are reached now only through their key worker.
+    const opened = await lead().request('GET', `/v1/invitation-lists/${held?.id}`);
+    expect(opened.status).toBe(200);
+    const list = opened.body as { invite: object[]; notInvited: object[]; attendance: Record<string, string> };
+    expect(list.invite).toEqual([expect.objectContaining({ carerRef: 'CR00001', contactRoute: 'key_worker' })]);
+    expect(list.invite[0]).not.toHaveProperty('phone');
+    expect(list.notInvited).not.toContainEqual(expect.objectContaining({ carerRef: 'CR00001' }));
+    expect(list.attendance).toEqual({ CR00001: 'attended' });
   });
 
   it('pages sessions fifty at most, and tells the lead so', async () => {
