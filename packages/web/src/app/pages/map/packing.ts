@@ -5,9 +5,11 @@ import { SpatialGrid, squareAround } from './grid';
  * where it touches those already placed and keeps the whole closest to the canvas's shape, drawn
  * a little towards the groups it is linked with (so bridges stay short).
  *
- * Only patches with room left beside them (the packing's edge) offer places to the next, and
- * "is this spot free?" asks a grid of nearby patches, so a week of thousands of groups packs in
- * about the time of its edge, not of every pair of groups.
+ * "Is this spot free?" asks a grid of nearby patches. Up to EVERY_PATCH_TRIED_UP_TO groups,
+ * every patch placed offers spots to the next (the search is exhaustive); beyond, only patches with
+ * room left beside them for the smallest (the packing's edge) do, so a week of thousands of groups
+ * packs in about the time of its edge, not of every pair of groups, at the cost of a small patch
+ * now and then going to the edge rather than into a gap.
  */
 
 interface Point {
@@ -19,6 +21,8 @@ interface Point {
 export const PATCH_GAP = 1.8;
 /** The map is drawn on a wide canvas: packing aims at this width to height. */
 export const ASPECT = 2;
+/** A partnership's usual week (a few dozen groups) is packed by the exhaustive search. */
+const EVERY_PATCH_TRIED_UP_TO = 150;
 
 interface Circle extends Point {
   id: string;
@@ -42,7 +46,12 @@ export function packPatches(
   bridges: ReadonlyMap<string, number> = new Map(),
 ): Map<string, Point> {
   const order = shapes.map((s, index) => ({ ...s, index })).sort((a, b) => b.radius - a.radius || a.index - b.index);
-  const packing = new Packing(order[0]?.radius ?? 0, order.at(-1)?.radius ?? 0, bridgesByGroup(bridges));
+  const packing = new Packing({
+    largest: order[0]?.radius ?? 0,
+    smallest: order.at(-1)?.radius ?? 0,
+    keepsEdge: order.length > EVERY_PATCH_TRIED_UP_TO,
+    bridges: bridgesByGroup(bridges),
+  });
   for (const shape of order) packing.place(shape.id, shape.radius);
   return packing.centres();
 }
@@ -67,12 +76,23 @@ class Packing {
   private readonly grid: SpatialGrid<Circle>;
   private readonly extent = { left: 0, right: 0, top: 0, bottom: 0 };
 
-  constructor(
-    private readonly largest: number,
-    private readonly smallest: number,
-    private readonly bridges: ReadonlyMap<string, readonly { other: string; weight: number }[]>,
-  ) {
-    this.grid = new SpatialGrid(2 * largest + PATCH_GAP);
+  private readonly largest: number;
+  private readonly smallest: number;
+  /** Whether patches with no room beside them stop offering spots. */
+  private readonly keepsEdge: boolean;
+  private readonly bridges: ReadonlyMap<string, readonly { other: string; weight: number }[]>;
+
+  constructor(options: {
+    largest: number;
+    smallest: number;
+    keepsEdge: boolean;
+    bridges: ReadonlyMap<string, readonly { other: string; weight: number }[]>;
+  }) {
+    this.largest = options.largest;
+    this.smallest = options.smallest;
+    this.keepsEdge = options.keepsEdge;
+    this.bridges = options.bridges;
+    this.grid = new SpatialGrid(2 * this.largest + PATCH_GAP);
   }
 
   place(id: string, r: number): void {
@@ -159,7 +179,7 @@ class Packing {
       if (c !== added && Math.hypot(c.x - added.x, c.y - added.y) <= c.r + 3 * added.r + 2 * PATCH_GAP) {
         c.partners.push(added);
       }
-      if (!c.open || this.hasRoomBeside(c)) continue;
+      if (!this.keepsEdge || !c.open || this.hasRoomBeside(c)) continue;
       c.open = false;
       closed = true;
     }
