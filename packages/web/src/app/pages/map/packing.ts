@@ -126,44 +126,45 @@ class Packing {
       .sort((a, b) => a.circle.index - b.circle.index);
     let best: Point | undefined;
     let bestScore = Number.POSITIVE_INFINITY;
-    for (const spot of this.spotsFor(r)) {
-      const score = this.score(spot, r, pulls);
-      if (score < bestScore - 1e-9 && this.isFree(spot, r)) [best, bestScore] = [spot, score];
-    }
+    // Millions of spots on a large week: each is two numbers until it wins, never an object.
+    this.eachSpot(r, (x, y) => {
+      const score = this.score(x, y, r, pulls);
+      if (score < bestScore - 1e-9 && this.isFree(x, y, r)) [best, bestScore] = [{ x, y }, score];
+    });
     // Never reached while the edge has room; still, a patch beside the rest never overlaps one.
     return best ?? { x: this.extent.right + r + PATCH_GAP, y: 0 };
   }
 
-  /** Where a patch of radius r can touch one patch on the edge (12 directions) or two at once. */
-  private *spotsFor(r: number): Generator<Point> {
+  /** Where a patch of radius r can touch one patch on the edge (12 directions) or two at once, in order. */
+  private eachSpot(r: number, visit: (x: number, y: number) => void): void {
     for (const c of this.edge) {
       const d = c.r + r + PATCH_GAP;
-      for (const direction of DIRECTIONS) yield { x: c.x + d * direction.x, y: c.y + d * direction.y };
+      for (const direction of DIRECTIONS) visit(c.x + d * direction.x, c.y + d * direction.y);
     }
     for (const a of this.edge) {
-      for (const b of a.partners) if (b.open) yield* touchingBoth(a, b, r);
+      for (const b of a.partners) if (b.open) touchingBoth(a, b, r, visit);
     }
   }
 
-  private isFree(spot: Point, r: number): boolean {
+  private isFree(x: number, y: number, r: number): boolean {
     return !this.grid.some(
-      squareAround(spot.x, spot.y, r + this.largest + PATCH_GAP),
-      (c) => Math.hypot(c.x - spot.x, c.y - spot.y) < c.r + r + PATCH_GAP - 1e-6,
+      squareAround(x, y, r + this.largest + PATCH_GAP),
+      (c) => Math.hypot(c.x - x, c.y - y) < c.r + r + PATCH_GAP - 1e-6,
     );
   }
 
   /** Smaller is better: the packed whole's size against the canvas's shape, plus distance to linked groups. */
-  private score(spot: Point, r: number, pulls: readonly { circle: Circle; weight: number }[]): number {
-    const width = Math.max(this.extent.right, spot.x + r) - Math.min(this.extent.left, spot.x - r);
-    const height = Math.max(this.extent.bottom, spot.y + r) - Math.min(this.extent.top, spot.y - r);
+  private score(x: number, y: number, r: number, pulls: readonly { circle: Circle; weight: number }[]): number {
+    const width = Math.max(this.extent.right, x + r) - Math.min(this.extent.left, x - r);
+    const height = Math.max(this.extent.bottom, y + r) - Math.min(this.extent.top, y - r);
     let linked = 0;
     let pull = 0;
     for (const { circle, weight } of pulls) {
       linked += weight;
-      pull += weight * Math.hypot(circle.x - spot.x, circle.y - spot.y);
+      pull += weight * Math.hypot(circle.x - x, circle.y - y);
     }
     const box = Math.max(width / ASPECT, height);
-    const centred = Math.hypot(spot.x / ASPECT, spot.y) * 0.01;
+    const centred = Math.hypot(x / ASPECT, y) * 0.01;
     return box + centred + (linked > 0 ? (0.15 * pull) / linked : 0);
   }
 
@@ -188,26 +189,22 @@ class Packing {
 
   private hasRoomBeside(c: Circle): boolean {
     const d = c.r + this.smallest + PATCH_GAP;
-    return DIRECTIONS.some((direction) =>
-      this.isFree({ x: c.x + d * direction.x, y: c.y + d * direction.y }, this.smallest),
-    );
+    return DIRECTIONS.some((direction) => this.isFree(c.x + d * direction.x, c.y + d * direction.y, this.smallest));
   }
 }
 
 /** The two centres at which a circle of radius r touches both a and b (none if they are too far apart). */
-function touchingBoth(a: Circle, b: Circle, r: number): Point[] {
+function touchingBoth(a: Circle, b: Circle, r: number, visit: (x: number, y: number) => void): void {
   const ra = a.r + r + PATCH_GAP;
   const rb = b.r + r + PATCH_GAP;
   const d = Math.hypot(b.x - a.x, b.y - a.y);
-  if (d === 0 || d > ra + rb || d < Math.abs(ra - rb)) return [];
+  if (d === 0 || d > ra + rb || d < Math.abs(ra - rb)) return;
   const along = (ra * ra - rb * rb + d * d) / (2 * d);
   const across = Math.sqrt(Math.max(ra * ra - along * along, 0));
   const ux = (b.x - a.x) / d;
   const uy = (b.y - a.y) / d;
   const mx = a.x + ux * along;
   const my = a.y + uy * along;
-  return [
-    { x: mx - uy * across, y: my + ux * across },
-    { x: mx + uy * across, y: my - ux * across },
-  ];
+  visit(mx - uy * across, my + ux * across);
+  visit(mx + uy * across, my - ux * across);
 }
