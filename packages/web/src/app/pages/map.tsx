@@ -158,10 +158,26 @@ function MapChoices({
 }
 
 /** How many links and sightings shown are restricted police intelligence (for those who may see it). */
-function restrictedShown(data: MapData, shown: ReadonlySet<string>, places: PlaceLayer | undefined): number {
+function restrictedShown(data: MapData, shown: ReadonlySet<string>, places: PlaceLayer | undefined): RestrictedShown {
   const links = data.relationships.filter((r) => r.restricted && shown.has(r.personA) && shown.has(r.personB));
   const sightings = places?.links.filter((l) => l.restricted && shown.has(l.person)) ?? [];
-  return links.length + sightings.length;
+  return { links: links.length, sightings: sightings.length };
+}
+
+interface RestrictedShown {
+  links: number;
+  sightings: number;
+}
+
+/** "3 of the links and 1 of the sightings shown are restricted …", each counted as what it is. */
+function restrictedInWords({ links, sightings }: RestrictedShown): string {
+  const parts = [
+    ...(links > 0 ? [`${links} of the links`] : []),
+    ...(sightings > 0 ? [`${sightings} of the sightings at places`] : []),
+  ];
+  if (parts.length === 0) return '';
+  const verb = links + sightings === 1 ? 'is' : 'are';
+  return ` ${parts.join(' and ')} shown ${verb} restricted police intelligence, drawn dashed.`;
 }
 
 function MapStatus({
@@ -172,14 +188,14 @@ function MapStatus({
 }: {
   shown: number;
   total: number;
-  restricted: number;
+  restricted: RestrictedShown;
   places: ReturnType<typeof usePlaceLayer> | undefined;
 }) {
   return (
     <>
       <p role="status">
         {shown} of {total} young people shown.
-        {restricted > 0 ? ` ${restricted} of the links shown are restricted police intelligence, drawn dashed.` : ''}
+        {restrictedInWords(restricted)}
         {places?.layer ? ` ${placesInWords(places.layer)}` : ''}
         {places?.loading ? ' Loading the places…' : ''}
       </p>

@@ -19,9 +19,12 @@ export function boxAround(
   const xs = [...points.map((p) => p.x), ...circles.flatMap((c) => [c.x - c.radius, c.x + c.radius])];
   const ys = [...points.map((p) => p.y), ...circles.flatMap((c) => [c.y - c.radius, c.y + c.radius])];
   if (xs.length === 0) return undefined;
+  // Folded, not spread: a week of tens of thousands of young people is more than a call's arguments.
+  const least = (values: number[]) => values.reduce((a, b) => Math.min(a, b));
+  const most = (values: number[]) => values.reduce((a, b) => Math.max(a, b));
   return {
-    x: [Math.min(...xs) - MARGIN, Math.max(...xs) + MARGIN],
-    y: [Math.min(...ys) - MARGIN, Math.max(...ys) + MARGIN * 1.5],
+    x: [least(xs) - MARGIN, most(xs) + MARGIN],
+    y: [least(ys) - MARGIN, most(ys) + MARGIN * 1.5],
   };
 }
 

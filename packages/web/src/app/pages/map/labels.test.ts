@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type LabelCandidate, liftApart, overlaps, pickLabels } from './labels';
+import { type LabelCandidate, liftApart, MOST_NAMES_TRIED, overlaps, pickLabels } from './labels';
 
 const candidate = (id: string, x: number, y: number, priority = 0): LabelCandidate => ({
   id,
@@ -30,6 +30,26 @@ describe('the names written on the map', () => {
       }
       expect(a.left).toBeGreaterThanOrEqual(0);
       expect(a.left + a.width).toBeLessThanOrEqual(600);
+    }
+  });
+
+  it('in a crowd of 10,000 still writes only names that fit, the chosen one first', () => {
+    const crowd = Array.from({ length: 10_000 }, (_, i) =>
+      candidate(`p${i}`, 10 + ((i * 37.3) % 2980), 10 + ((i * 53.7) % 1980), i % 7),
+    );
+    crowd.push(candidate('chosen', 1500, 1000, 10_000));
+    const placed = pickLabels(crowd, { width: 3000, height: 2000 });
+    expect(placed[0]?.id).toBe('chosen');
+    expect(placed.length).toBeGreaterThan(1);
+    expect(placed.length).toBeLessThanOrEqual(MOST_NAMES_TRIED);
+    for (const [i, a] of placed.entries()) {
+      for (const b of placed.slice(i + 1)) expect(overlaps(a, b)).toBe(false);
+      const covered = crowd.filter(
+        (dot) =>
+          dot.id !== a.id &&
+          overlaps(a, { left: dot.x - dot.r, top: dot.y - dot.r, width: 2 * dot.r, height: 2 * dot.r }),
+      );
+      expect(covered).toEqual([]);
     }
   });
 

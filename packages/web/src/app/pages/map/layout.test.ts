@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { evenOut, type LayoutInput, layoutWeek, packPatches, placePlaces, SPACING } from './layout';
+import { evenOut, type LayoutInput, layoutWeek, placePlaces, SPACING } from './layout';
+import { packPatches } from './packing';
+import { sampleWeek } from './sample-week.testing';
 
 /** A week like the demo's: groups of 3 to 16, dense inside, a few bridges, some on their own. */
 function week(groupSizes: readonly number[], alone: number): LayoutInput {
@@ -84,6 +86,26 @@ describe('the layout of a week', () => {
     const layout = layoutWeek(week(sizes, 40));
     expect(layout.positions.size).toBe(sizes.reduce((a, b) => a + b, 0) + 40);
     expect(performance.now() - started).toBeLessThan(3000);
+  });
+
+  it('packs a partnership of 2,000 young people with no two patches overlapping, the band below them', () => {
+    const input = sampleWeek({ people: 2_000 });
+    const layout = layoutWeek(input);
+    expect(layout.patches).toHaveLength(input.groups.length);
+    expect(layout.positions.size).toBe(2_000);
+    for (const [i, a] of layout.patches.entries()) {
+      for (const b of layout.patches.slice(i + 1)) {
+        expect(Math.hypot(a.x - b.x, a.y - b.y)).toBeGreaterThan(a.radius + b.radius);
+      }
+    }
+    const lowestPatch = Math.max(...layout.patches.map((p) => p.y + p.radius));
+    expect(layout.band?.y).toBeGreaterThan(lowestPatch + SPACING);
+    // Packed towards the canvas's shape, not strung out in a line.
+    const width =
+      Math.max(...layout.patches.map((p) => p.x + p.radius)) - Math.min(...layout.patches.map((p) => p.x - p.radius));
+    const height = lowestPatch - Math.min(...layout.patches.map((p) => p.y - p.radius));
+    expect(width / height).toBeGreaterThan(1.2);
+    expect(width / height).toBeLessThan(3.5);
   });
 
   it('ignores a group member who is not on the map (erased since the analysis)', () => {

@@ -101,7 +101,11 @@ export function buildModel(data: MapData): Model {
   }
   const linksOf = new Map<string, Relationship[]>();
   for (const r of data.relationships) {
-    for (const ref of [r.personA, r.personB]) linksOf.set(ref, [...(linksOf.get(ref) ?? []), r]);
+    for (const ref of [r.personA, r.personB]) {
+      const own = linksOf.get(ref);
+      if (own) own.push(r);
+      else linksOf.set(ref, [r]);
+    }
   }
   const byName = [...data.people].sort((a, b) => a.displayName.localeCompare(b.displayName, 'en-GB'));
   const layout = layoutWeek({
@@ -117,8 +121,9 @@ export function buildModel(data: MapData): Model {
         weight: r.kind === 'conflict' ? 0 : r.strength,
       })),
   });
+  const clusterById = new Map(data.clusters.map((c) => [c.clusterId, c]));
   const patches = layout.patches.map((patch) => {
-    const cluster = data.clusters.find((c) => c.clusterId === patch.id);
+    const cluster = clusterById.get(patch.id);
     return {
       ...patch,
       ...toGraph(patch),

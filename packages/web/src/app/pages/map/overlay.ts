@@ -61,15 +61,25 @@ export function drawPatches(sigma: Sigma, model: Model, state: OverlayState): Ti
   if (!context) return [];
   const titles: Title[] = [];
   context.font = GROUP_FONT;
+  const { width: screenWidth, height: screenHeight } = sigma.getDimensions();
   for (const patch of model.patches) {
     const shown = state.shownIn.get(patch.id) ?? 0;
     const centre = sigma.graphToViewport(patch);
     const radius = screenLength(sigma, patch, patch.radius);
+    const offScreen =
+      centre.x + radius < 0 ||
+      centre.y + radius < 0 ||
+      centre.x - radius > screenWidth ||
+      centre.y - radius > screenHeight;
+    if (offScreen) continue;
     // A group the filters leave empty stays as a faint outline, so the map keeps its shape.
     outlinePatch(context, centre, radius, shown > 0 ? patch.style : undefined);
     if (shown === 0) continue;
     const name = shown === patch.size ? `${patch.label} (${patch.size})` : `${patch.label} (${shown} of ${patch.size})`;
     const width = context.measureText(name).width + 4;
+    // On a week of hundreds of groups seen whole, names over patches too small to tell apart would
+    // stack into towers: a group's name waits until its patch is at least half the name's width.
+    if (2 * radius < width / 2) continue;
     titles.push({ text: name, box: { left: centre.x - width / 2, top: centre.y - radius - 18, width, height: 18 } });
   }
   if (model.band) titles.push(drawBand(context, sigma, model.band));
