@@ -38,7 +38,9 @@ describe("a partnership's session topics", () => {
       { name: '  recognising RISK ' },
     ]);
     expect(parsed.success).toBe(false);
-    expect(parsed.error?.issues.map((issue) => issue.path)).toEqual([[2, 'name']]);
+    expect(parsed.error?.issues.map((issue) => [issue.path, issue.message])).toEqual([
+      [[2, 'name'], 'topic 3, "recognising RISK", repeats topic 1: each name once'],
+    ]);
   });
 
   it('refuse more than the most, an empty name and a second line', () => {

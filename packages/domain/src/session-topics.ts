@@ -20,13 +20,20 @@ export const SessionTopics = z
   .array(SessionTopic)
   .max(MAX_SESSION_TOPICS)
   .superRefine((topics, context) => {
-    const seen = new Set<string>();
+    // Said by position as the settings page numbers them ("topic 9 repeats topic 1"), counted from one.
+    const firstAt = new Map<string, number>();
     for (const [index, topic] of topics.entries()) {
       const key = sameName(topic.name);
-      if (seen.has(key)) {
-        context.addIssue({ code: 'custom', path: [index, 'name'], message: `"${topic.name}" is already a topic` });
+      const first = firstAt.get(key);
+      if (first === undefined) {
+        firstAt.set(key, index);
+        continue;
       }
-      seen.add(key);
+      context.addIssue({
+        code: 'custom',
+        path: [index, 'name'],
+        message: `topic ${index + 1}, "${topic.name}", repeats topic ${first + 1}: each name once`,
+      });
     }
   });
 export type SessionTopics = z.infer<typeof SessionTopics>;

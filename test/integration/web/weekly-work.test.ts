@@ -335,12 +335,25 @@ describe('the web app, in a real browser, for each role’s week of work', () =>
     expect(topics.slice(-2)).toEqual(['Knife crime and keeping safe', 'Keeping in touch with each other as parents']);
     await expectAccessible(page);
     await screenshot(page, 'settings');
+    await page.getByRole('button', { name: 'Add a topic' }).click();
+    await page
+      .getByLabel(/^Topic \d+$/)
+      .last()
+      .fill('recognising RISK');
+    await page.getByRole('button', { name: 'Save the settings' }).click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /topic 9, "recognising RISK", repeats topic 1/ })
+      .waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'settings-topic-refused');
+    await page.getByRole('button', { name: 'Remove “recognising RISK”', exact: true }).click();
     await page.getByRole('button', { name: 'Add a rule' }).click();
     await page.getByLabel('Action', { exact: true }).last().fill('Disrupt the gang');
     await page.getByRole('button', { name: 'Save the settings' }).click();
-    const alert = page.getByRole('alert');
+    const alert = page.getByRole('alert').filter({ hasText: /actionRules\.\d+\.actions\.0\.description/ });
     await alert.waitFor();
-    expect(await alert.textContent()).toMatch(/actionRules\.\d+\.actions\.0\.description/);
+    await screenshot(page, 'settings-refused');
 
     await nav(page, 'Who is on the map').click();
     const sex = page.getByRole('table', { name: /^Sex in 2026-W48/ });
