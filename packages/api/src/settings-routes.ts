@@ -10,6 +10,7 @@ import {
   DEFAULT_ACTION_RULES,
   DEFAULT_INVITE_SIZE_LIMIT,
   DEFAULT_REMOVE_AFTER_OVERDUE_WEEKS,
+  type LanguageNote,
   LocationKind,
   LongText,
   languageNotes,
@@ -18,7 +19,10 @@ import {
   type Partnership,
   PERMISSIONS_BY_ROLE,
   RELATIONSHIP_KIND_LABELS,
+  SessionTopics,
   ShortText,
+  sessionTopicLanguageNotes,
+  sessionTopicsOf,
   ValidationError,
 } from '@peermap/domain';
 import { type AnyRoute, etagOf, expectedVersion, NO_SUBJECTS, route } from '@peermap/http';
@@ -31,9 +35,24 @@ const SettingsChange = z.strictObject({
   languagePhrases: LanguagePhrases.optional(),
   inviteSizeLimit: z.number().int().min(2).max(100).optional(),
   cohort: Cohort.optional(),
+  sessionTopics: SessionTopics.optional(),
   reviewAfterWeeks: z.number().int().min(1).max(104).optional(),
   removeAfterOverdueWeeks: z.number().int().min(1).max(26).optional(),
 });
+
+/** Only what a change names: a setting left out keeps its value. */
+function partnershipChanges(body: z.infer<typeof SettingsChange>) {
+  return {
+    ...(body.handlingMarking ? { handlingMarking: body.handlingMarking } : {}),
+    ...(body.actionRules ? { actionRules: body.actionRules } : {}),
+    ...(body.languagePhrases ? { languagePhrases: body.languagePhrases } : {}),
+    ...(body.inviteSizeLimit ? { inviteSizeLimit: body.inviteSizeLimit } : {}),
+    ...(body.cohort ? { cohort: body.cohort } : {}),
+    ...(body.sessionTopics ? { sessionTopics: body.sessionTopics } : {}),
+    ...(body.reviewAfterWeeks ? { reviewAfterWeeks: body.reviewAfterWeeks } : {}),
+    ...(body.removeAfterOverdueWeeks ? { removeAfterOverdueWeeks: body.removeAfterOverdueWeeks } : {}),
+  };
+}
 
 function settingsOf(partnership: Partnership) {
   return {
@@ -43,6 +62,7 @@ function settingsOf(partnership: Partnership) {
     languagePhrases: partnership.languagePhrases ?? [],
     inviteSizeLimit: partnership.inviteSizeLimit ?? DEFAULT_INVITE_SIZE_LIMIT,
     cohort: partnership.cohort ?? null,
+    sessionTopics: sessionTopicsOf(partnership.sessionTopics),
     reviewAfterWeeks: partnership.reviewAfterWeeks,
     removeAfterOverdueWeeks: partnership.removeAfterOverdueWeeks ?? DEFAULT_REMOVE_AFTER_OVERDUE_WEEKS,
     version: partnership.version,
@@ -105,7 +125,7 @@ export function settingsRoutes(deps: ApiDeps): AnyRoute[] {
       permission: 'self:read',
       resource: 'session',
       action: 'read',
-      handle: async () => ({
+      handle: async ({ principal }) => ({
         status: 200,
         body: {
           linkKinds: { ...RELATIONSHIP_KIND_LABELS, seen_together: linkKindLabel(undefined) },
@@ -115,8 +135,10 @@ export function settingsRoutes(deps: ApiDeps): AnyRoute[] {
           actionOwnerLabels: ACTION_OWNER_LABELS,
           actionStatuses: [...ActionStatus.options],
           locationKinds: [...LocationKind.options],
+          sessionTopics: sessionTopicsOf((await deps.store.partnerships.get(principal.partnershipId))?.sessionTopics),
         },
-        headers: { 'cache-control': 'private, max-age=3600' },
+        // The topics are the partnership's to change: a browser keeps them minutes, not the hour the fixed words could.
+        headers: { 'cache-control': 'private, max-age=300' },
         subjects: NO_SUBJECTS,
       }),
     }),
@@ -146,20 +168,10 @@ export function settingsRoutes(deps: ApiDeps): AnyRoute[] {
       handle: async ({ principal, body, headers }) => {
         const version = expectedVersion(headers);
         const current = await partnershipOf(principal.partnershipId);
-        refuseBlamingRules(body.actionRules, body.languagePhrases ?? current.languagePhrases ?? []);
-        const saved = await deps.store.partnerships.change(
-          current,
-          {
-            ...(body.handlingMarking ? { handlingMarking: body.handlingMarking } : {}),
-            ...(body.actionRules ? { actionRules: body.actionRules } : {}),
-            ...(body.languagePhrases ? { languagePhrases: body.languagePhrases } : {}),
-            ...(body.inviteSizeLimit ? { inviteSizeLimit: body.inviteSizeLimit } : {}),
-            ...(body.cohort ? { cohort: body.cohort } : {}),
-            ...(body.reviewAfterWeeks ? { reviewAfterWeeks: body.reviewAfterWeeks } : {}),
-            ...(body.removeAfterOverdueWeeks ? { removeAfterOverdueWeeks: body.removeAfterOverdueWeeks } : {}),
-          },
-          version,
-        );
+        const additions = body.languagePhrases ?? current.languagePhrases ?? [];
+        refuseBlamingRules(body.actionRules, additions);
+        refuseBlamingTopics(body.sessionTopics, additions);
+        const saved = await deps.store.partnerships.change(current, partnershipChanges(body), version);
         return {
           status: 200,
           body: settingsOf(saved),
@@ -169,6 +181,15 @@ export function settingsRoutes(deps: ApiDeps): AnyRoute[] {
       },
     }),
   ];
+}
+
+/** Words peermap would write as the partnership's own are refused while they blame or label, with better words. */
+function refuseBlamingWords(notes: readonly LanguageNote[], message: string): void {
+  if (notes.length === 0) return;
+  throw new ValidationError(
+    message,
+    notes.map((note) => ({ path: note.field, message: `"${note.phrase}": try "${note.suggestion}"` })),
+  );
 }
 
 /**
@@ -185,10 +206,20 @@ function refuseBlamingRules(
       rule.actions.map((action, a) => [`actionRules.${r}.actions.${a}.description`, action.description]),
     ),
   );
-  const notes = languageNotes(fields, additions);
-  if (notes.length === 0) return;
-  throw new ValidationError(
+  refuseBlamingWords(
+    languageNotes(fields, additions),
     'The rules write into every plan drafted from them: use words that do not blame or label a child.',
-    notes.map((note) => ({ path: note.field, message: `"${note.phrase}": try "${note.suggestion}"` })),
+  );
+}
+
+/** Topics are read out to parents and printed on session packs: they are held to the guide as the rules are. */
+function refuseBlamingTopics(
+  topics: SessionTopics | undefined,
+  additions: readonly { phrase: string; suggestion: string }[],
+): void {
+  if (!topics) return;
+  refuseBlamingWords(
+    sessionTopicLanguageNotes(topics, additions),
+    'Session topics are read out to parents: use words that do not blame or label a child.',
   );
 }

@@ -24,6 +24,7 @@ import {
   ReviewStatus,
   Role,
   SessionDetails,
+  SessionTopics,
   SheetName,
   ShortText,
   Sighting,
@@ -180,6 +181,8 @@ export const Vocabulary = z.object({
   actionOwnerLabels: z.strictObject(everyActionOwner(z.string())),
   actionStatuses: z.array(ActionStatus),
   locationKinds: z.array(LocationKind),
+  /** The topics a session's planner chooses from: the partnership's own list, or the starting one. */
+  sessionTopics: SessionTopics,
 });
 export type Vocabulary = z.infer<typeof Vocabulary>;
 
@@ -200,6 +203,8 @@ export const PlanningSettings = z.object({
   languagePhrases: LanguagePhrases,
   inviteSizeLimit: z.number().int(),
   cohort: Cohort.nullable(),
+  /** The topics a session's planner chooses from: the partnership's own list, or the starting one. */
+  sessionTopics: SessionTopics,
   /** Weeks after a young person's last activity before their review falls due. */
   reviewAfterWeeks: z.number().int(),
   /** Weeks an overdue review may wait before the retention sweep removes the young person. */

@@ -19,6 +19,7 @@ export * from './record';
 export * from './redaction';
 export * from './review';
 export * from './roles';
+export * from './session-topics';
 export * from './upload';
 export * from './upload-rules';
 export * from './validation';

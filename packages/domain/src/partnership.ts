@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { ActionRules } from './action-rules';
 import { PartnershipId, ShortText, Timestamp, Version } from './primitives';
+import { SessionTopics } from './session-topics';
 
 const CohortCounts = z
   .record(ShortText(80), z.number().int().nonnegative())
@@ -39,6 +40,8 @@ export const Partnership = z.strictObject({
   /** An invite list past this many carers proposes smaller sessions: groups work better started small. */
   inviteSizeLimit: z.number().int().min(2).max(100).optional(),
   cohort: Cohort.optional(),
+  /** The topics a session's planner chooses from; absent, the starting topics apply. */
+  sessionTopics: SessionTopics.optional(),
   createdAt: Timestamp,
   version: Version,
 });

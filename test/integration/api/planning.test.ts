@@ -562,6 +562,37 @@ describe("a partnership's own rules and words", () => {
     ]);
   });
 
+  it('keeps the session topics the admin edits, offers them in the vocabulary, and refuses repeats and blaming words', async () => {
+    type Topics = { name: string; description?: string }[];
+    const admin = api.as('partnership-admin');
+    // Whoever plans a session reads the topics from the vocabulary, not the admin's settings.
+    const offered = async () =>
+      ((await api.as('early-help-lead').request('GET', '/v1/vocabulary')).body as { sessionTopics: Topics })
+        .sessionTopics;
+    const settings = await admin.request('GET', '/v1/settings');
+    const starting = (settings.body as { sessionTopics: Topics }).sessionTopics;
+    expect(starting.map((topic) => topic.name)).toContain('Grooming, online and offline');
+    expect(await offered()).toEqual(starting);
+
+    const patch = (sessionTopics: Topics, etag: string) =>
+      admin.request('PATCH', '/v1/settings', { body: { sessionTopics }, headers: { 'if-match': etag } });
+    const etag = settings.headers.get('etag') ?? '';
+    const repeated = await patch([{ name: 'Recognising risk' }, { name: 'recognising risk' }], etag);
+    expect(repeated.status).toBe(400);
+    expect(JSON.stringify(repeated.body)).toContain('sessionTopics.1.name');
+    const blaming = await patch([{ name: 'Online safety', description: 'Children choosing to join a gang' }], etag);
+    expect(blaming.status).toBe(400);
+    expect(JSON.stringify(blaming.body)).toContain('sessionTopics.0.description');
+    expect((await admin.request('GET', '/v1/settings')).headers.get('etag')).toBe(etag);
+
+    const ours = [...starting, { name: 'Knife crime and keeping safe', description: 'Asked for by parents in May' }];
+    const saved = await patch(ours, etag);
+    expect(saved.status).toBe(200);
+    expect((saved.body as { sessionTopics: Topics }).sessionTopics).toEqual(ours);
+    expect(await offered()).toEqual(ours);
+    expect((await admin.request('GET', '/v1/settings')).body).toMatchObject({ sessionTopics: ours });
+  });
+
   it('refuses a rules table that is not valid, with where', async () => {
     const admin = api.as('partnership-admin');
     const settings = await admin.request('GET', '/v1/settings');

@@ -305,7 +305,7 @@ describe('the web app, in a real browser, for each role’s week of work', () =>
     await page.close();
   }, 120_000);
 
-  it("a partnership admin keeps the settings (refused when a rule's words blame) and looks up the audit", async () => {
+  it("a partnership admin keeps the settings and adds a session topic (refused when a rule's words blame) and looks up the audit", async () => {
     const { page, errors } = await signIn('Partnership admin', DEMO);
     expect(await nav(page, 'Peer groups').count()).toBe(0);
     await nav(page, 'Settings').click();
@@ -315,16 +315,45 @@ describe('the web app, in a real browser, for each role’s week of work', () =>
     await page.getByLabel('say', { exact: true }).last().fill('young person who needs support');
     await page.getByLabel('Where the figures come from').fill('Invented figures for the demo');
     await page.getByLabel(/^By sex/).fill('Male, 5000\nFemale, 5000');
+    expect(
+      await page
+        .getByLabel(/^Topic \d+$/)
+        .first()
+        .inputValue(),
+    ).toBe('Recognising risk');
+    await page.getByRole('button', { name: 'Add a topic' }).click();
+    await page
+      .getByLabel(/^Topic \d+$/)
+      .last()
+      .fill('Knife crime and keeping safe');
+    await page.getByLabel('what it covers').last().fill('Asked for by the parents of the Northfield group');
+    await page.getByRole('button', { name: 'Move “Knife crime and keeping safe” up' }).click();
     await page.getByRole('button', { name: 'Save the settings' }).click();
     await page.getByText('The settings are saved.').waitFor();
+    const saved = await api.as('early-help-lead').request('GET', '/v1/vocabulary');
+    const topics = (saved.body as { sessionTopics: { name: string }[] }).sessionTopics.map((topic) => topic.name);
+    expect(topics.slice(-2)).toEqual(['Knife crime and keeping safe', 'Keeping in touch with each other as parents']);
     await expectAccessible(page);
     await screenshot(page, 'settings');
+    await page.getByRole('button', { name: 'Add a topic' }).click();
+    await page
+      .getByLabel(/^Topic \d+$/)
+      .last()
+      .fill('recognising RISK');
+    await page.getByRole('button', { name: 'Save the settings' }).click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /topic 9, "recognising RISK", repeats topic 1/ })
+      .waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'settings-topic-refused');
+    await page.getByRole('button', { name: 'Remove “recognising RISK”', exact: true }).click();
     await page.getByRole('button', { name: 'Add a rule' }).click();
     await page.getByLabel('Action', { exact: true }).last().fill('Disrupt the gang');
     await page.getByRole('button', { name: 'Save the settings' }).click();
-    const alert = page.getByRole('alert');
+    const alert = page.getByRole('alert').filter({ hasText: /actionRules\.\d+\.actions\.0\.description/ });
     await alert.waitFor();
-    expect(await alert.textContent()).toMatch(/actionRules\.\d+\.actions\.0\.description/);
+    await screenshot(page, 'settings-refused');
 
     await nav(page, 'Who is on the map').click();
     const sex = page.getByRole('table', { name: /^Sex in 2026-W48/ });

@@ -7,8 +7,9 @@ import { changesOf, useSettingsDraft } from './settings/draft';
 import { GeneralFields } from './settings/general-fields';
 import { PhrasesFields } from './settings/phrases';
 import { RulesFields } from './settings/rules';
+import { TopicsFields } from './settings/topics';
 
-/** The partnership's planning settings: its marking, session size, added phrases and the rules table. */
+/** The partnership's planning settings: its marking, session size, added phrases, session topics and the rules table. */
 export function SettingsPage({ api, words }: PageContext) {
   const loaded = useLoad(async () => {
     const answer = await api.get('/v1/settings');
@@ -46,6 +47,7 @@ function SettingsForm({
       <PageHeading>Settings of {initial.name}</PageHeading>
       <GeneralFields draft={draft} onChange={change} />
       <PhrasesFields phrases={draft.languagePhrases} onChange={(languagePhrases) => change({ languagePhrases })} />
+      <TopicsFields topics={draft.sessionTopics} onChange={(sessionTopics) => change({ sessionTopics })} />
       <CohortFields draft={draft} onChange={change} />
       <RulesFields rules={draft.actionRules} words={words} onChange={(actionRules) => change({ actionRules })} />
       <div class="actions">

@@ -39,6 +39,7 @@ export interface SettingsDraft
     | 'removeAfterOverdueWeeks'
     | 'languagePhrases'
     | 'actionRules'
+    | 'sessionTopics'
   > {
   cohortSource: string;
   cohortText: Record<CohortPart, string>;
@@ -52,6 +53,7 @@ export function useSettingsDraft(initial: Settings) {
     removeAfterOverdueWeeks: initial.removeAfterOverdueWeeks,
     languagePhrases: initial.languagePhrases,
     actionRules: initial.actionRules,
+    sessionTopics: initial.sessionTopics,
     cohortSource: initial.cohort?.source ?? '',
     cohortText: {
       ethnicity: linesOf(initial.cohort?.ethnicity),
