@@ -1,5 +1,5 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LARGE_UPLOAD_WINDOW_MS } from '@peermap/api';
 import type { LargeUploadFiles } from '@peermap/domain';
@@ -60,7 +60,11 @@ export function createLocalLargeUploads(
       if (!isSigned(partnershipId, id, query)) return false;
       const bytes = await file();
       await mkdir(join(folder, partnershipId), { recursive: true });
-      await writeFile(path(partnershipId, id), bytes);
+      // Written aside and renamed into place, as S3 replaces an object whole: a file sent twice
+      // (a client retrying) never lets the processing of the first read half of the second.
+      const aside = `${path(partnershipId, id)}.${randomUUID()}.part`;
+      await writeFile(aside, bytes);
+      await rename(aside, path(partnershipId, id));
       return true;
     },
   };
