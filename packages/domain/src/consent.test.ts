@@ -53,6 +53,12 @@ describe("recording a carer's consent", () => {
     const tomorrow = () =>
       recordConsent({ consent: given }, { status: 'declined', recordedOn: '2026-12-08', recordedBy: 'Kim' }, NOW);
     expect(tomorrow).toThrow(ValidationError);
+    expect(problemsOf(tomorrow)).toEqual([
+      {
+        path: 'recordedOn',
+        message: '2026-12-08 is after today (2026-12-07, UK time): give the day the carer decided',
+      },
+    ]);
     const nothingToWithdraw = () =>
       recordConsent(
         { consent: { status: 'declined', recordedOn: '2026-11-01', recordedBy: 'Kim' } },

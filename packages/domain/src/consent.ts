@@ -53,7 +53,12 @@ function consentProblems(carer: ConsentRecord, decision: ConsentDecision, now: D
   const standingOn = carer.consent.status === 'not_asked' ? undefined : carer.consent.recordedOn;
   return [
     ...(decision.recordedOn > todayOf(now)
-      ? [{ path: 'recordedOn', message: 'a decision is recorded on or after the day it was made, not before' }]
+      ? [
+          {
+            path: 'recordedOn',
+            message: `${decision.recordedOn} is after today (${todayOf(now)}, UK time): give the day the carer decided`,
+          },
+        ]
       : []),
     ...(standingOn && decision.recordedOn < standingOn
       ? [
