@@ -163,7 +163,8 @@ describe('the web app, in a real browser, for each role’s week of work', () =>
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Your week as Early help lead' }).waitFor();
     // The new page's heading takes the focus, so a screen reader announces where the user is.
-    expect(await page.evaluate('document.activeElement.tagName')).toBe('H1');
+    await page.waitForFunction("document.activeElement?.tagName === 'H1'", undefined, { timeout: 5_000 });
+    expect(await page.evaluate('document.activeElement.textContent')).toBe('Your week as Early help lead');
     await page.keyboard.press('Tab');
     expect(await page.evaluate('document.activeElement.textContent')).toBe('Read the peer groups and their reports');
     expect(await page.evaluate("document.querySelector('a,button,input,select,textarea').textContent")).toBe(

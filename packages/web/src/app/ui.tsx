@@ -1,5 +1,5 @@
 import { type ComponentChildren, createContext } from 'preact';
-import { useContext, useEffect, useRef, useState } from 'preact/hooks';
+import { useContext, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { type Api, ApiError, type Problem } from './api';
 
 /** What went wrong, in the API's words, with each field or cell it named. */
@@ -71,10 +71,13 @@ export function Loading({ what }: { what: string }) {
   );
 }
 
-/** A page's main heading, focused when the page opens so screen readers announce it. */
+/**
+ * A page's main heading, focused when the page opens so screen readers announce it. A layout effect,
+ * so the focus moves in the same commit that shows the heading, never a frame later.
+ */
 export function PageHeading({ children }: { children: ComponentChildren }) {
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
+  useLayoutEffect(() => heading.current?.focus(), []);
   return (
     <h1 ref={heading} tabIndex={-1}>
       {children}
