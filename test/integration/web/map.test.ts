@@ -101,7 +101,7 @@ describe('the map of the week, as a meeting reads it, in a real browser', () => 
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByRole('heading', { level: 2, name: /, \d+$/ }).count()).toBe(0);
     const focused = (what: string) => page.evaluate<string | null>(`document.activeElement?.${what} ?? null`);
-    expect(await focused("getAttribute('aria-roledescription')")).toBe('network map');
+    await expect.poll(() => focused("getAttribute('aria-roledescription')")).toBe('network map');
 
     // In the list, the details close with Escape and the focus goes back to the name chosen.
     await page.getByLabel('List', { exact: true }).check();
