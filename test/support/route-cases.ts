@@ -47,7 +47,12 @@ export function makeRouteCases() {
     plans: {} as Record<string, string>,
     agreeable: {} as Record<string, string>,
   };
-  const SESSION = { date: '2099-12-10', time: '18:30', venue: 'Community Centre', facilitators: ['Early Help'] };
+  const SESSION = {
+    date: '2099-12-10',
+    time: '18:30',
+    venue: 'Community Centre',
+    facilitators: [{ name: 'Early Help', from: 'early_help' as const }],
+  };
 
   /** Records made straight in the store for the routes that change them. */
   const invitationList = (api: Api) =>

@@ -7,7 +7,12 @@ import { sessionsPage } from './sessions';
 const p = 'kent';
 /** 8 December 2026, mid-morning in London. */
 const now = new Date('2026-12-08T10:00:00.000Z');
-const session = (date: string) => ({ date, time: '18:30', venue: 'Community Centre', facilitators: ['Early Help'] });
+const session = (date: string) => ({
+  date,
+  time: '18:30',
+  venue: 'Community Centre',
+  facilitators: [{ name: 'Early Help', from: 'early_help' as const }],
+});
 const invited = examples.invitationList.invite[0];
 
 /** YP1's carer CR1 gave consent, was invited to a session on 1 December and came. */

@@ -7,7 +7,9 @@ import {
   eraseFromAuditEvent,
   eraseFromCarer,
   eraseFromCluster,
+  eraseFromFeedback,
   eraseFromInvitationList,
+  eraseFromParentGroup,
   eraseFromPlan,
   eraseFromText,
   eraseFromWords,
@@ -171,6 +173,62 @@ describe('erasure of a young person from what the partnership keeps', () => {
     expect(erased.invite.map((c) => [c.carerRef, c.youngPersonRefs])).toEqual([['CR2', ['erased-0a1b2c3d', 'YP2']]]);
     expect(erased.attendance).toEqual({ CR2: 'apologies' });
     expect(erased.youngPersonRefs).toEqual(['erased-0a1b2c3d', 'YP2']);
+  });
+
+  it('takes the carers removed with the person out of a session safety plan and the follow-ups owed', () => {
+    const list = {
+      ...examples.invitationList,
+      riskAssessment: {
+        groupDynamics: 'Sam Doe and YP2 fell out at school in October.',
+        confidentiality: 'What is said stays in the room.',
+        groupAgreement: 'We listen, we do not judge.',
+        keepApart: [
+          { carerRefs: ['CR9', 'CR2'] as [string, string], reason: 'a safety note' },
+          { carerRefs: ['CR1', 'CR2'] as [string, string], reason: 'a conflict between the families' },
+        ],
+      },
+      followUps: [
+        {
+          id: 'f1',
+          carerRef: 'CR9',
+          kind: 'share_messages' as const,
+          ownerAgency: 'early_help' as const,
+          dueOn: '2026-12-12',
+        },
+        {
+          id: 'f2',
+          carerRef: 'CR2',
+          kind: 'invite_next' as const,
+          ownerAgency: 'early_help' as const,
+          dueOn: '2026-12-12',
+        },
+      ],
+    };
+    const erased = eraseFromInvitationList(list, target);
+    expect(erased.riskAssessment?.keepApart.map((pair) => pair.carerRefs)).toEqual([['CR1', 'CR2']]);
+    expect(erased.followUps?.map((f) => f.carerRef)).toEqual(['CR2']);
+    expect(erased.riskAssessment?.groupDynamics).not.toContain('Sam Doe');
+  });
+
+  it('keeps feedback of a carer removed with the person counted, without them or their words', () => {
+    const theirs = eraseFromFeedback({ ...examples.sessionFeedback, carerRef: 'CR9' }, target);
+    expect(theirs.carerRef).toBeUndefined();
+    expect(theirs.words).toBeUndefined();
+    expect(theirs.measures).toEqual(examples.sessionFeedback.measures);
+    const others = eraseFromFeedback({ ...examples.sessionFeedback, words: 'Sam Doe is doing better.' }, target);
+    expect(others.carerRef).toBe('CR1');
+    expect(others.words).not.toContain('Sam Doe');
+  });
+
+  it('takes the carers removed with the person out of a parent group', () => {
+    const group = {
+      ...examples.parentGroup,
+      members: [
+        { carerRef: 'CR9', joinedOn: '2026-12-05' },
+        { carerRef: 'CR1', joinedOn: '2026-12-05' },
+      ],
+    };
+    expect(eraseFromParentGroup(group, target).members.map((m) => m.carerRef)).toEqual(['CR1']);
   });
 
   it('names the marker in an audit event and no longer the carers removed with the person', () => {

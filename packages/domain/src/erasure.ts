@@ -2,6 +2,7 @@ import * as z from 'zod';
 import type { ClusterSnapshot } from './analysis';
 import { ActorRole, type AuditEvent } from './audit';
 import type { Carer } from './map';
+import type { ParentGroup, SessionFeedback } from './parent-session';
 import { strengthsInWords } from './plain-words';
 import type { InvitationList } from './planning';
 import { LongText, PartnershipId, Ref, ShortText, Timestamp } from './primitives';
@@ -171,6 +172,11 @@ const FREE_TEXT_FIELDS = new Set([
   'message',
   'detail',
   'reason',
+  'groupDynamics',
+  'confidentiality',
+  'groupAgreement',
+  'words',
+  'cancelledReason',
 ]);
 
 /**
@@ -244,10 +250,20 @@ export function eraseFromInvitationList<T extends InvitationList>(list: T, targe
   const attendance = Object.fromEntries(
     Object.entries(list.attendance).filter(([carerRef]) => !target.removedCarers.includes(carerRef)),
   );
-  const { sizeWarning } = list;
+  const { sizeWarning, riskAssessment, followUps } = list;
+  const removed = (carerRef: string) => target.removedCarers.includes(carerRef);
   return eraseFrom(
     {
       ...list,
+      ...(riskAssessment
+        ? {
+            riskAssessment: {
+              ...riskAssessment,
+              keepApart: riskAssessment.keepApart.filter((pair) => !pair.carerRefs.some(removed)),
+            },
+          }
+        : {}),
+      ...(followUps ? { followUps: followUps.filter(stays) } : {}),
       invite: list.invite.filter(stays),
       askConsentFirst: list.askConsentFirst.filter(stays),
       notInvited: list.notInvited.filter(stays),
@@ -264,6 +280,25 @@ export function eraseFromInvitationList<T extends InvitationList>(list: T, targe
           }
         : {}),
     },
+    target,
+  );
+}
+
+/**
+ * Feedback given by a carer removed with the person stays counted, anonymous: without the carer
+ * and without the words (which may name their family). Other feedback loses only the person's
+ * ref and names from its words.
+ */
+export function eraseFromFeedback<T extends SessionFeedback>(feedback: T, target: ErasureTarget): T {
+  if (!feedback.carerRef || !target.removedCarers.includes(feedback.carerRef)) return eraseFrom(feedback, target);
+  const { carerRef: _, words: __, ...anonymous } = feedback;
+  return anonymous as T;
+}
+
+/** A parent group without the carers removed with the person. */
+export function eraseFromParentGroup<T extends ParentGroup>(group: T, target: ErasureTarget): T {
+  return eraseFrom(
+    { ...group, members: group.members.filter((member) => !target.removedCarers.includes(member.carerRef)) },
     target,
   );
 }

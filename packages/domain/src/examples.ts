@@ -1,6 +1,7 @@
 import { type AnalysisSnapshot, type ClusterSnapshot, DEFAULT_ANALYSIS_PARAMETERS } from './analysis';
 import type { AuditEvent } from './audit';
 import type { Carer, Concern, Location, Relationship, Sighting, YoungPerson } from './map';
+import type { FeedbackLink, ParentGroup, SessionFeedback } from './parent-session';
 import type { Partnership } from './partnership';
 import type { ActionPlan, InvitationList } from './planning';
 import type { Provenance } from './record';
@@ -27,6 +28,9 @@ export const examples: {
   cluster: ClusterSnapshot;
   actionPlan: ActionPlan;
   invitationList: InvitationList;
+  sessionFeedback: SessionFeedback;
+  feedbackLink: FeedbackLink;
+  parentGroup: ParentGroup;
   auditEvent: AuditEvent;
 } = {
   partnership: {
@@ -252,7 +256,12 @@ export const examples: {
     partnershipId,
     clusterId: 'C-1',
     youngPersonRefs: ['YP1', 'YP2'],
-    session: { date: '2026-12-05', time: '18:30', venue: 'Community Centre', facilitators: ['Early Help'] },
+    session: {
+      date: '2026-12-05',
+      time: '18:30',
+      venue: 'Community Centre',
+      facilitators: [{ name: 'Early Help', from: 'early_help' as const }],
+    },
     invite: [
       {
         carerRef: 'CR1',
@@ -294,6 +303,44 @@ export const examples: {
     attendance: { CR1: 'invited' },
     createdBy: 'lead-1',
     createdAt: '2026-11-21T09:00:00.000Z',
+    version: 1,
+  },
+  sessionFeedback: {
+    id: '3c9d2f1e-8a4b-4c7d-9e6f-1a2b3c4d5e6f',
+    partnershipId,
+    sessionId: 'e1a7c3d2-4b5f-4a69-8c2d-3f1e0b9a7d63',
+    carerRef: 'CR1',
+    words: 'Good to hear other parents are going through the same. I know who to ring now.',
+    measures: {
+      knowsSigns: { before: 2, after: 4 },
+      feelsAlone: { before: 4, after: 2 },
+      knowsWhoToContact: { before: 2, after: 5 },
+    },
+    enteredBy: 'worker',
+    recordedBy: 'lead-1',
+    createdAt: '2026-12-05T20:30:00.000Z',
+    version: 1,
+  },
+  feedbackLink: {
+    partnershipId,
+    tokenHash: 'a'.repeat(64),
+    sessionId: 'e1a7c3d2-4b5f-4a69-8c2d-3f1e0b9a7d63',
+    validUntil: '2026-12-19T20:30:00.000Z',
+    createdBy: 'lead-1',
+    createdAt: '2026-12-05T20:30:00.000Z',
+    version: 1,
+  },
+  parentGroup: {
+    id: '5b8e1d4c-2f7a-4e93-8b1c-6d5e4f3a2b1c',
+    partnershipId,
+    name: 'Harbour Road parents',
+    startedFromSessionId: 'e1a7c3d2-4b5f-4a69-8c2d-3f1e0b9a7d63',
+    members: [{ carerRef: 'CR1', joinedOn: '2026-12-05' }],
+    topicsAsked: ['Keeping children safe online'],
+    meets: 'monthly, first Tuesday evening',
+    status: 'active',
+    createdBy: 'lead-1',
+    createdAt: '2026-12-05T21:00:00.000Z',
     version: 1,
   },
   auditEvent: {

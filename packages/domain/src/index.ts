@@ -10,6 +10,7 @@ export * from './examples';
 export * from './language';
 export * from './map';
 export * from './paper-words';
+export * from './parent-session';
 export * from './partnership';
 export * from './plain-words';
 export * from './planning';

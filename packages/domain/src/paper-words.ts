@@ -115,3 +115,26 @@ export function forInWords(
   if (basis.kind === 'whole_group' && who === `the whole group (${group.length})`) return { who };
   return { who, why: basisInWords(basis, concernLabel) };
 }
+
+/** A facilitator as the papers and pages name them. */
+interface NamedFacilitator {
+  name: string;
+  from?: string | undefined;
+  organisation?: string | undefined;
+}
+
+/**
+ * Who runs a session, read aloud: "Sam Okafor (Early help) and Dee Hart (Parent-led group,
+ * Safer Families)". `labelOf` words where each comes from (the vocabulary's labels).
+ */
+export function facilitatorsInWords(
+  facilitators: readonly NamedFacilitator[],
+  labelOf: (from: string) => string = (from) => from.replaceAll('_', ' '),
+): string {
+  return listInWords(
+    facilitators.map((person) => {
+      const about = [person.from ? labelOf(person.from) : undefined, person.organisation].filter(Boolean);
+      return about.length > 0 ? `${person.name} (${about.join(', ')})` : person.name;
+    }),
+  );
+}

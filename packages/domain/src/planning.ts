@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { ValidationError } from './errors';
 import { type LanguageNote, languageNotes } from './language';
 import { withBasisKept } from './paper-words';
+import { ClockTime, Facilitator, SessionLife, sessionStatusOf } from './parent-session';
 import {
   ClusterId,
   IsoDate,
@@ -69,7 +70,7 @@ export const PlanStatus = z.enum(['draft', 'agreed', 'reviewed']);
 export type PlanStatus = z.infer<typeof PlanStatus>;
 
 /**
- * A joint action plan for a peer group or for a place. Every version is kept; the chair
+ * A joint action plan for a peer group, a place or a parent group. Every version is kept; the chair
  * moves it from draft to agreed to reviewed.
  */
 export const ActionPlan = z
@@ -78,6 +79,8 @@ export const ActionPlan = z
     partnershipId: PartnershipId,
     clusterId: ClusterId.optional(),
     locationRef: Ref.optional(),
+    /** A parent group's own plan: the joint safeguarding strategy its parents make with early help. */
+    parentGroupId: RecordId.optional(),
     analysisId: RecordId.optional(),
     /** The group's young people when the plan was drafted: each must be covered before it is agreed. */
     youngPersonRefs: z.array(Ref).optional(),
@@ -90,8 +93,8 @@ export const ActionPlan = z
     updatedAt: Timestamp,
     version: Version,
   })
-  .refine((p) => Boolean(p.clusterId) !== Boolean(p.locationRef), {
-    message: 'a plan is for one peer group or for one place',
+  .refine((p) => [p.clusterId, p.locationRef, p.parentGroupId].filter(Boolean).length === 1, {
+    message: 'a plan is for one peer group, one place or one parent group',
     path: ['clusterId'],
   });
 export type ActionPlan = z.infer<typeof ActionPlan>;
@@ -139,11 +142,22 @@ export type AskConsentFirst = z.infer<typeof AskConsentFirst>;
 export const NotInvitedCarer = ListedCarer.extend({ reason: NotInvitedReason });
 export type NotInvitedCarer = z.infer<typeof NotInvitedCarer>;
 
+/** When and where a session is, and who runs it. */
 export const SessionDetails = z.strictObject({
   date: IsoDate,
-  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use a 24-hour time such as 18:30'),
+  time: ClockTime,
+  endTime: ClockTime.optional(),
+  /** The venue's name, or how an online session is held ("Online, by video call"). */
   venue: ShortText(200),
-  facilitators: z.array(ShortText(120)).max(20),
+  address: ShortText(300).optional(),
+  /** For a session held online: a secure (https) link, given to those invited once the session is approved. */
+  onlineLink: z
+    .url({ protocol: /^https$/, hostname: z.regexes.domain })
+    .max(500)
+    .optional(),
+  /** Step-free access, a hearing loop, a quiet room, childcare: what the venue offers. */
+  accessibility: ShortText(500).optional(),
+  facilitators: z.array(Facilitator).max(20),
 });
 export type SessionDetails = z.infer<typeof SessionDetails>;
 
@@ -154,24 +168,53 @@ export const SizeWarning = z.strictObject({
   proposedSessions: z.array(z.strictObject({ youngPersonRefs: z.array(Ref), carerRefs: z.array(Ref) })),
 });
 
-/** The carers to invite to a Parent Empowerment Session, and who must be asked or left out first. */
-export const InvitationList = z.strictObject({
-  id: RecordId,
-  partnershipId: PartnershipId,
-  clusterId: ClusterId.optional(),
-  youngPersonRefs: z.array(Ref).min(1),
-  session: SessionDetails,
-  invite: z.array(InvitedCarer),
-  askConsentFirst: z.array(AskConsentFirst),
-  notInvited: z.array(NotInvitedCarer),
-  sizeWarning: SizeWarning.optional(),
-  /** Recorded after the session, for each carer invited. */
-  attendance: z.record(Ref, InvitationOutcome),
-  createdBy: ShortText(128),
-  createdAt: Timestamp,
-  version: Version,
-});
+/**
+ * A Parent Empowerment Session: the carers to invite, and who must be asked or left out first,
+ * with the session's life (see parent-session.ts): its plan, its risk assessment and approval,
+ * who came, what is owed to those who could not, and where it stands. For a peer group
+ * (`clusterId`), a place (`locationRef`), a parent group (`parentGroupId`), or chosen young people.
+ */
+export const InvitationList = z
+  .strictObject({
+    id: RecordId,
+    partnershipId: PartnershipId,
+    clusterId: ClusterId.optional(),
+    ...SessionLife,
+    youngPersonRefs: z.array(Ref).min(1),
+    session: SessionDetails,
+    invite: z.array(InvitedCarer),
+    askConsentFirst: z.array(AskConsentFirst),
+    notInvited: z.array(NotInvitedCarer),
+    sizeWarning: SizeWarning.optional(),
+    /** Recorded after the session, for each carer invited. */
+    attendance: z.record(Ref, InvitationOutcome),
+    createdBy: ShortText(128),
+    createdAt: Timestamp,
+    version: Version,
+  })
+  .refine((list) => [list.clusterId, list.locationRef, list.parentGroupId].filter(Boolean).length <= 1, {
+    message: 'a session is for one peer group, one place or one parent group',
+    path: ['clusterId'],
+  });
 export type InvitationList = z.infer<typeof InvitationList>;
+
+/** The session and its invitation list are one record: the name says which side a use case reads. */
+export const ParentSession = InvitationList;
+export type ParentSession = InvitationList;
+
+/**
+ * Whether a session took place: marked held, or (a list from before sessions had a status) its
+ * day has gone by and someone is recorded as having come.
+ */
+export function isSessionHeld(session: Pick<ParentSession, 'status' | 'session' | 'attendance'>, now: Date): boolean {
+  const status = sessionStatusOf(session);
+  if (status === 'held') return true;
+  return (
+    status === 'invitations_sent' &&
+    isPastSessionDate(session.session.date, now) &&
+    Object.values(session.attendance).includes('attended')
+  );
+}
 
 // In a module of its own (no zod), so the session form refuses the same days as the API.
 export { isPastSessionDate } from './uk-day';

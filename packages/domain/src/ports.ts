@@ -2,6 +2,7 @@ import type { AnalysisSnapshot, ClusterSnapshot } from './analysis';
 import type { AuditEvent } from './audit';
 import type { ErasureJob, ErasureRecord } from './erasure';
 import type { Carer, Concern, Location, Relationship, Sighting, YoungPerson } from './map';
+import type { FeedbackLink, ParentGroup, SessionFeedback } from './parent-session';
 import type { Partnership } from './partnership';
 import type { ActionPlan, InvitationList } from './planning';
 import type { IsoWeek, PartnershipId, Ref } from './primitives';
@@ -57,6 +58,18 @@ export type TransitionGuard<T> = { readonly [K in keyof T]?: readonly T[K][] };
 export interface Transitions<T extends { version: number }> {
   transition(current: T, patch: Partial<Draft<T>>, guard?: TransitionGuard<T>): Promise<T>;
 }
+
+/** Parents' feedback on sessions. */
+export interface SessionFeedbackRepository extends VersionedRepository<SessionFeedback, string> {
+  /** A session's feedback, oldest first. */
+  ofSession(partnershipId: PartnershipId, sessionId: string): Promise<SessionFeedback[]>;
+}
+
+/** One-time feedback links, kept by the hash of their token only. */
+export interface FeedbackLinksRepository extends VersionedRepository<FeedbackLink, string> {}
+
+/** Parent groups that go on meeting after a session. */
+export interface ParentGroupsRepository extends VersionedRepository<ParentGroup, string> {}
 
 export type RelationshipKey = Pick<Relationship, 'personA' | 'personB'>;
 export type SightingKey = Pick<Sighting, 'personRef' | 'locationRef' | 'seenOn' | 'sourceAgency'>;
@@ -137,10 +150,16 @@ export interface ActionPlansRepository extends Changes<ActionPlan> {
   ofCluster(partnershipId: PartnershipId, clusterId: string): Promise<ActionPlan[]>;
   /** The plans of a place (its safety assessment and actions). */
   ofLocation(partnershipId: PartnershipId, locationRef: Ref): Promise<ActionPlan[]>;
+  /** A parent group's plans: its joint safeguarding strategy, made with early help. */
+  ofParentGroup(partnershipId: PartnershipId, parentGroupId: string): Promise<ActionPlan[]>;
 }
 
 export interface InvitationListsRepository extends VersionedRepository<InvitationList, string> {
   ofCluster(partnershipId: PartnershipId, clusterId: string): Promise<InvitationList[]>;
+  /** A place's sessions (for the families of those seen there), newest made first. */
+  ofLocation(partnershipId: PartnershipId, locationRef: Ref): Promise<InvitationList[]>;
+  /** A parent group's sessions, newest made first. */
+  ofParentGroup(partnershipId: PartnershipId, parentGroupId: string): Promise<InvitationList[]>;
   /**
    * The partnership's lists by their session's day: from `today` on, the nearest first
    * (`upcoming`), or before it, the latest first (`past`).
@@ -349,6 +368,9 @@ export interface MapStore {
   readonly analyses: AnalysesRepository;
   readonly actionPlans: ActionPlansRepository;
   readonly invitationLists: InvitationListsRepository;
+  readonly sessionFeedback: SessionFeedbackRepository;
+  readonly feedbackLinks: FeedbackLinksRepository;
+  readonly parentGroups: ParentGroupsRepository;
   readonly audit: AuditLog;
   readonly reviews: ReviewsRepository;
   readonly erasures: ErasureStore;
@@ -393,6 +415,8 @@ export type SubjectAccessPorts = ReviewStatusPorts &
     | 'analyses'
     | 'actionPlans'
     | 'invitationLists'
+    | 'sessionFeedback'
+    | 'parentGroups'
   >;
 
 /** A peer group's weeks: the analysis runs and their clusters. */
@@ -409,6 +433,9 @@ export type PlanningPorts = ClusterPorts &
     | 'concerns'
     | 'actionPlans'
     | 'invitationLists'
+    | 'sessionFeedback'
+    | 'feedbackLinks'
+    | 'parentGroups'
   >;
 
 /** An analysis run: the map it reads, the runs, review status, the work it waits for, the audit. */

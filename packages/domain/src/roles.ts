@@ -44,6 +44,22 @@ export const Permission = z.enum([
   'plans:agree',
   'invitations:read',
   'invitations:write',
+  /** Parent Empowerment Sessions: when, where, who runs them and where each stands (no carer's contact details). */
+  'sessions:read',
+  /** Plan a session, complete its risk assessment, record who came and what is owed to those who could not. */
+  'sessions:plan',
+  /** Approve a session's risk assessment as the second person (never the one who completed it). */
+  'sessions:approve',
+  /** A session's risk assessment: the group's dynamics and who must be kept apart, with the reasons. */
+  'sessions:read-safety',
+  /** Parents' feedback on sessions, in their own words. */
+  'feedback:read',
+  /** Record a parent's feedback, or give them a one-time link to give it themselves. */
+  'feedback:write',
+  'parent-groups:read',
+  'parent-groups:write',
+  /** What sessions achieve, in counts (fewer than 5 never shown as a number): for funders and the partnership. */
+  'outcomes:read',
   'exports:create',
   'audit:read',
   /** Reports about the map as a whole (counts, no child named): disproportionality. */
@@ -87,6 +103,12 @@ export const PERMISSIONS_BY_ROLE = {
     'plans:agree',
     'invitations:read',
     'invitations:write',
+    'sessions:read',
+    'sessions:approve',
+    'sessions:read-safety',
+    'feedback:read',
+    'parent-groups:read',
+    'outcomes:read',
     'exports:create',
     'audit:read',
     'reports:read',
@@ -107,6 +129,15 @@ export const PERMISSIONS_BY_ROLE = {
     'plans:write',
     'invitations:read',
     'invitations:write',
+    'sessions:read',
+    'sessions:plan',
+    'sessions:approve',
+    'sessions:read-safety',
+    'feedback:read',
+    'feedback:write',
+    'parent-groups:read',
+    'parent-groups:write',
+    'outcomes:read',
     'exports:create',
   ],
   'police-analyst': [
@@ -123,6 +154,7 @@ export const PERMISSIONS_BY_ROLE = {
     'intelligence:read-restricted',
     'intelligence:write-restricted',
     'analyses:read',
+    'sessions:read',
     'exports:create',
   ],
   'partnership-admin': [
@@ -135,6 +167,7 @@ export const PERMISSIONS_BY_ROLE = {
     'uploads:read',
     'audit:read',
     'reports:read',
+    'outcomes:read',
     'users:manage',
     'settings:manage',
   ],

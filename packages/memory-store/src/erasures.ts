@@ -8,11 +8,14 @@ import {
   eraseFromAuditEvent,
   eraseFromCarer,
   eraseFromCluster,
+  eraseFromFeedback,
   eraseFromInvitationList,
+  eraseFromParentGroup,
   eraseFromPlan,
   type Location,
   type Page,
   type PageRequest,
+  type ParentGroup,
   UnavailableError,
   type UploadRecord,
   VersionConflictError,
@@ -20,7 +23,7 @@ import {
 } from '@peermap/domain';
 import type { MemoryAuditLog } from './audit';
 import type { MemoryCarers, MemoryConcerns, MemoryRelationships, MemorySightings } from './map';
-import type { MemoryActionPlans, MemoryInvitationLists } from './planning';
+import type { MemoryActionPlans, MemoryInvitationLists, MemorySessionFeedback } from './planning';
 import { MemoryRepository } from './repository';
 import type { MemoryReviews } from './reviews';
 import type { MemoryAnalyses } from './work';
@@ -39,6 +42,8 @@ export interface ErasureReach {
   analyses: MemoryAnalyses;
   actionPlans: MemoryActionPlans;
   invitationLists: MemoryInvitationLists;
+  sessionFeedback: MemorySessionFeedback;
+  parentGroups: MemoryRepository<ParentGroup, string>;
   reviews: MemoryReviews;
   audit: MemoryAuditLog;
 }
@@ -166,6 +171,8 @@ export class MemoryErasures implements ErasureStore {
     }
     rewrite(reach.actionPlans.everyVersion, p, eraseFromPlans, 'keep-version');
     rewrite(reach.invitationLists, p, ofAll(eraseFromInvitationList), 'next-version');
+    rewrite(reach.sessionFeedback, p, ofAll(eraseFromFeedback), 'next-version');
+    rewrite(reach.parentGroups, p, ofAll(eraseFromParentGroup), 'next-version');
     rewrite(reach.uploads, p, erase, 'keep-version');
     rewrite(reach.youngPeople, p, erase, 'next-version');
     rewrite(reach.locations, p, erase, 'next-version');

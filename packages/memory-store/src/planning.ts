@@ -3,13 +3,16 @@ import {
   type ActionPlansRepository,
   AlreadyExistsError,
   type Draft,
+  FeedbackLink,
   InvitationList,
   NotFoundError,
   type Page,
   type PageRequest,
+  ParentGroup,
   Partnership,
   type PartnershipsRepository,
   parseWith,
+  SessionFeedback,
   type SessionsRelisted,
   saveChange,
   VersionConflictError,
@@ -58,6 +61,10 @@ export class MemoryActionPlans implements ActionPlansRepository {
   async ofLocation(partnershipId: string, locationRef: string): Promise<ActionPlan[]> {
     return this.heads.where(partnershipId, (p) => p.locationRef === locationRef);
   }
+
+  async ofParentGroup(partnershipId: string, parentGroupId: string): Promise<ActionPlan[]> {
+    return this.heads.where(partnershipId, (p) => p.parentGroupId === parentGroupId);
+  }
 }
 
 export class MemoryInvitationLists extends MemoryRepository<InvitationList, string> {
@@ -74,6 +81,14 @@ export class MemoryInvitationLists extends MemoryRepository<InvitationList, stri
 
   async ofCluster(partnershipId: string, clusterId: string): Promise<InvitationList[]> {
     return this.where(partnershipId, (l) => l.clusterId === clusterId);
+  }
+
+  async ofLocation(partnershipId: string, locationRef: string): Promise<InvitationList[]> {
+    return this.where(partnershipId, (l) => l.locationRef === locationRef);
+  }
+
+  async ofParentGroup(partnershipId: string, parentGroupId: string): Promise<InvitationList[]> {
+    return this.where(partnershipId, (l) => l.parentGroupId === parentGroupId);
   }
 
   async sessions(
@@ -93,6 +108,41 @@ export class MemoryInvitationLists extends MemoryRepository<InvitationList, stri
     return { relisted: 0, unreadable: [] };
   }
 }
+
+/** Parents' feedback, found by its session. */
+export class MemorySessionFeedback extends MemoryRepository<SessionFeedback, string> {
+  constructor() {
+    super({
+      label: 'session feedback',
+      schema: SessionFeedback,
+      keyOf: (f) => f.id,
+      id: (id) => id,
+      order: (f) => `${f.createdAt}#${f.id}`,
+    });
+  }
+
+  async ofSession(partnershipId: string, sessionId: string): Promise<SessionFeedback[]> {
+    return this.where(partnershipId, (f) => f.sessionId === sessionId);
+  }
+}
+
+export const feedbackLinks = () =>
+  new MemoryRepository<FeedbackLink, string>({
+    label: 'feedback link',
+    schema: FeedbackLink,
+    keyOf: (l) => l.tokenHash,
+    id: (hash) => hash,
+    order: (l) => `${l.createdAt}#${l.tokenHash}`,
+  });
+
+export const parentGroups = () =>
+  new MemoryRepository<ParentGroup, string>({
+    label: 'parent group',
+    schema: ParentGroup,
+    keyOf: (g) => g.id,
+    id: (id) => id,
+    order: (g) => `${g.createdAt}#${g.id}`,
+  });
 
 /** A partnership's settings: one record per partnership, changed only at the version read. */
 export class MemoryPartnerships implements PartnershipsRepository {

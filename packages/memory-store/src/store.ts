@@ -10,7 +10,14 @@ import {
   mapReaderOf,
   youngPeople,
 } from './map';
-import { MemoryActionPlans, MemoryInvitationLists, MemoryPartnerships } from './planning';
+import {
+  feedbackLinks,
+  MemoryActionPlans,
+  MemoryInvitationLists,
+  MemoryPartnerships,
+  MemorySessionFeedback,
+  parentGroups,
+} from './planning';
 import { MemoryReviews } from './reviews';
 import { MemoryAnalyses, MemoryLeases, uploadSlots, uploads } from './work';
 
@@ -38,6 +45,8 @@ export function createMemoryStore(): MemoryStore {
     analyses: new MemoryAnalyses(),
     actionPlans: new MemoryActionPlans(),
     invitationLists: new MemoryInvitationLists(),
+    sessionFeedback: new MemorySessionFeedback(),
+    parentGroups: parentGroups(),
     reviews: new MemoryReviews(map.youngPeople),
     audit: new MemoryAuditLog(),
   };
@@ -47,6 +56,7 @@ export function createMemoryStore(): MemoryStore {
     mapReader: mapReaderOf(map),
     partnerships: new MemoryPartnerships(),
     uploadSlots: uploadSlots(),
+    feedbackLinks: feedbackLinks(),
     erasures: new MemoryErasures({ ...map, ...kept }),
     leases: new MemoryLeases(),
   };

@@ -5,6 +5,8 @@ import {
   CONCERN_LABELS,
   type ConcernCategory,
   connectionsInWords,
+  facilitatorFromInWords,
+  facilitatorsInWords,
   forInWords,
   type InvitationList,
   LINK_STRENGTH_THRESHOLDS,
@@ -237,7 +239,7 @@ export function invitationPaper(list: InvitationList, names: Names, marking: str
         heading: 'Session',
         paragraphs: [
           `Venue: ${session.venue}.`,
-          `Facilitators: ${session.facilitators.join(', ') || 'to be confirmed'}.`,
+          `Facilitators: ${facilitatorsInWords(session.facilitators, facilitatorFromInWords) || 'to be confirmed'}.`,
         ],
       },
       {

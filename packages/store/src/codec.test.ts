@@ -2,7 +2,7 @@ import { examples, ValidationError } from '@peermap/domain';
 import { describe, expect, it } from 'vitest';
 import { decodeCursor, encodeCursor, fromItem, MAX_PAGE_SIZE, pageSize, toItem } from './codec';
 import { CorruptItemError } from './errors';
-import { youngPersonModel } from './models';
+import { invitationListModel, youngPersonModel } from './models';
 
 const expected = { index: 'byKind', partition: 'P#1#YP', partnershipPrefix: 'P#1#' } as const;
 
@@ -18,6 +18,15 @@ describe('items', () => {
       schemaVersion: 1,
       expiresAt: Date.UTC(2027, 1, 1) / 1000,
     });
+  });
+
+  it('read a session kept before facilitators said where they come from as facilitators named alone', () => {
+    const item = toItem(invitationListModel, examples.invitationList);
+    const older = { ...item, session: { ...examples.invitationList.session, facilitators: ['Early Help', 'PC Lee'] } };
+    expect(fromItem(invitationListModel, older).session.facilitators).toEqual([
+      { name: 'Early Help' },
+      { name: 'PC Lee' },
+    ]);
   });
 
   it('come back as the record that went in', () => {

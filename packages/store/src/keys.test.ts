@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { examples } from '@peermap/domain';
 import { describe, expect, it } from 'vitest';
+import * as z from 'zod';
 import type { EntityModel, KeptRecord } from './codec';
 import * as keys from './keys';
 import * as models from './models';
@@ -44,6 +45,9 @@ const everyModel = [
   keyed(models.actionPlanModel, examples.actionPlan),
   keyed(models.actionPlanVersionModel, examples.actionPlan),
   keyed(models.invitationListModel, examples.invitationList),
+  keyed(models.sessionFeedbackModel, examples.sessionFeedback),
+  keyed(models.feedbackLinkModel, examples.feedbackLink),
+  keyed(models.parentGroupModel, examples.parentGroup),
   keyed(models.auditEventModel, examples.auditEvent),
   keyed(models.reviewModel, {
     partnershipId: p,
@@ -180,7 +184,9 @@ describe('record fields', () => {
     ]);
     const schemas = Object.values(models).flatMap((value) => ('schema' in value ? [value.schema] : []));
     expect(schemas.length).toBeGreaterThan(10);
-    for (const schema of schemas) {
+    for (const stored of schemas) {
+      // A model that reads older items through a step first (`z.preprocess`) keeps its fields after it.
+      const schema = stored instanceof z.ZodPipe ? stored.out : stored;
       const fields =
         'shape' in schema && typeof schema.shape === 'object' && schema.shape ? Object.keys(schema.shape) : [];
       expect(fields.length).toBeGreaterThan(0);

@@ -75,6 +75,9 @@ export type Kind =
   | 'ANALYSIS'
   | 'PLAN'
   | 'INVITE'
+  | 'FEEDBACK'
+  | 'FEEDBACKLINK'
+  | 'PGROUP'
   | 'AUDIT'
   | 'REVIEW'
   | 'ERASURE'
@@ -264,6 +267,30 @@ export const invitationListKey = (partnershipId: string, id: string): PrimaryKey
   SK: 'INVITE',
 });
 
+/** A parent's feedback on a session. */
+export const sessionFeedbackKey = (partnershipId: string, id: string): PrimaryKey => ({
+  PK: partition(partnershipId, 'FEEDBACK', id),
+  SK: 'FEEDBACK',
+});
+
+/** A one-time feedback link, under the hash of its token. */
+export const feedbackLinkKey = (partnershipId: string, tokenHash: string): PrimaryKey => ({
+  PK: partition(partnershipId, 'FEEDBACKLINK', tokenHash),
+  SK: 'FEEDBACKLINK',
+});
+
+/** A parent group's item. */
+export const parentGroupKey = (partnershipId: string, id: string): PrimaryKey => ({
+  PK: partition(partnershipId, 'PGROUP', id),
+  SK: 'PGROUP',
+});
+
+/** A session's byLink partition: its parents' feedback. */
+const sessionPartition = (partnershipId: string, sessionId: string) => partition(partnershipId, 'INVITE', sessionId);
+
+/** A parent group's byLink partition: its sessions and its plans. */
+const parentGroupPartition = (partnershipId: string, id: string) => partition(partnershipId, 'PGROUP', id);
+
 /** An audit event's item. */
 export const auditEventKey = (partnershipId: string, id: string): PrimaryKey => ({
   PK: partition(partnershipId, 'AUDIT', id),
@@ -372,17 +399,20 @@ export const clusterSnapshotIndexKeys = (r: {
 });
 
 const PLAN_PREFIX = 'PLAN#';
-/** A plan is found by its cluster or, failing one, its place. */
+/** A plan is found by its cluster, its parent group or its place. */
 export const actionPlanIndexKeys = (r: {
   partnershipId: string;
   id: string;
   clusterId?: string | undefined;
   locationRef?: string | undefined;
+  parentGroupId?: string | undefined;
 }): IndexKeys => ({
   ...listedAs(r.partnershipId, 'PLAN', r.id),
   GSI2PK: r.clusterId
     ? clusterPartition(r.partnershipId, r.clusterId)
-    : locationPartition(r.partnershipId, r.locationRef ?? ''),
+    : r.parentGroupId
+      ? parentGroupPartition(r.partnershipId, r.parentGroupId)
+      : locationPartition(r.partnershipId, r.locationRef ?? ''),
   GSI2SK: `${PLAN_PREFIX}${r.id}`,
 });
 
@@ -397,13 +427,39 @@ export const invitationListIndexKeys = (r: {
   id: string;
   createdAt: string;
   clusterId?: string | undefined;
+  locationRef?: string | undefined;
+  parentGroupId?: string | undefined;
   session: { date: string };
+}): IndexKeys => {
+  const under = r.clusterId
+    ? clusterPartition(r.partnershipId, r.clusterId)
+    : r.parentGroupId
+      ? parentGroupPartition(r.partnershipId, r.parentGroupId)
+      : r.locationRef
+        ? locationPartition(r.partnershipId, r.locationRef)
+        : undefined;
+  return {
+    ...listedAs(r.partnershipId, 'INVITE', `${r.session.date}#${r.createdAt}#${r.id}`),
+    ...(under ? { GSI2PK: under, GSI2SK: `${INVITE_PREFIX}${r.createdAt}#${r.id}` } : {}),
+  };
+};
+
+const FEEDBACK_PREFIX = 'FEEDBACK#';
+/** Feedback is listed by when it was given, and held under its session in byLink. */
+export const sessionFeedbackIndexKeys = (r: {
+  partnershipId: string;
+  id: string;
+  sessionId: string;
+  createdAt: string;
 }): IndexKeys => ({
-  ...listedAs(r.partnershipId, 'INVITE', `${r.session.date}#${r.createdAt}#${r.id}`),
-  ...(r.clusterId
-    ? { GSI2PK: clusterPartition(r.partnershipId, r.clusterId), GSI2SK: `${INVITE_PREFIX}${r.createdAt}#${r.id}` }
-    : {}),
+  ...listedAs(r.partnershipId, 'FEEDBACK', `${r.createdAt}#${r.id}`),
+  GSI2PK: sessionPartition(r.partnershipId, r.sessionId),
+  GSI2SK: `${FEEDBACK_PREFIX}${r.createdAt}#${r.id}`,
 });
+
+/** Parent groups are listed by when they began. */
+export const parentGroupIndexKeys = (r: { partnershipId: string; id: string; createdAt: string }): IndexKeys =>
+  listedAs(r.partnershipId, 'PGROUP', `${r.createdAt}#${r.id}`);
 
 /** An audit event under its user in byLink (and in byKind by time). */
 export const auditEventIndexKeys = (r: {
@@ -560,6 +616,36 @@ export const invitationListsOfCluster = (partnershipId: string, clusterId: strin
   partition: clusterPartition(partnershipId, clusterId),
   sortKeyPrefix: INVITE_PREFIX,
   newestFirst: true,
+});
+
+export const invitationListsOfLocation = (partnershipId: string, locationRef: string): QuerySpec => ({
+  partnershipId,
+  index: 'byLink',
+  partition: locationPartition(partnershipId, locationRef),
+  sortKeyPrefix: INVITE_PREFIX,
+  newestFirst: true,
+});
+
+export const invitationListsOfParentGroup = (partnershipId: string, parentGroupId: string): QuerySpec => ({
+  partnershipId,
+  index: 'byLink',
+  partition: parentGroupPartition(partnershipId, parentGroupId),
+  sortKeyPrefix: INVITE_PREFIX,
+  newestFirst: true,
+});
+
+export const plansOfParentGroup = (partnershipId: string, parentGroupId: string): QuerySpec => ({
+  partnershipId,
+  index: 'byLink',
+  partition: parentGroupPartition(partnershipId, parentGroupId),
+  sortKeyPrefix: PLAN_PREFIX,
+});
+
+export const feedbackOfSession = (partnershipId: string, sessionId: string): QuerySpec => ({
+  partnershipId,
+  index: 'byLink',
+  partition: sessionPartition(partnershipId, sessionId),
+  sortKeyPrefix: FEEDBACK_PREFIX,
 });
 
 /** Sessions on or after a day (UK), the nearest first. */

@@ -12,15 +12,20 @@ import {
   eraseFrom,
   eraseFromAuditEvent,
   eraseFromCluster,
+  eraseFromFeedback,
   eraseFromInvitationList,
   eraseFromKeptCarer,
+  eraseFromParentGroup,
   eraseFromPlan,
+  FeedbackLink,
   InvitationList,
   Location,
+  ParentGroup,
   Partnership,
   Relationship,
   type RelationshipKey,
   Review,
+  SessionFeedback,
   Sighting,
   type SightingKey,
   UploadRecord,
@@ -372,17 +377,71 @@ export const actionPlanModel: ErasableModel<ActionPlan, string> = {
   erasure: { kept: { without: eraseFromPlan, versioning: 'next-version', versionsKeptAs: actionPlanVersionModel } },
 };
 
+/**
+ * Lists made before facilitators were recorded with where they come from held their names only:
+ * read as facilitators named without it. Items are not rewritten for this; each is saved in the
+ * new shape when it next changes.
+ */
+const namedFacilitators = (fields: unknown) => {
+  if (typeof fields !== 'object' || fields === null) return fields;
+  const session: unknown = Reflect.get(fields, 'session');
+  const facilitators: unknown =
+    typeof session === 'object' && session ? Reflect.get(session, 'facilitators') : undefined;
+  if (!Array.isArray(facilitators) || !facilitators.some((f) => typeof f === 'string')) return fields;
+  const named = facilitators.map((f: unknown) => (typeof f === 'string' ? { name: f } : f));
+  return { ...fields, session: { ...(session as object), facilitators: named } };
+};
+
 export const invitationListModel: ErasableModel<InvitationList, string> = {
   entity: 'InvitationList',
   label: 'invitation list',
   schemaVersion: 1,
-  schema: InvitationList,
+  schema: z.preprocess(namedFacilitators, InvitationList),
   keyOf: (r) => r.id,
   describe: (id) => id,
   primaryKey: keys.invitationListKey,
   indexKeys: keys.invitationListIndexKeys,
   list: (p) => keys.ofKind(p, 'INVITE', true),
   erasure: { kept: { without: eraseFromInvitationList, versioning: 'next-version' } },
+};
+
+export const sessionFeedbackModel: ErasableModel<SessionFeedback, string> = {
+  entity: 'SessionFeedback',
+  label: 'session feedback',
+  schemaVersion: 1,
+  schema: SessionFeedback,
+  keyOf: (r) => r.id,
+  describe: (id) => id,
+  primaryKey: keys.sessionFeedbackKey,
+  indexKeys: keys.sessionFeedbackIndexKeys,
+  list: (p) => keys.ofKind(p, 'FEEDBACK'),
+  erasure: { kept: { without: eraseFromFeedback, versioning: 'next-version' } },
+};
+
+/** A link holds no person: it goes when it expires, whether used or not. */
+export const feedbackLinkModel: EntityModel<FeedbackLink, string> = {
+  entity: 'FeedbackLink',
+  label: 'feedback link',
+  schemaVersion: 1,
+  schema: FeedbackLink,
+  keyOf: (r) => r.tokenHash,
+  describe: () => 'feedback link',
+  primaryKey: keys.feedbackLinkKey,
+  indexKeys: () => ({}),
+  expiresAt: (r) => new Date(r.validUntil),
+};
+
+export const parentGroupModel: ErasableModel<ParentGroup, string> = {
+  entity: 'ParentGroup',
+  label: 'parent group',
+  schemaVersion: 1,
+  schema: ParentGroup,
+  keyOf: (r) => r.id,
+  describe: (id) => id,
+  primaryKey: keys.parentGroupKey,
+  indexKeys: keys.parentGroupIndexKeys,
+  list: (p) => keys.ofKind(p, 'PGROUP'),
+  erasure: { kept: { without: eraseFromParentGroup, versioning: 'next-version' } },
 };
 
 /** Audit events are only ever added. */
@@ -463,6 +522,9 @@ export const everyModel: readonly AnyModel[] = [
   actionPlanModel,
   actionPlanVersionModel,
   invitationListModel,
+  sessionFeedbackModel,
+  feedbackLinkModel,
+  parentGroupModel,
   uploadModel,
   youngPersonModel,
   locationModel,

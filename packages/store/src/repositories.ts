@@ -26,6 +26,8 @@ import {
   type Relationship,
   type RelationshipKey,
   type RelationshipsRepository,
+  type SessionFeedback,
+  type SessionFeedbackRepository,
   type SessionsRelisted,
   type Sighting,
   type SightingKey,
@@ -54,6 +56,7 @@ import {
   relationshipModel,
   restrictedRelationshipModel,
   restrictedSightingModel,
+  sessionFeedbackModel,
   sightingModel,
 } from './models';
 import {
@@ -362,6 +365,11 @@ export class DynamoActionPlans implements ActionPlansRepository {
     const items = await query(this.ctx, keys.plansOfLocation(partnershipId, locationRef), 'all');
     return items.map((item) => fromItem(actionPlanModel, item));
   }
+
+  async ofParentGroup(partnershipId: string, parentGroupId: string): Promise<ActionPlan[]> {
+    const items = await query(this.ctx, keys.plansOfParentGroup(partnershipId, parentGroupId), 'all');
+    return items.map((item) => fromItem(actionPlanModel, item));
+  }
 }
 
 export class DynamoInvitationLists
@@ -374,6 +382,16 @@ export class DynamoInvitationLists
 
   async ofCluster(partnershipId: string, clusterId: string): Promise<InvitationList[]> {
     const items = await query(this.ctx, keys.invitationListsOfCluster(partnershipId, clusterId), 'all');
+    return items.map((item) => fromItem(invitationListModel, item));
+  }
+
+  async ofLocation(partnershipId: string, locationRef: string): Promise<InvitationList[]> {
+    const items = await query(this.ctx, keys.invitationListsOfLocation(partnershipId, locationRef), 'all');
+    return items.map((item) => fromItem(invitationListModel, item));
+  }
+
+  async ofParentGroup(partnershipId: string, parentGroupId: string): Promise<InvitationList[]> {
+    const items = await query(this.ctx, keys.invitationListsOfParentGroup(partnershipId, parentGroupId), 'all');
     return items.map((item) => fromItem(invitationListModel, item));
   }
 
@@ -487,5 +505,20 @@ export class DynamoAuditLog implements AuditLog {
 
   private event(item: Item): AuditEvent {
     return fromItem(auditEventModel, item);
+  }
+}
+
+/** Parents' feedback, found by its session in byLink. */
+export class DynamoSessionFeedback
+  extends EntityRepository<SessionFeedback, string>
+  implements SessionFeedbackRepository
+{
+  constructor(ctx: StoreContext) {
+    super(ctx, sessionFeedbackModel);
+  }
+
+  async ofSession(partnershipId: string, sessionId: string): Promise<SessionFeedback[]> {
+    const items = await query(this.ctx, keys.feedbackOfSession(partnershipId, sessionId), 'all');
+    return items.map((item) => fromItem(sessionFeedbackModel, item));
   }
 }

@@ -7,7 +7,14 @@ import { DynamoIdempotency } from './idempotency';
 import { DynamoLeases } from './leases';
 import { DynamoMapReader } from './map-reader';
 import { DynamoMapWriter } from './map-writer';
-import { locationModel, uploadModel, uploadSlotModel, youngPersonModel } from './models';
+import {
+  feedbackLinkModel,
+  locationModel,
+  parentGroupModel,
+  uploadModel,
+  uploadSlotModel,
+  youngPersonModel,
+} from './models';
 import {
   DynamoActionPlans,
   DynamoAnalyses,
@@ -17,6 +24,7 @@ import {
   DynamoInvitationLists,
   DynamoPartnerships,
   DynamoRelationships,
+  DynamoSessionFeedback,
   DynamoSightings,
 } from './repositories';
 import { EntityRepository, type StoreContext } from './repository';
@@ -66,6 +74,9 @@ export function createDynamoStore(ctx: StoreContext): MapStore {
     analyses: new DynamoAnalyses(ctx),
     actionPlans: new DynamoActionPlans(ctx),
     invitationLists: new DynamoInvitationLists(ctx),
+    sessionFeedback: new DynamoSessionFeedback(ctx),
+    feedbackLinks: new EntityRepository(ctx, feedbackLinkModel),
+    parentGroups: new EntityRepository(ctx, parentGroupModel),
     audit: new DynamoAuditLog(ctx),
     reviews: new DynamoReviews(ctx),
     erasures: new DynamoErasures(ctx),

@@ -114,7 +114,14 @@ describe('erasing a young person', () => {
     });
     expect(edited.status).toBe(200);
     const list = await chair().request('POST', `/v1/clusters/${cluster.clusterId}/invitation-lists`, {
-      body: { session: { date: '2099-12-10', time: '18:30', venue: 'Community Centre', facilitators: ['Early Help'] } },
+      body: {
+        session: {
+          date: '2099-12-10',
+          time: '18:30',
+          venue: 'Community Centre',
+          facilitators: [{ name: 'Early Help', from: 'early_help' as const }],
+        },
+      },
     });
     expect(list.status).toBe(201);
     const other = cluster.memberRefs.find((member) => member !== ref) ?? '';

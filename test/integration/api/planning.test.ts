@@ -9,7 +9,10 @@ const SESSION = {
   date: '2099-12-10',
   time: '18:30',
   venue: 'Community Centre',
-  facilitators: ['Early Help', 'Police'],
+  facilitators: [
+    { name: 'Early Help', from: 'early_help' as const },
+    { name: 'Police', from: 'police' as const },
+  ],
 };
 
 interface ListBody {

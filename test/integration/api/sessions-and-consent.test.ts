@@ -25,7 +25,11 @@ interface CarerBody {
   consentHistory?: { status: string; recordedBy?: string; scope?: string }[];
 }
 
-const SESSION = { time: '18:30', venue: 'Community Centre', facilitators: ['Early Help'] };
+const SESSION = {
+  time: '18:30',
+  venue: 'Community Centre',
+  facilitators: [{ name: 'Early Help', from: 'early_help' as const }],
+};
 const daysFromToday = (days: number) => todayOf(new Date(Date.now() + days * 86_400_000));
 
 describe("the early help lead's sessions and carers' consent", () => {

@@ -146,7 +146,12 @@ describe('the same write delivered twice, at the same time', () => {
   });
 
   describe('with an Idempotency-Key, the writes that make a new record each time', () => {
-    const SESSION = { date: '2099-12-10', time: '18:30', venue: 'Community Centre', facilitators: ['Early Help'] };
+    const SESSION = {
+      date: '2099-12-10',
+      time: '18:30',
+      venue: 'Community Centre',
+      facilitators: [{ name: 'Early Help', from: 'early_help' as const }],
+    };
     let clusterId = '';
     beforeAll(async () => {
       const listed = await api.as('madp-chair').request('GET', '/v1/clusters?week=2026-W48');

@@ -134,7 +134,12 @@ const API_REQUESTS: [entry: string, request: (demo: DemoIds) => ApiRequest][] = 
       route: 'POST /v1/clusters/{id}/invitation-lists',
       params: { id: demo.clusterId },
       body: {
-        session: { date: '2099-12-10', time: '18:30', venue: 'Community Centre', facilitators: ['Early Help'] },
+        session: {
+          date: '2099-12-10',
+          time: '18:30',
+          venue: 'Community Centre',
+          facilitators: [{ name: 'Early Help', from: 'early_help' as const }],
+        },
       },
     }),
   ],

@@ -7,7 +7,12 @@ type Api = Awaited<ReturnType<typeof startTestApi>>;
 
 /** A partnership of its own for the week uploaded while the table is busy. */
 const BUSY = 'busy';
-const SESSION = { date: '2099-12-10', time: '18:30', venue: 'Community Centre', facilitators: ['Early Help'] };
+const SESSION = {
+  date: '2099-12-10',
+  time: '18:30',
+  venue: 'Community Centre',
+  facilitators: [{ name: 'Early Help', from: 'early_help' as const }],
+};
 const ifMatch = (response: ApiResponse) => ({ 'if-match': response.headers.get('etag') ?? '' });
 
 /**

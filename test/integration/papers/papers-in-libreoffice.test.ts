@@ -146,7 +146,15 @@ describe('the meeting papers as LibreOffice prints them (demo group, week 4)', (
     toolsAtHand();
     // A session a fortnight ahead: a list is drawn up before its session.
     const date = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
-    const session = { date, time: '18:30', venue: 'Community Centre', facilitators: ['Early help', 'Police'] };
+    const session = {
+      date,
+      time: '18:30',
+      venue: 'Community Centre',
+      facilitators: [
+        { name: 'Early help', from: 'early_help' as const },
+        { name: 'Police', from: 'police' as const },
+      ],
+    };
     const created = await lead().request('POST', `/v1/clusters/${clusterId}/invitation-lists`, { body: { session } });
     expect(created.status).toBe(201);
     const { id } = created.body as { id: string };

@@ -7,7 +7,12 @@ import { createTestTable } from '../../support/store';
 
 const p = 'sessions';
 const TODAY = '2026-12-08';
-const session = (date: string, venue: string) => ({ date, time: '18:30', venue, facilitators: ['Early Help'] });
+const session = (date: string, venue: string) => ({
+  date,
+  time: '18:30',
+  venue,
+  facilitators: [{ name: 'Early Help', from: 'early_help' as const }],
+});
 
 describe("the partnership's sessions, by their day", () => {
   let table: Awaited<ReturnType<typeof createTestTable>>;

@@ -29,7 +29,14 @@ describe("an early help lead's sessions and carers' consent, in a real browser",
     };
     const clusterId = clusters.clusters[0]?.clusterId ?? '';
     const made = await api.as('early-help-lead').request('POST', `/v1/clusters/${clusterId}/invitation-lists`, {
-      body: { session: { date: upcoming, time: '18:30', venue: 'Sandgate Family Hub', facilitators: ['Early Help'] } },
+      body: {
+        session: {
+          date: upcoming,
+          time: '18:30',
+          venue: 'Sandgate Family Hub',
+          facilitators: [{ name: 'Early Help', from: 'early_help' as const }],
+        },
+      },
     });
     expect(made.status).toBe(201);
     // The same group's session a fortnight ago, where two carers came and one sent apologies.
@@ -38,7 +45,12 @@ describe("an early help lead's sessions and carers' consent, in a real browser",
     await api.table.store.invitationLists.save({
       ...list,
       id: randomUUID(),
-      session: { date: daysFromToday(-14), time: '18:00', venue: 'Community Centre', facilitators: ['Early Help'] },
+      session: {
+        date: daysFromToday(-14),
+        time: '18:00',
+        venue: 'Community Centre',
+        facilitators: [{ name: 'Early Help', from: 'early_help' as const }],
+      },
       attendance: { [first ?? '']: 'attended', [second ?? '']: 'attended', [third ?? '']: 'apologies' },
       createdAt: new Date(Date.now() - 30 * 86_400_000).toISOString(),
     });

@@ -1,3 +1,4 @@
+import { facilitatorsInWords } from '@peermap/domain/paper-words';
 import { useState } from 'preact/hooks';
 import type { Api } from '../../api';
 import type { InvitationList } from '../../api-types';
@@ -56,7 +57,7 @@ export function ListView({
     <div class="invitation-list">
       <p>
         Session on {dayInWords(list.session.date)} at {list.session.time}, {list.session.venue}
-        {list.session.facilitators.length > 0 ? `, with ${list.session.facilitators.join(', ')}` : ''}.
+        {list.session.facilitators.length > 0 ? `, with ${facilitatorsInWords(list.session.facilitators)}` : ''}.
       </p>
       {me.permissions.includes('exports:create') && (
         <div class="actions no-print">

@@ -14,7 +14,8 @@ export function sessionOf(form: FormData): Session {
     facilitators: String(form.get('facilitators'))
       .split(',')
       .map((name) => name.trim())
-      .filter(Boolean),
+      .filter(Boolean)
+      .map((name) => ({ name })),
   };
 }
 
