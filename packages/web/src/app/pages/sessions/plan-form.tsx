@@ -1,0 +1,124 @@
+import type { SessionView } from '@peermap/contract';
+import { useState } from 'preact/hooks';
+import type { PageContext } from '../../app';
+import { ProblemIfAny, useAttempt } from '../../ui';
+import { BudgetTable } from './plan-budget';
+import { changeOf, type DraftProblem, draftOf, type PlanDraft } from './plan-draft';
+import { DetailsFields, FacilitatorRows, TopicChoices } from './plan-fields';
+
+/** The blaming or labelling words found in the notes, with better ones. */
+function NotesWords({ view }: { view: SessionView }) {
+  const notes = view.languageNotes ?? [];
+  if (notes.length === 0) return null;
+  return (
+    <div class="language-notes" role="note">
+      <p>Some words in the notes may blame or label a child or family:</p>
+      <ul>
+        {notes.map((note) => (
+          <li key={note.phrase}>
+            “{note.phrase}”: try “{note.suggestion}”
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function DraftProblems({ problems }: { problems: readonly DraftProblem[] }) {
+  if (problems.length === 0) return null;
+  return (
+    <div class="problem" role="alert">
+      <p>
+        <strong>Some costs are not amounts of money.</strong>
+      </p>
+      <ul>
+        {problems.map((problem) => (
+          <li key={problem.path}>{problem.message}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/**
+ * The session's plan, to change and save in one go: when and where, who runs it, what it
+ * covers, what it costs and the organiser's notes. A session held or cancelled keeps its plan;
+ * its actual costs and notes can still be recorded. Read only for a role that does not plan.
+ */
+export function PlanForm({
+  api,
+  words,
+  view,
+  canPlan,
+  onSaved,
+}: Pick<PageContext, 'api' | 'words'> & { view: SessionView; canPlan: boolean; onSaved: (view: SessionView) => void }) {
+  const [draft, setDraft] = useState<PlanDraft>(() => draftOf(view));
+  const [problems, setProblems] = useState<DraftProblem[]>([]);
+  const [saved, setSaved] = useState(false);
+  const { error, attempt } = useAttempt();
+  const closed = view.status === 'held' || view.status === 'cancelled';
+  const change = (patch: Partial<PlanDraft>) => {
+    setSaved(false);
+    setDraft({ ...draft, ...patch });
+  };
+  const submit = (event: Event) => {
+    event.preventDefault();
+    const checked = changeOf(draft, closed);
+    setProblems('problems' in checked ? checked.problems : []);
+    if ('problems' in checked) return;
+    attempt(async () => {
+      const answer = await api.send('PATCH', '/v1/sessions/{id}', {
+        params: { id: view.id },
+        json: checked.change,
+        ifMatch: `"${view.version}"`,
+      });
+      setSaved(true);
+      onSaved(answer.body);
+    });
+  };
+  return (
+    <form class="session-plan" onSubmit={submit} aria-labelledby="plan-heading">
+      <h2 id="plan-heading">The plan</h2>
+      <fieldset disabled={!canPlan || closed}>
+        <legend>When and where</legend>
+        <DetailsFields draft={draft} onChange={change} />
+      </fieldset>
+      <fieldset disabled={!canPlan || closed}>
+        <legend>Who runs it</legend>
+        <FacilitatorRows draft={draft} words={words} onChange={change} />
+      </fieldset>
+      <fieldset disabled={!canPlan || closed}>
+        <legend>Topics</legend>
+        <TopicChoices draft={draft} words={words} onChange={change} />
+      </fieldset>
+      {view.budget && (
+        <fieldset disabled={!canPlan}>
+          <legend>Costs</legend>
+          <BudgetTable draft={draft} onChange={change} onlyActual={closed} />
+        </fieldset>
+      )}
+      {view.budget && (
+        <>
+          <label for="plan-notes">Notes</label>
+          <textarea
+            id="plan-notes"
+            rows={4}
+            maxLength={5000}
+            value={draft.notes}
+            disabled={!canPlan}
+            onInput={(e) => change({ notes: e.currentTarget.value })}
+          />
+          <NotesWords view={view} />
+        </>
+      )}
+      <DraftProblems problems={problems} />
+      <ProblemIfAny error={error} />
+      {canPlan && (
+        <button type="submit" class="primary">
+          {closed ? 'Save the costs and notes' : 'Save the plan'}
+        </button>
+      )}
+      {saved && <p role="status">Saved.</p>}
+    </form>
+  );
+}
