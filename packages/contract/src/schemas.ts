@@ -35,7 +35,7 @@ import {
   YoungPerson,
 } from '@peermap/domain';
 import * as z from 'zod';
-import { SessionFor } from './session-schemas';
+import { SessionCounts, SessionFor } from './session-schemas';
 
 /**
  * A Parent Empowerment Session on the early help lead's list: its group, its day, how many
@@ -56,13 +56,7 @@ export const SessionSummary = z.object({
   /** Whom the session is for, with its name: a peer group, a place, a parent group, or chosen young people. */
   for: SessionFor,
   youngPeople: z.number().int().nonnegative(),
-  counts: z.object({
-    invited: z.number().int().nonnegative(),
-    askConsentFirst: z.number().int().nonnegative(),
-    notInvited: z.number().int().nonnegative(),
-    attended: z.number().int().nonnegative(),
-    apologies: z.number().int().nonnegative(),
-  }),
+  counts: SessionCounts,
   createdAt: z.string(),
   version: z.number().int(),
 });
@@ -191,7 +185,12 @@ export const Vocabulary = z.object({
   /** The topics a session's planner chooses from: the partnership's own list, or the starting one. */
   sessionTopics: SessionTopics,
   /** Where a session's facilitator comes from, in words, in the order a form offers them. */
-  facilitatorFromLabels: z.record(FacilitatorFrom, z.string()),
+  facilitatorFromLabels: z.strictObject(
+    Object.fromEntries(FacilitatorFrom.options.map((from) => [from, z.string()])) as Record<
+      FacilitatorFrom,
+      z.ZodString
+    >,
+  ),
 });
 export type Vocabulary = z.infer<typeof Vocabulary>;
 

@@ -13,6 +13,15 @@ export const SessionFor = z.object({
 });
 export type SessionFor = z.infer<typeof SessionFor>;
 
+/** How many carers a session invites, asks first and leaves out, and how many came or sent apologies. */
+export const SessionCounts = z.object({
+  invited: z.number().int().nonnegative(),
+  askConsentFirst: z.number().int().nonnegative(),
+  notInvited: z.number().int().nonnegative(),
+  attended: z.number().int().nonnegative(),
+  apologies: z.number().int().nonnegative(),
+});
+
 /** The budget's lines with what they add up to, in whole pence. */
 export const SessionBudget = z.object({
   lines: z.array(BudgetLine),
@@ -41,13 +50,7 @@ export const SessionView = z.object({
   languageNotes: z.array(LanguageNote).optional(),
   cancelledReason: z.string().optional(),
   youngPeople: z.number().int().nonnegative(),
-  counts: z.object({
-    invited: z.number().int().nonnegative(),
-    askConsentFirst: z.number().int().nonnegative(),
-    notInvited: z.number().int().nonnegative(),
-    attended: z.number().int().nonnegative(),
-    apologies: z.number().int().nonnegative(),
-  }),
+  counts: SessionCounts,
   createdBy: z.string(),
   createdAt: z.string(),
   updatedBy: z.string().optional(),

@@ -48,7 +48,7 @@ describe('an early help lead plans a Parent Empowerment Session, in a real brows
     const toCome = page.getByRole('table', { name: 'Sessions from today, the nearest first' });
     await toCome
       .getByRole('row', { name: new RegExp(inWords(upcoming)) })
-      .getByRole('link', { name: /^Plan the session/ })
+      .getByRole('link', { name: /^Open the session/ })
       .click();
     await page.getByRole('heading', { level: 1, name: `Parent Empowerment Session, ${inWords(upcoming)}` }).waitFor();
     expect(await page.getByRole('list', { name: 'Where the session stands' }).textContent()).toMatch(

@@ -32,6 +32,85 @@ function PoundsInput({ label, value, onInput }: { label: string; value: string; 
   );
 }
 
+/** One line of the budget: its kind, what it is, and its costs in pounds. */
+function CostRow({
+  row,
+  index,
+  onlyActual,
+  set,
+  remove,
+}: {
+  row: BudgetRow;
+  index: number;
+  onlyActual: boolean;
+  set: (patch: Partial<BudgetRow>) => void;
+  remove: () => void;
+}) {
+  const named = `Cost ${index + 1}`;
+  return (
+    <tr>
+      <td>
+        <select
+          aria-label={`${named}: kind`}
+          value={row.kind}
+          disabled={onlyActual}
+          onChange={(e) => set({ kind: oneOf(KINDS, e.currentTarget.value) ?? row.kind })}
+        >
+          {KINDS.map((kind) => (
+            <option key={kind} value={kind}>
+              {BUDGET_KIND_WORDS[kind]}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td>
+        <input
+          aria-label={`${named}: what it is`}
+          value={row.note}
+          maxLength={200}
+          onInput={(e) => set({ note: e.currentTarget.value })}
+        />
+      </td>
+      <td>
+        <PoundsInput
+          label={`${named}: planned, in pounds`}
+          value={row.planned}
+          onInput={(planned) => set({ planned })}
+        />
+      </td>
+      <td>
+        <PoundsInput label={`${named}: actual, in pounds`} value={row.actual} onInput={(actual) => set({ actual })} />
+      </td>
+      <td>
+        <button type="button" disabled={onlyActual} onClick={remove}>
+          Remove cost {index + 1}
+        </button>
+      </td>
+    </tr>
+  );
+}
+
+/** What the lines add up to: planned, and what is recorded as spent so far. */
+function TotalRow({ rows }: { rows: readonly BudgetRow[] }) {
+  const totals = totalsOf(rows);
+  return (
+    <tfoot>
+      <tr>
+        <th scope="row" colSpan={2}>
+          Total
+        </th>
+        <td>{poundsOf(totals.planned)}</td>
+        <td>
+          {totals.recorded > 0
+            ? `${poundsOf(totals.actual)} (${totals.recorded} of ${rows.length} recorded)`
+            : 'none recorded yet'}
+        </td>
+        <td />
+      </tr>
+    </tfoot>
+  );
+}
+
 /**
  * The practical costs that decide whether a session happens: a line each, planned and (once
  * spent) actual, typed in pounds and kept in whole pence, with the totals.
@@ -47,8 +126,6 @@ export function BudgetTable({
   onlyActual: boolean;
 }) {
   const rows = draft.budget;
-  const set = (index: number, patch: Partial<BudgetRow>) => onChange({ budget: updateAt(rows, index, patch) });
-  const totals = totalsOf(rows);
   return (
     <>
       <table class="plan-rows budget">
@@ -56,65 +133,17 @@ export function BudgetTable({
         <ColumnHeads names={['Kind', 'What it is', 'Planned', 'Actual', '']} />
         <tbody>
           {rows.map((row, index) => (
-            <tr key={`budget-${index}`}>
-              <td>
-                <select
-                  aria-label={`Cost ${index + 1}: kind`}
-                  value={row.kind}
-                  disabled={onlyActual}
-                  onChange={(e) => set(index, { kind: oneOf(KINDS, e.currentTarget.value) ?? row.kind })}
-                >
-                  {KINDS.map((kind) => (
-                    <option key={kind} value={kind}>
-                      {BUDGET_KIND_WORDS[kind]}
-                    </option>
-                  ))}
-                </select>
-              </td>
-              <td>
-                <input
-                  aria-label={`Cost ${index + 1}: what it is`}
-                  value={row.note}
-                  maxLength={200}
-                  onInput={(e) => set(index, { note: e.currentTarget.value })}
-                />
-              </td>
-              <td>
-                <PoundsInput
-                  label={`Cost ${index + 1}: planned, in pounds`}
-                  value={row.planned}
-                  onInput={(planned) => set(index, { planned })}
-                />
-              </td>
-              <td>
-                <PoundsInput
-                  label={`Cost ${index + 1}: actual, in pounds`}
-                  value={row.actual}
-                  onInput={(actual) => set(index, { actual })}
-                />
-              </td>
-              <td>
-                <button type="button" disabled={onlyActual} onClick={() => onChange({ budget: removeAt(rows, index) })}>
-                  Remove cost {index + 1}
-                </button>
-              </td>
-            </tr>
+            <CostRow
+              key={`budget-${index}`}
+              row={row}
+              index={index}
+              onlyActual={onlyActual}
+              set={(patch) => onChange({ budget: updateAt(rows, index, patch) })}
+              remove={() => onChange({ budget: removeAt(rows, index) })}
+            />
           ))}
         </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row" colSpan={2}>
-              Total
-            </th>
-            <td>{poundsOf(totals.planned)}</td>
-            <td>
-              {totals.recorded > 0
-                ? `${poundsOf(totals.actual)} (${totals.recorded} of ${rows.length} recorded)`
-                : 'none recorded yet'}
-            </td>
-            <td />
-          </tr>
-        </tfoot>
+        <TotalRow rows={rows} />
       </table>
       {!onlyActual && (
         <button type="button" onClick={() => onChange({ budget: [...rows, NEW_LINE] })}>

@@ -55,41 +55,36 @@ function TextField({
   );
 }
 
+/** The day and the times. */
+function WhenFields({ draft, onChange }: { draft: PlanDraft; onChange: Change }) {
+  const fields = [
+    { id: 'plan-date', label: 'Date', type: 'date', required: true, value: draft.date, key: 'date' },
+    { id: 'plan-time', label: 'Starts', type: 'time', required: true, value: draft.time, key: 'time' },
+    { id: 'plan-end', label: 'Ends', type: 'time', required: false, value: draft.endTime, key: 'endTime' },
+  ] as const;
+  return (
+    <div class="plan-when">
+      {fields.map((field) => (
+        <div key={field.id}>
+          <TextField
+            id={field.id}
+            label={field.label}
+            type={field.type}
+            required={field.required}
+            value={field.value}
+            onInput={(value) => onChange({ [field.key]: value })}
+          />
+        </div>
+      ))}
+    </div>
+  );
+}
+
 /** When and where: the day, the times, the venue or the online link, and what makes the place easy to come to. */
 export function DetailsFields({ draft, onChange }: { draft: PlanDraft; onChange: Change }) {
   return (
     <>
-      <div class="plan-when">
-        <div>
-          <TextField
-            id="plan-date"
-            label="Date"
-            type="date"
-            required
-            value={draft.date}
-            onInput={(date) => onChange({ date })}
-          />
-        </div>
-        <div>
-          <TextField
-            id="plan-time"
-            label="Starts"
-            type="time"
-            required
-            value={draft.time}
-            onInput={(time) => onChange({ time })}
-          />
-        </div>
-        <div>
-          <TextField
-            id="plan-end"
-            label="Ends"
-            type="time"
-            value={draft.endTime}
-            onInput={(endTime) => onChange({ endTime })}
-          />
-        </div>
-      </div>
+      <WhenFields draft={draft} onChange={onChange} />
       <TextField
         id="plan-venue"
         label="Venue"

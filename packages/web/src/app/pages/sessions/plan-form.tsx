@@ -40,18 +40,8 @@ function DraftProblems({ problems }: { problems: readonly DraftProblem[] }) {
   );
 }
 
-/**
- * The session's plan, to change and save in one go: when and where, who runs it, what it
- * covers, what it costs and the organiser's notes. A session held or cancelled keeps its plan;
- * its actual costs and notes can still be recorded. Read only for a role that does not plan.
- */
-export function PlanForm({
-  api,
-  words,
-  view,
-  canPlan,
-  onSaved,
-}: Pick<PageContext, 'api' | 'words'> & { view: SessionView; canPlan: boolean; onSaved: (view: SessionView) => void }) {
+/** The plan as typed, and saving it against the version read; what was refused, and whether it saved. */
+function usePlanSaving(api: PageContext['api'], view: SessionView, onSaved: (view: SessionView) => void) {
   const [draft, setDraft] = useState<PlanDraft>(() => draftOf(view));
   const [problems, setProblems] = useState<DraftProblem[]>([]);
   const [saved, setSaved] = useState(false);
@@ -76,41 +66,74 @@ export function PlanForm({
       onSaved(answer.body);
     });
   };
+  return { draft, change, submit, problems, saved, error, closed };
+}
+
+/** The costs and the organiser's notes: for those who plan and approve sessions (the API leaves them out for others). */
+function Workings({
+  view,
+  draft,
+  change,
+  canPlan,
+  closed,
+}: {
+  view: SessionView;
+  draft: PlanDraft;
+  change: (patch: Partial<PlanDraft>) => void;
+  canPlan: boolean;
+  closed: boolean;
+}) {
+  if (!view.budget) return null;
+  return (
+    <>
+      <fieldset disabled={!canPlan}>
+        <legend>Costs</legend>
+        <BudgetTable draft={draft} onChange={change} onlyActual={closed} />
+      </fieldset>
+      <label for="plan-notes">Notes</label>
+      <textarea
+        id="plan-notes"
+        rows={4}
+        maxLength={5000}
+        value={draft.notes}
+        disabled={!canPlan}
+        onInput={(e) => change({ notes: e.currentTarget.value })}
+      />
+      <NotesWords view={view} />
+    </>
+  );
+}
+
+/**
+ * The session's plan, to change and save in one go: when and where, who runs it, what it
+ * covers, what it costs and the organiser's notes. A session held or cancelled keeps its plan;
+ * its actual costs and notes can still be recorded. Read only for a role that does not plan.
+ */
+export function PlanForm({
+  api,
+  words,
+  view,
+  canPlan,
+  onSaved,
+}: Pick<PageContext, 'api' | 'words'> & { view: SessionView; canPlan: boolean; onSaved: (view: SessionView) => void }) {
+  const { draft, change, submit, problems, saved, error, closed } = usePlanSaving(api, view, onSaved);
+  const fixed = !canPlan || closed;
   return (
     <form class="session-plan" onSubmit={submit} aria-labelledby="plan-heading">
       <h2 id="plan-heading">The plan</h2>
-      <fieldset disabled={!canPlan || closed}>
+      <fieldset disabled={fixed}>
         <legend>When and where</legend>
         <DetailsFields draft={draft} onChange={change} />
       </fieldset>
-      <fieldset disabled={!canPlan || closed}>
+      <fieldset disabled={fixed}>
         <legend>Who runs it</legend>
         <FacilitatorRows draft={draft} words={words} onChange={change} />
       </fieldset>
-      <fieldset disabled={!canPlan || closed}>
+      <fieldset disabled={fixed}>
         <legend>Topics</legend>
         <TopicChoices draft={draft} words={words} onChange={change} />
       </fieldset>
-      {view.budget && (
-        <fieldset disabled={!canPlan}>
-          <legend>Costs</legend>
-          <BudgetTable draft={draft} onChange={change} onlyActual={closed} />
-        </fieldset>
-      )}
-      {view.budget && (
-        <>
-          <label for="plan-notes">Notes</label>
-          <textarea
-            id="plan-notes"
-            rows={4}
-            maxLength={5000}
-            value={draft.notes}
-            disabled={!canPlan}
-            onInput={(e) => change({ notes: e.currentTarget.value })}
-          />
-          <NotesWords view={view} />
-        </>
-      )}
+      <Workings view={view} draft={draft} change={change} canPlan={canPlan} closed={closed} />
       <DraftProblems problems={problems} />
       <ProblemIfAny error={error} />
       {canPlan && (

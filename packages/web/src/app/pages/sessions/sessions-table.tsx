@@ -19,7 +19,7 @@ const cameOf = (session: SessionSummary) =>
 
 function GroupCell({ session }: { session: SessionSummary }) {
   const href = pageOf(session);
-  return href ? <a href={href}>{groupOf(session)}</a> : <>{groupOf(session)}</>;
+  return href ? <a href={href}>{groupOf(session)}</a> : groupOf(session);
 }
 
 /** Sessions with their group, day, venue, who is invited and who came, each linked to its list. */
@@ -30,7 +30,7 @@ export function SessionsTable({ caption, sessions }: { caption: string; sessions
       <ColumnHeads
         names={[
           'Day',
-          'Group',
+          'For',
           'Time and venue',
           'Young people',
           'Invited',
@@ -60,9 +60,9 @@ export function SessionsTable({ caption, sessions }: { caption: string; sessions
             <td>
               <a
                 href={`#/sessions/${session.id}`}
-                aria-label={`Plan the session for ${groupOf(session)} on ${dayInWords(session.session.date)}`}
+                aria-label={`Open the session for ${groupOf(session)} on ${dayInWords(session.session.date)}`}
               >
-                Plan the session
+                Open the session
               </a>
               <br />
               <a
