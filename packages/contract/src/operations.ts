@@ -35,6 +35,7 @@ import {
   UploadCheck,
   Vocabulary,
 } from './schemas';
+import { SessionView } from './session-schemas';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -141,6 +142,10 @@ export const OPERATIONS = {
   ),
   'GET /v1/invitation-lists/{id}': read('getInvitationList', InvitationList),
   'PATCH /v1/invitation-lists/{id}': read('updateInvitationList', InvitationList),
+  'POST /v1/locations/{ref}/sessions': created('createLocationSession', InvitationList),
+  'GET /v1/sessions/{id}': read('getSession', SessionView),
+  'PATCH /v1/sessions/{id}': read('updateSession', SessionView),
+  'POST /v1/sessions/{id}/cancel': read('cancelSession', SessionView),
 
   'POST /v1/clusters/{id}/action-plans': created('createClusterActionPlan', PlanView),
   'POST /v1/locations/{ref}/action-plans': created('createLocationActionPlan', PlanView),

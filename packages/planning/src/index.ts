@@ -2,4 +2,5 @@ export * from './agenda';
 export * from './disproportionality';
 export * from './invitations';
 export * from './plans';
+export * from './session-plan';
 export * from './trends';
