@@ -7,3 +7,5 @@ export * from './papers';
 export * from './picture';
 export * from './safe';
 export * from './svg';
+export * from './parent-session-outcomes';
+export * from './parent-session-outcomes-paper';
