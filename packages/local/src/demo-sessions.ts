@@ -109,6 +109,36 @@ function followUpsOf(list: InvitationList, attendance: Record<string, Invitation
   );
 }
 
+/** What the lead records of a session beyond its list: where it stands, topics, budget; once held, its approved risk assessment and follow-ups. */
+function lifeOf(list: InvitationList, demo: DemoSession, attendance: Record<string, InvitationOutcome>, day: string) {
+  const assessedAt = addDays(day, -10);
+  return {
+    status: demo.status,
+    attendance,
+    topics: [
+      { name: 'Grooming online and offline', askedByParents: false },
+      { name: 'Recognising risk', askedByParents: false },
+      { name: 'What helps: positive activities', askedByParents: true },
+    ],
+    budget: demo.budget,
+    ...(demo.status === 'held'
+      ? {
+          riskAssessment: {
+            groupDynamics: 'Families know each other from the school; no conflict between them is recorded.',
+            confidentiality: 'What parents say stays in the room, unless a child is at risk of harm.',
+            groupAgreement: 'We listen without judging, we keep what is shared private, we look after each other.',
+            keepApart: [],
+            completedBy: DEMO_LEAD,
+            completedAt: `${assessedAt}T12:00:00.000Z`,
+            approvedBy: DEMO_CHAIR,
+            approvedAt: `${addDays(assessedAt, 1)}T09:00:00.000Z`,
+          },
+          followUps: followUpsOf(list, attendance, demo.followUpsDone, day),
+        }
+      : {}),
+  };
+}
+
 /** One demo session written as the lead would: the list made two weeks before, then its life recorded. */
 async function writeDemoSession(store: MapStore, demo: DemoSession, now: Date): Promise<void> {
   const day = addDays(todayOf(now), demo.daysFromToday);
@@ -139,31 +169,8 @@ async function writeDemoSession(store: MapStore, demo: DemoSession, now: Date): 
       held ? (demo.outcomes[index] ?? 'no_response') : 'invited',
     ]),
   );
-  const assessedAt = addDays(day, -10);
   await store.invitationLists.change(list, {
-    status: demo.status,
-    attendance,
-    topics: [
-      { name: 'Grooming online and offline', askedByParents: false },
-      { name: 'Recognising risk', askedByParents: false },
-      { name: 'What helps: positive activities', askedByParents: true },
-    ],
-    budget: demo.budget,
-    ...(held
-      ? {
-          riskAssessment: {
-            groupDynamics: 'Families know each other from the school; no conflict between them is recorded.',
-            confidentiality: 'What parents say stays in the room, unless a child is at risk of harm.',
-            groupAgreement: 'We listen without judging, we keep what is shared private, we look after each other.',
-            keepApart: [],
-            completedBy: DEMO_LEAD,
-            completedAt: `${assessedAt}T12:00:00.000Z`,
-            approvedBy: DEMO_CHAIR,
-            approvedAt: `${addDays(assessedAt, 1)}T09:00:00.000Z`,
-          },
-          followUps: followUpsOf(list, attendance, demo.followUpsDone, day),
-        }
-      : {}),
+    ...lifeOf(list, demo, attendance, day),
     updatedBy: DEMO_LEAD,
     updatedAt: madeAt.toISOString(),
   });

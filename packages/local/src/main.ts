@@ -80,7 +80,6 @@ async function main() {
   // Work an earlier start left part-way (stopped mid-upload) ends as failed, saying why, once its lease lapsed.
   await runAs(DEMO_PARTNERSHIP, () => settleStoppedWork(store, DEMO_PARTNERSHIP, new Date()));
   const demo = await runAs(DEMO_PARTNERSHIP, () => loadDemo(store));
-  // Two sessions held and one planned, so the outcome report shows figures from the first start.
   await runAs(DEMO_PARTNERSHIP, () => loadDemoSessions(store));
   const webRoot = join(settings.PEERMAP_DATA_DIR, '..', 'web');
   await buildWebApp(webRoot);
