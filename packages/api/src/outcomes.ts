@@ -1,6 +1,7 @@
 import {
   type Concern,
   type InvitationList,
+  isoWeekDays,
   isSessionHeld,
   mapWithConcurrency,
   READ_CONCURRENCY,
@@ -11,9 +12,10 @@ import {
 } from '@peermap/domain';
 import type { Subjects } from '@peermap/http';
 import { type ParentSessionOutcomes, parentSessionOutcomes } from '@peermap/reports';
+import { everyItem } from './paging';
 
 /** What the outcome report reads: the sessions, their feedback and the concerns of the children of parents who came. */
-export type OutcomePorts = StorePorts<'invitationLists' | 'sessionFeedback' | 'concerns'>;
+export type OutcomePorts = StorePorts<'invitationLists' | 'sessionFeedback' | 'concerns' | 'uploads'>;
 
 /** A period a funder asks about: at most three years, so one report cannot sweep the partnership's whole history. */
 export const MOST_YEARS = 3;
@@ -47,6 +49,14 @@ async function sessionsBetween(store: OutcomePorts, partnershipId: string, from:
     cursor = inPeriod.length === page.items.length ? page.cursor : undefined;
   } while (cursor);
   return sessions;
+}
+
+/** The first day of the earliest week uploaded: the map holds no records from before it. */
+async function historyFrom(store: OutcomePorts, partnershipId: string): Promise<string | undefined> {
+  const uploads = await everyItem((page) => store.uploads.list(partnershipId, page));
+  const weeks = uploads.filter((upload) => upload.status === 'completed').map((upload) => upload.week);
+  const first = weeks.sort()[0];
+  return first ? isoWeekDays(first).firstDay : undefined;
 }
 
 /** The young people whose parent or carer came to a held session: their concerns make the trends. */
@@ -97,6 +107,7 @@ export async function outcomesOf(
     feedback,
     concerns,
     weeks: request.weeks,
+    historyFrom: await historyFrom(store, p),
   });
   const subjects = {
     youngPeople: [...new Set([...sessions.flatMap((list) => list.youngPersonRefs), ...children])].sort(),

@@ -354,6 +354,8 @@ export const ParentSessionOutcomes = z.object({
     weeks: z.number().int(),
     youngPeople: ShownCount,
     tooSoon: ShownCount,
+    /** Young people whose weeks before reach back past the map's first records: not counted. */
+    notEnoughHistory: ShownCount,
     rows: z.array(
       z.object({
         concern: z.enum(['missing_episode', 'not_in_education', 'any']),

@@ -97,7 +97,7 @@ export function outcomesPaper(
     {
       heading: `Children's records before and after their parents took part (${trends.weeks} weeks each side)`,
       paragraphs: [
-        `Young people counted: ${countText(trends.youngPeople)}. Too soon to count (their ${trends.weeks} weeks after have not passed yet): ${countText(trends.tooSoon)}.`,
+        `Young people counted: ${countText(trends.youngPeople)}. Too soon to count (their ${trends.weeks} weeks after have not passed yet): ${countText(trends.tooSoon)}. Not counted because the map's records do not reach ${trends.weeks} weeks before their parent's session: ${countText(trends.notEnoughHistory)}.`,
         trends.caveat,
       ],
       table: {

@@ -279,6 +279,22 @@ describe("children's trends", () => {
     expect(trends).toMatchObject({ weeks: 8, youngPeople: FEWER_THAN_5, tooSoon: FEWER_THAN_5 });
     expect(parentSessionOutcomes(inputs({ sessions: [recent] })).trends).toMatchObject({ weeks: 12, youngPeople: 0 });
   });
+
+  it("counts no child whose weeks before reach back past the map's first records, rather than count them as nothing recorded", async () => {
+    const older = heldSession('o', '2026-10-01', ['attended', 'attended']);
+    const trends = parentSessionOutcomes(inputs({ sessions: [older], historyFrom: '2026-08-01', weeks: 4 })).trends;
+    expect(trends).toMatchObject({ weeks: 4, youngPeople: FEWER_THAN_5, notEnoughHistory: 0 });
+    const short = parentSessionOutcomes(inputs({ sessions: [older], historyFrom: '2026-09-15' })).trends;
+    // No window of 12, 8 or 4 weeks fits between 15 September and 1 October.
+    expect(short).toMatchObject({ weeks: 12, youngPeople: 0, tooSoon: FEWER_THAN_5 });
+    expect(
+      parentSessionOutcomes(inputs({ sessions: [older], historyFrom: '2026-09-15', weeks: 8 })).trends,
+    ).toMatchObject({
+      youngPeople: 0,
+      tooSoon: 0,
+      notEnoughHistory: FEWER_THAN_5,
+    });
+  });
 });
 
 describe('the paper and the CSV', () => {

@@ -87,6 +87,11 @@ export interface OutcomeInputs {
   concerns: ReadonlyMap<string, readonly Pick<Concern, 'category' | 'occurredOn'>[]>;
   /** The length of the trend windows in weeks; absent: the longest of TREND_WINDOWS the data allows. */
   weeks?: number | undefined;
+  /**
+   * The first day the map holds records from (its first week uploaded): a window before a session
+   * that starts earlier would count as "nothing recorded" what was never brought to the map.
+   */
+  historyFrom?: string | undefined;
 }
 
 export interface MeasureOutcome {
@@ -129,6 +134,8 @@ export interface ParentSessionOutcomes {
     weeks: number;
     youngPeople: ShownCount;
     tooSoon: ShownCount;
+    /** Young people whose weeks before reach back past the map's first records. */
+    notEnoughHistory: ShownCount;
     rows: TrendRow[];
     caveat: string;
   };
@@ -300,6 +307,13 @@ const TREND_CONCERNS: readonly Omit<TrendRow, 'before' | 'after'>[] = [
 /** Whether the weeks after a session have passed by today, so they can be counted. */
 const afterHasPassed = (day: string, weeks: number, today: string) => addDays(day, weeks * 7) <= today;
 
+/** Whether the map held records all through the weeks before a session. */
+const beforeIsHeld = (day: string, weeks: number, historyFrom: string | undefined) =>
+  historyFrom === undefined || addDays(day, -weeks * 7) >= historyFrom;
+
+const countable = (day: string, weeks: number, inputs: Pick<OutcomeInputs, 'today' | 'historyFrom'>) =>
+  afterHasPassed(day, weeks, inputs.today) && beforeIsHeld(day, weeks, inputs.historyFrom);
+
 /** One child's concerns of a kind in the weeks before `day` (up to the day before) and the weeks from it. */
 function beforeAndAfter(
   concerns: readonly Pick<Concern, 'category' | 'occurredOn'>[],
@@ -319,14 +333,15 @@ function beforeAndAfter(
 /**
  * Concerns recorded about the children of parents who came, in the weeks before their parent's
  * first session (up to the day before) and in as many weeks from it; a child whose weeks after
- * have not passed yet is counted as "too soon", not in the figures.
+ * have not passed yet is counted as "too soon", and one whose weeks before reach back past the
+ * map's first records as "not enough history", neither in the figures.
  */
 export function trendsOf(held: readonly ParentSession[], inputs: OutcomeInputs): ParentSessionOutcomes['trends'] {
   const firstDay = firstAttendedDay(held);
   const days = [...firstDay.values()];
-  const weeks =
-    inputs.weeks ?? TREND_WINDOWS.find((w) => days.some((day) => afterHasPassed(day, w, inputs.today))) ?? 12;
-  const counted = [...firstDay].filter(([, day]) => afterHasPassed(day, weeks, inputs.today));
+  const weeks = inputs.weeks ?? TREND_WINDOWS.find((w) => days.some((day) => countable(day, w, inputs))) ?? 12;
+  const counted = [...firstDay].filter(([, day]) => countable(day, weeks, inputs));
+  const tooSoon = days.filter((day) => !afterHasPassed(day, weeks, inputs.today)).length;
   const rows = TREND_CONCERNS.map((row) => {
     const windows = counted.map(([ref, day]) =>
       beforeAndAfter(inputs.concerns.get(ref) ?? [], row.concern, day, weeks),
@@ -338,7 +353,8 @@ export function trendsOf(held: readonly ParentSession[], inputs: OutcomeInputs):
   return {
     weeks,
     youngPeople: suppress(counted.length),
-    tooSoon: suppress(firstDay.size - counted.length),
+    tooSoon: suppress(tooSoon),
+    notEnoughHistory: suppress(firstDay.size - counted.length - tooSoon),
     rows,
     caveat: TRENDS_CAVEAT,
   };
