@@ -139,6 +139,21 @@ function Outcomes({ outcomes }: { outcomes: ParentSessionOutcomes }) {
       <NotInvited notInvited={outcomes.notInvited} />
       <h2>What parents said at the start and at the end</h2>
       <MeasuresChart measures={outcomes.measures} />
+      <Costs costs={costs} />
+      <Trends trends={trends} />
+      <h2>What the figures mean</h2>
+      <ul>
+        {outcomes.definitions.map((definition) => (
+          <li key={definition}>{definition}</li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function Costs({ costs }: { costs: ParentSessionOutcomes['costs'] }) {
+  return (
+    <>
       <h2>Costs</h2>
       <BarChart
         id="costs"
@@ -158,13 +173,6 @@ function Outcomes({ outcomes }: { outcomes: ParentSessionOutcomes }) {
             : (costs.perFamilyReachedPence ?? 'no family reached or no budget recorded')}
         </strong>
       </p>
-      <Trends trends={trends} />
-      <h2>What the figures mean</h2>
-      <ul>
-        {outcomes.definitions.map((definition) => (
-          <li key={definition}>{definition}</li>
-        ))}
-      </ul>
     </>
   );
 }

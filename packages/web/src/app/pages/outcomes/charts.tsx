@@ -63,7 +63,7 @@ export function BarChart({
         </svg>
         <figcaption>{title}</figcaption>
       </figure>
-      <table>
+      <table class="chart-table">
         <caption>{title}: the figures</caption>
         <ColumnHeads names={columns} />
         <tbody>
@@ -114,7 +114,7 @@ export function MeasuresChart({ measures }: { measures: readonly Measure[] }) {
           {title}. A hollow dot is the start, a filled dot the end. For “I feel on my own with this”, lower is better.
         </figcaption>
       </figure>
-      <table>
+      <table class="chart-table">
         <caption>What parents said: paired answers only</caption>
         <ColumnHeads names={['Question', 'Pairs', 'Start', 'End', 'Better', 'Same', 'Other way']} />
         <tbody>
