@@ -36,6 +36,11 @@ interface Period {
   to: string;
 }
 
+const DAY_FIELDS = [
+  ['from', 'First day'],
+  ['to', 'Last day'],
+] as const;
+
 /** What Parent Empowerment Sessions achieved over a period: for the chair, the early help lead and the funder. */
 export function OutcomesPage({ api, me }: PageContext) {
   const today = todayOf(new Date());
@@ -60,24 +65,17 @@ export function OutcomesPage({ api, me }: PageContext) {
           setPeriod(draft);
         }}
       >
-        <label>
-          First day
-          <input
-            type="date"
-            value={draft.from}
-            required
-            onInput={(e) => setDraft({ ...draft, from: e.currentTarget.value })}
-          />
-        </label>
-        <label>
-          Last day
-          <input
-            type="date"
-            value={draft.to}
-            required
-            onInput={(e) => setDraft({ ...draft, to: e.currentTarget.value })}
-          />
-        </label>
+        {DAY_FIELDS.map(([field, label]) => (
+          <label key={field}>
+            {label}
+            <input
+              type="date"
+              value={draft[field]}
+              required
+              onInput={(e) => setDraft({ ...draft, [field]: e.currentTarget.value })}
+            />
+          </label>
+        ))}
         <button type="submit">Show this period</button>
       </form>
       {holds(me, 'exports:create') && (
