@@ -11,7 +11,7 @@ import {
 } from '@peermap/domain';
 import { type AnyRoute, route } from '@peermap/http';
 import { weekFigures } from '@peermap/planning';
-import { outcomesCsv, outcomesPaper, toDocx } from '@peermap/reports';
+import { outcomesCsv, outcomesPaper, toDocx, withPictures } from '@peermap/reports';
 import * as z from 'zod';
 import type { ApiDeps } from './deps';
 import { outcomesOf } from './outcomes';
@@ -101,7 +101,7 @@ function parentSessionOutcomesRoute(deps: ApiDeps): AnyRoute {
           : {
               contentType: DOCX,
               filename: `${name}.docx`,
-              bytes: await toDocx(outcomesPaper(outcomes, marking, partnership?.name)),
+              bytes: await toDocx(await withPictures(outcomesPaper(outcomes, marking, partnership?.name))),
             };
       return { status: 200, file, subjects };
     },

@@ -2,6 +2,8 @@ import { dateInWords } from '@peermap/domain';
 import { toCsv } from './csv';
 import type { ReportDocument, ReportSection } from './document';
 import type { ParentSessionOutcomes, ShownCount } from './parent-session-outcomes';
+import { escapeMarkup } from './safe';
+import { PICTURE_FONT } from './svg';
 
 /** Whole pence as pounds a funder reads: £1,234.50. */
 export const poundsOf = (pence: number): string =>
@@ -62,6 +64,28 @@ function figureTables(outcomes: ParentSessionOutcomes) {
   };
 }
 
+const FONT = `font-family="${PICTURE_FONT}, Arial, sans-serif" font-size="14" fill="#111111"`;
+
+/**
+ * Bars for the paper: a suppressed count draws no bar, only its words. Drawn by peermap itself,
+ * every word escaped; `withPictures` turns it into the PNG the Word document holds.
+ */
+export function barsSvg(bars: readonly { label: string; value: ShownCount }[]): string {
+  const [width, label, row] = [640, 220, 34];
+  const largest = Math.max(1, ...bars.map((bar) => (typeof bar.value === 'number' ? bar.value : 0)));
+  const parts = bars.map((bar, index) => {
+    const y = 10 + index * row;
+    const length = typeof bar.value === 'number' ? (bar.value / largest) * (width - label - 120) : 0;
+    return [
+      `<text x="${label - 10}" y="${y + 17}" text-anchor="end" ${FONT}>${escapeMarkup(bar.label)}</text>`,
+      `<rect x="${label}" y="${y}" width="${length.toFixed(1)}" height="24" fill="#0b4f8a"/>`,
+      `<text x="${(label + length + 8).toFixed(1)}" y="${y + 17}" ${FONT}>${escapeMarkup(String(bar.value))}</text>`,
+    ].join('');
+  });
+  const height = bars.length * row + 16;
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"><rect width="100%" height="100%" fill="#ffffff"/>${parts.join('')}</svg>`;
+}
+
 const MEASURE_HEADER = [
   'Question (1 to 5)',
   'Parents who answered at the start and the end',
@@ -81,7 +105,18 @@ export function outcomesPaper(
   const tables = figureTables(outcomes);
   const { trends } = outcomes;
   const sections: ReportSection[] = [
-    { heading: 'Sessions and families', table: { header: ['What', 'How many'], rows: tables.reach } },
+    {
+      heading: 'Sessions and families',
+      figure: {
+        svg: barsSvg([
+          { label: 'Families invited', value: outcomes.families.invited },
+          { label: 'Families reached', value: outcomes.families.reached },
+          { label: 'Families who came', value: outcomes.families.attended },
+        ]),
+        caption: 'Families invited, reached (came or sent apologies) and who came',
+      },
+      table: { header: ['What', 'How many'], rows: tables.reach },
+    },
     {
       heading: 'Families not invited, and why',
       paragraphs: [

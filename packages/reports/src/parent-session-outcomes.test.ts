@@ -314,5 +314,6 @@ describe('the paper and the CSV', () => {
       expect(text).not.toMatch(/CR-|YP-|CR3|Jo Carer|Sam Carer/);
     }
     expect(html).toContain('Reached: invited, and came or sent apologies');
+    expect(html).toContain('<svg');
   });
 });
