@@ -38,6 +38,8 @@ describe('the outcome report of Parent Empowerment Sessions', () => {
       ]),
     ];
     expect(lists.filter((list) => list.createdBy === DEMO_LEAD)).toHaveLength(3);
+    // A second start finds the demo's sessions and writes none again.
+    expect(await loadDemoSessions(api.table.store)).toBe(0);
   }, 120_000);
   afterAll(async () => {
     await api.close();
