@@ -4,5 +4,5 @@ import { awsRuntime } from './composition/aws-runtime';
 
 const { deps, handlerDeps } = awsRuntime(process.env);
 
-/** Reports about the map as a whole (disproportionality): counts, no child named. */
+/** Reports in counts, no child named: the map as a whole (disproportionality) and what parent sessions achieved. */
 export const handler = createApiHandler(reportRoutes(deps), handlerDeps);

@@ -803,6 +803,11 @@ export function makeRouteCases() {
       expected: only(200, 'madp-chair', 'partnership-admin'),
     },
     {
+      route: 'GET /v1/reports/parent-sessions',
+      request: () => ({ method: 'GET', path: '/v1/reports/parent-sessions?from=2026-01-01&to=2026-12-31' }),
+      expected: only(200, 'madp-chair', 'early-help-lead', 'partnership-admin'),
+    },
+    {
       route: 'GET /v1/settings',
       request: () => ({ method: 'GET', path: '/v1/settings' }),
       expected: only(200, 'partnership-admin'),

@@ -23,6 +23,7 @@ export {
 export { type NightLog, sweepPartnershipNight } from './nightly-sweep';
 export { apiDocument, openApiDocument, routesByFunction } from './openapi';
 export { everyItem } from './paging';
+export { createInvitationList } from './planning';
 export { invitationRoutes, planRoutes } from './planning-routes';
 export { reportRoutes } from './report-routes';
 export { type SweepResult, sweepAuditEvent, sweepRetention } from './retention-sweep';

@@ -24,6 +24,7 @@ import {
   ErasureView,
   LargeUploadOpened,
   Me,
+  ParentSessionOutcomes,
   PlanningSettings,
   PlanView,
   pageOf,
@@ -171,6 +172,10 @@ export const OPERATIONS = {
   'GET /v1/settings': read('getSettings', PlanningSettings),
   'PATCH /v1/settings': read('updateSettings', PlanningSettings),
   'GET /v1/reports/disproportionality': read('getDisproportionalityReport', Disproportionality),
+  'GET /v1/reports/parent-sessions': {
+    operationId: 'getParentSessionOutcomes',
+    responses: { 200: { json: ParentSessionOutcomes, files: [DOCX, 'text/csv'] } },
+  },
 } as const satisfies Record<string, Operation>;
 
 /** `GET /v1/clusters/{id}`: a route as method and path template. */

@@ -326,3 +326,54 @@ export const SubjectAccessReport = z.object({
   producedAt: z.string(),
 });
 export type SubjectAccessReport = z.infer<typeof SubjectAccessReport>;
+
+/** A count of people as the outcome report shows it: 1 to 4 as "fewer than 5"; "not shown" hides one that would give a smaller one away. */
+const ShownCount = z.union([z.number().int(), z.literal('fewer than 5'), z.literal('not shown')]);
+
+/** What Parent Empowerment Sessions achieved over a period, in counts: no parent, carer or child is named or referenced. */
+export const ParentSessionOutcomes = z.object({
+  period: z.object({ from: z.string(), to: z.string() }),
+  sessions: z.object({ held: z.number().int(), planned: z.number().int(), cancelled: z.number().int() }),
+  families: z.object({ invited: ShownCount, reached: ShownCount, attended: ShownCount }),
+  notInvited: z.object({ total: ShownCount, reasons: z.array(z.object({ reason: z.string(), count: ShownCount })) }),
+  followUps: z.object({ owed: ShownCount, done: ShownCount, open: ShownCount }),
+  feedback: z.object({ total: ShownCount, named: ShownCount, anonymous: ShownCount }),
+  measures: z.array(
+    z.object({
+      measure: z.enum(['knowsSigns', 'feelsAlone', 'knowsWhoToContact']),
+      question: z.string(),
+      higherIsBetter: z.boolean(),
+      pairs: ShownCount,
+      /** Only from 5 pairs. */
+      meanBefore: z.number().nullable(),
+      meanAfter: z.number().nullable(),
+      improved: ShownCount,
+      same: ShownCount,
+      otherWay: ShownCount,
+    }),
+  ),
+  costs: z.object({
+    plannedPence: z.number().int(),
+    spentPence: z.number().int(),
+    basis: z.enum(['actual', 'planned', 'actual_and_planned', 'none']),
+    perFamilyReachedPence: z.union([z.number().int(), z.literal('not shown')]).nullable(),
+  }),
+  trends: z.object({
+    weeks: z.number().int(),
+    youngPeople: ShownCount,
+    tooSoon: ShownCount,
+    /** Young people whose weeks before reach back past the map's first records: not counted. */
+    notEnoughHistory: ShownCount,
+    rows: z.array(
+      z.object({
+        concern: z.enum(['missing_episode', 'not_in_education', 'any']),
+        label: z.string(),
+        before: ShownCount,
+        after: ShownCount,
+      }),
+    ),
+    caveat: z.string(),
+  }),
+  definitions: z.array(z.string()),
+});
+export type ParentSessionOutcomes = z.infer<typeof ParentSessionOutcomes>;

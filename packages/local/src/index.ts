@@ -1,5 +1,6 @@
 export { type HeldAnalysis, type HeldUpload, type StartFacts, startBanner } from './banner';
 export { DEMO_LOADER, DEMO_PARTNERSHIP, DEMO_WEEKS, type DemoLoad, demoFiles, loadDemo } from './demo';
+export { DEMO_LEAD, loadDemoSessions } from './demo-sessions';
 export {
   type DynamoDbLocalOptions,
   DynamoDbLocalStartError,

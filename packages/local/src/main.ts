@@ -6,6 +6,7 @@ import { buildWebApp } from '@peermap/web';
 import * as z from 'zod';
 import { startBanner } from './banner';
 import { DEMO_LOADER, DEMO_PARTNERSHIP, DEMO_WEEKS, loadDemo } from './demo';
+import { loadDemoSessions } from './demo-sessions';
 import {
   DynamoDbLocalStartError,
   type RunningDynamoDbLocal,
@@ -79,6 +80,7 @@ async function main() {
   // Work an earlier start left part-way (stopped mid-upload) ends as failed, saying why, once its lease lapsed.
   await runAs(DEMO_PARTNERSHIP, () => settleStoppedWork(store, DEMO_PARTNERSHIP, new Date()));
   const demo = await runAs(DEMO_PARTNERSHIP, () => loadDemo(store));
+  await runAs(DEMO_PARTNERSHIP, () => loadDemoSessions(store));
   const webRoot = join(settings.PEERMAP_DATA_DIR, '..', 'web');
   await buildWebApp(webRoot);
   const server = await startLocalServer({

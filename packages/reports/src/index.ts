@@ -4,6 +4,8 @@ export * from './docx';
 export * from './geo';
 export * from './network';
 export * from './papers';
+export * from './parent-session-outcomes';
+export * from './parent-session-outcomes-paper';
 export * from './picture';
 export * from './safe';
 export * from './svg';

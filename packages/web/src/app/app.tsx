@@ -9,6 +9,7 @@ import { ClustersPage } from './pages/clusters';
 import { HomePage } from './pages/home';
 import { LocationsPage } from './pages/locations';
 import { MapPage } from './pages/map';
+import { OutcomesPage } from './pages/outcomes';
 import { ReportsPage } from './pages/reports';
 import { ReviewsPage } from './pages/reviews';
 import { SessionsPage } from './pages/sessions';
@@ -134,6 +135,13 @@ const PAGES: PageSpec[] = [
     needs: ['reports:read'],
     href: '#/reports',
     render: (c) => <ReportsPage {...c} />,
+  },
+  {
+    path: /^#\/outcomes$/,
+    name: 'Outcomes',
+    needs: ['outcomes:read'],
+    href: '#/outcomes',
+    render: (c) => <OutcomesPage {...c} />,
   },
   {
     path: /^#\/audit$/,
