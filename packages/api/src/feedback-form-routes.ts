@@ -2,7 +2,13 @@ import { endpoint, FeedbackFormAnswers } from '@peermap/contract';
 import { FEEDBACK_MEASURE_WORDS, FeedbackMeasureName } from '@peermap/domain';
 import { NO_SUBJECTS, type PublicRoute, publicRoute } from '@peermap/http';
 import * as z from 'zod';
-import { type FeedbackFormPorts, feedbackThroughLink, openFeedbackLink, parseFeedbackKey } from './feedback';
+import {
+  type FeedbackFormPorts,
+  feedbackThroughLink,
+  LINK_CANNOT_BE_USED,
+  openFeedbackLink,
+  parseFeedbackKey,
+} from './feedback';
 
 /** A link's key as the path carries it; anything else is the same 404 as an unknown key. */
 const KeyParams = z.strictObject({ key: z.string().max(100) });
@@ -11,6 +17,7 @@ const KeyParams = z.strictObject({ key: z.string().max(100) });
 const OPEN_TO_PARENTS = {
   because:
     "A parent gives feedback on a session through a one-time link a worker gave them: no account, one answer, nothing read back but the session's day.",
+  notFound: LINK_CANNOT_BE_USED,
   partnershipOf: (path: Readonly<Record<string, string | undefined>>) => parseFeedbackKey(path['key'])?.partnershipId,
 };
 

@@ -135,12 +135,10 @@ export async function giveFeedbackLink(
  * The one answer to a link that cannot be used: unknown, used or expired alike, so the answer
  * tells a guesser nothing about which keys exist.
  */
-export const linkCannotBeUsed = () =>
-  new HttpProblem(
-    404,
-    'Not found',
-    'This feedback link cannot be opened: it may have been used already, or its time has passed.',
-  );
+export const LINK_CANNOT_BE_USED =
+  'This feedback link cannot be opened: it may have been used already, or its time has passed.';
+
+export const linkCannotBeUsed = () => new HttpProblem(404, 'Not found', LINK_CANNOT_BE_USED);
 
 /** A link that can still be used, with its session; otherwise `linkCannotBeUsed`. */
 export async function openFeedbackLink(

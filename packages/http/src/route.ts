@@ -54,6 +54,11 @@ export interface PublicAccess {
    * names it). `undefined` answers 404 before anything is read or recorded.
    */
   partnershipOf(pathParameters: Readonly<Record<string, string | undefined>>): string | undefined;
+  /**
+   * The detail of the 404 for a path naming no partnership: the route's own not-found, so a key
+   * that is malformed cannot be told from one that is unknown.
+   */
+  readonly notFound: string;
 }
 
 export interface RouteResponse {

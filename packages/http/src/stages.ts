@@ -27,7 +27,7 @@ export function authenticate(exchange: Exchange, routes: ReadonlyMap<string, Any
   if (!route) throw NO_ROUTE();
   if (route.public !== undefined) {
     const partnershipId = route.public.partnershipOf(exchange.event.pathParameters ?? {});
-    if (partnershipId === undefined) throw NO_ROUTE();
+    if (partnershipId === undefined) throw new HttpProblem(404, 'Not found', route.public.notFound);
     const anonymous: AnonymousCaller = { userId: 'anonymous', role: 'anonymous', partnershipId };
     return { ...exchange, route, principal: anonymous };
   }
