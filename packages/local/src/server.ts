@@ -62,17 +62,20 @@ interface Template {
   names: string[];
 }
 
-/** What API Gateway's JWT authorizer answers without a valid token, as a problem document. */
-const UNAUTHORIZED: ApiResult = {
-  statusCode: 401,
-  headers: { 'content-type': 'application/problem+json', 'www-authenticate': 'Bearer' },
-  body: JSON.stringify({
-    type: 'about:blank',
-    title: 'Not signed in',
-    status: 401,
-    detail: 'Send a bearer token: get one for a demo user from /local/token.',
-  }),
-};
+/** A refusal API Gateway makes itself, before any function: a problem document with its own headers. */
+const gatewayProblem = (status: number, title: string, detail: string, headers: Record<string, string>): ApiResult => ({
+  statusCode: status,
+  headers: { 'content-type': 'application/problem+json', ...headers },
+  body: JSON.stringify({ type: 'about:blank', title, status, detail }),
+});
+
+/** What API Gateway's JWT authorizer answers without a valid token. */
+const UNAUTHORIZED = gatewayProblem(
+  401,
+  'Not signed in',
+  'Send a bearer token: get one for a demo user from /local/token.',
+  { 'www-authenticate': 'Bearer' },
+);
 
 /** 405 when the path exists with other methods, else 404. */
 function noRoute(templates: Template[], path: string): HttpProblem {
@@ -166,16 +169,9 @@ async function serve(site: LocalSite, request: IncomingMessage, response: Server
 }
 
 /** What API Gateway's route throttle answers when an address asks too often. */
-const TOO_MANY: ApiResult = {
-  statusCode: 429,
-  headers: { 'content-type': 'application/problem+json', 'retry-after': '60' },
-  body: JSON.stringify({
-    type: 'about:blank',
-    title: 'Too many requests',
-    status: 429,
-    detail: 'Please wait a minute and try again.',
-  }),
-};
+const TOO_MANY = gatewayProblem(429, 'Too many requests', 'Please wait a minute and try again.', {
+  'retry-after': '60',
+});
 
 /** A route open without signing in (a parent's feedback form): throttled by address, small bodies only, no token read. */
 async function servePublic(
