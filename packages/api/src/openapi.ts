@@ -37,7 +37,7 @@ function problemStatuses(route: AnyRoute): ProblemStatus[] {
     signedIn && '403',
     '404',
     '409',
-    route.method !== 'GET' && '412',
+    signedIn && route.method !== 'GET' && '412',
     takesBody && '413',
     takesBody && '415',
     signedIn && route.method !== 'GET' && '428',
