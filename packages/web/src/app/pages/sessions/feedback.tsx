@@ -151,18 +151,23 @@ function FeedbackEntryForm({ api, session, onSaved }: { api: Api; session: Invit
       </button>
       {!anyMeasureGiven(measures) && <p class="subtle">Choose at least one answer to save.</p>}
       <ProblemIfAny error={error} />
-      {saved && (
-        <div role="status" class="note">
-          <p>Feedback saved: {saved.who}.</p>
-          {saved.notes.map((n) => (
-            <p key={n.phrase}>
-              “{n.phrase}”: these are the parent’s own words and are kept as they are. In peermap’s own writing we would
-              say “{n.suggestion}”.
-            </p>
-          ))}
-        </div>
-      )}
+      {saved && <SavedNote who={saved.who} notes={saved.notes} />}
     </form>
+  );
+}
+
+/** Feedback saved, and the words guide's notes on the parent's words: told, never applied. */
+function SavedNote({ who, notes }: { who: string; notes: Notes }) {
+  return (
+    <div role="status" class="note">
+      <p>Feedback saved: {who}.</p>
+      {notes.map((n) => (
+        <p key={n.phrase}>
+          “{n.phrase}”: these are the parent’s own words and are kept as they are. In peermap’s own writing we would say
+          “{n.suggestion}”.
+        </p>
+      ))}
+    </div>
   );
 }
 
