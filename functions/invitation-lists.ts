@@ -1,8 +1,8 @@
-import { invitationRoutes } from '@peermap/api';
+import { FUNCTIONS } from '@peermap/api';
 import { createApiHandler } from '@peermap/http';
 import { awsRuntime } from './composition/aws-runtime';
 
 const { deps, handlerDeps } = awsRuntime(process.env);
 
-/** Parent session invitation lists and attendance, behind API Gateway's JWT authorizer. */
-export const handler = createApiHandler(invitationRoutes(deps), handlerDeps);
+/** Parent sessions: invitation lists, attendance and parents' feedback, behind API Gateway's JWT authorizer. */
+export const handler = createApiHandler(FUNCTIONS['invitation-lists'](deps), handlerDeps);

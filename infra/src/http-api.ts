@@ -1,9 +1,11 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
+  type CfnStage,
   CorsHttpMethod,
   HttpApi,
   HttpMethod,
+  HttpNoneAuthorizer,
   type HttpStage,
   LogGroupLogDestination,
   PayloadFormatVersion,
@@ -17,11 +19,18 @@ import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { StageSettings } from './stage-settings';
 
-/** A route as the API declares it: `GET` and `/v1/clusters/{id}`. */
+/** A route as the API declares it: `GET` and `/v1/clusters/{id}`, and whether it is open without signing in. */
 export interface ApiRoute {
   readonly method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   readonly path: string;
+  readonly public?: boolean;
 }
+
+/**
+ * A public route's own throttle, far below the stage's: a parent sends one form, and a guesser
+ * of links gets a few tries a second for the whole API, not the stage's allowance.
+ */
+export const PUBLIC_ROUTE_THROTTLE = { rateLimit: 2, burstLimit: 5 } as const;
 
 export interface PeermapHttpApiProps {
   readonly userPool: IUserPool;
@@ -93,13 +102,49 @@ export class PeermapHttpApi extends Construct {
     });
   }
 
-  /** Serves the given routes with one function, behind the authorizer. */
+  /** Serves the given routes with one function: behind the authorizer, or (a public route) throttled on its own. */
   route(name: string, handler: IFunction, routes: readonly ApiRoute[]): void {
     const integration = new HttpLambdaIntegration(`${name}Integration`, handler, {
       payloadFormatVersion: PayloadFormatVersion.VERSION_2_0,
     });
-    for (const { method, path } of routes) {
+    for (const { method, path, public: open } of routes) {
+      if (open) {
+        this.publicRoute(method, path, integration);
+        continue;
+      }
       this.api.addRoutes({ path, methods: [HttpMethod[method]], integration });
+    }
+  }
+
+  /**
+   * A route without the authorizer (the parent's one-time feedback form), with a route-level
+   * throttle the stage applies before the function is reached.
+   */
+  private publicRoute(method: ApiRoute['method'], path: string, integration: HttpLambdaIntegration): void {
+    const [made] = this.api.addRoutes({
+      path,
+      methods: [HttpMethod[method]],
+      integration,
+      authorizer: new HttpNoneAuthorizer(),
+    });
+    if (!made) return;
+    const stage = this.stage.node.defaultChild as CfnStage;
+    const key = `${method} ${path}`;
+    stage.routeSettings = {
+      ...(stage.routeSettings as Record<string, unknown> | undefined),
+      [key]: {
+        ThrottlingRateLimit: PUBLIC_ROUTE_THROTTLE.rateLimit,
+        ThrottlingBurstLimit: PUBLIC_ROUTE_THROTTLE.burstLimit,
+      },
+    };
+    // The stage names the route in its settings: the route must exist first.
+    stage.node.addDependency(made);
+    for (const rule of ['AwsSolutions-APIG4']) {
+      Validations.of(made).acknowledge({
+        id: rule,
+        reason:
+          'The parent’s feedback form behind a one-time link: parents have no account. The function accepts only a valid, unused, unexpired link’s key (256 random bits, kept hashed), answers the same 404 otherwise, and the route is throttled far below the stage.',
+      });
     }
   }
 }

@@ -173,10 +173,16 @@ describe('the API', () => {
     'GET /v1/openapi.json',
   ];
 
-  it('serves every route of every function, each behind the Cognito JWT authorizer', () => {
+  const publicRoutes = () =>
+    Object.values(routesByFunction()).flatMap((routes) =>
+      routes.filter((r) => r.public).map((r) => `${r.method} ${r.path}`),
+    );
+
+  it('serves every route of every function, each behind the Cognito JWT authorizer but the public ones', () => {
     const routes = resourcesOf('prod', 'AWS::ApiGatewayV2::Route');
     expect(routes.map(([, route]) => route.Properties['RouteKey']).sort()).toEqual(expectedRoutes().sort());
     for (const [, route] of routes) {
+      if (publicRoutes().includes(String(route.Properties['RouteKey']))) continue;
       expect(route.Properties['AuthorizationType']).toBe('JWT');
       expect(route.Properties['AuthorizerId']).toEqual({ Ref: expect.stringMatching(/^HttpApiCognito/) });
     }
@@ -185,6 +191,27 @@ describe('the API', () => {
       IdentitySource: ['$request.header.Authorization'],
       JwtConfiguration: { Audience: [Match.anyValue()], Issuer: Match.anyValue() },
     });
+  });
+
+  it('opens only the parent’s feedback form without signing in, in its own function, each route throttled far below the stage', () => {
+    expect(publicRoutes().sort()).toEqual(['GET /v1/feedback-form/{key}', 'POST /v1/feedback-form/{key}']);
+    expect(Object.entries(routesByFunction()).filter(([, routes]) => routes.some((r) => r.public))).toEqual([
+      ['feedback-form', expect.any(Array)],
+    ]);
+    const routes = resourcesOf('prod', 'AWS::ApiGatewayV2::Route').filter(([, route]) =>
+      publicRoutes().includes(String(route.Properties['RouteKey'])),
+    );
+    expect(routes).toHaveLength(2);
+    for (const [, route] of routes) {
+      expect(route.Properties['AuthorizationType']).toBe('NONE');
+      expect(route.Properties['AuthorizerId']).toBeUndefined();
+    }
+    const [[, stage] = ['', undefined]] = resourcesOf('prod', 'AWS::ApiGatewayV2::Stage');
+    const settings = stage?.Properties['RouteSettings'] as Record<string, Record<string, number>>;
+    expect(Object.keys(settings).sort()).toEqual(publicRoutes().sort());
+    for (const key of publicRoutes()) {
+      expect(settings[key]).toEqual({ ThrottlingRateLimit: 2, ThrottlingBurstLimit: 5 });
+    }
   });
 
   it("allows CORS from the web app's origin only", () => {

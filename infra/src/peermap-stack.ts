@@ -36,6 +36,7 @@ const API_FUNCTIONS: Record<FunctionName, { tableAccess: TableAccess; memorySize
   exports: { tableAccess: 'read', memorySize: 1536 },
   settings: { tableAccess: 'write', memorySize: 1024 },
   reports: { tableAccess: 'read', memorySize: 1536 },
+  'feedback-form': { tableAccess: 'write', memorySize: 512 },
 };
 
 /**

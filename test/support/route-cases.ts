@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { hashFiles, uploadIdFor } from '@peermap/api';
-import { type Role, Role as Roles } from '@peermap/domain';
+import { feedbackKeyOf, hashFiles, tokenHashOf, uploadIdFor } from '@peermap/api';
+import { type Role, Role as Roles, todayOf } from '@peermap/domain';
 import { demoFiles } from '@peermap/local';
 import type { startTestApi } from './api';
 import * as make from './records';
@@ -42,6 +42,8 @@ export function makeRouteCases() {
     id: '',
     clusterId: '',
     listId: '',
+    /** A session held a few days ago, for its feedback. */
+    heldId: '',
     planId: '',
     lists: {} as Record<string, string>,
     plans: {} as Record<string, string>,
@@ -64,6 +66,24 @@ export function makeRouteCases() {
     api.table.store.invitationLists.save(
       make.invitationList(D, { id: randomUUID(), session: SESSION, status: 'planned', attendance: {} }),
     );
+  const heldSession = (api: Api) =>
+    api.table.store.invitationLists.save(
+      make.invitationList(D, {
+        status: 'held',
+        session: { ...SESSION, date: todayOf(new Date(Date.now() - 3 * 86_400_000)) },
+      }),
+    );
+  /** A one-time link's token of 43 characters, named by a short tag, and the link kept under its hash. */
+  const feedbackToken = (name: string) => name.padEnd(43, '0');
+  const feedbackLink = (api: Api, name: string) =>
+    api.table.store.feedbackLinks.save({
+      partnershipId: D,
+      tokenHash: tokenHashOf(feedbackToken(name)),
+      sessionId: DEMO_ANALYSIS.heldId,
+      validUntil: new Date(Date.now() + 86_400_000).toISOString(),
+      createdBy: 'lead-1',
+      createdAt: new Date().toISOString(),
+    });
   const actionPlan = (api: Api) =>
     api.table.store.actionPlans.save(
       make.actionPlan(D, { id: randomUUID(), clusterId: DEMO_ANALYSIS.clusterId, youngPersonRefs: ['YP1', 'YP2'] }),
@@ -84,6 +104,7 @@ export function makeRouteCases() {
     'police-analyst': ok,
     'partnership-admin': 403,
   });
+  const everyone = (ok: number) => only(ok, ...Roles.options);
   const only = (ok: number, ...roles: Role[]) =>
     Object.fromEntries(Roles.options.map((role) => [role, roles.includes(role) ? ok : 403])) as Record<Role, number>;
 
@@ -827,6 +848,42 @@ export function makeRouteCases() {
       request: () => ({ method: 'GET', path: '/v1/audit?person=YP00001' }),
       expected: only(200, 'madp-chair', 'partnership-admin'),
     },
+    {
+      route: 'POST /v1/sessions/{id}/feedback',
+      request: () => ({
+        method: 'POST',
+        path: `/v1/sessions/${DEMO_ANALYSIS.heldId}/feedback`,
+        body: { measures: { knowsSigns: { before: 2, after: 4 }, feelsAlone: {}, knowsWhoToContact: {} } },
+      }),
+      expected: only(201, 'early-help-lead'),
+    },
+    {
+      route: 'GET /v1/sessions/{id}/feedback',
+      request: () => ({ method: 'GET', path: `/v1/sessions/${DEMO_ANALYSIS.heldId}/feedback` }),
+      expected: only(200, 'madp-chair', 'early-help-lead'),
+    },
+    {
+      route: 'POST /v1/sessions/{id}/feedback-links',
+      request: () => ({ method: 'POST', path: `/v1/sessions/${DEMO_ANALYSIS.heldId}/feedback-links`, body: {} }),
+      expected: only(201, 'early-help-lead'),
+    },
+    {
+      // Open without signing in: whoever asks, with whatever token, gets the form of a link that can be used.
+      route: 'GET /v1/feedback-form/{key}',
+      setup: (api, t) => feedbackLink(api, `r${t}`),
+      request: (t) => ({ method: 'GET', path: `/v1/feedback-form/${feedbackKeyOf(D, feedbackToken(`r${t}`))}` }),
+      expected: everyone(200),
+    },
+    {
+      route: 'POST /v1/feedback-form/{key}',
+      setup: (api, t) => feedbackLink(api, `w${t}`),
+      request: (t) => ({
+        method: 'POST',
+        path: `/v1/feedback-form/${feedbackKeyOf(D, feedbackToken(`w${t}`))}`,
+        body: { measures: { knowsSigns: {}, feelsAlone: { after: 2 }, knowsWhoToContact: {} } },
+      }),
+      expected: everyone(204),
+    },
   ];
 
   const prepare = async (api: Api) => {
@@ -834,6 +891,7 @@ export function makeRouteCases() {
     const [cluster] = await api.table.store.analyses.clusters(D, analysis?.id ?? '');
     Object.assign(DEMO_ANALYSIS, { id: analysis?.id, clusterId: cluster?.clusterId });
     DEMO_ANALYSIS.listId = (await invitationList(api)).id;
+    DEMO_ANALYSIS.heldId = (await heldSession(api)).id;
     DEMO_ANALYSIS.planId = (await actionPlan(api)).id;
     for (const c of cases) for (const role of Roles.options) await c.setup?.(api, TAG[role]);
   };

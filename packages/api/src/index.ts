@@ -10,6 +10,13 @@ export { auditRoutes } from './audit-routes';
 export type { ApiDeps } from './deps';
 export { completeErasure, eraseYoungPerson } from './erasure';
 export { exportRoutes } from './export-routes';
+export {
+  FEEDBACK_NAMED_FOR_YEARS,
+  feedbackKeyOf,
+  isPastFeedbackRetention,
+  parseFeedbackKey,
+  tokenHashOf,
+} from './feedback';
 export { Heartbeat } from './heartbeat';
 export { LARGE_UPLOAD_WINDOW_MS, openLargeUpload, processLargeUpload } from './large-upload';
 // The route tables of the map's resources, one per function: the module exports nothing else.

@@ -2,7 +2,12 @@ import { routeKeys } from '@peermap/contract';
 import { describe, expect, it } from 'vitest';
 import { apiDocument } from './openapi';
 
-type Operation = { operationId: string; responses: Record<string, unknown>; requestBody?: unknown };
+type Operation = {
+  operationId: string;
+  responses: Record<string, unknown>;
+  requestBody?: unknown;
+  security?: unknown[];
+};
 
 const operations = (): [string, Operation][] =>
   Object.entries(apiDocument().paths).flatMap(([path, methods]) =>
@@ -28,11 +33,14 @@ describe('the API document', () => {
     expect(document.info.license).toEqual({ name: 'Apache-2.0', identifier: 'Apache-2.0' });
     for (const [route, operation] of operations()) {
       const documented = Object.keys(operation.responses);
+      // A public route (no sign-in) is never refused for who asks, nor changes a record by its version.
+      const open = operation.security?.length === 0;
       expect({ route, documented }).toEqual({
         route,
-        documented: expect.arrayContaining(['401', '403', '404', '409', '503', 'default']),
+        documented: expect.arrayContaining([...(open ? [] : ['401', '403']), '404', '409', '503', 'default']),
       });
-      const changes = !route.startsWith('GET ');
+      if (open) expect({ route, documented }).not.toEqual({ route, documented: expect.arrayContaining(['401']) });
+      const changes = !route.startsWith('GET ') && !open;
       expect({ route, ifMatch: documented.includes('412') && documented.includes('428') }).toEqual({
         route,
         ifMatch: changes,
@@ -46,6 +54,15 @@ describe('the API document', () => {
     for (const [, response] of Object.entries(document.components.responses)) {
       expect(response).toMatchObject({ content: { 'application/problem+json': expect.anything() } });
     }
+  });
+
+  it('opens only the parent’s feedback form without signing in, saying why', () => {
+    const open = operations().filter(([, operation]) => operation.security?.length === 0);
+    expect(open.map(([route]) => route).sort()).toEqual([
+      'GET /v1/feedback-form/{key}',
+      'POST /v1/feedback-form/{key}',
+    ]);
+    for (const [, operation] of open) expect(operation).toHaveProperty('x-peermap-public', expect.any(String));
   });
 
   it('describes exactly the routes of the contract, each once', () => {

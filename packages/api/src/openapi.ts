@@ -30,16 +30,17 @@ type ProblemStatus = keyof typeof PROBLEM_RESPONSES;
  */
 function problemStatuses(route: AnyRoute): ProblemStatus[] {
   const takesBody = route.body !== undefined || route.files !== undefined;
+  const signedIn = route.public === undefined;
   const statuses: (ProblemStatus | false)[] = [
     (takesBody || route.params !== undefined || route.query !== undefined) && '400',
-    '401',
-    '403',
+    signedIn && '401',
+    signedIn && '403',
     '404',
     '409',
-    route.method !== 'GET' && '412',
+    signedIn && route.method !== 'GET' && '412',
     takesBody && '413',
     takesBody && '415',
-    route.method !== 'GET' && '428',
+    signedIn && route.method !== 'GET' && '428',
     '503',
   ];
   return statuses.filter((status): status is ProblemStatus => status !== false);
@@ -104,7 +105,9 @@ function operationOf(route: AnyRoute) {
     operationId: route.operationId,
     summary: route.summary,
     tags: [route.resource],
-    'x-peermap-permission': route.permission,
+    ...(route.public === undefined
+      ? { 'x-peermap-permission': route.permission }
+      : { security: [], 'x-peermap-public': route.public.because }),
     parameters: parameters(route),
     ...requestBodyOf(route),
     responses: {
@@ -164,11 +167,11 @@ const DESCRIBE_ONLY: ApiDeps = {
   now: () => new Date(),
 };
 
-/** Each function's routes, method and path as API Gateway names them, for the stack. */
-export function routesByFunction(): Record<FunctionName, Pick<AnyRoute, 'method' | 'path'>[]> {
+/** Each function's routes, method and path as API Gateway names them, and whether one is open without signing in, for the stack. */
+export function routesByFunction(): Record<FunctionName, (Pick<AnyRoute, 'method' | 'path'> & { public: boolean })[]> {
   const entries = Object.entries(FUNCTIONS).map(([name, routes]) => [
     name,
-    routes(DESCRIBE_ONLY).map(({ method, path }) => ({ method, path })),
+    routes(DESCRIBE_ONLY).map((r) => ({ method: r.method, path: r.path, public: r.public !== undefined })),
   ]);
   return Object.fromEntries(entries);
 }

@@ -22,6 +22,7 @@ import {
   isRacing,
   startErasure,
 } from './erasure';
+import { anonymiseFeedbackPastRetention } from './feedback';
 import { type StoppedWork, settleStoppedWork } from './map-work';
 import { everyItem } from './paging';
 import { retainUntilFor, reviewList } from './reviews';
@@ -98,7 +99,29 @@ export async function sweepRetention(store: SweepPorts, partnershipId: string, n
   result.retentionUpdated = changes.map((c) => c.person.ref).filter((ref) => !notMoved.includes(ref));
   result.deferred += notMoved.length;
   await sweepRestrictedLeftBehind(store, partnershipId, new Set(map.youngPeople.map((p) => p.ref)), now);
+  result.deferred += await sweepFeedback(store, partnershipId, now);
   return result;
+}
+
+/** Feedback past its retention is kept without the carer and the words, audited; answers how many were deferred. */
+async function sweepFeedback(store: SweepPorts, partnershipId: string, now: Date): Promise<number> {
+  const swept = await anonymiseFeedbackPastRetention(store, partnershipId, now);
+  if (swept.anonymised > 0) {
+    await store.audit.record(
+      sweepEvent(
+        partnershipId,
+        now,
+        {
+          action: 'update',
+          subjects: { youngPeople: [], carers: swept.carers },
+          requestId: `retention-sweep-feedback-${now.toISOString()}`,
+          detail: `Retention: ${swept.anonymised} pieces of parents' feedback past their two years kept without the carer and the words; the measures stay.`,
+        },
+        'session-feedback',
+      ),
+    );
+  }
+  return swept.deferred;
 }
 
 /** What the sweep counts an erasure as. */
@@ -304,18 +327,19 @@ function erasureAuditEvent(record: ErasureRecord, now: Date): AuditEvent {
   });
 }
 
-/** An audit event of the sweep's own work: peermap as the actor, on young people's records. */
+/** An audit event of the sweep's own work: peermap as the actor, on young people's records unless said. */
 function sweepEvent(
   partnershipId: string,
   now: Date,
   what: Pick<AuditEvent, 'action' | 'subjects' | 'requestId' | 'detail'>,
+  resource = 'young-people',
 ): AuditEvent {
   return {
     id: randomUUID(),
     partnershipId,
     at: now.toISOString(),
     actor: SWEEP_ACTOR,
-    resource: 'young-people',
+    resource,
     outcome: 'allowed',
     ...what,
   };

@@ -4,6 +4,8 @@ import { auditRoutes } from './audit-routes';
 import { consentRoutes } from './consent-routes';
 import type { ApiDeps } from './deps';
 import { exportRoutes } from './export-routes';
+import { feedbackFormRoutes } from './feedback-form-routes';
+import { feedbackRoutes } from './feedback-routes';
 import {
   carersRoutes,
   concernsRoutes,
@@ -30,11 +32,18 @@ export const FUNCTIONS = {
   audit: auditRoutes,
   uploads: uploadRoutes,
   analyses: analysisRoutes,
-  'invitation-lists': (deps) => [...invitationRoutes(deps), ...sessionRoutes(deps), ...sessionPlanRoutes(deps)],
+  'invitation-lists': (deps) => [
+    ...invitationRoutes(deps),
+    ...sessionRoutes(deps),
+    ...sessionPlanRoutes(deps),
+    ...feedbackRoutes(deps),
+  ],
   'action-plans': planRoutes,
   exports: exportRoutes,
   settings: settingsRoutes,
   reports: reportRoutes,
+  // The only routes open without signing in, in a function of their own behind a throttled route.
+  'feedback-form': feedbackFormRoutes,
 } as const satisfies Record<string, (deps: ApiDeps) => AnyRoute[]>;
 
 /** The name of a function that serves routes (its file in `functions/`). */

@@ -14,6 +14,7 @@ import {
   YoungPerson,
 } from '@peermap/domain';
 import * as z from 'zod';
+import { FeedbackForm, FeedbackLinkGiven, FeedbackList, FeedbackRecorded } from './feedback';
 import { created, file, type Method, type Operation, read, removed } from './operation';
 import {
   AnalysisListItem,
@@ -176,6 +177,12 @@ export const OPERATIONS = {
     operationId: 'getParentSessionOutcomes',
     responses: { 200: { json: ParentSessionOutcomes, files: [DOCX, 'text/csv'] } },
   },
+
+  'POST /v1/sessions/{id}/feedback': created('createSessionFeedback', FeedbackRecorded),
+  'GET /v1/sessions/{id}/feedback': read('listSessionFeedback', FeedbackList),
+  'POST /v1/sessions/{id}/feedback-links': created('createFeedbackLink', FeedbackLinkGiven),
+  'GET /v1/feedback-form/{key}': read('getFeedbackForm', FeedbackForm),
+  'POST /v1/feedback-form/{key}': removed('giveFeedback'),
 } as const satisfies Record<string, Operation>;
 
 /** `GET /v1/clusters/{id}`: a route as method and path template. */

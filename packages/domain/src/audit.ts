@@ -18,8 +18,11 @@ export type AuditAction = z.infer<typeof AuditAction>;
 export const AuditOutcome = z.enum(['allowed', 'denied', 'not_found', 'invalid', 'failed']);
 export type AuditOutcome = z.infer<typeof AuditOutcome>;
 
-/** Who acted: a user's role, or `system` for peermap's own scheduled work (the retention sweep). */
-export const ActorRole = z.union([Role, z.literal('system')]);
+/**
+ * Who acted: a user's role, `system` for peermap's own scheduled work (the retention sweep), or
+ * `anonymous` for someone not signed in on a public route (a parent using a one-time feedback link).
+ */
+export const ActorRole = z.union([Role, z.literal('system'), z.literal('anonymous')]);
 export type ActorRole = z.infer<typeof ActorRole>;
 
 /**

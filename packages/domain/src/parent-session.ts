@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { FEEDBACK_MEASURES } from './feedback-words';
 import { IsoDate, LongText, PartnershipId, RecordId, Ref, ShortText, Timestamp, Version } from './primitives';
 import { ACTION_OWNER_LABELS, ActionOwner } from './vocabulary';
 
@@ -171,15 +172,11 @@ export const SessionLife = {
 };
 
 /** The three measures a parent gives at the start of a session and at its end. */
-export const FeedbackMeasureName = z.enum(['knowsSigns', 'feelsAlone', 'knowsWhoToContact']);
+export const FeedbackMeasureName = z.enum(FEEDBACK_MEASURES);
 export type FeedbackMeasureName = z.infer<typeof FeedbackMeasureName>;
 
-/** The words each measure is asked in, on the form and on the papers. */
-export const FEEDBACK_MEASURE_WORDS: Readonly<Record<FeedbackMeasureName, string>> = {
-  knowsSigns: 'I know the signs that my child may be at risk',
-  feelsAlone: 'I feel on my own with this',
-  knowsWhoToContact: 'I know who to contact',
-};
+// Their words live in a zod-free module, so the web app asks them in the same words.
+export { FEEDBACK_MEASURE_WORDS } from './feedback-words';
 
 /** 1 (not at all) to 5 (very much). */
 export const MeasureScore = z.number().int().min(1).max(5);

@@ -401,7 +401,15 @@ export type ReviewDecisionPorts = ErasurePorts & ReviewStatusPorts;
 
 /** The retention sweep: erasures, review status, each young person's own records and the audit. */
 export type SweepPorts = ReviewDecisionPorts &
-  StorePorts<'relationships' | 'sightings' | 'concerns' | 'restrictedRelationships' | 'restrictedSightings' | 'audit'>;
+  StorePorts<
+    | 'relationships'
+    | 'sightings'
+    | 'concerns'
+    | 'restrictedRelationships'
+    | 'restrictedSightings'
+    | 'audit'
+    | 'sessionFeedback'
+  >;
 
 /** A subject access request: every record that names the young person, and who read theirs. */
 export type SubjectAccessPorts = ReviewStatusPorts &

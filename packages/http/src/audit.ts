@@ -44,7 +44,10 @@ export async function recordAudit(
 ): Promise<void> {
   // What police do in the restricted layer is audited there; anyone else's attempt stays in view.
   const ofRestrictedLayer =
-    restricted || (route.layer === 'restricted' && can(principal.role, 'intelligence:read-restricted'));
+    restricted ||
+    (route.layer === 'restricted' &&
+      principal.role !== 'anonymous' &&
+      can(principal.role, 'intelligence:read-restricted'));
   await deps.audit.record({
     id: deps.newId(),
     partnershipId: principal.partnershipId,

@@ -2,7 +2,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import type { AuditLog, IdempotencyStore } from '@peermap/domain';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { Principal } from './principal';
-import type { AnyRoute, Subjects } from './route';
+import type { AnonymousCaller, AnyRoute, Subjects } from './route';
 
 export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 export type ApiResult = APIGatewayProxyStructuredResultV2;
@@ -34,10 +34,10 @@ export interface Exchange {
   deps: PipelineDeps;
 }
 
-/** A request whose route and caller are known. */
+/** A request whose route and caller are known: someone signed in, or (on a public route only) no one. */
 export interface Authenticated extends Exchange {
   route: AnyRoute;
-  principal: Principal;
+  principal: Principal | AnonymousCaller;
 }
 
 /** An answer with whose data it holds, for its audit and for keeping it against a repeat. */

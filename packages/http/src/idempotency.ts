@@ -37,7 +37,9 @@ const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{1,128}$/;
 /** The ticket of a request that asks to be answered once; none for a read, no key or no store. */
 export function ticketOf({ event, route, principal, deps }: Authenticated): Ticket | undefined {
   const given = header(event, 'idempotency-key');
-  if (given === undefined || route.method === 'GET' || !deps.idempotency) return undefined;
+  // Anonymous callers share one name: one's kept answer must never be replayed to another.
+  if (given === undefined || route.method === 'GET' || !deps.idempotency || route.public !== undefined)
+    return undefined;
   return {
     store: deps.idempotency,
     partnershipId: principal.partnershipId,

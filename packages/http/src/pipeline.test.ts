@@ -7,7 +7,7 @@ import { AuditNotWritten, audit, outcomeOf } from './audit';
 import type { Answered, ApiEvent, Authenticated } from './exchange';
 import recorded from './fixtures/http-api-jwt-event.json' with { type: 'json' };
 import { claim, keep, replayed, ticketOf } from './idempotency';
-import { NO_SUBJECTS, route } from './route';
+import { NO_SUBJECTS, publicRoute, route } from './route';
 import { authenticate, authorize, refuse, respond } from './stages';
 
 const logger = new Logger({ serviceName: 'test', logLevel: 'SILENT' });
@@ -223,3 +223,75 @@ describe('idempotency', () => {
 async function never(): Promise<never> {
   throw new Error('not used');
 }
+
+describe('a public route', () => {
+  const partnerships: string[] = [];
+  const open = publicRoute({
+    method: 'POST',
+    path: '/v1/forms/{key}',
+    operationId: 'answerForm',
+    summary: 'An answer without signing in',
+    public: {
+      because: 'a test of the opt-in',
+      notFound: 'No such form.',
+      partnershipOf: (path) => (path['key']?.startsWith('kent.') ? 'kent' : undefined),
+    },
+    resource: 'forms',
+    action: 'create',
+    params: z.strictObject({ key: z.string() }),
+    body: z.strictObject({ words: z.string() }),
+    responses: { 204: {} },
+    handle: async ({ partnershipId }) => {
+      partnerships.push(partnershipId);
+      return { status: 204, subjects: NO_SUBJECTS };
+    },
+  });
+  const call = (key: string, body: string, claims?: Record<string, string>) => {
+    const events: AuditEvent[] = [];
+    const { request } = requestWith();
+    const handler = createApiHandler([open], {
+      ...request.deps,
+      audit: { ...request.deps.audit, record: async (e: AuditEvent) => void events.push(e) },
+    });
+    const event: ApiEvent = {
+      ...recorded,
+      routeKey: 'POST /v1/forms/{key}',
+      pathParameters: { key },
+      headers: { 'content-type': 'application/json', 'idempotency-key': 'same-for-everyone' },
+      body,
+      isBase64Encoded: false,
+      requestContext: {
+        ...recorded.requestContext,
+        authorizer: { ...recorded.requestContext.authorizer, jwt: { claims: claims ?? {}, scopes: [] } },
+      },
+    };
+    return handler(event).then((result) => ({ result, events }));
+  };
+
+  it('runs as the partnership its path names, audited with an anonymous actor, whatever token came with it', async () => {
+    const chair = { sub: 'u1', 'custom:partnership': 'leeds', 'cognito:groups': '[madp-chair]' };
+    const { result, events } = await call('kent.abc', '{"words":"thank you"}', chair);
+    expect(result.statusCode).toBe(204);
+    expect(partnerships).toEqual(['kent']);
+    expect(events).toMatchObject([
+      {
+        partnershipId: 'kent',
+        actor: { userId: 'anonymous', role: 'anonymous' },
+        action: 'create',
+        outcome: 'allowed',
+      },
+    ]);
+  });
+
+  it('answers 404 for a key naming no partnership, recording nothing anywhere', async () => {
+    const { result, events } = await call('nobody', '{"words":"hello"}');
+    expect(result.statusCode).toBe(404);
+    expect(events).toEqual([]);
+  });
+
+  it('takes a small body only', async () => {
+    const { result, events } = await call('kent.abc', JSON.stringify({ words: 'x'.repeat(9000) }));
+    expect(result.statusCode).toBe(413);
+    expect(events).toMatchObject([{ actor: { role: 'anonymous' }, outcome: 'invalid' }]);
+  });
+});

@@ -1,41 +1,62 @@
-import { can, ForbiddenError, parseWith, UnavailableError, ValidationError } from '@peermap/domain';
+import {
+  can,
+  ForbiddenError,
+  parseWith,
+  UnauthenticatedError,
+  UnavailableError,
+  ValidationError,
+} from '@peermap/domain';
 import { AuditNotWritten, outcomeOf, recordAudit } from './audit';
-import { readJsonBody } from './body';
+import { MAX_JSON_BODY_BYTES, MAX_PUBLIC_BODY_BYTES, readJsonBody } from './body';
 import { type ApiResult, type Authenticated, type Exchange, header } from './exchange';
 import { readMultipart } from './multipart';
 import { principalFromClaims } from './principal';
 import { HttpProblem, problemFor } from './problems';
-import { type AnyRoute, NO_SUBJECTS, type RouteRequest, type RouteResponse } from './route';
+import { type AnonymousCaller, type AnyRoute, NO_SUBJECTS, type ParsedRequest, type RouteResponse } from './route';
 import { shapedByContract } from './shape';
 
-/** The authenticate stage: the route asked for (404 if there is none), and who asks, from the token's claims. */
+const NO_ROUTE = () => new HttpProblem(404, 'Not found', 'There is no such route.');
+
+/**
+ * The authenticate stage: the route asked for (404 if there is none), and who asks, from the
+ * token's claims. A public route ignores any token: its caller is anonymous, of the partnership
+ * its path names (404 when it names none, before anything is read or recorded).
+ */
 export function authenticate(exchange: Exchange, routes: ReadonlyMap<string, AnyRoute>): Authenticated {
   const route = routes.get(exchange.event.routeKey);
-  if (!route) throw new HttpProblem(404, 'Not found', 'There is no such route.');
+  if (!route) throw NO_ROUTE();
+  if (route.public !== undefined) {
+    const partnershipId = route.public.partnershipOf(exchange.event.pathParameters ?? {});
+    if (partnershipId === undefined) throw new HttpProblem(404, 'Not found', route.public.notFound);
+    const anonymous: AnonymousCaller = { userId: 'anonymous', role: 'anonymous', partnershipId };
+    return { ...exchange, route, principal: anonymous };
+  }
   const principal = principalFromClaims(exchange.event.requestContext?.authorizer?.jwt?.claims);
   return { ...exchange, route, principal };
 }
 
-/** The authorize stage: the caller's role must hold the route's permission. */
+/** The authorize stage: the caller's role must hold the route's permission; a public route holds none to check. */
 export function authorize(request: Authenticated): Authenticated {
-  if (!can(request.principal.role, request.route.permission)) throw new ForbiddenError(request.route.permission);
+  const { route, principal } = request;
+  if (route.public !== undefined) return request;
+  if (principal.role === 'anonymous') throw new UnauthenticatedError('Sign in to use peermap.');
+  if (!can(principal.role, route.permission)) throw new ForbiddenError(route.permission);
   return request;
 }
 
-/** The parse stage: body (JSON or files), path and query, each by the route's schema. */
+/** The parse stage: body (JSON or files), path and query, each by the route's schema; a public route takes small bodies only. */
 export async function parse({
   route,
   event,
-  principal,
   requestId,
-}: Authenticated): Promise<RouteRequest<unknown, unknown, unknown>> {
+}: Authenticated): Promise<ParsedRequest<unknown, unknown, unknown>> {
   const contentType = header(event, 'content-type');
+  const maxBytes = route.public === undefined ? MAX_JSON_BODY_BYTES : MAX_PUBLIC_BODY_BYTES;
   const body = route.body
-    ? parseWith(route.body, readJsonBody(event.body, event.isBase64Encoded, contentType), 'body')
+    ? parseWith(route.body, readJsonBody(event.body, event.isBase64Encoded, contentType, maxBytes), 'body')
     : undefined;
   const files = route.files ? await readFiles(route.files.names, event, contentType) : {};
   return {
-    principal,
     params: route.params ? parseWith(route.params, event.pathParameters ?? {}, 'path') : {},
     query: route.query ? parseWith(route.query, event.queryStringParameters ?? {}, 'query') : {},
     body,
@@ -47,10 +68,14 @@ export async function parse({
 
 /** The handle stage: the route's own code, reached only with authorized, parsed input; its answer as the contract describes it (see `shapedByContract`). */
 export async function handle(
-  { route }: Authenticated,
-  input: RouteRequest<unknown, unknown, unknown>,
+  { route, principal }: Authenticated,
+  input: ParsedRequest<unknown, unknown, unknown>,
 ): Promise<RouteResponse> {
-  return shapedByContract(route, await route.handle(input));
+  if (route.public !== undefined) {
+    return shapedByContract(route, await route.handle({ ...input, partnershipId: principal.partnershipId }));
+  }
+  if (principal.role === 'anonymous') throw new UnauthenticatedError('Sign in to use peermap.');
+  return shapedByContract(route, await route.handle({ ...input, principal }));
 }
 
 /** The files of a multipart request, refusing parts the route does not take. */

@@ -11,6 +11,7 @@ import {
   type ApiResult,
   createApiHandler,
   HttpProblem,
+  MAX_PUBLIC_BODY_BYTES,
   MAX_UPLOAD_BYTES,
   problemFor,
   routeKey,
@@ -20,6 +21,7 @@ import { contentSecurityPolicy, WEB_FILES } from '@peermap/web';
 import { type BackgroundAnalysisRunner, createBackgroundAnalysisRunner } from './background-runner';
 import { type LocalIdentity, TokenRequest } from './identity';
 import { createLocalLargeUploads, type LocalLargeUploads, MAX_LARGE_UPLOAD_BYTES } from './large-uploads';
+import { createPublicThrottle, type PublicThrottle } from './public-throttle';
 
 /** Bodies above this are refused before a handler sees them: the largest upload, with room to spare. */
 const MAX_REQUEST_BYTES = 2 * MAX_UPLOAD_BYTES;
@@ -60,17 +62,20 @@ interface Template {
   names: string[];
 }
 
-/** What API Gateway's JWT authorizer answers without a valid token, as a problem document. */
-const UNAUTHORIZED: ApiResult = {
-  statusCode: 401,
-  headers: { 'content-type': 'application/problem+json', 'www-authenticate': 'Bearer' },
-  body: JSON.stringify({
-    type: 'about:blank',
-    title: 'Not signed in',
-    status: 401,
-    detail: 'Send a bearer token: get one for a demo user from /local/token.',
-  }),
-};
+/** A refusal API Gateway makes itself, before any function: a problem document with its own headers. */
+const gatewayProblem = (status: number, title: string, detail: string, headers: Record<string, string>): ApiResult => ({
+  statusCode: status,
+  headers: { 'content-type': 'application/problem+json', ...headers },
+  body: JSON.stringify({ type: 'about:blank', title, status, detail }),
+});
+
+/** What API Gateway's JWT authorizer answers without a valid token. */
+const UNAUTHORIZED = gatewayProblem(
+  401,
+  'Not signed in',
+  'Send a bearer token: get one for a demo user from /local/token.',
+  { 'www-authenticate': 'Bearer' },
+);
 
 /** 405 when the path exists with other methods, else 404. */
 function noRoute(templates: Template[], path: string): HttpProblem {
@@ -119,6 +124,8 @@ interface LocalSite {
   document: string;
   /** The server's own address, once it listens. */
   address: () => string;
+  /** How often one address may call the routes open without signing in. */
+  publicThrottle: PublicThrottle;
 }
 
 function localSite(options: LocalServerOptions, address: () => string): LocalSite {
@@ -142,7 +149,8 @@ function localSite(options: LocalServerOptions, address: () => string): LocalSit
   // Static paths before templated ones, as API Gateway chooses: /uploads/template before /uploads/{id}.
   const templates = routes.map(compile).sort((a, b) => a.names.length - b.names.length);
   const document = JSON.stringify(apiDocument());
-  return { options, deps, runAs, largeUploads, background, handler, templates, document, address };
+  const publicThrottle = createPublicThrottle();
+  return { options, deps, runAs, largeUploads, background, handler, templates, document, address, publicThrottle };
 }
 
 async function serve(site: LocalSite, request: IncomingMessage, response: ServerResponse) {
@@ -152,11 +160,29 @@ async function serve(site: LocalSite, request: IncomingMessage, response: Server
   if (local) return send(response, local);
   const match = matchRoute(site.templates, method, url.pathname);
   if (!match) return send(response, problemResult(noRoute(site.templates, url.pathname)));
+  if (match.template.route.public !== undefined) return send(response, await servePublic(site, request, url, match));
   // The token first: a body is read, and held, only for someone signed in.
   const claims = await site.options.identity.verify(bearer(request));
   if (!claims) return send(response, UNAUTHORIZED);
   const body = await readBody(request);
   send(response, await site.handler(toEvent(request, url, match, body, claims)));
+}
+
+/** What API Gateway's route throttle answers when an address asks too often. */
+const TOO_MANY = gatewayProblem(429, 'Too many requests', 'Please wait a minute and try again.', {
+  'retry-after': '60',
+});
+
+/** A route open without signing in (a parent's feedback form): throttled by address, small bodies only, no token read. */
+async function servePublic(
+  site: LocalSite,
+  request: IncomingMessage,
+  url: URL,
+  match: { template: Template; params: Record<string, string> },
+): Promise<ApiResult> {
+  if (!site.publicThrottle.allows(request.socket.remoteAddress ?? '', Date.now())) return TOO_MANY;
+  const body = await readBody(request, MAX_PUBLIC_BODY_BYTES);
+  return site.handler(toEvent(request, url, match, body, {}));
 }
 
 /** What only the local server serves: demo sign-in, large-upload files, the API document, the web app. */
@@ -267,14 +293,13 @@ async function readRaw(request: IncomingMessage, limit: number): Promise<Uint8Ar
 }
 
 /** The body as API Gateway passes it to a Lambda: base64, so binary uploads arrive intact. */
-async function readBody(request: IncomingMessage): Promise<string | undefined> {
+async function readBody(request: IncomingMessage, limit = MAX_REQUEST_BYTES): Promise<string | undefined> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
     const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
     size += buffer.length;
-    if (size > MAX_REQUEST_BYTES)
-      throw new HttpProblem(413, 'Body too large', 'This request body is larger than any route takes.');
+    if (size > limit) throw new HttpProblem(413, 'Body too large', 'This request body is larger than any route takes.');
     chunks.push(buffer);
   }
   return chunks.length > 0 ? Buffer.concat(chunks).toString('base64') : undefined;

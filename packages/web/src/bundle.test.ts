@@ -12,9 +12,11 @@ describe('the web app bundle', () => {
     expect(sources.filter((source) => /node_modules\/(\.pnpm\/)?zod/.test(source))).toEqual([]);
     const shared = sources.filter((source) => /packages\/(contract|domain)\//.test(source));
     // The modules of the domain the app runs, all pure: the age rule, the figures in plain words,
-    // the UK day (a session is not in the past) and the words a plan's paper and page share.
+    // the UK day (a session is not in the past), the words a plan's paper and page share, and the
+    // words of the feedback measures.
     expect(shared.map((source) => source.replace(/.*packages\//, '')).sort()).toEqual([
       'domain/src/age.ts',
+      'domain/src/feedback-words.ts',
       'domain/src/paper-words.ts',
       'domain/src/plain-words.ts',
       'domain/src/uk-day.ts',

@@ -61,6 +61,7 @@ describe('the API document', () => {
       'carers',
       'concerns',
       'exports',
+      'feedback-form',
       'invitation-lists',
       'locations',
       'relationships',

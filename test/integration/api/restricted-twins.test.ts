@@ -159,6 +159,8 @@ const normalise = (text: string) =>
     .replaceAll(/\b[0-9a-f]{8}(?=-\d{1,4}\b)/g, '<run>')
     .replaceAll(/http:\/\/127\.0\.0\.1:\d+/g, '<server>')
     .replaceAll(/signature=[\w-]+/g, 'signature=<signature>')
+    // A one-time feedback link's key: its token is random.
+    .replaceAll(/\b([a-z0-9-]{1,40})\.[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])/g, '$1.<token>')
     .replaceAll(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, '<time>')
     .replaceAll(/erased-[0-9a-f]{8}/g, '<marker>')
     .replaceAll(/"contentSha256":"[0-9a-f]{64}"/g, '"contentSha256":"<sha>"');

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { feedbackKeyOf, tokenHashOf } from '@peermap/api';
 import type { Role } from '@peermap/domain';
 import { AnalysisSnapshot, SheetName } from '@peermap/domain';
 import { buildBundles, copyAlone, functionEntries } from '@peermap/infra/build-bundles';
@@ -10,6 +11,7 @@ import { DEMO_WEEKS, demoFiles, loadDemo, localClientConfig } from '@peermap/loc
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as z from 'zod';
+import * as make from '../../support/records';
 import { createTestTable } from '../../support/store';
 import { startLambdaStandIn, startS3StandIn, startStsStandIn } from './aws-stand-ins';
 import apiEventFixture from './fixtures/http-api-jwt-event.json' with { type: 'json' };
@@ -167,7 +169,14 @@ const API_REQUESTS: [entry: string, request: (demo: DemoIds) => ApiRequest][] = 
 ];
 
 /** The functions the other tests run, each with the event its own source sends. */
-const OTHER_FUNCTIONS = ['openapi', 'analyses', 'run-analysis', 'process-large-upload', 'retention-sweep'];
+const OTHER_FUNCTIONS = [
+  'openapi',
+  'analyses',
+  'run-analysis',
+  'process-large-upload',
+  'retention-sweep',
+  'feedback-form',
+];
 
 /** What a handler behind API Gateway answers. */
 const ApiResult = z.object({
@@ -400,6 +409,31 @@ describe('every Lambda bundle, copied alone into an empty folder and run by plai
     );
     const { items } = await table.store.audit.byUser(DEMO, 'peermap-retention-sweep');
     expect(items).toHaveLength(1);
+  });
+
+  it("feedback-form takes a parent's answer through a one-time link, as API Gateway hands it over without any authorizer", async () => {
+    const session = await table.store.invitationLists.save(make.invitationList(DEMO, { status: 'held' }));
+    const token = 'shipped'.padEnd(43, '0');
+    await table.store.feedbackLinks.save({
+      partnershipId: DEMO,
+      tokenHash: tokenHashOf(token),
+      sessionId: session.id,
+      validUntil: new Date(Date.now() + 86_400_000).toISOString(),
+      createdBy: 'lead-1',
+      createdAt: new Date().toISOString(),
+    });
+    const event = apiEvent({
+      role: 'madp-chair',
+      route: 'POST /v1/feedback-form/{key}',
+      params: { key: feedbackKeyOf(DEMO, token) },
+      body: { measures: { knowsSigns: { after: 4 }, feelsAlone: {}, knowsWhoToContact: {} } },
+    });
+    const { authorizer: _, ...withoutAuthorizer } = event.requestContext;
+    await expectOneSession('feedback-form', DEMO, async () => {
+      const result = ApiResult.parse(await run('feedback-form', { ...event, requestContext: withoutAuthorizer }));
+      expect(result.statusCode, result.body).toBe(204);
+    });
+    expect(await table.store.sessionFeedback.ofSession(DEMO, session.id)).toMatchObject([{ enteredBy: 'parent_link' }]);
   });
 
   it('leave out no function the stack deploys', () => {

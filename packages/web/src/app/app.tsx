@@ -6,6 +6,7 @@ import { CarersPage } from './pages/carers';
 import { CarerConsentPage } from './pages/carers/consent-page';
 import { ClusterPage } from './pages/cluster';
 import { ClustersPage } from './pages/clusters';
+import { FEEDBACK_FORM_ADDRESS, FeedbackFormPage } from './pages/feedback-form';
 import { HomePage } from './pages/home';
 import { LocationsPage } from './pages/locations';
 import { MapPage } from './pages/map';
@@ -205,6 +206,9 @@ export function App({ config }: { config: AppConfig }) {
   const { api, token, setToken, me, words, error, signOut } = useSession(config);
   const hash = useHash();
 
+  // A parent's one-time feedback link opens its form without anyone signing in.
+  const parentForm = FEEDBACK_FORM_ADDRESS.exec(hash)?.[1];
+  if (parentForm) return <FeedbackFormPage apiBase={config.apiBase} formKey={parentForm} />;
   if (!token) return <SignInPage config={config} onSignedIn={setToken} problem={error} />;
   if (error) return <ProblemView error={error} />;
   if (!me || !words) return <Loading what="your sign-in" />;

@@ -77,6 +77,13 @@ function AuditSearchForm({ onSearch }: { onSearch: (by: LookUpBy, value: string)
   );
 }
 
+/** Who acted, in words: a role, peermap's own scheduled work, or a parent through a one-time link. */
+function actorInWords(role: AuditEvent['actor']['role']): string {
+  if (role === 'system') return 'peermap, scheduled';
+  if (role === 'anonymous') return 'not signed in: a one-time feedback link';
+  return ROLE_NAMES[role];
+}
+
 function AuditTable({ events }: { events: AuditEvent[] }) {
   return (
     <table>
@@ -87,7 +94,7 @@ function AuditTable({ events }: { events: AuditEvent[] }) {
           <tr key={e.id}>
             <td>{e.at.slice(0, 19).replace('T', ' ')}</td>
             <td>
-              {e.actor.userId} ({e.actor.role === 'system' ? 'peermap, scheduled' : ROLE_NAMES[e.actor.role]})
+              {e.actor.userId} ({actorInWords(e.actor.role)})
             </td>
             <td>
               {e.action} {e.resource}

@@ -3,6 +3,7 @@ import type { InvitationList } from '../../api-types';
 import type { PageContext } from '../../app';
 import { Loading, PageHeading, ProblemView, useLoad } from '../../ui';
 import { ListView } from '../invitations/list-view';
+import { FeedbackSection } from './feedback';
 import { youngPeopleNames } from './names';
 import { dayInWords } from './words';
 
@@ -37,6 +38,8 @@ export function SessionListPage({ api, me, listId }: PageContext & { listId: str
       {loaded.error !== undefined && <ProblemView error={loaded.error} />}
       {!list && loaded.error === undefined && <Loading what="the invitation list" />}
       {list && <ListView key={list.id} api={api} me={me} list={list} nameOf={nameOf} onChanged={setChanged} />}
+      {/* Until the session page of issue 19 lands: the feedback section beside the invitation list. */}
+      {list && <FeedbackSection api={api} me={me} session={list} />}
     </section>
   );
 }
