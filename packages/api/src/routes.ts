@@ -14,6 +14,7 @@ import {
 } from './map-routes';
 import { invitationRoutes, planRoutes } from './planning-routes';
 import { reportRoutes } from './report-routes';
+import { sessionFollowUpRoutes } from './session-follow-up-routes';
 import { sessionRoutes } from './session-routes';
 import { settingsRoutes } from './settings-routes';
 import { uploadRoutes } from './upload-routes';
@@ -29,7 +30,7 @@ export const FUNCTIONS = {
   audit: auditRoutes,
   uploads: uploadRoutes,
   analyses: analysisRoutes,
-  'invitation-lists': (deps) => [...invitationRoutes(deps), ...sessionRoutes(deps)],
+  'invitation-lists': (deps) => [...invitationRoutes(deps), ...sessionRoutes(deps), ...sessionFollowUpRoutes(deps)],
   'action-plans': planRoutes,
   exports: exportRoutes,
   settings: settingsRoutes,

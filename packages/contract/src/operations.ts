@@ -14,6 +14,7 @@ import {
   YoungPerson,
 } from '@peermap/domain';
 import * as z from 'zod';
+import { SessionFollowUps } from './follow-up-schemas';
 import { created, file, type Method, type Operation, read, removed } from './operation';
 import {
   AnalysisListItem,
@@ -141,6 +142,9 @@ export const OPERATIONS = {
   ),
   'GET /v1/invitation-lists/{id}': read('getInvitationList', InvitationList),
   'PATCH /v1/invitation-lists/{id}': read('updateInvitationList', InvitationList),
+  'GET /v1/sessions/{id}/follow-ups': read('getSessionFollowUps', SessionFollowUps),
+  'POST /v1/sessions/{id}/follow-ups': created('addSessionFollowUp', SessionFollowUps),
+  'PATCH /v1/sessions/{id}/follow-ups/{followUpId}': read('updateSessionFollowUp', SessionFollowUps),
 
   'POST /v1/clusters/{id}/action-plans': created('createClusterActionPlan', PlanView),
   'POST /v1/locations/{ref}/action-plans': created('createLocationActionPlan', PlanView),

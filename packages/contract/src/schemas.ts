@@ -33,6 +33,7 @@ import {
   YoungPerson,
 } from '@peermap/domain';
 import * as z from 'zod';
+import { OwedToFamiliesLine } from './follow-up-schemas';
 
 /**
  * A Parent Empowerment Session on the early help lead's list: its group, its day, how many
@@ -135,6 +136,8 @@ export const ClusterList = z.object({
   clusters: z.array(ClusterListItem),
   /** The display name of each young person the list names. */
   names: z.record(z.string(), z.string()),
+  /** Sessions with follow-ups still owed to families, for the meeting's agenda until they are done. */
+  owedToFamilies: z.array(OwedToFamiliesLine),
 });
 export type ClusterList = z.infer<typeof ClusterList>;
 
