@@ -84,6 +84,14 @@ describe('what is owed to the carers who could not come, in a real browser', () 
 
     await screenshot(page, 'session-follow-ups');
     expect(await violationLines(page)).toEqual([]);
+
+    // The meeting's agenda (the peer groups in the meeting's order) says what is still owed, naming no carer.
+    await page.goto(`${api.server.url}/#/clusters`);
+    const agenda = page.getByRole('region', { name: 'Owed to families' });
+    await agenda.getByText(/^Follow-ups owed to families after the session on .*: 3 open, the oldest due/).waitFor();
+    expect(await agenda.textContent()).not.toContain(apologies?.name ?? 'no carer');
+    await agenda.scrollIntoViewIfNeeded();
+    await screenshot(page, 'session-follow-ups-agenda');
     expect(errors).toEqual([]);
   }, 60_000);
 });
