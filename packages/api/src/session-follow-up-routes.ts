@@ -1,6 +1,6 @@
 import { endpoint, FollowUpChange, NewFollowUp } from '@peermap/contract';
 import { can, type InvitationList, NotFoundError, RecordId, type Role } from '@peermap/domain';
-import { type AnyRoute, etagOf, expectedVersion, NO_SUBJECTS, route } from '@peermap/http';
+import { type AnyRoute, etagOf, expectedVersion, NO_SUBJECTS, type Principal, route } from '@peermap/http';
 import * as z from 'zod';
 import type { ApiDeps } from './deps';
 import { addFollowUp, changeFollowUp, countsOf, followUpsOf } from './session-follow-ups';
@@ -17,6 +17,12 @@ export function sessionFollowUpRoutes(deps: ApiDeps): AnyRoute[] {
     const list = await deps.store.invitationLists.get(partnershipId, id);
     if (!list) throw new NotFoundError('session', id);
     return list;
+  };
+  /** The session to change, and who changes it at which version (the If-Match is checked before any read). */
+  const changing = async (principal: Principal, id: string, headers: Readonly<Record<string, string | undefined>>) => {
+    const version = expectedVersion(headers);
+    const list = await sessionOf(principal.partnershipId, id);
+    return { list, asked: { by: principal.userId, expectedVersion: version, now: deps.now() } };
   };
   /** The follow-ups after a change, as the lead sees them; the audit names the carer changed. */
   const answer = async (list: InvitationList, carerRefs: string[], status: number) => ({
@@ -62,14 +68,8 @@ export function sessionFollowUpRoutes(deps: ApiDeps): AnyRoute[] {
       params: SessionParams,
       body: NewFollowUp,
       handle: async ({ principal, params, body, headers }) => {
-        const version = expectedVersion(headers);
-        const list = await sessionOf(principal.partnershipId, params.id);
-        const saved = await addFollowUp(deps.store, list, body, {
-          by: principal.userId,
-          expectedVersion: version,
-          now: deps.now(),
-        });
-        return answer(saved, [body.carerRef], 201);
+        const { list, asked } = await changing(principal, params.id, headers);
+        return answer(await addFollowUp(deps.store, list, body, asked), [body.carerRef], 201);
       },
     }),
     route({
@@ -82,14 +82,9 @@ export function sessionFollowUpRoutes(deps: ApiDeps): AnyRoute[] {
       params: FollowUpParams,
       body: FollowUpChange,
       handle: async ({ principal, params, body, headers }) => {
-        const version = expectedVersion(headers);
-        const list = await sessionOf(principal.partnershipId, params.id);
+        const { list, asked } = await changing(principal, params.id, headers);
         const carerRef = list.followUps?.find((f) => f.id === params.followUpId)?.carerRef;
-        const saved = await changeFollowUp(deps.store, list, params.followUpId, body, {
-          by: principal.userId,
-          expectedVersion: version,
-          now: deps.now(),
-        });
+        const saved = await changeFollowUp(deps.store, list, params.followUpId, body, asked);
         return answer(saved, carerRef ? [carerRef] : [], 200);
       },
     }),
