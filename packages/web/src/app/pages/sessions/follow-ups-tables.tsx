@@ -94,34 +94,17 @@ export function SuggestionsForm({
         <caption>Suggested follow-ups ({rows.length})</caption>
         <ColumnHeads names={['Carer', 'What is owed', 'Who follows up', 'Due by', 'Accept']} />
         <tbody>
-          {rows.map(({ suggestion, on }, index) => {
-            const label = `${nameOf(suggestion.carerRef)}, ${kindInWords(suggestion.kind).toLowerCase()}`;
-            return (
-              <tr key={`${suggestion.carerRef}-${suggestion.kind}`}>
-                <th scope="row">{nameOf(suggestion.carerRef)}</th>
-                <td>{kindInWords(suggestion.kind)}</td>
-                <OwnerAndDue
-                  label={label}
-                  ownerAgency={suggestion.ownerAgency}
-                  dueOn={suggestion.dueOn}
-                  words={words}
-                  disabled={!canPlan}
-                  onChange={(change) =>
-                    setRows(replaceAt(rows, index, { on, suggestion: { ...suggestion, ...change } }))
-                  }
-                />
-                <td>
-                  <input
-                    type="checkbox"
-                    aria-label={`Accept: ${label}`}
-                    checked={on}
-                    disabled={!canPlan}
-                    onChange={(e) => setRows(replaceAt(rows, index, { suggestion, on: e.currentTarget.checked }))}
-                  />
-                </td>
-              </tr>
-            );
-          })}
+          {rows.map(({ suggestion, on }, index) => (
+            <SuggestionRow
+              key={`${suggestion.carerRef}-${suggestion.kind}`}
+              suggestion={suggestion}
+              on={on}
+              words={words}
+              nameOf={nameOf}
+              canPlan={canPlan}
+              onChange={(row) => setRows(replaceAt(rows, index, row))}
+            />
+          ))}
         </tbody>
       </table>
       {canPlan && (
@@ -130,6 +113,48 @@ export function SuggestionsForm({
         </button>
       )}
     </form>
+  );
+}
+
+/** One suggestion: its carer and what is owed, its owner and due day to change, and whether to accept it. */
+function SuggestionRow({
+  suggestion,
+  on,
+  words,
+  nameOf,
+  canPlan,
+  onChange,
+}: {
+  suggestion: Suggestion;
+  on: boolean;
+  words: OwnerWords;
+  nameOf: NameOf;
+  canPlan: boolean;
+  onChange: (row: { suggestion: Suggestion; on: boolean }) => void;
+}) {
+  const label = `${nameOf(suggestion.carerRef)}, ${kindInWords(suggestion.kind).toLowerCase()}`;
+  return (
+    <tr>
+      <th scope="row">{nameOf(suggestion.carerRef)}</th>
+      <td>{kindInWords(suggestion.kind)}</td>
+      <OwnerAndDue
+        label={label}
+        ownerAgency={suggestion.ownerAgency}
+        dueOn={suggestion.dueOn}
+        words={words}
+        disabled={!canPlan}
+        onChange={(change) => onChange({ on, suggestion: { ...suggestion, ...change } })}
+      />
+      <td>
+        <input
+          type="checkbox"
+          aria-label={`Accept: ${label}`}
+          checked={on}
+          disabled={!canPlan}
+          onChange={(e) => onChange({ suggestion, on: e.currentTarget.checked })}
+        />
+      </td>
+    </tr>
   );
 }
 

@@ -126,6 +126,32 @@ function OwedToThem({
   nameOf: (carerRef: string) => string;
   onChanged: (session: InvitationList) => void;
 }) {
+  const { error, saved, accept, change } = useFollowUpChanges(api, view, onChanged);
+  return (
+    <>
+      <p>{countsInWords(view)}</p>
+      {saved && <p role="status">{saved}</p>}
+      {view.couldNotCome && <NotToContact view={view} />}
+      {view.suggestions && view.suggestions.length > 0 && (
+        <SuggestionsForm
+          key={view.version}
+          view={view}
+          words={words}
+          nameOf={nameOf}
+          canPlan={canPlan}
+          onAccept={accept}
+        />
+      )}
+      {view.followUps && view.followUps.length > 0 && (
+        <FollowUpsTable view={view} words={words} nameOf={nameOf} canPlan={canPlan} onChange={change} />
+      )}
+      <ProblemIfAny error={error} />
+    </>
+  );
+}
+
+/** Accepts suggestions and changes follow-ups at the version shown, then hands the list as it now is to the page. */
+function useFollowUpChanges(api: Api, view: FollowUpsView, onChanged: (session: InvitationList) => void) {
   const { error, attempt } = useAttempt();
   const [saved, setSaved] = useState<string | undefined>(undefined);
   const id = view.sessionId;
@@ -156,27 +182,7 @@ function OwedToThem({
       });
       await done(message);
     });
-  return (
-    <>
-      <p>{countsInWords(view)}</p>
-      {saved && <p role="status">{saved}</p>}
-      {view.couldNotCome && <NotToContact view={view} />}
-      {view.suggestions && view.suggestions.length > 0 && (
-        <SuggestionsForm
-          key={view.version}
-          view={view}
-          words={words}
-          nameOf={nameOf}
-          canPlan={canPlan}
-          onAccept={accept}
-        />
-      )}
-      {view.followUps && view.followUps.length > 0 && (
-        <FollowUpsTable view={view} words={words} nameOf={nameOf} canPlan={canPlan} onChange={change} />
-      )}
-      <ProblemIfAny error={error} />
-    </>
-  );
+  return { error, saved, accept, change };
 }
 
 function countsInWords(view: FollowUpsView): string {
