@@ -82,13 +82,23 @@ describe('what is owed to the carers who could not come, in a real browser', () 
       .waitFor();
     expect(await recorded.getByRole('button', { name: 'Not done after all' }).count()).toBe(1);
 
+    // Something the rules did not suggest: a call to talk the session through.
+    const add = owed.getByRole('group', { name: 'Add a follow-up' });
+    await add.getByLabel('Carer').selectOption({ label: noAnswer?.name ?? '' });
+    await add.getByLabel('Note').fill('Phone call to talk the session through');
+    await add.getByRole('button', { name: 'Add the follow-up' }).click();
+    await owed
+      .getByRole('table', { name: 'Follow-ups recorded (5)' })
+      .getByText(/Phone call to talk/)
+      .waitFor();
+
     await screenshot(page, 'session-follow-ups');
     expect(await violationLines(page)).toEqual([]);
 
     // The meeting's agenda (the peer groups in the meeting's order) says what is still owed, naming no carer.
     await page.goto(`${api.server.url}/#/clusters`);
     const agenda = page.getByRole('region', { name: 'Owed to families' });
-    await agenda.getByText(/^Follow-ups owed to families after the session on .*: 3 open, the oldest due/).waitFor();
+    await agenda.getByText(/^Follow-ups owed to families after the session on .*: 4 open, the oldest due/).waitFor();
     expect(await agenda.textContent()).not.toContain(apologies?.name ?? 'no carer');
     await agenda.scrollIntoViewIfNeeded();
     await screenshot(page, 'session-follow-ups-agenda');

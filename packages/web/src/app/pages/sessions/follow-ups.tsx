@@ -1,4 +1,4 @@
-import type { SessionFollowUps as FollowUpsView, Vocabulary } from '@peermap/contract';
+import type { SessionFollowUps as FollowUpsView, NewFollowUp, Vocabulary } from '@peermap/contract';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Api } from '../../api';
 import type { InvitationList } from '../../api-types';
@@ -6,6 +6,7 @@ import { ColumnHeads, wordFor } from '../../forms';
 import type { Me } from '../../session';
 import { Loading, ProblemIfAny, ProblemView, useAttempt, useLoad } from '../../ui';
 import { AttendanceChoice, useAttendance } from '../invitations/list-view';
+import { AddFollowUpForm } from './follow-ups-add';
 import { type FollowUpChange, FollowUpsTable, type OwnerWords, SuggestionsForm } from './follow-ups-tables';
 
 /**
@@ -48,7 +49,7 @@ export function SessionFollowUps({
           canPlan={me.permissions.includes('sessions:plan')}
           view={loaded.data.view}
           words={loaded.data.words}
-          nameOf={(ref) => session.invite.find((carer) => carer.carerRef === ref)?.name ?? ref}
+          carers={session.invite}
           onChanged={onChanged}
         />
       )}
@@ -116,16 +117,18 @@ function OwedToThem({
   canPlan,
   view,
   words,
-  nameOf,
+  carers,
   onChanged,
 }: {
   api: Api;
   canPlan: boolean;
   view: FollowUpsView;
   words: OwnerWords;
-  nameOf: (carerRef: string) => string;
+  /** The carers the session invited: any of them may be owed a follow-up. */
+  carers: readonly { carerRef: string; name: string }[];
   onChanged: (session: InvitationList) => void;
 }) {
+  const nameOf = (ref: string) => carers.find((carer) => carer.carerRef === ref)?.name ?? ref;
   const { error, saved, accept, change } = useFollowUpChanges(api, view, onChanged);
   return (
     <>
@@ -145,6 +148,9 @@ function OwedToThem({
       {view.followUps && view.followUps.length > 0 && (
         <FollowUpsTable view={view} words={words} nameOf={nameOf} canPlan={canPlan} onChange={change} />
       )}
+      {canPlan && view.held && (
+        <AddFollowUpForm key={view.version} carers={carers} words={words} onAdd={(one) => accept([one])} />
+      )}
       <ProblemIfAny error={error} />
     </>
   );
@@ -160,7 +166,7 @@ function useFollowUpChanges(api: Api, view: FollowUpsView, onChanged: (session: 
     onChanged((await api.get('/v1/invitation-lists/{id}', { params: { id } })).body);
     setSaved(message);
   };
-  const accept = (chosen: NonNullable<FollowUpsView['suggestions']>) =>
+  const accept = (chosen: readonly NewFollowUp[]) =>
     attempt(async () => {
       let version = view.version;
       for (const suggestion of chosen) {
