@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { feedbackKeyOf, hashFiles, tokenHashOf, uploadIdFor } from '@peermap/api';
-import { type Role, Role as Roles, todayOf } from '@peermap/domain';
+import { type FollowUp, type Role, Role as Roles, todayOf } from '@peermap/domain';
 import { demoFiles } from '@peermap/local';
 import type { startTestApi } from './api';
 import * as make from './records';
@@ -84,6 +84,22 @@ export function makeRouteCases() {
       createdBy: 'lead-1',
       createdAt: new Date().toISOString(),
     });
+  /** A session held in 2020 whose one invited carer (on the map, consent given) sent apologies. */
+  const heldSessionOwing = async (api: Api, carerRef: string, followUps: FollowUp[] = []) => {
+    await api.table.store.carers.save(make.carer(D, carerRef, ['YP00001']));
+    const [invited] = make.invitationList(D).invite;
+    return api.table.store.invitationLists.save(
+      make.invitationList(D, {
+        id: randomUUID(),
+        session: { ...SESSION, date: '2020-01-10' },
+        youngPersonRefs: ['YP00001'],
+        invite: invited ? [{ ...invited, carerRef, youngPersonRefs: ['YP00001'] }] : [],
+        attendance: { [carerRef]: 'apologies' },
+        status: 'held',
+        followUps,
+      }),
+    );
+  };
   const actionPlan = (api: Api) =>
     api.table.store.actionPlans.save(
       make.actionPlan(D, { id: randomUUID(), clusterId: DEMO_ANALYSIS.clusterId, youngPersonRefs: ['YP1', 'YP2'] }),
@@ -713,6 +729,46 @@ export function makeRouteCases() {
         method: 'POST',
         path: `/v1/sessions/${DEMO_ANALYSIS.cancelled[t]}/cancel`,
         body: { reason: 'The hall is closed for repairs that week.' },
+        headers: ifMatch,
+      }),
+      expected: only(200, 'early-help-lead'),
+    },
+    {
+      route: 'GET /v1/sessions/{id}/follow-ups',
+      request: () => ({ method: 'GET', path: `/v1/sessions/${DEMO_ANALYSIS.listId}/follow-ups` }),
+      expected: readers(200),
+    },
+    {
+      route: 'POST /v1/sessions/{id}/follow-ups',
+      setup: async (api, t) => {
+        DEMO_ANALYSIS.lists[`fu-${t}`] = (await heldSessionOwing(api, `KF${t}`)).id;
+      },
+      request: (t) => ({
+        method: 'POST',
+        path: `/v1/sessions/${DEMO_ANALYSIS.lists[`fu-${t}`]}/follow-ups`,
+        body: { carerRef: `KF${t}`, kind: 'share_messages' },
+        headers: ifMatch,
+      }),
+      expected: only(201, 'early-help-lead'),
+    },
+    {
+      route: 'PATCH /v1/sessions/{id}/follow-ups/{followUpId}',
+      setup: async (api, t) => {
+        const followUps = [
+          {
+            id: 'fu-1',
+            carerRef: `KG${t}`,
+            kind: 'invite_next' as const,
+            ownerAgency: 'early_help' as const,
+            dueOn: '2020-01-24',
+          },
+        ];
+        DEMO_ANALYSIS.lists[`fu-done-${t}`] = (await heldSessionOwing(api, `KG${t}`, followUps)).id;
+      },
+      request: (t) => ({
+        method: 'PATCH',
+        path: `/v1/sessions/${DEMO_ANALYSIS.lists[`fu-done-${t}`]}/follow-ups/fu-1`,
+        body: { doneOn: '2020-01-20' },
         headers: ifMatch,
       }),
       expected: only(200, 'early-help-lead'),

@@ -20,6 +20,7 @@ import * as z from 'zod';
 import { clusterWeeks, GIVEN_UP, RUN_GIVEN_UP_AFTER_MS, requestAnalysis } from './analysis';
 import type { ApiDeps } from './deps';
 import { PageQuery, pageRequest } from './paging';
+import { owedToFamiliesOf } from './session-follow-ups';
 
 const ClusterId = z.string().regex(/^[A-Za-z0-9-]{1,40}$/, 'a cluster id: letters, digits and dashes');
 
@@ -157,7 +158,7 @@ export function analysisRoutes(deps: ApiDeps): AnyRoute[] {
     route({
       ...endpoint('GET', '/v1/clusters'),
       summary:
-        "A week's clusters in the order the meeting discusses them (recent concerns, change, places of concern, size; each factor shown), from the latest completed analysis of the week (or ?analysisId=)",
+        "A week's clusters in the order the meeting discusses them (recent concerns, change, places of concern, size; each factor shown), from the latest completed analysis of the week (or ?analysisId=); and the follow-ups still owed to families after sessions, one line a session, naming no carer",
       permission: 'analyses:read',
       resource: 'clusters',
       action: 'list',
@@ -178,6 +179,7 @@ export function analysisRoutes(deps: ApiDeps): AnyRoute[] {
             analysisId: snapshot.id,
             week: snapshot.week,
             names: await namesOf(principal.partnershipId, named),
+            owedToFamilies: await owedToFamiliesOf(deps.store, principal.partnershipId, deps.now()),
             clusters: ordered.map(({ cluster: c, item }) => ({
               clusterId: c.clusterId,
               label: c.label,

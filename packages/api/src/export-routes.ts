@@ -3,6 +3,7 @@ import {
   type ActionPlan,
   can,
   ForbiddenError,
+  type InvitationList,
   IsoWeek,
   mapWithConcurrency,
   NotFoundError,
@@ -31,6 +32,7 @@ import { currentCluster } from './analysis';
 import type { ApiDeps } from './deps';
 import { currentList } from './planning';
 import { listFor } from './planning-routes';
+import { owedLines } from './session-follow-ups';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const PaperFormat = z.enum(['docx', 'html']).default('html');
@@ -76,6 +78,17 @@ export function exportRoutes(deps: ApiDeps): AnyRoute[] {
     const versions = await deps.store.actionPlans.versions(partnershipId, plan.id);
     return versions.findLast((version) => version.status === 'agreed')?.updatedAt;
   };
+  /** The lines owed to families after these sessions, for the meeting's paper (counts, no carer named). */
+  const owedOf = async (sessions: Promise<InvitationList[]>) =>
+    owedLines(await sessions, deps.now()).map((line) => line.text);
+  /** A plan's sessions are its group's, its place's or its parent group's. */
+  const owedOfPlan = (partnershipId: string, plan: ActionPlan) => {
+    const lists = deps.store.invitationLists;
+    if (plan.clusterId) return owedOf(lists.ofCluster(partnershipId, plan.clusterId));
+    if (plan.locationRef) return owedOf(lists.ofLocation(partnershipId, plan.locationRef));
+    if (plan.parentGroupId) return owedOf(lists.ofParentGroup(partnershipId, plan.parentGroupId));
+    return Promise.resolve([]);
+  };
   const file = (bytes: RouteResponse['file'], subjects: RouteResponse['subjects'], restricted = false) => ({
     status: 200,
     ...(bytes ? { file: bytes } : {}),
@@ -101,7 +114,11 @@ export function exportRoutes(deps: ApiDeps): AnyRoute[] {
         const subject = plan.clusterId ? `group ${plan.clusterId}` : `place ${plan.locationRef}`;
         const clusters = plan.analysisId ? await deps.store.analyses.clusters(p, plan.analysisId) : [];
         const cluster = clusters.find((c) => c.clusterId === plan.clusterId);
-        const context = { ...(await paperContext(p, plan.analysisId)), agreedOn: await agreedOn(p, plan) };
+        const context = {
+          ...(await paperContext(p, plan.analysisId)),
+          agreedOn: await agreedOn(p, plan),
+          owedToFamilies: await owedOfPlan(p, plan),
+        };
         const names = await namesOf(p, refs);
         const document = planPaper(plan, names, await marking(p), cluster?.label ?? subject, cluster, context);
         return file(await paperFile(document, query.format, `action-plan-${plan.id}`), {
@@ -153,7 +170,10 @@ export function exportRoutes(deps: ApiDeps): AnyRoute[] {
         const p = principal.partnershipId;
         const cluster = await currentCluster(deps.store, p, params.id, query.week);
         const refs = [...cluster.memberRefs, ...cluster.members.flatMap((m) => m.strongestLinks.map((l) => l.ref))];
-        const context = await paperContext(p, cluster.analysisId);
+        const context = {
+          ...(await paperContext(p, cluster.analysisId)),
+          owedToFamilies: await owedOf(deps.store.invitationLists.ofCluster(p, cluster.clusterId)),
+        };
         const document = clusterPaper(cluster, await namesOf(p, refs), await marking(p), context);
         return file(await paperFile(document, query.format, `cluster-${cluster.clusterId}-${cluster.week}`), {
           youngPeople: [...new Set(refs)].sort(),

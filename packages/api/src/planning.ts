@@ -14,6 +14,7 @@ import {
   keptWordsAfter,
   type LanguageNote,
   mapWithConcurrency,
+  NEXT_SESSION_STATUSES,
   NotFoundError,
   type Partnership,
   type PlanAction,
@@ -24,6 +25,8 @@ import {
   refusePastSession,
   refuseUnexplainedWords,
   type SessionDetails,
+  sessionStatusOf,
+  todayOf,
   ValidationError,
   VersionConflictError,
 } from '@peermap/domain';
@@ -155,12 +158,29 @@ export async function recordAttendance(
       { path: 'attendance', message: `not invited: ${strangers.join(', ')}` },
     ]);
   }
+  const recorded = { ...stored.attendance, ...attendance };
+  const held = heldOnceRecorded(stored, recorded, now);
   const saved = await store.invitationLists.change(
     stored,
-    { attendance: { ...stored.attendance, ...attendance } },
+    { attendance: recorded, ...(held ? { status: held } : {}) },
     expectedVersion,
   );
   return currentList(store, saved, now);
+}
+
+/**
+ * A session whose attendance is recorded on its day or after it, with someone marked as having
+ * come, sent apologies or not answered, took place: it becomes held (a list from before
+ * sessions had a status too). Recorded before its day, it is a plan still.
+ */
+function heldOnceRecorded(
+  stored: InvitationList,
+  recorded: Readonly<Record<string, InvitationOutcome>>,
+  now: Date,
+): 'held' | undefined {
+  if (stored.session.date > todayOf(now)) return undefined;
+  if (!NEXT_SESSION_STATUSES[sessionStatusOf(stored)].includes('held')) return undefined;
+  return Object.values(recorded).some((outcome) => outcome !== 'invited') ? 'held' : undefined;
 }
 
 /** A plan as it is answered: with the language notes on what people wrote and who no action covers yet. */

@@ -16,6 +16,7 @@ import {
 } from './map-routes';
 import { invitationRoutes, planRoutes } from './planning-routes';
 import { reportRoutes } from './report-routes';
+import { sessionFollowUpRoutes } from './session-follow-up-routes';
 import { sessionPlanRoutes } from './session-plan-routes';
 import { sessionRoutes } from './session-routes';
 import { settingsRoutes } from './settings-routes';
@@ -36,6 +37,7 @@ export const FUNCTIONS = {
     ...invitationRoutes(deps),
     ...sessionRoutes(deps),
     ...sessionPlanRoutes(deps),
+    ...sessionFollowUpRoutes(deps),
     ...feedbackRoutes(deps),
   ],
   'action-plans': planRoutes,

@@ -1,6 +1,7 @@
 export type { AnswerOf, BodyOf, PathOf, PathParams, SuccessAnswer, SuccessBody } from './client';
 export { contractMismatch, type ReceivedAnswer, type RouteTemplate, routeOf } from './conformance';
 export * from './feedback';
+export * from './follow-up-schemas';
 export { type Content, created, file, type Method, type Operation, type Responses, read, removed } from './operation';
 export { endpoint, OPERATIONS, operationAt, type RouteKey, routeKeys } from './operations';
 export * from './schemas';

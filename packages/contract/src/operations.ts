@@ -15,6 +15,7 @@ import {
 } from '@peermap/domain';
 import * as z from 'zod';
 import { FeedbackForm, FeedbackLinkGiven, FeedbackList, FeedbackRecorded } from './feedback';
+import { SessionFollowUps } from './follow-up-schemas';
 import { created, file, type Method, type Operation, read, removed } from './operation';
 import {
   AnalysisListItem,
@@ -148,6 +149,9 @@ export const OPERATIONS = {
   'GET /v1/sessions/{id}': read('getSession', SessionView),
   'PATCH /v1/sessions/{id}': read('updateSession', SessionView),
   'POST /v1/sessions/{id}/cancel': read('cancelSession', SessionView),
+  'GET /v1/sessions/{id}/follow-ups': read('getSessionFollowUps', SessionFollowUps),
+  'POST /v1/sessions/{id}/follow-ups': created('addSessionFollowUp', SessionFollowUps),
+  'PATCH /v1/sessions/{id}/follow-ups/{followUpId}': read('updateSessionFollowUp', SessionFollowUps),
 
   'POST /v1/clusters/{id}/action-plans': created('createClusterActionPlan', PlanView),
   'POST /v1/locations/{ref}/action-plans': created('createLocationActionPlan', PlanView),

@@ -35,6 +35,7 @@ import {
   YoungPerson,
 } from '@peermap/domain';
 import * as z from 'zod';
+import { OwedToFamiliesLine } from './follow-up-schemas';
 import { SessionCounts, SessionFor } from './session-schemas';
 
 /**
@@ -136,6 +137,8 @@ export const ClusterList = z.object({
   clusters: z.array(ClusterListItem),
   /** The display name of each young person the list names. */
   names: z.record(z.string(), z.string()),
+  /** Sessions with follow-ups still owed to families, for the meeting's agenda until they are done. */
+  owedToFamilies: z.array(OwedToFamiliesLine),
 });
 export type ClusterList = z.infer<typeof ClusterList>;
 

@@ -1,5 +1,6 @@
 export * from './agenda';
 export * from './disproportionality';
+export * from './follow-ups';
 export * from './invitations';
 export * from './plans';
 export * from './session-plan';

@@ -37,6 +37,14 @@ export interface PaperContext {
   recentDays?: number | undefined;
   /** The partnership's own blaming phrases, checked with the guide's. */
   languagePhrases?: readonly { phrase: string; suggestion: string }[] | undefined;
+  /** One line per session of the group with follow-ups still owed to families (no carer named), for the meeting. */
+  owedToFamilies?: readonly string[] | undefined;
+}
+
+/** Follow-ups still owed after the group's sessions: on the meeting's paper until each is done. */
+function owedSections(context: PaperContext): ReportDocument['sections'] {
+  const lines = context.owedToFamilies ?? [];
+  return lines.length > 0 ? [{ heading: 'Owed to families', paragraphs: [...lines] }] : [];
 }
 
 const named = (names: Names, ref: string) => {
@@ -127,6 +135,7 @@ export function planPaper(
         },
       },
       ...wordsSections(plan, context),
+      ...owedSections(context),
       ...profile,
     ],
   };
@@ -350,6 +359,7 @@ export function clusterPaper(
     footnote: `Group report for the week of ${weekInWords(cluster.week)}`,
     sections: [
       { heading: 'Summary', paragraphs: [cluster.narrative] },
+      ...owedSections(context),
       {
         heading: 'The group',
         figure: {

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { allRoutes } from '@peermap/api';
-import type { Role } from '@peermap/domain';
+import type { FollowUp, Role } from '@peermap/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiResponse, DEMO, startTestApi } from '../../support/api';
+import * as make from '../../support/records';
 
 type Api = Awaited<ReturnType<typeof startTestApi>>;
 
@@ -270,6 +271,23 @@ describe('the same write delivered twice, at the same time', () => {
         provenance: { recordedBy: 'chair-1', recordedAt: new Date().toISOString() },
       });
 
+    const lead = () => api.as('early-help-lead');
+    /** A session held in 2020 whose one invited carer (on the map, consent given) sent apologies. */
+    const heldSession = async (carerRef: string, followUps: FollowUp[] = []) => {
+      await store().carers.save(make.carer(DEMO, carerRef, ['YP00001']));
+      const [invited] = make.invitationList(DEMO).invite;
+      return store().invitationLists.save(
+        make.invitationList(DEMO, {
+          session: { date: '2020-01-10', time: '18:30', venue: 'Hall', facilitators: [] },
+          youngPersonRefs: ['YP00001'],
+          invite: invited ? [{ ...invited, carerRef, youngPersonRefs: ['YP00001'] }] : [],
+          attendance: { [carerRef]: 'apologies' },
+          status: 'held',
+          followUps,
+        }),
+      );
+    };
+
     /** Each write route not covered above, with what "one effect" means for it. */
     const cases: Record<string, () => Promise<void>> = {
       'PATCH /v1/relationships/{personA}/{personB}': async () => {
@@ -375,6 +393,30 @@ describe('the same write delivered twice, at the same time', () => {
         });
         const id = (made.body as { id: string }).id;
         expect(await patchTwice(`/v1/invitation-lists/${id}`, { attendance: {} })).toEqual([200, 412]);
+      },
+      'POST /v1/sessions/{id}/follow-ups': async () => {
+        const path = `/v1/sessions/${(await heldSession('TWICEFU1')).id}/follow-ups`;
+        const etag = await etagOf(path, lead());
+        const body = { carerRef: 'TWICEFU1', kind: 'share_messages' };
+        const send = () => lead().request('POST', path, { body, headers: { 'if-match': etag } });
+        expect(statuses(await sameTime(send))).toEqual([201, 412]);
+        expect((await lead().request('GET', path)).body).toMatchObject({ counts: { open: 1 } });
+      },
+      'PATCH /v1/sessions/{id}/follow-ups/{followUpId}': async () => {
+        const followUp = {
+          id: 'fu-twice',
+          carerRef: 'TWICEFU2',
+          kind: 'invite_next',
+          ownerAgency: 'early_help',
+        } as const;
+        const path = `/v1/sessions/${(await heldSession('TWICEFU2', [{ ...followUp, dueOn: '2020-01-24' }])).id}/follow-ups`;
+        const etag = await etagOf(path, lead());
+        const send = () =>
+          lead().request('PATCH', `${path}/fu-twice`, {
+            body: { doneOn: '2020-01-20' },
+            headers: { 'if-match': etag },
+          });
+        expect(statuses(await sameTime(send))).toEqual([200, 412]);
       },
       'PATCH /v1/action-plans/{id}': async () => {
         const made = await chair().request('POST', '/v1/locations/LOC0003/action-plans', { body: {} });

@@ -3,8 +3,9 @@ import type { PageContext } from '../app';
 import { type ClusterListItem, latestAnalysedWeek } from '../data';
 import { Loading, PageHeading, ProblemView, useLoad } from '../ui';
 import { listed } from './cluster/group-section';
+import { OwedToFamilies } from './sessions/follow-ups-agenda';
 
-export function ClustersPage({ api }: PageContext) {
+export function ClustersPage({ api, me }: PageContext) {
   const [week, setWeek] = useState<string | undefined>(undefined);
   const weekToShow = useLoad(async () => ({ week: week ?? (await latestAnalysedWeek(api)) }), week ?? 'latest');
   const shown = weekToShow.data?.week;
@@ -29,6 +30,7 @@ export function ClustersPage({ api }: PageContext) {
       {weekToShow.data && shown === undefined && (
         <p>No week has been analysed yet: a chair uploads the week's sheets and runs the analysis.</p>
       )}
+      {list.data && <OwedToFamilies lines={list.data.owedToFamilies} me={me} />}
       {list.data && <NumbersNotShown labels={list.data.clusters.map((c) => c.label)} />}
       {list.data && (
         <ol class="clusters">

@@ -5,6 +5,7 @@ import type { InvitationList } from '../../api-types';
 import { ColumnHeads, HumanisedOptions } from '../../forms';
 import type { Me } from '../../session';
 import { DownloadButton, humanise, ProblemIfAny, useAttempt } from '../../ui';
+import { SessionFollowUps } from '../sessions/follow-ups';
 import { dayInWords } from '../sessions/words';
 
 /** A carer on any of the list's three lists. */
@@ -38,21 +39,8 @@ export function ListView({
   nameOf: NameOf;
   onChanged: (list: InvitationList) => void;
 }) {
-  const { error, attempt } = useAttempt();
   const canWrite = me.permissions.includes('invitations:write');
-  const [confirmed, setConfirmed] = useState<string | undefined>(undefined);
-  const record = (carerRef: string, outcome: string) =>
-    attempt(async () => {
-      setConfirmed(undefined);
-      const answer = await api.send('PATCH', '/v1/invitation-lists/{id}', {
-        params: { id: list.id },
-        json: { attendance: { [carerRef]: outcome } },
-        ifMatch: `"${list.version}"`,
-      });
-      onChanged(answer.body);
-      const carer = answer.body.invite.find((c) => c.carerRef === carerRef)?.name ?? carerRef;
-      setConfirmed(`Attendance saved: ${carer}, ${humanise(outcome)} (list version ${answer.body.version}).`);
-    });
+  const { error, confirmed, record } = useAttendance(api, list, onChanged);
   return (
     <div class="invitation-list">
       <p>
@@ -75,7 +63,50 @@ export function ListView({
       <ConsentTable list={list} nameOf={nameOf} />
       <NotInvitedTable list={list} nameOf={nameOf} />
       <ProblemIfAny error={error} />
+      <SessionFollowUps api={api} me={me} session={list} onChanged={onChanged} withAttendance={false} />
     </div>
+  );
+}
+
+/** Records one carer's attendance against the version shown, and says what was saved. */
+export function useAttendance(api: Api, list: InvitationList, onChanged: (list: InvitationList) => void) {
+  const { error, attempt } = useAttempt();
+  const [confirmed, setConfirmed] = useState<string | undefined>(undefined);
+  const record = (carerRef: string, outcome: string) =>
+    attempt(async () => {
+      setConfirmed(undefined);
+      const answer = await api.send('PATCH', '/v1/invitation-lists/{id}', {
+        params: { id: list.id },
+        json: { attendance: { [carerRef]: outcome } },
+        ifMatch: `"${list.version}"`,
+      });
+      onChanged(answer.body);
+      const carer = answer.body.invite.find((c) => c.carerRef === carerRef)?.name ?? carerRef;
+      setConfirmed(`Attendance saved: ${carer}, ${humanise(outcome)} (list version ${answer.body.version}).`);
+    });
+  return { error, confirmed, record };
+}
+
+/** A carer's attendance: a choice for those who record it, in words for others. */
+export function AttendanceChoice({
+  carer,
+  list,
+  onRecord,
+}: {
+  carer: Pick<Listed, 'carerRef' | 'name'>;
+  list: InvitationList;
+  onRecord: ((carerRef: string, outcome: string) => void) | undefined;
+}) {
+  const outcome = list.attendance[carer.carerRef] ?? 'invited';
+  if (!onRecord) return <>{humanise(outcome)}</>;
+  return (
+    <select
+      aria-label={`Attendance of ${carer.name}`}
+      value={outcome}
+      onChange={(e) => onRecord(carer.carerRef, e.currentTarget.value)}
+    >
+      <HumanisedOptions values={ATTENDANCE} />
+    </select>
   );
 }
 
@@ -126,17 +157,7 @@ function InviteTable({
             <td>{[humanise(c.contactRoute), c.phone ?? c.email ?? ''].filter(Boolean).join(': ')}</td>
             <td>{needsOf(c)}</td>
             <td>
-              {onRecord ? (
-                <select
-                  aria-label={`Attendance of ${c.name}`}
-                  value={list.attendance[c.carerRef] ?? 'invited'}
-                  onChange={(e) => onRecord(c.carerRef, e.currentTarget.value)}
-                >
-                  <HumanisedOptions values={ATTENDANCE} />
-                </select>
-              ) : (
-                humanise(list.attendance[c.carerRef] ?? 'invited')
-              )}
+              <AttendanceChoice carer={c} list={list} onRecord={onRecord} />
             </td>
           </tr>
         ))}
