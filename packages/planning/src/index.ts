@@ -3,3 +3,4 @@ export * from './disproportionality';
 export * from './invitations';
 export * from './plans';
 export * from './trends';
+export * from './session-safety';
