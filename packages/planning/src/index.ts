@@ -2,5 +2,5 @@ export * from './agenda';
 export * from './disproportionality';
 export * from './invitations';
 export * from './plans';
-export * from './trends';
 export * from './session-safety';
+export * from './trends';

@@ -110,14 +110,14 @@ describe('keeping two carers apart', () => {
 });
 
 describe('the two-person rule', () => {
-  const completed = completedAssessment(
-    { status: 'planned', riskAssessment: WRITTEN },
-    'lead@p',
-    '2026-12-01T10:00:00Z',
-  );
+  const step = completedAssessment({ status: 'planned', riskAssessment: WRITTEN }, 'lead@p', '2026-12-01T10:00:00Z');
+  const completed = step.riskAssessment;
 
   it('completes only a written assessment of a planned session, naming who completed it', () => {
-    expect(completed).toMatchObject({ completedBy: 'lead@p', completedAt: '2026-12-01T10:00:00Z' });
+    expect(step).toMatchObject({
+      status: 'assessed',
+      riskAssessment: { completedBy: 'lead@p', completedAt: '2026-12-01T10:00:00Z' },
+    });
     expect(() =>
       completedAssessment({ status: 'planned', riskAssessment: { ...WRITTEN, groupAgreement: '' } }, 'l', 't'),
     ).toThrow(ValidationError);
@@ -133,7 +133,10 @@ describe('the two-person rule', () => {
       /not complete yet/,
     );
     const approved = approvedAssessment(list({ status: 'assessed', riskAssessment: completed }), 'chair@p', 'at');
-    expect(approved).toMatchObject({ completedBy: 'lead@p', approvedBy: 'chair@p', approvedAt: 'at' });
+    expect(approved).toMatchObject({
+      status: 'approved',
+      riskAssessment: { completedBy: 'lead@p', approvedBy: 'chair@p', approvedAt: 'at' },
+    });
   });
 
   it('is refused while two carers kept apart could both be invited', () => {

@@ -170,12 +170,22 @@ export function assessmentAfterChange(
   };
 }
 
-/** The lead completes the assessment once its three parts are written; the session is then assessed. */
+/** The assessment and where the session then stands. */
+export interface AssessmentStep {
+  riskAssessment: RiskAssessment;
+  status: SessionStatus;
+}
+
+/**
+ * The lead completes the assessment once its three parts are written: a planned session is then
+ * assessed. One whose invitations went out before its assessment changed stays sent, waiting for
+ * its approval again.
+ */
 export function completedAssessment(
   session: Pick<InvitationList, 'status' | 'riskAssessment'>,
   by: string,
   at: string,
-): RiskAssessment {
+): AssessmentStep {
   const assessment = session.riskAssessment;
   if (!assessment) throw new ConflictError('Write the risk assessment before completing it.');
   const missing = missingParts(assessment);
@@ -185,13 +195,15 @@ export function completedAssessment(
       missing.map((part) => ({ path: part, message: 'not written yet' })),
     );
   }
-  if (sessionStatusOf(session) !== 'planned') {
+  const status = sessionStatusOf(session);
+  const reopened = status === 'invitations_sent' && !assessment.completedBy;
+  if (status !== 'planned' && !reopened) {
     throw new ConflictError(
-      `The session is ${sessionStatusOf(session).replaceAll('_', ' ')}: it is not waiting for its assessment.`,
+      `The session is ${status.replaceAll('_', ' ')}: its risk assessment is not waiting to be completed.`,
     );
   }
   const { approvedBy: _by, approvedAt: _at, ...rest } = assessment;
-  return { ...rest, completedBy: by, completedAt: at };
+  return { riskAssessment: { ...rest, completedBy: by, completedAt: at }, status: reopened ? status : 'assessed' };
 }
 
 /** The pairs whose two carers could both be invited: each must be resolved before approval. */
@@ -202,15 +214,17 @@ export function pairsBothInvited(list: Pick<InvitationList, 'invite' | 'askConse
 
 /**
  * A second person approves a completed assessment: never the one who completed it, and only
- * once no two carers kept apart could both be invited.
+ * once no two carers kept apart could both be invited. An assessed session is then approved.
  */
 export function approvedAssessment(
   list: Pick<InvitationList, 'status' | 'riskAssessment' | 'invite' | 'askConsentFirst'>,
   by: string,
   at: string,
-): RiskAssessment {
+): AssessmentStep {
   const assessment = list.riskAssessment;
-  if (!assessment?.completedBy || sessionStatusOf(list) !== 'assessed') {
+  const status = sessionStatusOf(list);
+  const waiting = status === 'assessed' || (status === 'invitations_sent' && !assessment?.approvedBy);
+  if (!assessment?.completedBy || !waiting) {
     throw new ConflictError('The risk assessment is not complete yet: the lead completes it before it is approved.');
   }
   if (assessment.completedBy === by) {
@@ -225,7 +239,10 @@ export function approvedAssessment(
       `Carers kept apart could both be invited (${pairs}): offer one of each pair another session first.`,
     );
   }
-  return { ...assessment, approvedBy: by, approvedAt: at };
+  return {
+    riskAssessment: { ...assessment, approvedBy: by, approvedAt: at },
+    status: status === 'assessed' ? 'approved' : status,
+  };
 }
 
 /**

@@ -7,3 +7,4 @@ export * from './papers';
 export * from './picture';
 export * from './safe';
 export * from './svg';
+export * from './session-pack';
