@@ -5,6 +5,7 @@ import {
   type InvitationList,
   InvitationOutcome,
   IsoWeek,
+  isSessionApproved,
   KeepWords,
   LongText,
   mapWithConcurrency,
@@ -37,11 +38,20 @@ const IdParams = z.strictObject({ id: RecordId });
 
 /**
  * A list as a role may see it: carers' phone and email only for roles that read carers'
- * contact details (chairs and early help leads today; the check keeps it so if roles change).
+ * contact details (chairs and early help leads today; the check keeps it so if roles change),
+ * and only once the session's risk assessment is approved: before, nobody is contacted, and
+ * an online session's link is not given out either. Lists from before sessions had a status
+ * stand approved.
  */
 export function listFor(role: Role, list: InvitationList): InvitationList {
-  if (can(role, 'carers:read-contact')) return list;
-  return { ...list, invite: list.invite.map(({ phone: _p, email: _e, ...carer }) => carer) };
+  const approved = isSessionApproved(list);
+  if (approved && can(role, 'carers:read-contact')) return list;
+  const { onlineLink: _link, ...session } = list.session;
+  return {
+    ...list,
+    ...(approved ? {} : { session }),
+    invite: list.invite.map(({ phone: _p, email: _e, ...carer }) => carer),
+  };
 }
 
 /** Whose data a list names: the young people it is for and every carer on it. */

@@ -15,6 +15,7 @@ import {
 import { invitationRoutes, planRoutes } from './planning-routes';
 import { reportRoutes } from './report-routes';
 import { sessionRoutes } from './session-routes';
+import { sessionSafetyRoutes } from './session-safety-routes';
 import { settingsRoutes } from './settings-routes';
 import { uploadRoutes } from './upload-routes';
 
@@ -29,7 +30,7 @@ export const FUNCTIONS = {
   audit: auditRoutes,
   uploads: uploadRoutes,
   analyses: analysisRoutes,
-  'invitation-lists': (deps) => [...invitationRoutes(deps), ...sessionRoutes(deps)],
+  'invitation-lists': (deps) => [...invitationRoutes(deps), ...sessionRoutes(deps), ...sessionSafetyRoutes(deps)],
   'action-plans': planRoutes,
   exports: exportRoutes,
   settings: settingsRoutes,

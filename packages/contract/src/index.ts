@@ -3,3 +3,4 @@ export { contractMismatch, type ReceivedAnswer, type RouteTemplate, routeOf } fr
 export { type Content, created, file, type Method, type Operation, type Responses, read, removed } from './operation';
 export { endpoint, OPERATIONS, operationAt, type RouteKey, routeKeys } from './operations';
 export * from './schemas';
+export * from './session-safety';
