@@ -41,9 +41,11 @@ const IdParams = z.strictObject({ id: RecordId });
  * contact details (chairs and early help leads today; the check keeps it so if roles change),
  * and only once the session's risk assessment is approved: before, nobody is contacted, and
  * an online session's link is not given out either. Lists from before sessions had a status
- * stand approved.
+ * stand approved. Never the risk assessment: its reasons are for the organiser and approver.
  */
-export function listFor(role: Role, list: InvitationList): InvitationList {
+export function listFor(role: Role, stored: InvitationList): InvitationList {
+  // The risk assessment (who is kept apart, and why) is read on its own route, by those who may.
+  const { riskAssessment: _assessment, ...list } = stored;
   const approved = isSessionApproved(list);
   if (approved && can(role, 'carers:read-contact')) return list;
   const { onlineLink: _link, ...session } = list.session;
