@@ -42,7 +42,7 @@ export function sessionSafetyRoutes(deps: ApiDeps): AnyRoute[] {
     ) =>
     async (request: RouteRequest<{ id: string }, unknown, unknown>) => {
       const version = expectedVersion(request.headers);
-      const stored = await storedSession(deps.store, request.principal.partnershipId, request.params.id);
+      const stored = await storedSession(deps.store, request.principal.partnershipId, request.params.id, version);
       const saved = await act(stored, request.principal.userId, version);
       return answer(saved, detail?.(saved, request.principal.userId));
     };
@@ -69,7 +69,7 @@ export function sessionSafetyRoutes(deps: ApiDeps): AnyRoute[] {
       body: RiskAssessmentChange,
       handle: async ({ principal, params, body, headers }) => {
         const version = expectedVersion(headers);
-        const stored = await storedSession(deps.store, principal.partnershipId, params.id);
+        const stored = await storedSession(deps.store, principal.partnershipId, params.id, version);
         return answer(await changeRiskAssessment(deps.store, stored, body, principal.userId, deps.now(), version));
       },
     }),
@@ -113,7 +113,7 @@ export function sessionSafetyRoutes(deps: ApiDeps): AnyRoute[] {
       body: z.strictObject({ carerRef: Ref }),
       handle: async ({ principal, params, body, headers }) => {
         const version = expectedVersion(headers);
-        const stored = await storedSession(deps.store, principal.partnershipId, params.id);
+        const stored = await storedSession(deps.store, principal.partnershipId, params.id, version);
         const saved = await offerAnotherSession(
           deps.store,
           stored,

@@ -14,6 +14,7 @@ import {
   type SessionStatus,
   sessionStatusOf,
   ValidationError,
+  VersionConflictError,
 } from '@peermap/domain';
 import {
   type AssessmentStep,
@@ -38,10 +39,23 @@ export function refuseUnapproved(list: Pick<InvitationList, 'status'>): void {
   if (!isSessionApproved(list)) throw new ConflictError(NOT_APPROVED_YET);
 }
 
-/** The stored session of the caller's partnership; one of another partnership is not found, as one that never was. */
-export async function storedSession(store: PlanningPorts, partnershipId: string, id: string): Promise<InvitationList> {
+/**
+ * The stored session of the caller's partnership; one of another partnership is not found, as
+ * one that never was. With the version its caller read: a session changed since is refused at
+ * once (412), before any rule is asked, so of two steps taken at once the second is told the
+ * session changed, not that the step no longer follows.
+ */
+export async function storedSession(
+  store: PlanningPorts,
+  partnershipId: string,
+  id: string,
+  expectedVersion?: number,
+): Promise<InvitationList> {
   const list = await store.invitationLists.get(partnershipId, id);
   if (!list) throw new NotFoundError('session', id);
+  if (expectedVersion !== undefined && list.version !== expectedVersion) {
+    throw new VersionConflictError('session', id, expectedVersion);
+  }
   return list;
 }
 

@@ -4,6 +4,7 @@ import type { PageContext } from '../../app';
 import { Loading, PageHeading, ProblemView, useLoad } from '../../ui';
 import { ListView } from '../invitations/list-view';
 import { youngPeopleNames } from './names';
+import { SessionSafety } from './safety';
 import { dayInWords } from './words';
 
 /** A list with the names of the young people it is for. */
@@ -34,6 +35,17 @@ export function SessionListPage({ api, me, listId }: PageContext & { listId: str
       </PageHeading>
       {loaded.error !== undefined && <ProblemView error={loaded.error} />}
       {!list && loaded.error === undefined && <Loading what="the invitation list" />}
+      {list && (
+        <SessionSafety
+          api={api}
+          me={me}
+          session={list}
+          onChanged={() => {
+            setChanged(undefined);
+            loaded.reload();
+          }}
+        />
+      )}
       {list && <ListView key={list.id} api={api} me={me} list={list} nameOf={nameOf} onChanged={setChanged} />}
     </section>
   );
