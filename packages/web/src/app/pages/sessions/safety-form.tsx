@@ -61,6 +61,9 @@ export function AssessmentForm({
         </div>
       ))}
       <KeepApartFields pairs={form.keepApart} names={names} onChange={(keepApart) => setForm({ ...form, keepApart })} />
+      {view.riskAssessment?.completedBy && (
+        <p class="hint">A change to the assessment sends it back to be completed and approved again.</p>
+      )}
       <button type="submit">Save the risk assessment</button>
     </form>
   );
@@ -92,26 +95,29 @@ function KeepApartFields({
       {pairs.map((pair, index) => (
         <div key={index} class="pair">
           {([0, 1] as const).map((which) => (
-            <label key={which}>
-              {which === 0 ? 'Carer' : 'and carer'}{' '}
-              <select value={pair.carerRefs[which]} onChange={(e) => choose(index, which, e.currentTarget.value)}>
+            <span key={which}>
+              <label for={`keep-apart-${index}-${which}`}>{which === 0 ? 'Carer' : 'and carer'}</label>{' '}
+              <select
+                id={`keep-apart-${index}-${which}`}
+                value={pair.carerRefs[which]}
+                onChange={(e) => choose(index, which, e.currentTarget.value)}
+              >
                 {carers.map(([ref, name]) => (
                   <option key={ref} value={ref}>
                     {name}
                   </option>
                 ))}
               </select>
-            </label>
+            </span>
           ))}
-          <label>
-            Reason{' '}
-            <input
-              type="text"
-              maxLength={500}
-              value={pair.reason}
-              onInput={(e) => onChange(updateAt(pairs, index, { reason: e.currentTarget.value }))}
-            />
-          </label>
+          <label for={`keep-apart-${index}-reason`}>Reason</label>{' '}
+          <input
+            id={`keep-apart-${index}-reason`}
+            type="text"
+            maxLength={500}
+            value={pair.reason}
+            onInput={(e) => onChange(updateAt(pairs, index, { reason: e.currentTarget.value }))}
+          />
           <button type="button" onClick={() => onChange(removeAt(pairs, index))}>
             Remove this pair
           </button>

@@ -29,7 +29,7 @@ export function standingInWords(view: RiskAssessmentView): string {
     case 'planned':
       return 'Planned: the risk assessment is still to be written and completed. Nobody is invited yet, and contact details stay hidden.';
     case 'assessed':
-      return `Completed by ${assessment?.completedBy ?? 'the lead'}${whenInWords(assessment?.completedAt)}: waiting for a second person to approve it.`;
+      return `Completed by ${assessment?.completedBy ?? 'the lead'}${whenInWords(assessment?.completedAt)}: waiting for a second person to approve it. Contact details stay hidden until then.`;
     case 'approved':
       return `Approved by ${assessment?.approvedBy ?? 'a second person'}${whenInWords(assessment?.approvedAt)}, completed by ${assessment?.completedBy ?? 'the lead'}: invitations can go out.`;
     case 'invitations_sent':

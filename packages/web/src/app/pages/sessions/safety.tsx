@@ -162,12 +162,16 @@ function WrittenAssessment({ view, names }: { view: RiskAssessmentView; names: C
     <dl class="written-assessment">
       {(Object.keys(PART_WORDS) as (keyof typeof PART_WORDS)[]).map((part) => (
         <div key={part}>
-          <dt>{PART_WORDS[part]}</dt>
+          <dt>
+            <strong>{PART_WORDS[part]}</strong>
+          </dt>
           <dd>{assessment[part] || 'not written yet'}</dd>
         </div>
       ))}
       <div>
-        <dt>Carers kept apart</dt>
+        <dt>
+          <strong>Carers kept apart</strong>
+        </dt>
         <dd>
           {assessment.keepApart.length === 0
             ? 'nobody'
