@@ -1,6 +1,6 @@
 import { endpoint, RiskAssessmentChange } from '@peermap/contract';
-import { type InvitationList, PARTNERSHIP_DEFAULTS, RecordId, Ref } from '@peermap/domain';
-import { type AnyRoute, etagOf, expectedVersion, type RouteRequest, route } from '@peermap/http';
+import { type InvitationList, PARTNERSHIP_DEFAULTS, type Permission, RecordId, Ref } from '@peermap/domain';
+import { type AnyRoute, etagOf, expectedVersion, route } from '@peermap/http';
 import { sessionPack } from '@peermap/reports';
 import * as z from 'zod';
 import type { ApiDeps } from './deps';
@@ -15,6 +15,7 @@ import {
   offerAnotherSession,
   refuseUnfitPack,
   riskAssessmentView,
+  type SessionStep,
   storedSession,
 } from './session-safety';
 
@@ -34,18 +35,35 @@ export function sessionSafetyRoutes(deps: ApiDeps): AnyRoute[] {
     subjects: listSubjects(list),
     ...(auditDetail ? { auditDetail } : {}),
   });
-  /** A step on the session at the version its caller read (If-Match). */
-  const step =
-    (
-      act: (stored: InvitationList, by: string, version: number) => Promise<InvitationList>,
-      detail?: (saved: InvitationList, by: string) => string,
-    ) =>
-    async (request: RouteRequest<{ id: string }, unknown, unknown>) => {
-      const version = expectedVersion(request.headers);
-      const stored = await storedSession(deps.store, request.principal.partnershipId, request.params.id, version);
-      const saved = await act(stored, request.principal.userId, version);
-      return answer(saved, detail?.(saved, request.principal.userId));
-    };
+  /**
+   * A step on the session at the version its caller read (If-Match), as a route: the lead's or
+   * the approver's, audited as a change with who took it.
+   */
+  const stepRoute = <Body>(step: {
+    method: 'POST' | 'PATCH';
+    path: `/v1/sessions/{id}/${string}`;
+    summary: string;
+    permission: Permission;
+    body: z.ZodType<Body>;
+    act: (on: SessionStep, body: Body) => Promise<InvitationList>;
+    detail?: (saved: InvitationList, by: string, body: Body) => string;
+  }) =>
+    route({
+      ...endpoint(step.method, step.path),
+      summary: step.summary,
+      permission: step.permission,
+      resource: 'sessions',
+      action: 'update',
+      params: IdParams,
+      body: step.body,
+      handle: async ({ principal, params, body, headers }) => {
+        const version = expectedVersion(headers);
+        const stored = await storedSession(deps.store, principal.partnershipId, params.id, version);
+        const on = { store: deps.store, stored, by: principal.userId, now: deps.now(), expectedVersion: version };
+        const saved = await step.act(on, body);
+        return answer(saved, step.detail?.(saved, principal.userId, body));
+      },
+    });
   return [
     route({
       ...endpoint('GET', '/v1/sessions/{id}/risk-assessment'),
@@ -58,85 +76,54 @@ export function sessionSafetyRoutes(deps: ApiDeps): AnyRoute[] {
       handle: async ({ principal, params }) =>
         answer(await storedSession(deps.store, principal.partnershipId, params.id)),
     }),
-    route({
-      ...endpoint('PATCH', '/v1/sessions/{id}/risk-assessment'),
+    stepRoute({
+      method: 'PATCH',
+      path: '/v1/sessions/{id}/risk-assessment',
       summary:
         "Write a session's risk assessment: group dynamics, confidentiality, the group agreement, and the carers kept apart with the reason (the whole assessment; If-Match). A change clears its completion and approval: the session goes back to planned",
       permission: 'sessions:plan',
-      resource: 'sessions',
-      action: 'update',
-      params: IdParams,
       body: RiskAssessmentChange,
-      handle: async ({ principal, params, body, headers }) => {
-        const version = expectedVersion(headers);
-        const stored = await storedSession(deps.store, principal.partnershipId, params.id, version);
-        return answer(await changeRiskAssessment(deps.store, stored, body, principal.userId, deps.now(), version));
-      },
+      act: changeRiskAssessment,
     }),
-    route({
-      ...endpoint('POST', '/v1/sessions/{id}/risk-assessment/complete'),
+    stepRoute({
+      method: 'POST',
+      path: '/v1/sessions/{id}/risk-assessment/complete',
       summary:
         'The lead completes the written risk assessment (If-Match): the session is assessed, waiting for a second person to approve it',
       permission: 'sessions:plan',
-      resource: 'sessions',
-      action: 'update',
-      params: IdParams,
       body: z.strictObject({}),
-      handle: step(
-        (stored, by, version) => completeRiskAssessment(deps.store, stored, by, deps.now(), version),
-        (_saved, by) => `risk assessment completed by ${by}`,
-      ),
+      act: completeRiskAssessment,
+      detail: (_saved, by) => `risk assessment completed by ${by}`,
     }),
-    route({
-      ...endpoint('POST', '/v1/sessions/{id}/approval'),
+    stepRoute({
+      method: 'POST',
+      path: '/v1/sessions/{id}/approval',
       summary:
         'A second person approves the completed risk assessment (If-Match): never the one who completed it (409), and not while two carers kept apart could both be invited (409)',
       permission: 'sessions:approve',
-      resource: 'sessions',
-      action: 'update',
-      params: IdParams,
       body: z.strictObject({}),
-      handle: step(
-        (stored, by, version) => approveRiskAssessment(deps.store, stored, by, deps.now(), version),
-        (saved, by) =>
-          `risk assessment approved by ${by}; completed by ${saved.riskAssessment?.completedBy ?? 'unknown'}`,
-      ),
+      act: approveRiskAssessment,
+      detail: (saved, by) =>
+        `risk assessment approved by ${by}; completed by ${saved.riskAssessment?.completedBy ?? 'unknown'}`,
     }),
-    route({
-      ...endpoint('POST', '/v1/sessions/{id}/offer-another-session'),
+    stepRoute({
+      method: 'POST',
+      path: '/v1/sessions/{id}/offer-another-session',
       summary:
         'Offer a carer the risk assessment keeps apart another session (If-Match): they are taken off this one, counted as not invited for a safety reason that is never named to other parents',
       permission: 'sessions:plan',
-      resource: 'sessions',
-      action: 'update',
-      params: IdParams,
       body: z.strictObject({ carerRef: Ref }),
-      handle: async ({ principal, params, body, headers }) => {
-        const version = expectedVersion(headers);
-        const stored = await storedSession(deps.store, principal.partnershipId, params.id, version);
-        const saved = await offerAnotherSession(
-          deps.store,
-          stored,
-          body.carerRef,
-          principal.userId,
-          deps.now(),
-          version,
-        );
-        return answer(saved, `another session offered to ${body.carerRef} by ${principal.userId}`);
-      },
+      act: (on, body) => offerAnotherSession(on, body.carerRef),
+      detail: (_saved, by, body) => `another session offered to ${body.carerRef} by ${by}`,
     }),
-    route({
-      ...endpoint('POST', '/v1/sessions/{id}/invitations-sent'),
+    stepRoute({
+      method: 'POST',
+      path: '/v1/sessions/{id}/invitations-sent',
       summary: 'Mark the invitations sent (If-Match): only once the risk assessment is approved (409 before)',
       permission: 'sessions:plan',
-      resource: 'sessions',
-      action: 'update',
-      params: IdParams,
       body: z.strictObject({}),
-      handle: step(
-        (stored, by, version) => markInvitationsSent(deps.store, stored, by, deps.now(), version),
-        (_saved, by) => `invitations marked sent by ${by}`,
-      ),
+      act: markInvitationsSent,
+      detail: (_saved, by) => `invitations marked sent by ${by}`,
     }),
     route({
       ...endpoint('GET', '/v1/sessions/{id}/pack'),

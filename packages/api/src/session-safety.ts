@@ -3,6 +3,7 @@ import {
   ConflictError,
   type InvitationList,
   isSessionApproved,
+  type LanguageNote,
   languageNotes,
   type MapStore,
   mapWithConcurrency,
@@ -109,64 +110,55 @@ export async function riskAssessmentView(
   };
 }
 
+/** A flagged phrase as a problem of the field it is in, with better words. */
+const problemOfNote = (note: LanguageNote) => ({
+  path: note.field,
+  message: `“${note.phrase}”: try “${note.suggestion}”`,
+});
+
+/** A step on a stored session: who takes it, when, and at the version they read. */
+export interface SessionStep {
+  store: PlanningPorts;
+  stored: InvitationList;
+  by: string;
+  now: Date;
+  expectedVersion: number;
+}
+
 const stamp = (by: string, now: Date) => ({ updatedBy: by, updatedAt: now.toISOString() });
 
 /** Saves what the organiser wrote; a changed assessment is completed and approved again. */
-export async function changeRiskAssessment(
-  store: PlanningPorts,
-  stored: InvitationList,
-  sent: RiskAssessmentChange,
-  by: string,
-  now: Date,
-  expectedVersion: number,
-): Promise<InvitationList> {
+export async function changeRiskAssessment(step: SessionStep, sent: RiskAssessmentChange): Promise<InvitationList> {
+  const { store, stored, by, now, expectedVersion } = step;
   refuseUnsoundPairs(stored, sent.keepApart);
   const { riskAssessment, status } = assessmentAfterChange(stored, sent);
   return store.invitationLists.change(stored, { riskAssessment, status, ...stamp(by, now) }, expectedVersion);
 }
 
 /** The lead completes the written assessment, in words that do not blame or label a child. */
-export async function completeRiskAssessment(
-  store: PlanningPorts,
-  stored: InvitationList,
-  by: string,
-  now: Date,
-  expectedVersion: number,
-): Promise<InvitationList> {
-  const step = completedAssessment(stored, by, now.toISOString());
-  const notes = languageNotes(assessmentWords(step.riskAssessment), await addedPhrases(store, stored.partnershipId));
+export async function completeRiskAssessment(step: SessionStep): Promise<InvitationList> {
+  const { store, stored, by, now } = step;
+  const next = completedAssessment(stored, by, now.toISOString());
+  const notes = languageNotes(assessmentWords(next.riskAssessment), await addedPhrases(store, stored.partnershipId));
   if (notes.length > 0) {
     throw new ValidationError(
       'Blaming or labelling words stop the risk assessment being completed: change each.',
-      notes.map((note) => ({ path: note.field, message: `“${note.phrase}”: try “${note.suggestion}”` })),
+      notes.map(problemOfNote),
     );
   }
-  return saveStep(store, stored, step, by, now, expectedVersion);
+  return saveStep(step, next);
 }
 
 /** A second person approves, on the list as it stands today (who could be invited now). */
-export async function approveRiskAssessment(
-  store: PlanningPorts,
-  stored: InvitationList,
-  by: string,
-  now: Date,
-  expectedVersion: number,
-): Promise<InvitationList> {
-  const step = approvedAssessment(await currentList(store, stored, now), by, now.toISOString());
-  return saveStep(store, stored, step, by, now, expectedVersion);
+export async function approveRiskAssessment(step: SessionStep): Promise<InvitationList> {
+  const { store, stored, by, now } = step;
+  return saveStep(step, approvedAssessment(await currentList(store, stored, now), by, now.toISOString()));
 }
 
-function saveStep(
-  store: PlanningPorts,
-  stored: InvitationList,
-  step: AssessmentStep,
-  by: string,
-  now: Date,
-  expectedVersion: number,
-): Promise<InvitationList> {
+function saveStep({ store, stored, by, now, expectedVersion }: SessionStep, next: AssessmentStep) {
   return store.invitationLists.change(
     stored,
-    { riskAssessment: step.riskAssessment, status: step.status, ...stamp(by, now) },
+    { riskAssessment: next.riskAssessment, status: next.status, ...stamp(by, now) },
     expectedVersion,
   );
 }
@@ -175,14 +167,8 @@ function saveStep(
  * One of two carers kept apart is offered another session: taken off this one's invitations,
  * counted as not invited for a safety reason and never named as such to other parents.
  */
-export async function offerAnotherSession(
-  store: PlanningPorts,
-  stored: InvitationList,
-  carerRef: string,
-  by: string,
-  now: Date,
-  expectedVersion: number,
-): Promise<InvitationList> {
+export async function offerAnotherSession(step: SessionStep, carerRef: string): Promise<InvitationList> {
+  const { store, stored, by, now, expectedVersion } = step;
   const status = sessionStatusOf(stored);
   if (status === 'held' || status === 'cancelled') {
     throw new ConflictError(`The session is ${status}: nobody can be offered another session from it.`);
@@ -192,13 +178,8 @@ export async function offerAnotherSession(
 }
 
 /** Invitations go out once the assessment is approved: the session is then marked sent. */
-export async function markInvitationsSent(
-  store: PlanningPorts,
-  stored: InvitationList,
-  by: string,
-  now: Date,
-  expectedVersion: number,
-): Promise<InvitationList> {
+export async function markInvitationsSent(step: SessionStep): Promise<InvitationList> {
+  const { store, stored, by, now, expectedVersion } = step;
   const status = sessionStatusOf(stored);
   const next: SessionStatus = 'invitations_sent';
   if (status === 'planned' || status === 'assessed') throw new ConflictError(NOT_APPROVED_YET);
@@ -229,7 +210,7 @@ export async function refuseUnfitPack(store: PlanningPorts, list: InvitationList
     'The session pack holds nothing about any child, in words that do not blame: change each.',
     [
       ...naming.map((field) => ({ path: field, message: 'names a young person: the pack names no child' })),
-      ...notes.map((note) => ({ path: note.field, message: `“${note.phrase}”: try “${note.suggestion}”` })),
+      ...notes.map(problemOfNote),
     ],
   );
 }

@@ -6,5 +6,5 @@ export * from './network';
 export * from './papers';
 export * from './picture';
 export * from './safe';
-export * from './svg';
 export * from './session-pack';
+export * from './svg';

@@ -78,8 +78,7 @@ function KeepApartFields({
   names: CarerNames;
   onChange: (pairs: Pair[]) => void;
 }) {
-  const carers = [...names.entries()];
-  const [first = '', second = ''] = carers.map(([ref]) => ref);
+  const [first = '', second = ''] = [...names.keys()];
   const choose = (index: number, which: 0 | 1, ref: string) => {
     const pair = pairs[index];
     if (!pair) return;
@@ -95,20 +94,14 @@ function KeepApartFields({
       {pairs.map((pair, index) => (
         <div key={index} class="pair">
           {([0, 1] as const).map((which) => (
-            <span key={which}>
-              <label for={`keep-apart-${index}-${which}`}>{which === 0 ? 'Carer' : 'and carer'}</label>{' '}
-              <select
-                id={`keep-apart-${index}-${which}`}
-                value={pair.carerRefs[which]}
-                onChange={(e) => choose(index, which, e.currentTarget.value)}
-              >
-                {carers.map(([ref, name]) => (
-                  <option key={ref} value={ref}>
-                    {name}
-                  </option>
-                ))}
-              </select>
-            </span>
+            <CarerChoice
+              key={which}
+              id={`keep-apart-${index}-${which}`}
+              label={which === 0 ? 'Carer' : 'and carer'}
+              value={pair.carerRefs[which]}
+              names={names}
+              onChoose={(ref) => choose(index, which, ref)}
+            />
           ))}
           <label for={`keep-apart-${index}-reason`}>Reason</label>{' '}
           <input
@@ -123,11 +116,39 @@ function KeepApartFields({
           </button>
         </div>
       ))}
-      {carers.length > 1 && (
+      {names.size > 1 && (
         <button type="button" onClick={() => onChange([...pairs, { carerRefs: [first, second], reason: '' }])}>
           Keep two carers apart
         </button>
       )}
     </fieldset>
+  );
+}
+
+/** One carer of a pair, chosen from the list by name. */
+function CarerChoice({
+  id,
+  label,
+  value,
+  names,
+  onChoose,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  names: CarerNames;
+  onChoose: (ref: string) => void;
+}) {
+  return (
+    <span>
+      <label for={id}>{label}</label>{' '}
+      <select id={id} value={value} onChange={(e) => onChoose(e.currentTarget.value)}>
+        {[...names.entries()].map(([ref, name]) => (
+          <option key={ref} value={ref}>
+            {name}
+          </option>
+        ))}
+      </select>
+    </span>
   );
 }
