@@ -232,7 +232,7 @@ function Steps({
   const approved = view.status === 'approved' || (view.status === 'invitations_sent' && !!assessment?.approvedBy);
   return (
     <div class="actions">
-      {holds(me, 'sessions:plan') && view.status === 'planned' && (
+      {holds(me, 'sessions:plan') && view.status === 'planned' && view.suggestions.missing.length === 0 && (
         <button type="button" onClick={() => onStep('risk-assessment/complete', 'Risk assessment completed.')}>
           Complete the risk assessment
         </button>
