@@ -48,12 +48,18 @@ export function listFor(role: Role, stored: InvitationList): InvitationList {
   const { riskAssessment: _assessment, ...list } = stored;
   const approved = isSessionApproved(list);
   if (approved && can(role, 'carers:read-contact')) return list;
-  const { onlineLink: _link, ...session } = list.session;
   return {
     ...list,
-    ...(approved ? {} : { session }),
+    session: sessionAsShown(list),
     invite: list.invite.map(({ phone: _p, email: _e, ...carer }) => carer),
   };
+}
+
+/** A session's when and where as shown: an online session's link only once its risk assessment is approved. */
+export function sessionAsShown(list: Pick<InvitationList, 'session' | 'status'>): InvitationList['session'] {
+  if (isSessionApproved(list)) return list.session;
+  const { onlineLink: _link, ...session } = list.session;
+  return session;
 }
 
 /** Whose data a list names: the young people it is for and every carer on it. */

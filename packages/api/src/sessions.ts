@@ -11,6 +11,7 @@ import {
   ValidationError,
 } from '@peermap/domain';
 import { currentList } from './planning';
+import { sessionAsShown } from './planning-routes';
 
 /** Which sessions the early help lead looks at: those still to come, or those held. */
 export type SessionsWhen = 'upcoming' | 'past';
@@ -103,7 +104,7 @@ export function summaryOf(list: InvitationList, groupLabel: string | undefined, 
     id: list.id,
     ...(list.clusterId ? { clusterId: list.clusterId } : {}),
     ...(groupLabel ? { groupLabel } : {}),
-    session: list.session,
+    session: sessionAsShown(list),
     status: held ? 'held' : 'upcoming',
     youngPeople: list.youngPersonRefs.length,
     counts: {

@@ -92,6 +92,10 @@ describe('a session made safe before anyone is invited', () => {
     expect(before.invite.map((c) => c.carerRef)).toEqual(['SC1', 'SC2', 'SC3']);
     expect(before.invite.some((c) => c.phone || c.email)).toBe(false);
     expect(before.session.onlineLink).toBeUndefined();
+    const sessions = (await lead().request('GET', '/v1/invitation-lists?when=upcoming&limit=50')).body as {
+      items: { id: string; session: { onlineLink?: string } }[];
+    };
+    expect(sessions.items.find((item) => item.id === id)?.session).not.toHaveProperty('onlineLink');
     for (const format of ['csv', 'docx']) {
       const refused = await lead().request('GET', `/v1/invitation-lists/${id}/export?format=${format}`);
       expect(refused.status).toBe(409);
