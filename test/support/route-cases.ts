@@ -688,6 +688,7 @@ export function makeRouteCases() {
       }),
       expected: only(200, 'madp-chair', 'early-help-lead'),
     },
+    ...sessionSafetyCases(),
     {
       route: 'POST /v1/locations/{ref}/sessions',
       setup: async (api, t) => {
@@ -941,6 +942,87 @@ export function makeRouteCases() {
       expected: everyone(204),
     },
   ];
+
+  /** The session-safety routes, each on a session of its own per role, at the status its step needs. */
+  function sessionSafetyCases(): Case[] {
+    const sessions: Record<string, string> = {};
+    const written = {
+      groupDynamics: 'The families know each other from school.',
+      confidentiality: 'What is said stays in the room, unless a child needs keeping safe.',
+      groupAgreement: 'We listen, we take turns, we keep what is shared here.',
+      keepApart: [{ carerRefs: ['CR1', 'CR2'] as [string, string], reason: 'the families are in conflict' }],
+    };
+    const at =
+      (name: string, over: Partial<Parameters<typeof make.invitationList>[1]>) => async (api: Api, t: string) => {
+        sessions[`${name}-${t}`] = (await api.table.store.invitationLists.save(make.invitationList(D, over))).id;
+      };
+    const step = (
+      route: string,
+      name: string,
+      over: Partial<Parameters<typeof make.invitationList>[1]>,
+      body: object,
+      ...roles: Role[]
+    ): Case => ({
+      route: `POST /v1/sessions/{id}/${route}`,
+      setup: at(name, over),
+      request: (t) => ({
+        method: 'POST',
+        path: `/v1/sessions/${sessions[`${name}-${t}`]}/${route}`,
+        body,
+        headers: ifMatch,
+      }),
+      expected: only(200, ...roles),
+    });
+    return [
+      {
+        route: 'GET /v1/sessions/{id}/risk-assessment',
+        request: () => ({ method: 'GET', path: `/v1/sessions/${DEMO_ANALYSIS.listId}/risk-assessment` }),
+        expected: only(200, 'madp-chair', 'early-help-lead'),
+      },
+      {
+        route: 'PATCH /v1/sessions/{id}/risk-assessment',
+        setup: at('assess', { status: 'planned' }),
+        request: (t) => ({
+          method: 'PATCH',
+          path: `/v1/sessions/${sessions[`assess-${t}`]}/risk-assessment`,
+          body: written,
+          headers: ifMatch,
+        }),
+        expected: only(200, 'early-help-lead'),
+      },
+      step(
+        'risk-assessment/complete',
+        'complete',
+        { status: 'planned', riskAssessment: written },
+        {},
+        'early-help-lead',
+      ),
+      step(
+        'approval',
+        'approve',
+        {
+          status: 'assessed',
+          riskAssessment: { ...written, keepApart: [], completedBy: 'lead-1', completedAt: '2026-12-01T10:00:00.000Z' },
+        },
+        {},
+        'madp-chair',
+        'early-help-lead',
+      ),
+      step(
+        'offer-another-session',
+        'offer',
+        { status: 'planned', riskAssessment: written },
+        { carerRef: 'CR2' },
+        'early-help-lead',
+      ),
+      step('invitations-sent', 'sent', { status: 'approved' }, {}, 'early-help-lead'),
+      {
+        route: 'GET /v1/sessions/{id}/pack',
+        request: () => ({ method: 'GET', path: `/v1/sessions/${DEMO_ANALYSIS.listId}/pack?format=html` }),
+        expected: only(200, 'early-help-lead'),
+      },
+    ];
+  }
 
   const prepare = async (api: Api) => {
     const analysis = await api.table.store.analyses.latestCompleted(D, '2026-W47');

@@ -33,19 +33,21 @@ import type { ApiDeps } from './deps';
 import { currentList } from './planning';
 import { listFor } from './planning-routes';
 import { owedLines } from './session-follow-ups';
+import { refuseUnapproved } from './session-safety';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const PaperFormat = z.enum(['docx', 'html']).default('html');
 const ClusterId = z.string().regex(/^[A-Za-z0-9-]{1,40}$/, 'a cluster id');
 
 /** Exports are a right of their own, on top of reading what is exported. */
-function mayExport(role: Role): void {
+export function mayExport(role: Role): void {
   if (!can(role, 'exports:create')) throw new ForbiddenError('exports:create');
 }
 
 const bytesOf = (text: string) => new TextEncoder().encode(text);
 
-async function paperFile(document: ReportDocument, format: 'docx' | 'html', name: string) {
+/** A paper as the file asked for: DOCX for the meeting to edit, or print-friendly HTML. */
+export async function paperFile(document: ReportDocument, format: 'docx' | 'html', name: string) {
   return format === 'docx'
     ? { contentType: DOCX, filename: `${name}.docx`, bytes: await toDocx(await withPictures(document)) }
     : { contentType: 'text/html; charset=utf-8', filename: `${name}.html`, bytes: bytesOf(toHtml(document)) };
@@ -129,7 +131,8 @@ export function exportRoutes(deps: ApiDeps): AnyRoute[] {
     }),
     route({
       ...endpoint('GET', '/v1/invitation-lists/{id}/export'),
-      summary: 'An invitation list: DOCX, print-friendly HTML, or CSV (?format=csv, formula-like cells neutralised)',
+      summary:
+        "An invitation list: DOCX, print-friendly HTML, or CSV (?format=csv, formula-like cells neutralised); refused (409) until the session's risk assessment is approved",
       permission: 'invitations:read',
       resource: 'invitation-lists',
       action: 'export',
@@ -140,6 +143,7 @@ export function exportRoutes(deps: ApiDeps): AnyRoute[] {
         const p = principal.partnershipId;
         const stored = await deps.store.invitationLists.get(p, params.id);
         if (!stored) throw new NotFoundError('invitation list', params.id);
+        refuseUnapproved(stored);
         const list = listFor(principal.role, await currentList(deps.store, stored, deps.now()));
         const subjects = {
           youngPeople: [...list.youngPersonRefs],

@@ -5,6 +5,7 @@ import {
   type InvitationList,
   InvitationOutcome,
   IsoWeek,
+  isSessionApproved,
   KeepWords,
   LongText,
   mapWithConcurrency,
@@ -37,11 +38,28 @@ const IdParams = z.strictObject({ id: RecordId });
 
 /**
  * A list as a role may see it: carers' phone and email only for roles that read carers'
- * contact details (chairs and early help leads today; the check keeps it so if roles change).
+ * contact details (chairs and early help leads today; the check keeps it so if roles change),
+ * and only once the session's risk assessment is approved: before, nobody is contacted, and
+ * an online session's link is not given out either. Lists from before sessions had a status
+ * stand approved. Never the risk assessment: its reasons are for the organiser and approver.
  */
-export function listFor(role: Role, list: InvitationList): InvitationList {
-  if (can(role, 'carers:read-contact')) return list;
-  return { ...list, invite: list.invite.map(({ phone: _p, email: _e, ...carer }) => carer) };
+export function listFor(role: Role, stored: InvitationList): InvitationList {
+  // The risk assessment (who is kept apart, and why) is read on its own route, by those who may.
+  const { riskAssessment: _assessment, ...list } = stored;
+  const approved = isSessionApproved(list);
+  if (approved && can(role, 'carers:read-contact')) return list;
+  return {
+    ...list,
+    session: sessionAsShown(list),
+    invite: list.invite.map(({ phone: _p, email: _e, ...carer }) => carer),
+  };
+}
+
+/** A session's when and where as shown: an online session's link only once its risk assessment is approved. */
+export function sessionAsShown(list: Pick<InvitationList, 'session' | 'status'>): InvitationList['session'] {
+  if (isSessionApproved(list)) return list.session;
+  const { onlineLink: _link, ...session } = list.session;
+  return session;
 }
 
 /** Whose data a list names: the young people it is for and every carer on it. */

@@ -31,7 +31,14 @@ import {
   VersionConflictError,
 } from '@peermap/domain';
 import { subGroupsOf } from '@peermap/graph';
-import { draftClusterPlan, draftPlacePlan, keepRecordedAttendance, sortCarers, uncovered } from '@peermap/planning';
+import {
+  draftClusterPlan,
+  draftPlacePlan,
+  keepRecordedAttendance,
+  sortCarers,
+  uncovered,
+  withOffersApplied,
+} from '@peermap/planning';
 import { currentCluster } from './analysis';
 
 /** Sightings this recent count as where a group gathers now (as in the analysis). */
@@ -95,6 +102,8 @@ export async function createInvitationList(
     ...asked.life,
     youngPersonRefs: [...refs],
     session: asked.session,
+    // A new session is made safe before anyone is invited: its risk assessment is completed and approved first.
+    status: 'planned',
     ...sorted,
     attendance: {},
     createdBy: asked.createdBy,
@@ -121,7 +130,10 @@ export async function currentList(store: PlanningPorts, list: InvitationList, no
     carers: carers.filter((carer) => carer !== undefined),
     inviteSizeLimit: Number.POSITIVE_INFINITY,
   });
-  const sorted = isPastSessionDate(list.session.date, now) ? keepRecordedAttendance(list, today) : today;
+  const sorted = withOffersApplied(
+    isPastSessionDate(list.session.date, now) ? keepRecordedAttendance(list, today) : today,
+    list.riskAssessment,
+  );
   const invited = new Set(sorted.invite.map((carer) => carer.carerRef));
   const warning = list.sizeWarning;
   const sizeWarning = warning &&

@@ -19,6 +19,7 @@ import { reportRoutes } from './report-routes';
 import { sessionFollowUpRoutes } from './session-follow-up-routes';
 import { sessionPlanRoutes } from './session-plan-routes';
 import { sessionRoutes } from './session-routes';
+import { sessionSafetyRoutes } from './session-safety-routes';
 import { settingsRoutes } from './settings-routes';
 import { uploadRoutes } from './upload-routes';
 
@@ -37,6 +38,7 @@ export const FUNCTIONS = {
     ...invitationRoutes(deps),
     ...sessionRoutes(deps),
     ...sessionPlanRoutes(deps),
+    ...sessionSafetyRoutes(deps),
     ...sessionFollowUpRoutes(deps),
     ...feedbackRoutes(deps),
   ],

@@ -14,6 +14,7 @@ import {
   ValidationError,
 } from '@peermap/domain';
 import { currentList } from './planning';
+import { sessionAsShown } from './planning-routes';
 
 /** Which sessions the early help lead looks at: those still to come, or those held. */
 export type SessionsWhen = 'upcoming' | 'past';
@@ -146,7 +147,7 @@ export function summaryOf(list: InvitationList, names: ForNames, now: Date): Ses
     id: list.id,
     ...(list.clusterId ? { clusterId: list.clusterId } : {}),
     ...(groupLabel ? { groupLabel } : {}),
-    session: list.session,
+    session: sessionAsShown(list),
     status: isPastSessionDate(list.session.date, now) ? 'held' : 'upcoming',
     stage: stageOf(list, now),
     for: sessionFor(list, names),

@@ -5,4 +5,5 @@ export * from './follow-up-schemas';
 export { type Content, created, file, type Method, type Operation, type Responses, read, removed } from './operation';
 export { endpoint, OPERATIONS, operationAt, type RouteKey, routeKeys } from './operations';
 export * from './schemas';
+export * from './session-safety';
 export * from './session-schemas';

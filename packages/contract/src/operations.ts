@@ -38,6 +38,7 @@ import {
   UploadCheck,
   Vocabulary,
 } from './schemas';
+import { RiskAssessmentView } from './session-safety';
 import { SessionView } from './session-schemas';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -152,6 +153,13 @@ export const OPERATIONS = {
   'GET /v1/sessions/{id}/follow-ups': read('getSessionFollowUps', SessionFollowUps),
   'POST /v1/sessions/{id}/follow-ups': created('addSessionFollowUp', SessionFollowUps),
   'PATCH /v1/sessions/{id}/follow-ups/{followUpId}': read('updateSessionFollowUp', SessionFollowUps),
+  'GET /v1/sessions/{id}/risk-assessment': read('getSessionRiskAssessment', RiskAssessmentView),
+  'PATCH /v1/sessions/{id}/risk-assessment': read('updateSessionRiskAssessment', RiskAssessmentView),
+  'POST /v1/sessions/{id}/risk-assessment/complete': read('completeSessionRiskAssessment', RiskAssessmentView),
+  'POST /v1/sessions/{id}/approval': read('approveSession', RiskAssessmentView),
+  'POST /v1/sessions/{id}/offer-another-session': read('offerAnotherSession', RiskAssessmentView),
+  'POST /v1/sessions/{id}/invitations-sent': read('markSessionInvitationsSent', RiskAssessmentView),
+  'GET /v1/sessions/{id}/pack': file('getSessionPack', DOCX, 'text/html'),
 
   'POST /v1/clusters/{id}/action-plans': created('createClusterActionPlan', PlanView),
   'POST /v1/locations/{ref}/action-plans': created('createLocationActionPlan', PlanView),

@@ -114,6 +114,11 @@ export const isSessionApproved = (session: { status?: SessionStatus | undefined 
 export const KeepApart = z.strictObject({
   carerRefs: z.tuple([Ref, Ref]),
   reason: ShortText(500),
+  /**
+   * Which of the two was offered another session instead (taken off this one's invitations).
+   * Set by the offer itself, never by a change of the assessment.
+   */
+  offeredAnotherSession: Ref.optional().meta({ readOnly: true }),
 });
 export type KeepApart = z.infer<typeof KeepApart>;
 

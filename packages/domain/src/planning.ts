@@ -110,6 +110,11 @@ export const NotInvitedReason = z.enum([
   'safety_note',
   'case_closed',
   'no_parental_responsibility_or_caring_role',
+  /**
+   * Kept apart from another carer by the session's risk assessment and offered another session:
+   * counted as a safety reason, never named to other parents.
+   */
+  'another_session_offered',
 ]);
 export type NotInvitedReason = z.infer<typeof NotInvitedReason>;
 

@@ -8,4 +8,5 @@ export * from './parent-session-outcomes';
 export * from './parent-session-outcomes-paper';
 export * from './picture';
 export * from './safe';
+export * from './session-pack';
 export * from './svg';

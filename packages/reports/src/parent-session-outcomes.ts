@@ -38,6 +38,7 @@ export const NOT_INVITED_WORDS: Readonly<Record<NotInvitedReason | 'consent_to_a
   consent_withdrawn: 'Consent to be contacted withdrawn',
   do_not_contact: 'Not to be contacted (recorded by a worker)',
   safety_note: 'A safety note: contact arranged another way',
+  another_session_offered: 'Offered another session, to keep the session safe for everyone',
   case_closed: 'Work with the family has ended',
   no_parental_responsibility_or_caring_role: 'No parental responsibility or caring role',
   consent_to_ask: 'Consent to be contacted still to be asked',

@@ -2,6 +2,7 @@ import { XMLValidator } from 'fast-xml-parser';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, startTestApi } from '../../support/api';
+import { approveSession } from '../../support/sessions';
 
 type Api = Awaited<ReturnType<typeof startTestApi>>;
 
@@ -404,6 +405,7 @@ describe('planning for the MADP on the demo map (week 4)', () => {
     const list = (
       await lead().request('POST', `/v1/clusters/${cluster}/invitation-lists`, { body: { session: SESSION } })
     ).body as ListBody;
+    await approveSession({ lead: lead(), approver: chair() }, list.id);
     const plan = ((await lead().request('POST', `/v1/clusters/${cluster}/action-plans`, { body: {} })).body as PlanBody)
       .plan;
     for (const path of [

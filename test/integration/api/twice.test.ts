@@ -4,6 +4,7 @@ import type { FollowUp, Role } from '@peermap/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiResponse, DEMO, startTestApi } from '../../support/api';
 import * as make from '../../support/records';
+import { WRITTEN_ASSESSMENT } from '../../support/sessions';
 
 type Api = Awaited<ReturnType<typeof startTestApi>>;
 
@@ -418,6 +419,7 @@ describe('the same write delivered twice, at the same time', () => {
           });
         expect(statuses(await sameTime(send))).toEqual([200, 412]);
       },
+      ...sessionSteps(),
       'PATCH /v1/action-plans/{id}': async () => {
         const made = await chair().request('POST', '/v1/locations/LOC0003/action-plans', { body: {} });
         const id = (made.body as { plan: { id: string } }).plan.id;
@@ -446,6 +448,45 @@ describe('the same write delivered twice, at the same time', () => {
         expect(await patchTwice('/v1/settings', { inviteSizeLimit: 10 }, admin())).toEqual([200, 412]);
       },
     };
+
+    /** Each step of a session's risk assessment, taken twice at once from one version: one takes effect. */
+    function sessionSteps(): Record<string, () => Promise<void>> {
+      const lead = () => api.as('early-help-lead');
+      const pair = { carerRefs: ['CR1', 'CR2'] as [string, string], reason: 'the families are in conflict' };
+      const session = async (over: Parameters<typeof make.invitationList>[1]) =>
+        (await store().invitationLists.save(make.invitationList(DEMO, over))).id;
+      const stepTwice = async (id: string, step: string, body: object, caller = lead()) => {
+        const send = () =>
+          caller.request('POST', `/v1/sessions/${id}/${step}`, { body, headers: { 'if-match': '"1"' } });
+        expect(statuses(await sameTime(send))).toEqual([200, 412]);
+        expect((await store().invitationLists.get(DEMO, id))?.version).toBe(2);
+      };
+      const completed = { ...WRITTEN_ASSESSMENT, completedBy: 'lead-1', completedAt: '2026-12-01T10:00:00.000Z' };
+      return {
+        'PATCH /v1/sessions/{id}/risk-assessment': async () => {
+          const id = await session({ status: 'planned' });
+          expect(await patchTwice(`/v1/sessions/${id}/risk-assessment`, WRITTEN_ASSESSMENT, lead())).toEqual([
+            200, 412,
+          ]);
+        },
+        'POST /v1/sessions/{id}/risk-assessment/complete': async () =>
+          stepTwice(
+            await session({ status: 'planned', riskAssessment: WRITTEN_ASSESSMENT }),
+            'risk-assessment/complete',
+            {},
+          ),
+        'POST /v1/sessions/{id}/approval': async () =>
+          stepTwice(await session({ status: 'assessed', riskAssessment: completed }), 'approval', {}, chair()),
+        'POST /v1/sessions/{id}/offer-another-session': async () =>
+          stepTwice(
+            await session({ status: 'planned', riskAssessment: { ...WRITTEN_ASSESSMENT, keepApart: [pair] } }),
+            'offer-another-session',
+            { carerRef: 'CR2' },
+          ),
+        'POST /v1/sessions/{id}/invitations-sent': async () =>
+          stepTwice(await session({ status: 'approved' }), 'invitations-sent', {}),
+      };
+    }
 
     it('covers every write route of the API', () => {
       const covered = new Set([

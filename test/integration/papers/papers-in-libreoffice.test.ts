@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi } from '../../support/api';
+import { approveSession } from '../../support/sessions';
 
 const run = promisify(execFile);
 type Api = Awaited<ReturnType<typeof startTestApi>>;
@@ -158,6 +159,7 @@ describe('the meeting papers as LibreOffice prints them (demo group, week 4)', (
     const created = await lead().request('POST', `/v1/clusters/${clusterId}/invitation-lists`, { body: { session } });
     expect(created.status).toBe(201);
     const { id } = created.body as { id: string };
+    await approveSession({ lead: lead(), approver: chair() }, id);
     const response = await lead().request('GET', `/v1/invitation-lists/${id}/export?format=docx`);
     expect(response.status).toBe(200);
     const { pages } = await throughLibreOffice('invitation-list', response.bytes ?? new Uint8Array());

@@ -45,6 +45,7 @@ describe("an early help lead's sessions and carers' consent, in a real browser",
     await api.table.store.invitationLists.save({
       ...list,
       id: randomUUID(),
+      status: 'held',
       session: {
         date: daysFromToday(-14),
         time: '18:00',

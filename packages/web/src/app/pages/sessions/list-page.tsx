@@ -5,6 +5,7 @@ import { Loading, PageHeading, ProblemView, useLoad } from '../../ui';
 import { ListView } from '../invitations/list-view';
 import { FeedbackSection } from './feedback';
 import { youngPeopleNames } from './names';
+import { SessionSafety } from './safety';
 import { dayInWords } from './words';
 
 /** A list with the names of the young people it is for. */
@@ -37,6 +38,17 @@ export function SessionListPage({ api, me, listId }: PageContext & { listId: str
       </PageHeading>
       {loaded.error !== undefined && <ProblemView error={loaded.error} />}
       {!list && loaded.error === undefined && <Loading what="the invitation list" />}
+      {list && (
+        <SessionSafety
+          api={api}
+          me={me}
+          session={list}
+          onChanged={() => {
+            setChanged(undefined);
+            loaded.reload();
+          }}
+        />
+      )}
       {list && <ListView key={list.id} api={api} me={me} list={list} nameOf={nameOf} onChanged={setChanged} />}
       {/* Until the session page of issue 19 lands: the feedback section beside the invitation list. */}
       {list && <FeedbackSection api={api} me={me} session={list} />}
