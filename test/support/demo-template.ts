@@ -15,10 +15,14 @@ import { inject } from 'vitest';
 /** Items of the template's own bookkeeping, never copied. */
 const CLAIM = { PK: 'TEMPLATE#CLAIM', SK: 'TEMPLATE' };
 const READY = { PK: 'TEMPLATE#READY', SK: 'TEMPLATE' };
+const FAILED = { PK: 'TEMPLATE#FAILED', SK: 'TEMPLATE' };
 const isBookkeeping = (item: Record<string, unknown>) => String(item['PK']).startsWith('TEMPLATE#');
 
-/** Long enough for a load on a busy machine; a template never made ready falls back to loading directly. */
-const READY_WITHIN_MS = 240_000;
+/**
+ * Long enough for a load on a busy machine, short enough that a file still has time to load the
+ * demo itself within its 180 s set-up when the template never becomes ready.
+ */
+const READY_WITHIN_MS = 120_000;
 const POLL_MS = 250;
 
 function templateClients() {
@@ -43,14 +47,28 @@ async function claim(doc: ReturnType<typeof createDocumentClient>, tableName: st
   }
 }
 
+/** Whether the template became ready; false at once when its loader failed, or after the wait. */
 async function waitUntilReady(doc: ReturnType<typeof createDocumentClient>, tableName: string): Promise<boolean> {
   const deadline = Date.now() + READY_WITHIN_MS;
+  const has = async (Key: Record<string, string>) =>
+    (await doc.send(new GetCommand({ TableName: tableName, Key, ConsistentRead: true }))).Item !== undefined;
   while (Date.now() < deadline) {
-    const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: READY, ConsistentRead: true }));
-    if (Item) return true;
+    if (await has(READY)) return true;
+    if (await has(FAILED)) return false;
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
   return false;
+}
+
+/** Loads the template, or marks it failed so that no one waits for it. */
+async function loadTemplate(doc: ReturnType<typeof createDocumentClient>, tableName: string): Promise<void> {
+  try {
+    await loadDemo(createDynamoStore({ client: doc, tableName }));
+  } catch (error) {
+    await doc.send(new PutCommand({ TableName: tableName, Item: FAILED }));
+    throw error;
+  }
+  await doc.send(new PutCommand({ TableName: tableName, Item: READY }));
 }
 
 async function scanTemplate(doc: ReturnType<typeof createDocumentClient>, tableName: string) {
@@ -66,8 +84,8 @@ async function scanTemplate(doc: ReturnType<typeof createDocumentClient>, tableN
 
 /**
  * The demo weeks in `target`, as `loadDemo` leaves them: copied from the run's template, which
- * the first caller loads. A template that never becomes ready (its loader failed) is not trusted:
- * the demo is loaded straight into `target`, as before.
+ * the first caller loads. A template that never becomes ready (its loader failed, or is too slow)
+ * is not trusted: the demo is loaded straight into `target`, as before.
  */
 export async function withDemoWeeks(target: {
   ctx: { client: ReturnType<typeof createDocumentClient>; tableName: string };
@@ -77,8 +95,7 @@ export async function withDemoWeeks(target: {
   try {
     await ensureTable(raw, tableName);
     if (await claim(doc, tableName)) {
-      await loadDemo(createDynamoStore({ client: doc, tableName }));
-      await doc.send(new PutCommand({ TableName: tableName, Item: READY }));
+      await loadTemplate(doc, tableName);
     } else if (!(await waitUntilReady(doc, tableName))) {
       await loadDemo(target.store);
       return;

@@ -179,13 +179,17 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
     if (!(error instanceof ResourceInUseException)) throw error;
   }
   const ttl = await client.send(new DescribeTimeToLiveCommand({ TableName: tableName }));
-  if (ttl.TimeToLiveDescription?.TimeToLiveStatus !== 'ENABLED') {
+  if (ttl.TimeToLiveDescription?.TimeToLiveStatus === 'ENABLED') return;
+  try {
     await client.send(
       new UpdateTimeToLiveCommand({
         TableName: tableName,
         TimeToLiveSpecification: { AttributeName: TABLE_DEFINITION.timeToLiveAttribute, Enabled: true },
       }),
     );
+  } catch (error) {
+    // Two callers making the same table at once: the other one enabled it between our look and our call.
+    if (!(error instanceof Error && /already enabled/i.test(error.message))) throw error;
   }
 }
 
