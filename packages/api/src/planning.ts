@@ -28,7 +28,14 @@ import {
   VersionConflictError,
 } from '@peermap/domain';
 import { subGroupsOf } from '@peermap/graph';
-import { draftClusterPlan, draftPlacePlan, keepRecordedAttendance, sortCarers, uncovered } from '@peermap/planning';
+import {
+  draftClusterPlan,
+  draftPlacePlan,
+  keepRecordedAttendance,
+  refuseNamedYoungPeople,
+  sortCarers,
+  uncovered,
+} from '@peermap/planning';
 import { currentCluster } from './analysis';
 
 /** Sightings this recent count as where a group gathers now (as in the analysis). */
@@ -293,9 +300,11 @@ export async function changePlan(
 
 /**
  * An action covers young people of the plan's group; a place's plan may name anyone on the
- * map. A ref that is neither is refused, so a plan never names someone by mistake.
+ * map; a parent group's plan, the parents' own, names no one. A ref that is neither is
+ * refused, so a plan never names someone by mistake.
  */
 async function refuseStrangers(store: PlanningPorts, plan: ActionPlan, actions: readonly PlanAction[]): Promise<void> {
+  if (plan.parentGroupId) return refuseNamedYoungPeople(actions);
   const named = [...new Set(actions.flatMap((a) => a.coversRefs))];
   const group = plan.youngPersonRefs ? new Set(plan.youngPersonRefs) : undefined;
   const strangers = group

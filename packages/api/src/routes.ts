@@ -12,6 +12,7 @@ import {
   sightingsRoutes,
   youngPeopleRoutes,
 } from './map-routes';
+import { parentGroupRoutes } from './parent-group-routes';
 import { invitationRoutes, planRoutes } from './planning-routes';
 import { reportRoutes } from './report-routes';
 import { sessionRoutes } from './session-routes';
@@ -29,7 +30,7 @@ export const FUNCTIONS = {
   audit: auditRoutes,
   uploads: uploadRoutes,
   analyses: analysisRoutes,
-  'invitation-lists': (deps) => [...invitationRoutes(deps), ...sessionRoutes(deps)],
+  'invitation-lists': (deps) => [...invitationRoutes(deps), ...sessionRoutes(deps), ...parentGroupRoutes(deps)],
   'action-plans': planRoutes,
   exports: exportRoutes,
   settings: settingsRoutes,

@@ -15,6 +15,7 @@ import {
 } from '@peermap/domain';
 import * as z from 'zod';
 import { created, file, type Method, type Operation, read, removed } from './operation';
+import { ParentGroupSummary, ParentGroupView } from './parent-groups';
 import {
   AnalysisListItem,
   ClusterList,
@@ -141,6 +142,15 @@ export const OPERATIONS = {
   ),
   'GET /v1/invitation-lists/{id}': read('getInvitationList', InvitationList),
   'PATCH /v1/invitation-lists/{id}': read('updateInvitationList', InvitationList),
+
+  'GET /v1/parent-groups': read('listParentGroups', pageOf(ParentGroupSummary)),
+  'POST /v1/parent-groups': created('createParentGroup', ParentGroupView),
+  'GET /v1/parent-groups/{id}': read('getParentGroup', ParentGroupView),
+  'PATCH /v1/parent-groups/{id}': read('updateParentGroup', ParentGroupView),
+  'POST /v1/parent-groups/{id}/members': read('addParentGroupMember', ParentGroupView),
+  'DELETE /v1/parent-groups/{id}/members/{carerRef}': read('removeParentGroupMember', ParentGroupView),
+  'POST /v1/parent-groups/{id}/sessions': created('createParentGroupSession', InvitationList),
+  'POST /v1/parent-groups/{id}/plans': created('createParentGroupPlan', PlanView),
 
   'POST /v1/clusters/{id}/action-plans': created('createClusterActionPlan', PlanView),
   'POST /v1/locations/{ref}/action-plans': created('createLocationActionPlan', PlanView),

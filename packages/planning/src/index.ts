@@ -1,5 +1,6 @@
 export * from './agenda';
 export * from './disproportionality';
 export * from './invitations';
+export * from './parent-groups';
 export * from './plans';
 export * from './trends';
