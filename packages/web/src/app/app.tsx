@@ -9,6 +9,8 @@ import { ClustersPage } from './pages/clusters';
 import { HomePage } from './pages/home';
 import { LocationsPage } from './pages/locations';
 import { MapPage } from './pages/map';
+import { ParentGroupsPage } from './pages/parent-groups';
+import { ParentGroupPage } from './pages/parent-groups/group-page';
 import { ReportsPage } from './pages/reports';
 import { ReviewsPage } from './pages/reviews';
 import { SessionsPage } from './pages/sessions';
@@ -91,6 +93,20 @@ const PAGES: PageSpec[] = [
     name: 'Session',
     needs: ['invitations:read'],
     render: (c, m) => <SessionListPage {...c} listId={m[1] ?? ''} />,
+  },
+  {
+    path: /^#\/parent-groups$/,
+    name: 'Parent groups',
+    needs: ['parent-groups:read'],
+    href: '#/parent-groups',
+    render: (c) => <ParentGroupsPage {...c} />,
+  },
+  {
+    // One parent group, by its id.
+    path: /^#\/parent-groups\/([0-9a-f-]{36})$/,
+    name: 'Parent group',
+    needs: ['parent-groups:read'],
+    render: (c, m) => <ParentGroupPage {...c} groupId={m[1] ?? ''} />,
   },
   {
     path: /^#\/carers$/,
