@@ -59,7 +59,11 @@ describe('a parent group that goes on meeting, in a real browser', () => {
     const { page, errors } = await signInAs(browser, api.server.url, 'Early help lead', DEMO);
     await page.getByRole('navigation').getByRole('link', { name: 'Parent groups', exact: true }).click();
     await page.getByLabel('The group’s name').fill('Harbour Road kitchen table');
-    await page.getByLabel('Grown from a session held').selectOption({ label: /Harbour Road hall: 2 came/ });
+    const heldOption = page
+      .getByLabel('Grown from a session held')
+      .locator('option', { hasText: 'Harbour Road hall: 2 came' });
+    await heldOption.waitFor({ state: 'attached' });
+    await page.getByLabel('Grown from a session held').selectOption((await heldOption.getAttribute('value')) ?? '');
     await page.getByLabel('How often it meets').fill('Monthly, first Tuesday');
     await page.getByLabel(/Topics the parents asked for/).fill('Online grooming, Talking with the school');
     await page.getByRole('button', { name: 'Start the group' }).click();

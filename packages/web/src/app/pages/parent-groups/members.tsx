@@ -34,7 +34,7 @@ export function MembersPart({ api, view, mayWrite, onChanged }: MembersProps) {
         <table class="members">
           <caption>Members, as their records stand today</caption>
           <ColumnHeads
-            names={['Parent or carer', 'Joined on', 'Children on the map', 'Contact', ...(mayWrite ? ['Leaves'] : [])]}
+            names={['Parent or carer', 'Joined on', 'Children on the map', 'Contact', ...(mayWrite ? ['Leaving'] : [])]}
           />
           <tbody>
             {view.members.map((member) => (

@@ -28,6 +28,12 @@ export function SessionListPage({ api, me, listId }: PageContext & { listId: str
             <a href={`#/clusters/${list.clusterId}`}>Open the group’s page</a>
           </>
         )}
+        {list?.parentGroupId && (
+          <>
+            {' · '}
+            <a href={`#/parent-groups/${list.parentGroupId}`}>Open the parent group</a>
+          </>
+        )}
       </p>
       <PageHeading>
         {list ? `Parent Empowerment Session, ${dayInWords(list.session.date)}` : 'Parent Empowerment Session'}
