@@ -14,6 +14,7 @@ const daysFromToday = (days: number) => todayOf(new Date(Date.now() + days * 86_
 describe('a parent group that goes on meeting, in a real browser', () => {
   let api: Api;
   let browser: Browser;
+  let heldId = '';
 
   beforeAll(async () => {
     [api, browser] = await Promise.all([startTestApi({ web: true }), launchBrowser()]);
@@ -48,7 +49,7 @@ describe('a parent group that goes on meeting, in a real browser', () => {
       attendance: { PWC1: 'attended', PWC2: 'attended' },
     };
     const { clusterId: _, ...forChosen } = { ...held, clusterId: undefined };
-    await store.invitationLists.save(forChosen);
+    heldId = (await store.invitationLists.save(forChosen)).id;
   }, 120_000);
   afterAll(async () => {
     await browser?.close();
@@ -57,13 +58,14 @@ describe('a parent group that goes on meeting, in a real browser', () => {
 
   it('a lead starts a group from a held session, adds a parent, plans the next session and opens the group’s plan', async () => {
     const { page, errors } = await signInAs(browser, api.server.url, 'Early help lead', DEMO);
-    await page.getByRole('navigation').getByRole('link', { name: 'Parent groups', exact: true }).click();
+    // From the held session's list, as the lead opens it from the sessions page.
+    await page.evaluate(`window.location.hash = '#/sessions/${heldId}'`);
+    await page.getByRole('link', { name: 'Start a parent group from this session' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Parent groups' }).waitFor();
+    const from = page.getByLabel('Grown from a session held');
+    await from.locator('option', { hasText: 'Harbour Road hall: 2 came' }).waitFor({ state: 'attached' });
+    expect(await from.inputValue()).toBe(heldId);
     await page.getByLabel('The group’s name').fill('Harbour Road kitchen table');
-    const heldOption = page
-      .getByLabel('Grown from a session held')
-      .locator('option', { hasText: 'Harbour Road hall: 2 came' });
-    await heldOption.waitFor({ state: 'attached' });
-    await page.getByLabel('Grown from a session held').selectOption((await heldOption.getAttribute('value')) ?? '');
     await page.getByLabel('How often it meets').fill('Monthly, first Tuesday');
     await page.getByLabel(/Topics the parents asked for/).fill('Online grooming, Talking with the school');
     await page.getByRole('button', { name: 'Start the group' }).click();

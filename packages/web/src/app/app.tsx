@@ -102,6 +102,13 @@ const PAGES: PageSpec[] = [
     render: (c) => <ParentGroupsPage {...c} />,
   },
   {
+    // Parent groups, with a group to start from a held session (by the session's id) chosen.
+    path: /^#\/parent-groups\/from\/([0-9a-f-]{36})$/,
+    name: 'Parent groups',
+    needs: ['parent-groups:read'],
+    render: (c, m) => <ParentGroupsPage {...c} fromSessionId={m[1] ?? ''} />,
+  },
+  {
     // One parent group, by its id.
     path: /^#\/parent-groups\/([0-9a-f-]{36})$/,
     name: 'Parent group',

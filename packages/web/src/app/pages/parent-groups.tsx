@@ -11,7 +11,7 @@ import { dayInWords } from './sessions/words';
  * talks or the Leeds Safe Project's groups: each with its members and sessions counted, and
  * (for the early help lead) a group started, empty or from a session already held.
  */
-export function ParentGroupsPage({ api, me }: PageContext) {
+export function ParentGroupsPage({ api, me, fromSessionId }: PageContext & { fromSessionId?: string }) {
   const groups = useLoad(() => allPages((query) => api.get('/v1/parent-groups', { query })), 'parent-groups');
   return (
     <section>
@@ -28,7 +28,7 @@ export function ParentGroupsPage({ api, me }: PageContext) {
         {groups.data?.length === 0 && <p>No parent group has been started yet.</p>}
         {groups.data && groups.data.length > 0 && <GroupsTable groups={groups.data} />}
       </section>
-      {me.permissions.includes('parent-groups:write') && <StartGroup api={api} />}
+      {me.permissions.includes('parent-groups:write') && <StartGroup api={api} fromSessionId={fromSessionId} />}
     </section>
   );
 }
@@ -61,7 +61,7 @@ const heldInWords = (session: SessionSummary) =>
   `${dayInWords(session.session.date)}, ${session.session.venue}${session.groupLabel ? ` (${session.groupLabel})` : ''}: ${session.counts.attended} came`;
 
 /** Starts a group, empty or from a held session: its first members are the parents who came. */
-function StartGroup({ api }: Pick<PageContext, 'api'>) {
+function StartGroup({ api, fromSessionId }: Pick<PageContext, 'api'> & { fromSessionId?: string | undefined }) {
   const held = useLoad(async () => (await api.get('/v1/invitation-lists', { query: { when: 'past' } })).body, 'held');
   const { error, attempt } = useAttempt();
   const start = (event: Event) => {
@@ -92,7 +92,8 @@ function StartGroup({ api }: Pick<PageContext, 'api'>) {
         <select id="group-from" name="from" aria-describedby="group-from-help">
           <option value="">None: start with no members</option>
           {sessions.map((session) => (
-            <option key={session.id} value={session.id}>
+            // The session the lead came from is chosen once its option is there; a later choice of theirs stands.
+            <option key={session.id} value={session.id} selected={session.id === fromSessionId}>
               {heldInWords(session)}
             </option>
           ))}
