@@ -99,6 +99,12 @@ describe('a parent group that goes on meeting, in a real browser', () => {
 
     expect(await violationLines(page)).toEqual([]);
     await screenshot(page, 'parent-group');
+    await page.getByRole('navigation').getByRole('link', { name: 'Parent groups', exact: true }).click();
+    const groups = page.getByRole('table', { name: 'Every parent group of the partnership' });
+    await groups.getByRole('link', { name: 'Harbour Road kitchen table' }).waitFor();
+    expect(await groups.textContent()).not.toContain('Robin Parent');
+    expect(await violationLines(page)).toEqual([]);
+    await screenshot(page, 'parent-groups');
     expect(errors).toEqual([]);
   }, 60_000);
 });
