@@ -1,15 +1,19 @@
+import { randomUUID } from 'node:crypto';
 import { type RunningDynamoDbLocal, startDynamoDbLocal } from '@peermap/local';
 import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     dynamoEndpoint: string;
+    /** The table the run's demo weeks are loaded into once, to be copied (test/support/demo-template.ts). */
+    demoTemplateTable: string;
   }
 }
 
 /** The instance the projects of this run share, and how many of them still use it. */
 interface Shared {
   readonly started: Promise<RunningDynamoDbLocal>;
+  readonly demoTemplateTable: string;
   users: number;
 }
 
@@ -30,13 +34,19 @@ export default async function setup(project: TestProject) {
   const external = process.env['DYNAMODB_ENDPOINT'];
   if (external) {
     project.provide('dynamoEndpoint', external);
+    project.provide('demoTemplateTable', `peermap-demo-template-${randomUUID()}`);
     return;
   }
-  const shared = holder[SHARED] ?? { started: startDynamoDbLocal(), users: 0 };
+  const shared = holder[SHARED] ?? {
+    started: startDynamoDbLocal(),
+    demoTemplateTable: `peermap-demo-template-${randomUUID()}`,
+    users: 0,
+  };
   holder[SHARED] = shared;
   shared.users++;
   const dynamo = await shared.started;
   project.provide('dynamoEndpoint', dynamo.endpoint);
+  project.provide('demoTemplateTable', shared.demoTemplateTable);
   return async () => {
     shared.users--;
     if (shared.users > 0) return;

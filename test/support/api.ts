@@ -4,15 +4,10 @@ import { join } from 'node:path';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { contractMismatch, type ReceivedAnswer } from '@peermap/contract';
 import type { Role } from '@peermap/domain';
-import {
-  createLocalIdentity,
-  type LocalServerOptions,
-  loadDemo,
-  type RunningServer,
-  startLocalServer,
-} from '@peermap/local';
+import { createLocalIdentity, type LocalServerOptions, type RunningServer, startLocalServer } from '@peermap/local';
 import { createDynamoStore, createTenantScopedClient } from '@peermap/store';
 import { buildWebApp } from '@peermap/web';
+import { withDemoWeeks } from './demo-template';
 import * as make from './records';
 import { createTestTable } from './store';
 
@@ -100,7 +95,7 @@ export async function startTestApi(
   options: { web?: boolean; signIn?: NonNullable<LocalServerOptions['web']>['signIn'] } = {},
 ) {
   const table = await createTestTable();
-  await loadDemo(table.store);
+  await withDemoWeeks(table);
   await table.store.youngPeople.save(make.youngPerson(OTHER, 'OT1'));
   await table.store.carers.save(make.carer(OTHER, 'OC1', ['OT1']));
   const identity = await createLocalIdentity();

@@ -46,6 +46,8 @@ export function makeRouteCases() {
     lists: {} as Record<string, string>,
     plans: {} as Record<string, string>,
     agreeable: {} as Record<string, string>,
+    sessions: {} as Record<string, string>,
+    cancelled: {} as Record<string, string>,
   };
   const SESSION = {
     date: '2099-12-10',
@@ -57,6 +59,11 @@ export function makeRouteCases() {
   /** Records made straight in the store for the routes that change them. */
   const invitationList = (api: Api) =>
     api.table.store.invitationLists.save(make.invitationList(D, { id: randomUUID() }));
+  /** A session still to come, planned: its plan can change and it can be called off. */
+  const plannedSession = (api: Api) =>
+    api.table.store.invitationLists.save(
+      make.invitationList(D, { id: randomUUID(), session: SESSION, status: 'planned', attendance: {} }),
+    );
   const actionPlan = (api: Api) =>
     api.table.store.actionPlans.save(
       make.actionPlan(D, { id: randomUUID(), clusterId: DEMO_ANALYSIS.clusterId, youngPersonRefs: ['YP1', 'YP2'] }),
@@ -661,6 +668,51 @@ export function makeRouteCases() {
         headers: ifMatch,
       }),
       expected: only(200, 'madp-chair', 'early-help-lead'),
+    },
+    {
+      route: 'POST /v1/locations/{ref}/sessions',
+      setup: async (api, t) => {
+        // A place of its own, where a young person of its own was seen today, with a carer.
+        await api.table.store.locations.save(make.location(D, `SL${t}`));
+        await person(api, `SY${t}`);
+        await api.table.store.carers.save(make.carer(D, `SC${t}`, [`SY${t}`]));
+        await api.table.store.sightings.save(
+          make.sighting(D, `SY${t}`, `SL${t}`, { seenOn: new Date().toISOString().slice(0, 10) }),
+        );
+      },
+      request: (t) => ({ method: 'POST', path: `/v1/locations/SL${t}/sessions`, body: { session: SESSION } }),
+      expected: only(201, 'early-help-lead'),
+    },
+    {
+      route: 'GET /v1/sessions/{id}',
+      request: () => ({ method: 'GET', path: `/v1/sessions/${DEMO_ANALYSIS.listId}` }),
+      expected: only(200, 'madp-chair', 'early-help-lead', 'police-analyst'),
+    },
+    {
+      route: 'PATCH /v1/sessions/{id}',
+      setup: async (api, t) => {
+        DEMO_ANALYSIS.sessions[t] = (await plannedSession(api)).id;
+      },
+      request: (t) => ({
+        method: 'PATCH',
+        path: `/v1/sessions/${DEMO_ANALYSIS.sessions[t]}`,
+        body: { notes: 'Ask the school about the hall for the next one.' },
+        headers: ifMatch,
+      }),
+      expected: only(200, 'early-help-lead'),
+    },
+    {
+      route: 'POST /v1/sessions/{id}/cancel',
+      setup: async (api, t) => {
+        DEMO_ANALYSIS.cancelled[t] = (await plannedSession(api)).id;
+      },
+      request: (t) => ({
+        method: 'POST',
+        path: `/v1/sessions/${DEMO_ANALYSIS.cancelled[t]}/cancel`,
+        body: { reason: 'The hall is closed for repairs that week.' },
+        headers: ifMatch,
+      }),
+      expected: only(200, 'early-help-lead'),
     },
     {
       route: 'POST /v1/clusters/{id}/action-plans',

@@ -23,7 +23,6 @@ import { clusterWeeks } from './analysis';
 import type { ApiDeps } from './deps';
 import {
   changePlan,
-  createInvitationList,
   currentList,
   draftPlanForCluster,
   draftPlanForPlace,
@@ -31,6 +30,7 @@ import {
   recordAttendance,
   viewOf,
 } from './planning';
+import { createSession, SESSION_PLAN_FIELDS } from './session-plan';
 
 const ClusterParams = z.strictObject({ id: z.string().regex(/^[A-Za-z0-9-]{1,40}$/, 'a cluster id') });
 const IdParams = z.strictObject({ id: RecordId });
@@ -80,16 +80,21 @@ export function invitationRoutes(deps: ApiDeps): AnyRoute[] {
       action: 'create',
       params: ClusterParams,
       query: z.strictObject({ week: IsoWeek.optional() }),
-      body: z.strictObject({ session: SessionDetails, youngPersonRefs: z.array(Ref).min(1).max(500).optional() }),
+      body: z.strictObject({
+        session: SessionDetails,
+        youngPersonRefs: z.array(Ref).min(1).max(500).optional(),
+        ...SESSION_PLAN_FIELDS,
+      }),
       handle: async ({ principal, params, query, body }) =>
         created(
           principal.role,
-          await createInvitationList(deps.store, {
+          await createSession(deps.store, {
             partnershipId: principal.partnershipId,
             clusterId: params.id,
             week: query.week,
             youngPersonRefs: body.youngPersonRefs,
             session: body.session,
+            plan: body,
             createdBy: principal.userId,
             now: deps.now(),
           }),
@@ -101,14 +106,19 @@ export function invitationRoutes(deps: ApiDeps): AnyRoute[] {
       permission: 'invitations:write',
       resource: 'invitation-lists',
       action: 'create',
-      body: z.strictObject({ session: SessionDetails, youngPersonRefs: z.array(Ref).min(1).max(500) }),
+      body: z.strictObject({
+        session: SessionDetails,
+        youngPersonRefs: z.array(Ref).min(1).max(500),
+        ...SESSION_PLAN_FIELDS,
+      }),
       handle: async ({ principal, body }) =>
         created(
           principal.role,
-          await createInvitationList(deps.store, {
+          await createSession(deps.store, {
             partnershipId: principal.partnershipId,
             youngPersonRefs: body.youngPersonRefs,
             session: body.session,
+            plan: body,
             createdBy: principal.userId,
             now: deps.now(),
           }),

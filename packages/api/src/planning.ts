@@ -60,6 +60,8 @@ export async function createInvitationList(
     week?: string | undefined;
     youngPersonRefs?: readonly string[] | undefined;
     session: SessionDetails;
+    /** The rest of the session's plan, when it is made with one (topics, budget, notes), or the place it is for. */
+    life?: Pick<InvitationList, 'locationRef' | 'topics' | 'budget' | 'notes'> | undefined;
     createdBy: string;
     now: Date;
   },
@@ -94,6 +96,7 @@ export async function createInvitationList(
     id: randomUUID(),
     partnershipId,
     ...(cluster ? { clusterId: cluster.clusterId } : {}),
+    ...asked.life,
     youngPersonRefs: [...refs],
     session: asked.session,
     ...sorted,
@@ -227,6 +230,21 @@ export async function draftPlanForCluster(
   });
 }
 
+/**
+ * The young people seen at a place in the last four weeks, by the partners' sightings only:
+ * restricted police intelligence never decides whom a plan or a session is for.
+ */
+export async function seenRecentlyAt(
+  store: PlanningPorts,
+  partnershipId: string,
+  locationRef: string,
+  today: string,
+): Promise<string[]> {
+  const sightings = await store.sightings.atLocation(partnershipId, locationRef, { limit: 500 });
+  const recent = sightings.items.filter((s) => !s.restricted && isRecent(daysBetween(s.seenOn, today)));
+  return [...new Set(recent.map((s) => s.personRef))].sort();
+}
+
 /** Drafts a place's own plan: its safety assessment and the actions for police, council and owners. */
 export async function draftPlanForPlace(
   store: PlanningPorts,
@@ -236,15 +254,10 @@ export async function draftPlanForPlace(
   const location = await store.locations.get(partnershipId, asked.locationRef);
   if (!location) throw new NotFoundError('location', asked.locationRef);
   const today = asked.now.toISOString().slice(0, 10);
-  const [sightings, partnership] = await Promise.all([
-    store.sightings.atLocation(partnershipId, location.ref, { limit: 500 }),
+  const [seenRefs, partnership] = await Promise.all([
+    seenRecentlyAt(store, partnershipId, location.ref, today),
     partnershipOf(store, partnershipId),
   ]);
-  const seenRefs = [
-    ...new Set(
-      sightings.items.filter((s) => !s.restricted && isRecent(daysBetween(s.seenOn, today))).map((s) => s.personRef),
-    ),
-  ].sort();
   const draft = draftPlacePlan({ location, seenRefs, rules: partnership.actionRules ?? DEFAULT_ACTION_RULES, today });
   return store.actionPlans.save({
     id: randomUUID(),

@@ -15,6 +15,7 @@ import {
 import { parentGroupRoutes } from './parent-group-routes';
 import { invitationRoutes, planRoutes } from './planning-routes';
 import { reportRoutes } from './report-routes';
+import { sessionPlanRoutes } from './session-plan-routes';
 import { sessionRoutes } from './session-routes';
 import { settingsRoutes } from './settings-routes';
 import { uploadRoutes } from './upload-routes';
@@ -30,7 +31,12 @@ export const FUNCTIONS = {
   audit: auditRoutes,
   uploads: uploadRoutes,
   analyses: analysisRoutes,
-  'invitation-lists': (deps) => [...invitationRoutes(deps), ...sessionRoutes(deps), ...parentGroupRoutes(deps)],
+  'invitation-lists': (deps) => [
+    ...invitationRoutes(deps),
+    ...sessionRoutes(deps),
+    ...sessionPlanRoutes(deps),
+    ...parentGroupRoutes(deps),
+  ],
   'action-plans': planRoutes,
   exports: exportRoutes,
   settings: settingsRoutes,

@@ -1,12 +1,15 @@
-import type { SessionSummary } from '@peermap/contract';
+import type { SessionFor, SessionSummary } from '@peermap/contract';
 import {
   type InvitationList,
   isPastSessionDate,
+  isSessionHeld,
   mapWithConcurrency,
   type Page,
   type PageRequest,
   type PlanningPorts,
   READ_CONCURRENCY,
+  type SessionStatus,
+  sessionStatusOf,
   todayOf,
   ValidationError,
 } from '@peermap/domain';
@@ -40,8 +43,8 @@ export async function sessionsPage(
   const lists = await mapWithConcurrency(stored.items, 1, async (list) =>
     isPastSessionDate(list.session.date, now) ? list : currentList(store, list, now),
   );
-  const labels = await groupLabels(store, partnershipId, lists);
-  const items = lists.map((list) => summaryOf(list, labels.get(list.clusterId ?? ''), now));
+  const names = await forNames(store, partnershipId, lists);
+  const items = lists.map((list) => summaryOf(list, names, now));
   return { page: { items, ...(stored.cursor ? { cursor: stored.cursor } : {}) }, stored: stored.items };
 }
 
@@ -93,29 +96,96 @@ function upcomingCounts(list: InvitationList) {
 }
 
 /**
- * A session as the early help lead's list shows it: no carer named, only how many. A held
- * session's list is the one stored (see sessionsPage), one still to come is as it stands today.
+ * How many carers a session invites, asks first, leaves out, and how many came: a held
+ * session's list is the one stored, one still to come as it stands today (see sessionsPage).
  */
-export function summaryOf(list: InvitationList, groupLabel: string | undefined, now: Date): SessionSummary {
-  const held = isPastSessionDate(list.session.date, now);
-  const { invited, attended, apologies } = held ? heldCounts(list) : upcomingCounts(list);
+export function sessionCounts(list: InvitationList, now: Date): SessionSummary['counts'] {
+  const { invited, attended, apologies } = isPastSessionDate(list.session.date, now)
+    ? heldCounts(list)
+    : upcomingCounts(list);
+  return {
+    invited,
+    askConsentFirst: list.askConsentFirst.length,
+    notInvited: list.notInvited.length,
+    attended,
+    apologies,
+  };
+}
+
+/**
+ * Where a session stands: its status, or, for a list from before sessions had one, held once
+ * its day has gone by with someone come.
+ */
+export const stageOf = (list: InvitationList, now: Date): SessionStatus =>
+  isSessionHeld(list, now) ? 'held' : sessionStatusOf(list);
+
+/** The names of the groups, places and parent groups some sessions are for, each read once. */
+export interface ForNames {
+  groups: ReadonlyMap<string, string>;
+  places: ReadonlyMap<string, string>;
+  parentGroups: ReadonlyMap<string, string>;
+}
+
+/** Whom a session is for, named as the meeting knows it. */
+export function sessionFor(list: InvitationList, names: ForNames): SessionFor {
+  const named = (kind: SessionFor['kind'], id: string, name: string | undefined): SessionFor => ({
+    kind,
+    id,
+    ...(name ? { name } : {}),
+  });
+  if (list.clusterId) return named('peer_group', list.clusterId, names.groups.get(list.clusterId));
+  if (list.locationRef) return named('place', list.locationRef, names.places.get(list.locationRef));
+  if (list.parentGroupId) return named('parent_group', list.parentGroupId, names.parentGroups.get(list.parentGroupId));
+  return { kind: 'chosen_young_people' };
+}
+
+/** A session as the early help lead's list shows it: no carer named, only how many. */
+export function summaryOf(list: InvitationList, names: ForNames, now: Date): SessionSummary {
+  const groupLabel = list.clusterId ? names.groups.get(list.clusterId) : undefined;
   return {
     id: list.id,
     ...(list.clusterId ? { clusterId: list.clusterId } : {}),
     ...(groupLabel ? { groupLabel } : {}),
     session: list.session,
-    status: held ? 'held' : 'upcoming',
+    status: isPastSessionDate(list.session.date, now) ? 'held' : 'upcoming',
+    stage: stageOf(list, now),
+    for: sessionFor(list, names),
     youngPeople: list.youngPersonRefs.length,
-    counts: {
-      invited,
-      askConsentFirst: list.askConsentFirst.length,
-      notInvited: list.notInvited.length,
-      attended,
-      apologies,
-    },
+    counts: sessionCounts(list, now),
     createdAt: list.createdAt,
     version: list.version,
   };
+}
+
+/** The names of whom the sessions are for: groups by their meeting's number, places and parent groups by name. */
+export async function forNames(
+  store: PlanningPorts,
+  partnershipId: string,
+  lists: readonly InvitationList[],
+): Promise<ForNames> {
+  const wanted = (pick: (list: InvitationList) => string | undefined) => [
+    ...new Set(lists.flatMap((list) => pick(list) ?? [])),
+  ];
+  const named = async <T extends { name: string }>(ids: string[], read: (id: string) => Promise<T | undefined>) => {
+    const found = await mapWithConcurrency(ids, READ_CONCURRENCY, read);
+    return new Map(ids.flatMap((id, index) => (found[index] ? [[id, found[index].name] as const] : [])));
+  };
+  const [groups, places, parentGroups] = await Promise.all([
+    groupLabels(
+      store,
+      partnershipId,
+      wanted((list) => list.clusterId),
+    ),
+    named(
+      wanted((list) => list.locationRef),
+      (ref) => store.locations.get(partnershipId, ref),
+    ),
+    named(
+      wanted((list) => list.parentGroupId),
+      (id) => store.parentGroups.get(partnershipId, id),
+    ),
+  ]);
+  return { groups, places, parentGroups };
 }
 
 /**
@@ -126,9 +196,8 @@ export function summaryOf(list: InvitationList, groupLabel: string | undefined, 
 async function groupLabels(
   store: PlanningPorts,
   partnershipId: string,
-  lists: readonly InvitationList[],
+  wanted: string[],
 ): Promise<Map<string, string>> {
-  const wanted = [...new Set(lists.flatMap((list) => (list.clusterId ? [list.clusterId] : [])))];
   if (wanted.length === 0) return new Map();
   const latest = await store.analyses.latestCompleted(partnershipId);
   const clusters = latest ? await store.analyses.clusters(partnershipId, latest.id) : [];

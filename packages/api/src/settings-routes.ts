@@ -10,6 +10,7 @@ import {
   DEFAULT_ACTION_RULES,
   DEFAULT_INVITE_SIZE_LIMIT,
   DEFAULT_REMOVE_AFTER_OVERDUE_WEEKS,
+  FACILITATOR_FROM_LABELS,
   type LanguageNote,
   LocationKind,
   LongText,
@@ -136,6 +137,7 @@ export function settingsRoutes(deps: ApiDeps): AnyRoute[] {
           actionStatuses: [...ActionStatus.options],
           locationKinds: [...LocationKind.options],
           sessionTopics: sessionTopicsOf((await deps.store.partnerships.get(principal.partnershipId))?.sessionTopics),
+          facilitatorFromLabels: FACILITATOR_FROM_LABELS,
         },
         // The topics are the partnership's to change: a browser keeps them minutes, not the hour the fixed words could.
         headers: { 'cache-control': 'private, max-age=300' },

@@ -4,3 +4,4 @@ export { type Content, created, file, type Method, type Operation, type Response
 export { endpoint, OPERATIONS, operationAt, type RouteKey, routeKeys } from './operations';
 export * from './parent-groups';
 export * from './schemas';
+export * from './session-schemas';

@@ -36,6 +36,7 @@ import {
   UploadCheck,
   Vocabulary,
 } from './schemas';
+import { SessionView } from './session-schemas';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -142,6 +143,10 @@ export const OPERATIONS = {
   ),
   'GET /v1/invitation-lists/{id}': read('getInvitationList', InvitationList),
   'PATCH /v1/invitation-lists/{id}': read('updateInvitationList', InvitationList),
+  'POST /v1/locations/{ref}/sessions': created('createLocationSession', InvitationList),
+  'GET /v1/sessions/{id}': read('getSession', SessionView),
+  'PATCH /v1/sessions/{id}': read('updateSession', SessionView),
+  'POST /v1/sessions/{id}/cancel': read('cancelSession', SessionView),
 
   'GET /v1/parent-groups': read('listParentGroups', pageOf(ParentGroupSummary)),
   'POST /v1/parent-groups': created('createParentGroup', ParentGroupView),

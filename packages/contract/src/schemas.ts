@@ -12,6 +12,7 @@ import {
   Concern,
   ConcernCategory,
   ErasureRecord,
+  FacilitatorFrom,
   InvitationList,
   IsoWeek,
   LanguageNote,
@@ -25,6 +26,7 @@ import {
   ReviewStatus,
   Role,
   SessionDetails,
+  SessionStatus,
   SessionTopics,
   SheetName,
   ShortText,
@@ -34,6 +36,7 @@ import {
   YoungPerson,
 } from '@peermap/domain';
 import * as z from 'zod';
+import { SessionCounts, SessionFor } from './session-schemas';
 
 /**
  * A Parent Empowerment Session on the early help lead's list: its group, its day, how many
@@ -49,14 +52,12 @@ export const SessionSummary = z.object({
   session: SessionDetails,
   /** `upcoming` from today (UK) on; `held` once its day has gone by. */
   status: z.enum(['upcoming', 'held']),
+  /** Where the session stands in its life: planned, assessed, approved, invitations sent, held or cancelled. */
+  stage: SessionStatus,
+  /** Whom the session is for, with its name: a peer group, a place, a parent group, or chosen young people. */
+  for: SessionFor,
   youngPeople: z.number().int().nonnegative(),
-  counts: z.object({
-    invited: z.number().int().nonnegative(),
-    askConsentFirst: z.number().int().nonnegative(),
-    notInvited: z.number().int().nonnegative(),
-    attended: z.number().int().nonnegative(),
-    apologies: z.number().int().nonnegative(),
-  }),
+  counts: SessionCounts,
   createdAt: z.string(),
   version: z.number().int(),
 });
@@ -184,6 +185,13 @@ export const Vocabulary = z.object({
   locationKinds: z.array(LocationKind),
   /** The topics a session's planner chooses from: the partnership's own list, or the starting one. */
   sessionTopics: SessionTopics,
+  /** Where a session's facilitator comes from, in words, in the order a form offers them. */
+  facilitatorFromLabels: z.strictObject(
+    Object.fromEntries(FacilitatorFrom.options.map((from) => [from, z.string()])) as Record<
+      FacilitatorFrom,
+      z.ZodString
+    >,
+  ),
 });
 export type Vocabulary = z.infer<typeof Vocabulary>;
 

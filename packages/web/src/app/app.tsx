@@ -15,6 +15,7 @@ import { ReportsPage } from './pages/reports';
 import { ReviewsPage } from './pages/reviews';
 import { SessionsPage } from './pages/sessions';
 import { SessionListPage } from './pages/sessions/list-page';
+import { SessionPage } from './pages/sessions/plan-page';
 import { SettingsPage } from './pages/settings';
 import { SignInPage } from './pages/sign-in';
 import { WeekPage } from './pages/week';
@@ -88,9 +89,16 @@ const PAGES: PageSpec[] = [
     render: (c) => <SessionsPage {...c} />,
   },
   {
-    // One session's invitation list, by the list's id.
+    // One session, by its id: where it stands, its plan, and the rest of its life.
     path: /^#\/sessions\/([0-9a-f-]{36})$/,
     name: 'Session',
+    needs: ['sessions:read'],
+    render: (c, m) => <SessionPage {...c} sessionId={m[1] ?? ''} />,
+  },
+  {
+    // One session's invitation list, by the list's id (the session's).
+    path: /^#\/sessions\/([0-9a-f-]{36})\/list$/,
+    name: 'Invitation list',
     needs: ['invitations:read'],
     render: (c, m) => <SessionListPage {...c} listId={m[1] ?? ''} />,
   },

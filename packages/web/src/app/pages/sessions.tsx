@@ -33,7 +33,8 @@ export function SessionsPage({ api }: PageContext) {
       <p>
         Every session the partnership has planned for parents and carers. A session still to come counts the carers it
         invites as their consent stands today; a session held counts who was invited and who came, as recorded then.
-        Open a list to see who is invited, whom to ask first, and to record who came.
+        Open a session to plan it and see where it stands, or its list to see who is invited, whom to ask first, and to
+        record who came.
       </p>
       <SessionsPart api={api} when="upcoming" />
       <SessionsPart api={api} when="past" />

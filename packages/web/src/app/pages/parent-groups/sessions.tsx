@@ -12,7 +12,7 @@ interface SessionsProps {
   onPlanned: () => void;
 }
 
-/** The group's sessions, latest first, each linked to its list; and the next one planned for its members. */
+/** The group's sessions, latest first, each linked to its page (and from there its list); and the next one planned for its members. */
 export function GroupSessionsPart({ api, view, mayPlan, onPlanned }: SessionsProps) {
   const { error, attempt } = useAttempt();
   const plan = (session: ParentGroupView['sessions'][number]['session']) =>
@@ -27,7 +27,7 @@ export function GroupSessionsPart({ api, view, mayPlan, onPlanned }: SessionsPro
       {view.sessions.length > 0 && (
         <table class="sessions">
           <caption>The group’s sessions, the latest first</caption>
-          <ColumnHeads names={['Day', 'Time and venue', 'Where it stands', 'Invited', 'Came', 'List']} />
+          <ColumnHeads names={['Day', 'Time and venue', 'Where it stands', 'Invited', 'Came', 'Session']} />
           <tbody>
             {view.sessions.map((each) => (
               <tr key={each.id}>
@@ -39,11 +39,8 @@ export function GroupSessionsPart({ api, view, mayPlan, onPlanned }: SessionsPro
                 <td>{each.invited}</td>
                 <td>{each.status === 'held' ? each.attended : 'not yet held'}</td>
                 <td>
-                  <a
-                    href={`#/sessions/${each.id}`}
-                    aria-label={`Open the list for the session on ${dayInWords(each.session.date)}`}
-                  >
-                    Open the list
+                  <a href={`#/sessions/${each.id}`} aria-label={`Open the session on ${dayInWords(each.session.date)}`}>
+                    Open the session
                   </a>
                 </td>
               </tr>

@@ -27,6 +27,8 @@ export function SessionListPage({ api, me, listId }: PageContext & { listId: str
     <section>
       <p>
         <a href="#/sessions">Back to every session</a>
+        {' · '}
+        <a href={`#/sessions/${listId}`}>Open the session’s plan</a>
         {list?.clusterId && (
           <>
             {' · '}

@@ -1,16 +1,26 @@
 import type { SessionSummary } from '@peermap/contract';
 import { ColumnHeads } from '../../forms';
+import { forInWords } from './plan-page';
+import { stageInWords } from './plan-steps';
 import { dayInWords } from './words';
 
-/** What the group column says: the group's number, or that the list was made for chosen young people. */
-const groupOf = (session: SessionSummary) =>
-  session.groupLabel ?? (session.clusterId ? 'A group no longer found' : 'Chosen young people');
+/** What the "for" column says: the group's number, the place's name, or that the list was made for chosen young people. */
+const groupOf = (session: SessionSummary) => forInWords(session);
+
+/** Where the group or place has a page of its own, its address. */
+const pageOf = (session: SessionSummary) =>
+  session.for.kind === 'peer_group' ? `#/clusters/${session.for.id}` : undefined;
 
 /** How many came, once the day has gone by; before it, nothing yet. */
 const cameOf = (session: SessionSummary) =>
   session.status === 'held'
     ? `${session.counts.attended} of ${session.counts.invited}${session.counts.apologies > 0 ? ` (${session.counts.apologies} sent apologies)` : ''}`
     : 'not yet held';
+
+function GroupCell({ session }: { session: SessionSummary }) {
+  const href = pageOf(session);
+  return href ? <a href={href}>{groupOf(session)}</a> : groupOf(session);
+}
 
 /** Sessions with their group, day, venue, who is invited and who came, each linked to its list. */
 export function SessionsTable({ caption, sessions }: { caption: string; sessions: readonly SessionSummary[] }) {
@@ -20,14 +30,15 @@ export function SessionsTable({ caption, sessions }: { caption: string; sessions
       <ColumnHeads
         names={[
           'Day',
-          'Group',
+          'For',
           'Time and venue',
           'Young people',
           'Invited',
           'Ask consent first',
           'Not invited',
           'Came',
-          'List',
+          'Stage',
+          'Session',
         ]}
       />
       <tbody>
@@ -35,11 +46,7 @@ export function SessionsTable({ caption, sessions }: { caption: string; sessions
           <tr key={session.id}>
             <th scope="row">{dayInWords(session.session.date)}</th>
             <td>
-              {session.clusterId ? (
-                <a href={`#/clusters/${session.clusterId}`}>{groupOf(session)}</a>
-              ) : (
-                groupOf(session)
-              )}
+              <GroupCell session={session} />
             </td>
             <td>
               {session.session.time}, {session.session.venue}
@@ -49,9 +56,17 @@ export function SessionsTable({ caption, sessions }: { caption: string; sessions
             <td>{session.counts.askConsentFirst}</td>
             <td>{session.counts.notInvited}</td>
             <td>{cameOf(session)}</td>
+            <td>{stageInWords(session.stage)}</td>
             <td>
               <a
                 href={`#/sessions/${session.id}`}
+                aria-label={`Open the session for ${groupOf(session)} on ${dayInWords(session.session.date)}`}
+              >
+                Open the session
+              </a>
+              <br />
+              <a
+                href={`#/sessions/${session.id}/list`}
                 aria-label={`Open the list for ${groupOf(session)} on ${dayInWords(session.session.date)}`}
               >
                 Open the list
