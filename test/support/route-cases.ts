@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { feedbackKeyOf, hashFiles, tokenHashOf, uploadIdFor } from '@peermap/api';
-import { type FollowUp, type Role, Role as Roles, todayOf } from '@peermap/domain';
+import { examples, type FollowUp, type Role, Role as Roles, todayOf } from '@peermap/domain';
 import { demoFiles } from '@peermap/local';
 import type { startTestApi } from './api';
 import * as make from './records';
@@ -104,6 +104,24 @@ export function makeRouteCases() {
     api.table.store.actionPlans.save(
       make.actionPlan(D, { id: randomUUID(), clusterId: DEMO_ANALYSIS.clusterId, youngPersonRefs: ['YP1', 'YP2'] }),
     );
+  /** Parent groups made for each role's request, by route, then by the role's tag. */
+  const PARENT_GROUPS = {
+    read: {} as Record<string, string>,
+    changed: {} as Record<string, string>,
+    joined: {} as Record<string, string>,
+    left: {} as Record<string, string>,
+    sessions: {} as Record<string, string>,
+    plans: {} as Record<string, string>,
+  };
+  const parentGroup = (api: Api, carerRefs: string[]) => {
+    const { version: _, ...group } = examples.parentGroup;
+    return api.table.store.parentGroups.save({
+      ...group,
+      id: randomUUID(),
+      partnershipId: D,
+      members: carerRefs.map((carerRef) => ({ carerRef, joinedOn: '2026-11-20' })),
+    });
+  };
   const SLOT = '3f2a1b7c-5d6e-4f80-9a1b-2c3d4e5f6a7b';
   const person = (api: Api, ref: string) => api.table.store.youngPeople.save(make.youngPerson(D, ref));
   const ifMatch = { 'if-match': '"1"' };
@@ -940,6 +958,83 @@ export function makeRouteCases() {
         body: { measures: { knowsSigns: {}, feelsAlone: { after: 2 }, knowsWhoToContact: {} } },
       }),
       expected: everyone(204),
+    },
+    {
+      route: 'GET /v1/parent-groups',
+      request: () => ({ method: 'GET', path: '/v1/parent-groups' }),
+      expected: only(200, 'madp-chair', 'early-help-lead'),
+    },
+    {
+      route: 'POST /v1/parent-groups',
+      request: () => ({ method: 'POST', path: '/v1/parent-groups', body: { name: 'Kitchen table talks' } }),
+      expected: only(201, 'early-help-lead'),
+    },
+    {
+      route: 'GET /v1/parent-groups/{id}',
+      setup: async (api, t) => {
+        PARENT_GROUPS.read[t] = (await parentGroup(api, [])).id;
+      },
+      request: (t) => ({ method: 'GET', path: `/v1/parent-groups/${PARENT_GROUPS.read[t]}` }),
+      expected: only(200, 'madp-chair', 'early-help-lead'),
+    },
+    {
+      route: 'PATCH /v1/parent-groups/{id}',
+      setup: async (api, t) => {
+        PARENT_GROUPS.changed[t] = (await parentGroup(api, [])).id;
+      },
+      request: (t) => ({
+        method: 'PATCH',
+        path: `/v1/parent-groups/${PARENT_GROUPS.changed[t]}`,
+        body: { meets: 'monthly, first Tuesday' },
+        headers: ifMatch,
+      }),
+      expected: only(200, 'early-help-lead'),
+    },
+    {
+      route: 'POST /v1/parent-groups/{id}/members',
+      setup: async (api, t) => {
+        await api.table.store.carers.save(make.carer(D, `GJ${t}`, ['YP00001']));
+        PARENT_GROUPS.joined[t] = (await parentGroup(api, [])).id;
+      },
+      request: (t) => ({
+        method: 'POST',
+        path: `/v1/parent-groups/${PARENT_GROUPS.joined[t]}/members`,
+        body: { carerRef: `GJ${t}`, joinedOn: '2026-12-01' },
+      }),
+      expected: only(200, 'early-help-lead'),
+    },
+    {
+      route: 'DELETE /v1/parent-groups/{id}/members/{carerRef}',
+      setup: async (api, t) => {
+        PARENT_GROUPS.left[t] = (await parentGroup(api, [`GL${t}`])).id;
+      },
+      request: (t) => ({ method: 'DELETE', path: `/v1/parent-groups/${PARENT_GROUPS.left[t]}/members/GL${t}` }),
+      expected: only(200, 'early-help-lead'),
+    },
+    {
+      route: 'POST /v1/parent-groups/{id}/sessions',
+      setup: async (api, t) => {
+        await api.table.store.carers.save(make.carer(D, `GS${t}`, ['YP00001']));
+        PARENT_GROUPS.sessions[t] = (await parentGroup(api, [`GS${t}`])).id;
+      },
+      request: (t) => ({
+        method: 'POST',
+        path: `/v1/parent-groups/${PARENT_GROUPS.sessions[t]}/sessions`,
+        body: { session: SESSION },
+      }),
+      expected: only(201, 'early-help-lead'),
+    },
+    {
+      route: 'POST /v1/parent-groups/{id}/plans',
+      setup: async (api, t) => {
+        PARENT_GROUPS.plans[t] = (await parentGroup(api, [])).id;
+      },
+      request: (t) => ({
+        method: 'POST',
+        path: `/v1/parent-groups/${PARENT_GROUPS.plans[t]}/plans`,
+        body: { summary: 'What we want for our children, and who helps.', actions: [] },
+      }),
+      expected: only(201, 'madp-chair', 'early-help-lead'),
     },
   ];
 

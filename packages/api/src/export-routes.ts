@@ -74,6 +74,14 @@ export function exportRoutes(deps: ApiDeps): AnyRoute[] {
       languagePhrases: partnership?.languagePhrases,
     };
   };
+  /** What a plan is for, as its paper's title names it: a peer group, a place, or a parent group by its name. */
+  const planSubjectOf = async (partnershipId: string, plan: ActionPlan) => {
+    if (plan.parentGroupId) {
+      const group = await deps.store.parentGroups.get(partnershipId, plan.parentGroupId);
+      return group?.name ?? 'a parent group';
+    }
+    return plan.clusterId ? `group ${plan.clusterId}` : `place ${plan.locationRef}`;
+  };
   /** When the plan was last agreed: now, or for a reviewed plan the latest agreed version in its history. */
   const agreedOn = async (partnershipId: string, plan: ActionPlan) => {
     if (plan.status !== 'reviewed') return plan.status === 'agreed' ? plan.updatedAt : undefined;
@@ -113,7 +121,7 @@ export function exportRoutes(deps: ApiDeps): AnyRoute[] {
         const plan = await deps.store.actionPlans.get(p, params.id);
         if (!plan) throw new NotFoundError('action plan', params.id);
         const refs = [...(plan.youngPersonRefs ?? []), ...plan.actions.flatMap((a) => a.coversRefs)];
-        const subject = plan.clusterId ? `group ${plan.clusterId}` : `place ${plan.locationRef}`;
+        const subject = await planSubjectOf(p, plan);
         const clusters = plan.analysisId ? await deps.store.analyses.clusters(p, plan.analysisId) : [];
         const cluster = clusters.find((c) => c.clusterId === plan.clusterId);
         const context = {

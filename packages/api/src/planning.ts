@@ -35,6 +35,7 @@ import {
   draftClusterPlan,
   draftPlacePlan,
   keepRecordedAttendance,
+  refuseNamedYoungPeople,
   sortCarers,
   uncovered,
   withOffersApplied,
@@ -338,9 +339,11 @@ export async function changePlan(
 
 /**
  * An action covers young people of the plan's group; a place's plan may name anyone on the
- * map. A ref that is neither is refused, so a plan never names someone by mistake.
+ * map; a parent group's plan, the parents' own, names no one. A ref that is neither is
+ * refused, so a plan never names someone by mistake.
  */
 async function refuseStrangers(store: PlanningPorts, plan: ActionPlan, actions: readonly PlanAction[]): Promise<void> {
+  if (plan.parentGroupId) return refuseNamedYoungPeople(actions);
   const named = [...new Set(actions.flatMap((a) => a.coversRefs))];
   const group = plan.youngPersonRefs ? new Set(plan.youngPersonRefs) : undefined;
   const strangers = group

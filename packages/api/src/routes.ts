@@ -14,6 +14,7 @@ import {
   sightingsRoutes,
   youngPeopleRoutes,
 } from './map-routes';
+import { parentGroupRoutes } from './parent-group-routes';
 import { invitationRoutes, planRoutes } from './planning-routes';
 import { reportRoutes } from './report-routes';
 import { sessionFollowUpRoutes } from './session-follow-up-routes';
@@ -41,6 +42,7 @@ export const FUNCTIONS = {
     ...sessionSafetyRoutes(deps),
     ...sessionFollowUpRoutes(deps),
     ...feedbackRoutes(deps),
+    ...parentGroupRoutes(deps),
   ],
   'action-plans': planRoutes,
   exports: exportRoutes,

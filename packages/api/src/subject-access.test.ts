@@ -22,6 +22,15 @@ async function everythingAboutYP1() {
   await store.analyses.saveClusters([examples.cluster]);
   await store.actionPlans.save(make.actionPlan(p, { clusterId: 'C-1', youngPersonRefs: ['YP1', 'YP2'] }));
   await store.invitationLists.save(make.invitationList(p));
+  const { version: __, ...group } = examples.parentGroup;
+  await store.parentGroups.save({
+    ...group,
+    partnershipId: p,
+    members: [
+      { carerRef: 'CR1', joinedOn: '2026-11-20' },
+      { carerRef: 'CR9', joinedOn: '2026-11-20' },
+    ],
+  });
   return store;
 }
 
@@ -42,6 +51,8 @@ describe('a subject access request', () => {
       },
     ]);
     expect([access.actionPlans.length, access.invitationLists.length, access.accessLog.length]).toEqual([1, 1, 1]);
+    // Their carer's membership, never the other parents of the group.
+    expect(access.parentGroups.map((g) => g.members)).toEqual([[{ carerRef: 'CR1', joinedOn: '2026-11-20' }]]);
     expect(access.review.status?.ref).toBe('YP1');
     expect(access.reviewBeforeDisclosure.map((r) => r.item)).toEqual([
       'restricted police intelligence',
@@ -67,6 +78,7 @@ describe('a subject access request', () => {
       'Concerns recorded',
       'Peer groups they were found in',
       'Plans and invitation lists that name them',
+      'Parent groups their carers belong to',
       'How long their record is kept',
       'Who read or changed their record',
     ]);

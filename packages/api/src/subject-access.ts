@@ -7,6 +7,7 @@ import {
   type InvitationList,
   mapWithConcurrency,
   NotFoundError,
+  type ParentGroup,
   READ_CONCURRENCY,
   type Relationship,
   type Review,
@@ -35,6 +36,8 @@ export interface SubjectAccess {
   peerGroups: Pick<ClusterSnapshot, 'clusterId' | 'label' | 'week' | 'analysisId' | 'narrative'>[];
   actionPlans: ActionPlan[];
   invitationLists: InvitationList[];
+  /** The parent groups their carers belong to, each with those carers' memberships only (other parents are not theirs to see). */
+  parentGroups: ParentGroup[];
   /** When their record falls due for review and is removed, and every decision to keep it. */
   review: { status: ReviewStatus | undefined; decisions: Review[] };
   accessLog: AuditEvent[];
@@ -75,6 +78,7 @@ export async function subjectAccess(
       narrative,
     })),
     ...(await plansAndListsNaming(store, partnershipId, ref, clusters)),
+    parentGroups: await groupsOfCarers(store, partnershipId, carers),
     review: { status: reviews.statuses.find((status) => status.ref === ref), decisions },
     accessLog,
     reviewBeforeDisclosure: reviewBeforeDisclosure(carers, relationships),
@@ -114,6 +118,20 @@ async function plansAndListsNaming(
       .filter((plan) => plan.youngPersonRefs?.includes(ref) || plan.actions.some((a) => a.coversRefs.includes(ref))),
     invitationLists: lists.flat().filter((list) => list.youngPersonRefs.includes(ref)),
   };
+}
+
+/** The parent groups the young person's carers belong to, showing only their memberships. */
+async function groupsOfCarers(
+  store: Pick<SubjectAccessPorts, 'parentGroups'>,
+  partnershipId: string,
+  carers: readonly Carer[],
+): Promise<ParentGroup[]> {
+  const refs = new Set(carers.map((carer) => carer.ref));
+  if (refs.size === 0) return [];
+  const groups = await everyItem((page) => store.parentGroups.list(partnershipId, page));
+  return groups
+    .map((group) => ({ ...group, members: group.members.filter((member) => refs.has(member.carerRef)) }))
+    .filter((group) => group.members.length > 0);
 }
 
 /** What must be looked at before disclosure: other people's data, and what police disclose themselves. */
@@ -240,6 +258,15 @@ function mapSections(access: SubjectAccess): Section[] {
         ...access.actionPlans.map((plan) => `Action plan ${plan.id} (${plan.status}, version ${plan.version}).`),
         ...access.invitationLists.map((list) => `Invitation list ${list.id} for ${list.session.date}.`),
       ],
+    },
+    {
+      heading: 'Parent groups their carers belong to',
+      table: {
+        header: ['Group', 'Carer', 'Joined on'],
+        rows: access.parentGroups.flatMap((group) =>
+          group.members.map((member) => [group.name, member.carerRef, member.joinedOn]),
+        ),
+      },
     },
   ];
 }

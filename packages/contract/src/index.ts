@@ -4,6 +4,7 @@ export * from './feedback';
 export * from './follow-up-schemas';
 export { type Content, created, file, type Method, type Operation, type Responses, read, removed } from './operation';
 export { endpoint, OPERATIONS, operationAt, type RouteKey, routeKeys } from './operations';
+export * from './parent-groups';
 export * from './schemas';
 export * from './session-safety';
 export * from './session-schemas';

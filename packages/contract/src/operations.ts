@@ -17,6 +17,7 @@ import * as z from 'zod';
 import { FeedbackForm, FeedbackLinkGiven, FeedbackList, FeedbackRecorded } from './feedback';
 import { SessionFollowUps } from './follow-up-schemas';
 import { created, file, type Method, type Operation, read, removed } from './operation';
+import { ParentGroupSummary, ParentGroupView } from './parent-groups';
 import {
   AnalysisListItem,
   ClusterList,
@@ -160,6 +161,15 @@ export const OPERATIONS = {
   'POST /v1/sessions/{id}/offer-another-session': read('offerAnotherSession', RiskAssessmentView),
   'POST /v1/sessions/{id}/invitations-sent': read('markSessionInvitationsSent', RiskAssessmentView),
   'GET /v1/sessions/{id}/pack': file('getSessionPack', DOCX, 'text/html'),
+
+  'GET /v1/parent-groups': read('listParentGroups', pageOf(ParentGroupSummary)),
+  'POST /v1/parent-groups': created('createParentGroup', ParentGroupView),
+  'GET /v1/parent-groups/{id}': read('getParentGroup', ParentGroupView),
+  'PATCH /v1/parent-groups/{id}': read('updateParentGroup', ParentGroupView),
+  'POST /v1/parent-groups/{id}/members': read('addParentGroupMember', ParentGroupView),
+  'DELETE /v1/parent-groups/{id}/members/{carerRef}': read('removeParentGroupMember', ParentGroupView),
+  'POST /v1/parent-groups/{id}/sessions': created('createParentGroupSession', InvitationList),
+  'POST /v1/parent-groups/{id}/plans': created('createParentGroupPlan', PlanView),
 
   'POST /v1/clusters/{id}/action-plans': created('createClusterActionPlan', PlanView),
   'POST /v1/locations/{ref}/action-plans': created('createLocationActionPlan', PlanView),

@@ -17,6 +17,7 @@ import {
   IsoWeek,
   LanguageNote,
   LocationKind,
+  ParentGroup,
   Permission,
   RecordId,
   Ref,
@@ -323,6 +324,8 @@ export const SubjectAccessReport = z.object({
   ),
   actionPlans: z.array(ActionPlan),
   invitationLists: z.array(InvitationList),
+  /** The parent groups their carers belong to, with those carers' memberships only. */
+  parentGroups: z.array(ParentGroup),
   review: z.object({ status: ReviewStatus.optional(), decisions: z.array(Review) }),
   accessLog: z.array(AuditEvent),
   reviewBeforeDisclosure: z.array(z.object({ item: z.string(), reason: z.string() })),

@@ -2,6 +2,7 @@ export * from './agenda';
 export * from './disproportionality';
 export * from './follow-ups';
 export * from './invitations';
+export * from './parent-groups';
 export * from './plans';
 export * from './session-plan';
 export * from './session-safety';

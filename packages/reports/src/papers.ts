@@ -66,8 +66,15 @@ export function coveredInWords(covers: readonly string[], group: readonly string
 const concernLabel = (category: string) => CONCERN_LABELS[category as ConcernCategory] ?? humanise(category);
 
 /** The "For" cell: whom the action is for, and on the line below why (the open concern, the place). */
-function forCell(action: ActionPlan['actions'][number], group: readonly string[], names: Names): string {
-  const { who, why } = forInWords(action, group, (ref) => nameOf(names, ref), concernLabel);
+function forCell(
+  action: ActionPlan['actions'][number],
+  group: readonly string[],
+  names: Names,
+  plan: ActionPlan,
+): string {
+  const { who: named, why } = forInWords(action, group, (ref) => nameOf(names, ref), concernLabel);
+  // A parent group's plan names no young person: its actions are for the group's families.
+  const who = plan.parentGroupId && !named ? 'The families of the group' : named;
   return why ? `${who}\n${why}` : who;
 }
 
@@ -115,7 +122,8 @@ export function planPaper(
   const profile = cluster ? [concernsSection(cluster, context), placesSection(cluster)] : [];
   const group = plan.youngPersonRefs ?? cluster?.memberRefs ?? [];
   return {
-    title: `Action plan: ${subject}`,
+    // A parent group's plan is the strategy its parents made with early help, as the seeds name it.
+    title: `${plan.parentGroupId ? 'Joint safeguarding strategy' : 'Action plan'}: ${subject}`,
     marking,
     details: planDetails(plan, names, context, cluster),
     footnote: footnoteOf(plan, context.agreedOn),
@@ -130,7 +138,7 @@ export function planPaper(
             `${ownerInWords(a.ownerAgency)}\n${a.ownerName ?? 'to be named'}`,
             dateInWords(a.dueOn),
             humanise(a.status),
-            forCell(a, group, names),
+            forCell(a, group, names, plan),
           ]),
         },
       },

@@ -11,6 +11,8 @@ import { HomePage } from './pages/home';
 import { LocationsPage } from './pages/locations';
 import { MapPage } from './pages/map';
 import { OutcomesPage } from './pages/outcomes';
+import { ParentGroupsPage } from './pages/parent-groups';
+import { ParentGroupPage } from './pages/parent-groups/group-page';
 import { ReportsPage } from './pages/reports';
 import { ReviewsPage } from './pages/reviews';
 import { SessionsPage } from './pages/sessions';
@@ -101,6 +103,27 @@ const PAGES: PageSpec[] = [
     name: 'Invitation list',
     needs: ['invitations:read'],
     render: (c, m) => <SessionListPage {...c} listId={m[1] ?? ''} />,
+  },
+  {
+    path: /^#\/parent-groups$/,
+    name: 'Parent groups',
+    needs: ['parent-groups:read'],
+    href: '#/parent-groups',
+    render: (c) => <ParentGroupsPage {...c} />,
+  },
+  {
+    // Parent groups, with a group to start from a held session (by the session's id) chosen.
+    path: /^#\/parent-groups\/from\/([0-9a-f-]{36})$/,
+    name: 'Parent groups',
+    needs: ['parent-groups:read'],
+    render: (c, m) => <ParentGroupsPage {...c} fromSessionId={m[1] ?? ''} />,
+  },
+  {
+    // One parent group, by its id.
+    path: /^#\/parent-groups\/([0-9a-f-]{36})$/,
+    name: 'Parent group',
+    needs: ['parent-groups:read'],
+    render: (c, m) => <ParentGroupPage {...c} groupId={m[1] ?? ''} />,
   },
   {
     path: /^#\/carers$/,

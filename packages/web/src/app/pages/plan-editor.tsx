@@ -19,10 +19,10 @@ export function PlanPanel(setting: {
   nameOf: (ref: string) => string;
 }) {
   return (
-    <PlanSettingProvider value={setting}>
+    <PlanSettingProvider value={{ ...setting, youngPersonRefs: setting.cluster.memberRefs }}>
       <section aria-labelledby="plan">
         <h2 id="plan">Action plan</h2>
-        <PlanChoice />
+        <PlanChoice cluster={setting.cluster} />
       </section>
     </PlanSettingProvider>
   );
@@ -37,8 +37,8 @@ function useOpenPlan() {
 }
 
 /** The group's plans as last read, with each plan the page has since saved, drafted or moved in their place. */
-function useGroupPlans() {
-  const { api, cluster } = usePlanSetting();
+function useGroupPlans(cluster: ClusterReport) {
+  const { api } = usePlanSetting();
   const listed = useLoad(
     async () => (await api.get('/v1/clusters/{id}/action-plans', { params: { id: cluster.clusterId } })).body.items,
     cluster.clusterId,
@@ -48,10 +48,10 @@ function useGroupPlans() {
 }
 
 /** Opens the group's current plan (agreed, else the latest draft), lists every plan, and drafts the first. */
-function PlanChoice() {
-  const { api, cluster, me } = usePlanSetting();
+function PlanChoice({ cluster }: { cluster: ClusterReport }) {
+  const { api, me } = usePlanSetting();
   const { opened, error, attempt, show } = useOpenPlan();
-  const { plans, error: listError, remember } = useGroupPlans();
+  const { plans, error: listError, remember } = useGroupPlans(cluster);
   const current = plans && currentPlan(plans);
   const showAnswer = async (answer: Promise<Answer<PlanView>>) => {
     const { body, etag } = await answer;

@@ -79,17 +79,19 @@ function CoveredPeople({
   saved,
   onChange,
 }: ActionPartProps & { number: number; saved?: Action | undefined }) {
-  const { cluster, nameOf } = usePlanSetting();
+  const { youngPersonRefs, nameOf } = usePlanSetting();
   const { concernLabel } = usePlanWords();
   const canWrite = useMayWritePlan();
-  const { who, why } = forInWords(action, cluster.memberRefs, nameOf, concernLabel);
+  const { who: named, why } = forInWords(action, youngPersonRefs, nameOf, concernLabel);
+  // A parent group's plan names no young person: its actions are for the group's families.
+  const who = youngPersonRefs.length === 0 && !named ? 'the families of the group' : named;
   const line = (
     <p class="covered" id={`${id}-for`}>
       <strong>For:</strong> {who}
       {why && <span class="subtle"> — {why}</span>}
     </p>
   );
-  if (!canWrite) return line;
+  if (!canWrite || youngPersonRefs.length === 0) return line;
   // The draft's reason was for the young people it chose: changed, the plan no longer gives it.
   const reasonLeft = saved?.basis && !action.basis ? basisInWords(saved.basis, concernLabel) : undefined;
   return (
@@ -103,11 +105,11 @@ function CoveredPeople({
       )}
       <details>
         <summary>
-          Change whom action {number} is for ({action.coversRefs.length} of {cluster.memberRefs.length})
+          Change whom action {number} is for ({action.coversRefs.length} of {youngPersonRefs.length})
         </summary>
         <fieldset class="covers">
           <legend>For</legend>
-          {cluster.memberRefs.map((ref) => (
+          {youngPersonRefs.map((ref) => (
             <Choice
               key={ref}
               type="checkbox"

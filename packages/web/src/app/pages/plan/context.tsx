@@ -1,15 +1,15 @@
 import type { Api } from '../../api';
-import type { ClusterReport } from '../../api-types';
 import type { Words } from '../../app';
 import type { Me } from '../../session';
 import { requiredContext } from '../../ui';
 
-/** What every part of a group's action plan reads: the client, who is signed in, the words and the group. */
+/** What every part of an action plan reads: the client, who is signed in, the words and whom its actions may cover. */
 export interface PlanSetting {
   api: Api;
   me: Me;
   words: Words;
-  cluster: ClusterReport;
+  /** The young people the plan's actions may cover: the peer group's; none for a parent group's plan, the parents' own. */
+  youngPersonRefs: readonly string[];
   nameOf: (ref: string) => string;
   /** An agreed or reviewed plan is read for what the meeting agreed, until its next version is started. */
   readOnly?: boolean;

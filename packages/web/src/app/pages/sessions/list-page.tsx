@@ -1,3 +1,4 @@
+import { isPastSessionDate } from '@peermap/domain/uk-day';
 import { useState } from 'preact/hooks';
 import type { InvitationList } from '../../api-types';
 import type { PageContext } from '../../app';
@@ -7,6 +8,10 @@ import { FeedbackSection } from './feedback';
 import { youngPeopleNames } from './names';
 import { SessionSafety } from './safety';
 import { dayInWords } from './words';
+
+/** A session whose day has gone by with someone recorded as coming: the parents who came can go on meeting. */
+const wasHeld = (list: InvitationList) =>
+  isPastSessionDate(list.session.date, new Date()) && Object.values(list.attendance).includes('attended');
 
 /** A list with the names of the young people it is for. */
 async function listWithNames(api: PageContext['api'], id: string) {
@@ -30,6 +35,18 @@ export function SessionListPage({ api, me, listId }: PageContext & { listId: str
           <>
             {' · '}
             <a href={`#/clusters/${list.clusterId}`}>Open the group’s page</a>
+          </>
+        )}
+        {list && !list.parentGroupId && me.permissions.includes('parent-groups:write') && wasHeld(list) && (
+          <>
+            {' · '}
+            <a href={`#/parent-groups/from/${list.id}`}>Start a parent group from this session</a>
+          </>
+        )}
+        {list?.parentGroupId && (
+          <>
+            {' · '}
+            <a href={`#/parent-groups/${list.parentGroupId}`}>Open the parent group</a>
           </>
         )}
       </p>

@@ -1,4 +1,5 @@
 import type { SessionView } from '@peermap/contract';
+import { isPastSessionDate } from '@peermap/domain/uk-day';
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { PageContext } from '../../app';
@@ -18,6 +19,9 @@ export function forInWords(view: Pick<SessionView, 'for'>): string {
   return kind === 'place' ? 'A place no longer on the map' : 'A group no longer found';
 }
 
+/** A session whose day has gone by with parents recorded as coming: they can go on meeting as a group. */
+const parentsCame = (view: SessionView) => isPastSessionDate(view.session.date, new Date()) && view.counts.attended > 0;
+
 function Links({ view, me }: Pick<PageContext, 'me'> & { view: SessionView | undefined }) {
   return (
     <p>
@@ -32,6 +36,18 @@ function Links({ view, me }: Pick<PageContext, 'me'> & { view: SessionView | und
         <>
           {' · '}
           <a href={`#/clusters/${view.for.id}`}>Open the group’s page</a>
+        </>
+      )}
+      {view && view.for.kind !== 'parent_group' && holds(me, 'parent-groups:write') && parentsCame(view) && (
+        <>
+          {' · '}
+          <a href={`#/parent-groups/from/${view.id}`}>Start a parent group from this session</a>
+        </>
+      )}
+      {view?.for.kind === 'parent_group' && holds(me, 'parent-groups:read') && (
+        <>
+          {' · '}
+          <a href={`#/parent-groups/${view.for.id}`}>Open the parent group</a>
         </>
       )}
     </p>
