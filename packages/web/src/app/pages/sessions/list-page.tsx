@@ -19,7 +19,11 @@ async function listWithNames(api: PageContext['api'], id: string) {
   return { list, names: await youngPeopleNames(api, list.youngPersonRefs) };
 }
 
-/** One session's invitation list, opened from the sessions page: the list in its three parts, with who came. */
+/**
+ * One session's people, opened from the sessions page or the session's plan: the risk assessment
+ * and its approval, the list in its three parts with who came and what is owed to those who
+ * could not, and the parents' feedback.
+ */
 export function SessionListPage({ api, me, listId }: PageContext & { listId: string }) {
   const loaded = useLoad(() => listWithNames(api, listId), listId);
   const [changed, setChanged] = useState<InvitationList | undefined>(undefined);
@@ -67,7 +71,6 @@ export function SessionListPage({ api, me, listId }: PageContext & { listId: str
         />
       )}
       {list && <ListView key={list.id} api={api} me={me} list={list} nameOf={nameOf} onChanged={setChanged} />}
-      {/* Until the session page of issue 19 lands: the feedback section beside the invitation list. */}
       {list && <FeedbackSection api={api} me={me} session={list} />}
     </section>
   );

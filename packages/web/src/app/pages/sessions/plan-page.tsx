@@ -1,13 +1,11 @@
 import type { SessionView } from '@peermap/contract';
 import { isPastSessionDate } from '@peermap/domain/uk-day';
-import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { PageContext } from '../../app';
 import { holds } from '../../session';
 import { Loading, PageHeading, ProblemView, useLoad } from '../../ui';
 import { CancelForm } from './plan-cancel';
 import { PlanForm } from './plan-form';
-import { SESSION_SECTIONS } from './plan-sections';
 import { StageLine } from './plan-steps';
 import { dayInWords } from './words';
 
@@ -56,11 +54,11 @@ function Links({ view, me }: Pick<PageContext, 'me'> & { view: SessionView | und
 
 /**
  * One Parent Empowerment Session, its life as it stands: where it is in its steps, its plan (to
- * change, for those who plan sessions), the sections the rest of its life adds
- * (`SESSION_SECTIONS`, then any `children`), and calling it off.
+ * change, for those who plan sessions), and calling it off. The people's side of its life (the
+ * list, the risk assessment, attendance, follow-ups, feedback) is on its list page.
  */
-export function SessionPage(context: PageContext & { sessionId: string; children?: ComponentChildren }) {
-  const { api, me, sessionId, children } = context;
+export function SessionPage(context: PageContext & { sessionId: string }) {
+  const { api, me, sessionId } = context;
   const loaded = useLoad(
     async () => (await api.get('/v1/sessions/{id}', { params: { id: sessionId } })).body,
     sessionId,
@@ -84,13 +82,12 @@ export function SessionPage(context: PageContext & { sessionId: string; children
           </p>
           <StageLine view={view} />
           <PlanForm key={view.id} api={api} words={context.words} view={view} canPlan={canPlan} onSaved={setChanged} />
-          {/* The rest of the session's life: see SESSION_SECTIONS in plan-sections.tsx. */}
-          {SESSION_SECTIONS.filter((section) => holds(me, section.needs)).map((section) => (
-            <section key={section.id} aria-labelledby={section.id}>
-              {section.render({ ...context, view, onChanged: setChanged })}
-            </section>
-          ))}
-          {children}
+          {holds(me, 'invitations:read') && (
+            <p class="next-steps">
+              Who is invited, the risk assessment and its approval, who came and what is owed to those who could not,
+              and the parents’ feedback are on <a href={`#/sessions/${view.id}/list`}>the session’s invitation list</a>.
+            </p>
+          )}
           {canPlan && view.status !== 'held' && view.status !== 'cancelled' && (
             <CancelForm api={api} view={view} onCancelled={setChanged} />
           )}
