@@ -151,8 +151,9 @@ export function exportRoutes(deps: ApiDeps): AnyRoute[] {
         const p = principal.partnershipId;
         const stored = await deps.store.invitationLists.get(p, params.id);
         if (!stored) throw new NotFoundError('invitation list', params.id);
-        refuseUnapproved(stored);
-        const list = listFor(principal.role, await currentList(deps.store, stored, deps.now()));
+        const current = await currentList(deps.store, stored, deps.now());
+        refuseUnapproved(current);
+        const list = listFor(principal.role, current);
         const subjects = {
           youngPeople: [...list.youngPersonRefs],
           carers: [...list.invite, ...list.askConsentFirst, ...list.notInvited].map((c) => c.carerRef),

@@ -21,6 +21,7 @@ import {
   READ_CONCURRENCY,
   refusePastSession,
   type SessionDetails,
+  sessionAsShown,
   sessionStatusOf,
   todayOf,
 } from '@peermap/domain';
@@ -85,7 +86,7 @@ function memberView(member: GroupMember, now: MembersNow): GroupMemberView {
 
 const sessionOf = (list: InvitationList): GroupSession => ({
   id: list.id,
-  session: list.session,
+  session: sessionAsShown(list),
   status: sessionStatusOf(list),
   invited: list.invite.length,
   attended: Object.values(list.attendance).filter((outcome) => outcome === 'attended').length,

@@ -17,6 +17,7 @@ import {
   Ref,
   type Role,
   SessionDetails,
+  sessionAsShown,
 } from '@peermap/domain';
 import { type AnyRoute, etagOf, expectedVersion, route, type Subjects } from '@peermap/http';
 import * as z from 'zod';
@@ -46,20 +47,13 @@ const IdParams = z.strictObject({ id: RecordId });
 export function listFor(role: Role, stored: InvitationList): InvitationList {
   // The risk assessment (who is kept apart, and why) is read on its own route, by those who may.
   const { riskAssessment: _assessment, ...list } = stored;
-  const approved = isSessionApproved(list);
+  const approved = isSessionApproved(stored);
   if (approved && can(role, 'carers:read-contact')) return list;
   return {
     ...list,
-    session: sessionAsShown(list),
+    session: sessionAsShown(stored),
     invite: list.invite.map(({ phone: _p, email: _e, ...carer }) => carer),
   };
-}
-
-/** A session's when and where as shown: an online session's link only once its risk assessment is approved. */
-export function sessionAsShown(list: Pick<InvitationList, 'session' | 'status'>): InvitationList['session'] {
-  if (isSessionApproved(list)) return list.session;
-  const { onlineLink: _link, ...session } = list.session;
-  return session;
 }
 
 /** Whose data a list names: the young people it is for and every carer on it. */

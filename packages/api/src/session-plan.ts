@@ -14,6 +14,7 @@ import {
   refusePastSession,
   type SessionDetails,
   SessionLife,
+  sessionAsShown,
   sessionTopicsOf,
   todayOf,
   VersionConflictError,
@@ -136,7 +137,7 @@ export async function changeSession(
   return store.invitationLists.change(
     stored,
     {
-      ...(changes.session ? { session: changes.session } : {}),
+      ...(changes.session ? { session: changes.session, ...approvalAfterMoving(stored, changes.session) } : {}),
       ...(topics ? { topics } : {}),
       ...(changes.budget ? { budget: changes.budget } : {}),
       ...(changes.notes !== undefined ? { notes: changes.notes } : {}),
@@ -145,6 +146,29 @@ export async function changeSession(
     },
     who.expectedVersion,
   );
+}
+
+/** Whether two sessions' details say the same, whatever order their fields were read in. */
+const sameSession = (a: InvitationList['session'], b: InvitationList['session']) => {
+  const written = (session: InvitationList['session']) =>
+    JSON.stringify(Object.entries(session).sort(([x], [y]) => (x < y ? -1 : 1)));
+  return written(a) === written(b);
+};
+
+/**
+ * The risk assessment was approved for a day, a place and the people running it: when they change,
+ * a second person approves it again before contact details go out (an approved session goes back
+ * to assessed; one whose invitations went out stays sent, waiting for the approval). The wording
+ * of the assessment stands; only its approval goes.
+ */
+function approvalAfterMoving(
+  stored: InvitationList,
+  session: InvitationList['session'],
+): Partial<Pick<InvitationList, 'riskAssessment' | 'status'>> {
+  const assessment = stored.riskAssessment;
+  if (!assessment?.approvedBy || sameSession(session, stored.session)) return {};
+  const { approvedBy: _by, approvedAt: _at, ...unapproved } = assessment;
+  return { riskAssessment: unapproved, ...(stored.status === 'approved' ? { status: 'assessed' as const } : {}) };
 }
 
 /** Calls a session off, with the reason; one already held or cancelled cannot be. */
@@ -191,7 +215,7 @@ export async function sessionViewOf(
   return {
     id: stored.id,
     for: sessionFor(stored, names),
-    session: stored.session,
+    session: sessionAsShown(list),
     status: stageOf(stored, now),
     topics: stored.topics ?? [],
     ...(workings

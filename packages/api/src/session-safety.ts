@@ -36,7 +36,7 @@ export const NOT_APPROVED_YET =
   "The session's risk assessment must be approved first: a second person approves it before anyone is invited.";
 
 /** Exports and packs of a session wait for its approval; a list from before sessions had a status stands approved. */
-export function refuseUnapproved(list: Pick<InvitationList, 'status'>): void {
+export function refuseUnapproved(list: Pick<InvitationList, 'status' | 'riskAssessment' | 'invite'>): void {
   if (!isSessionApproved(list)) throw new ConflictError(NOT_APPROVED_YET);
 }
 
@@ -191,9 +191,22 @@ export async function markInvitationsSent(step: SessionStep): Promise<Invitation
   return store.invitationLists.change(stored, { status: next, ...stamp(by, now) }, expectedVersion);
 }
 
+/** Every young person on the partnership's map, by ref, with the name the map holds: a page at a time. */
+async function everyChildOnTheMap(store: PlanningPorts, partnershipId: string): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  let cursor: string | undefined;
+  do {
+    const page = await store.youngPeople.list(partnershipId, { limit: 500, ...(cursor ? { cursor } : {}) });
+    for (const person of page.items) names.set(person.ref, person.displayName ?? '');
+    cursor = page.cursor;
+  } while (cursor);
+  return names;
+}
+
 /**
  * A session's pack is made once it is approved, from words that name no child of the session
- * (by name or ref) and do not blame or label one. Refused naming each field to change.
+ * (by name or ref), nor any other child on the map, and do not blame or label one. Refused naming each
+ * field to change.
  */
 export async function refuseUnfitPack(store: PlanningPorts, list: InvitationList): Promise<void> {
   refuseUnapproved(list);
@@ -203,7 +216,7 @@ export async function refuseUnfitPack(store: PlanningPorts, list: InvitationList
   const children = new Map(
     list.youngPersonRefs.map((ref, index) => [ref, people[index]?.displayName ?? ''] as [string, string]),
   );
-  const naming = childrenNamedIn(list, children);
+  const naming = childrenNamedIn(list, children, await everyChildOnTheMap(store, list.partnershipId));
   const notes = packLanguageNotes(list, await addedPhrases(store, list.partnershipId));
   if (naming.length === 0 && notes.length === 0) return;
   throw new ValidationError(

@@ -9,12 +9,12 @@ import {
   type PlanningPorts,
   READ_CONCURRENCY,
   type SessionStatus,
+  sessionAsShown,
   sessionStatusOf,
   todayOf,
   ValidationError,
 } from '@peermap/domain';
 import { currentList } from './planning';
-import { sessionAsShown } from './planning-routes';
 
 /** Which sessions the early help lead looks at: those still to come, or those held. */
 export type SessionsWhen = 'upcoming' | 'past';

@@ -102,9 +102,31 @@ export const NEXT_SESSION_STATUSES: Readonly<Record<SessionStatus, readonly Sess
 export const sessionStatusOf = (session: { status?: SessionStatus | undefined }): SessionStatus =>
   session.status ?? 'invitations_sent';
 
-/** Whether carers' contact details may be given out and the list exported: the risk assessment is approved. */
-export const isSessionApproved = (session: { status?: SessionStatus | undefined }): boolean =>
-  APPROVED_STATUSES.includes(sessionStatusOf(session));
+/** What approval is judged from: where the session stands, its assessment, and whom it invites now. */
+interface ApprovalEvidence {
+  status?: SessionStatus | undefined;
+  riskAssessment?:
+    | { approvedBy?: string | undefined; keepApart: readonly { carerRefs: readonly string[] }[] }
+    | undefined;
+  invite: readonly { carerRef: string }[];
+}
+
+/**
+ * Whether carers' contact details may be given out and the list exported: the risk assessment is
+ * approved as it stands, and still holds for whom the list invites today. A session whose
+ * assessment changed after its invitations went out stays sent but is not approved until a
+ * second person approves it again; one whose list now invites both carers of a pair kept apart
+ * (a record changed since) is not approved either. Lists from before sessions had a risk
+ * assessment (none recorded) were already in use and stand as approved.
+ */
+export function isSessionApproved(session: ApprovalEvidence): boolean {
+  if (!APPROVED_STATUSES.includes(sessionStatusOf(session))) return false;
+  const assessment = session.riskAssessment;
+  if (!assessment) return true;
+  if (!assessment.approvedBy) return false;
+  const invited = new Set(session.invite.map((carer) => carer.carerRef));
+  return !assessment.keepApart.some((pair) => pair.carerRefs.every((ref) => invited.has(ref)));
+}
 
 /**
  * Two carers who must not be in the same room, and why (a domestic-abuse safety note, a

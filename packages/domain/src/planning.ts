@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { ValidationError } from './errors';
 import { type LanguageNote, languageNotes } from './language';
 import { withBasisKept } from './paper-words';
-import { ClockTime, Facilitator, SessionLife, sessionStatusOf } from './parent-session';
+import { ClockTime, Facilitator, isSessionApproved, SessionLife, sessionStatusOf } from './parent-session';
 import {
   ClusterId,
   IsoDate,
@@ -363,4 +363,16 @@ export function actionsAfter(saved: readonly PlanAction[], sent: readonly PlanAc
     );
   }
   return sent.map((action) => withBasisKept(saved, action));
+}
+
+/**
+ * A session's when and where as shown: an online session's link only once its risk assessment is
+ * approved (judged on the list as it stands today: see `isSessionApproved`).
+ */
+export function sessionAsShown(
+  list: Pick<InvitationList, 'session' | 'status' | 'riskAssessment' | 'invite'>,
+): SessionDetails {
+  if (isSessionApproved(list)) return list.session;
+  const { onlineLink: _link, ...session } = list.session;
+  return session;
 }

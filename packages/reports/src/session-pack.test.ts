@@ -92,6 +92,18 @@ describe("the facilitators' session pack", () => {
     expect(childrenNamedIn(list, CHILDREN)).toEqual([]);
     const naming = { ...list, riskAssessment: { ...ASSESSMENT, groupAgreement: 'Welcome riley sample’s mum.' } };
     expect(childrenNamedIn(naming, CHILDREN)).toEqual(['riskAssessment.groupAgreement']);
+    // Names as the map writes them ("Sam T."), a child's first name, and a child of another group.
+    const written = (groupAgreement: string) => ({ ...list, riskAssessment: { ...ASSESSMENT, groupAgreement } });
+    const others = new Map([['YP9', 'Sam T.']]);
+    expect(childrenNamedIn(written('Welcome Sam T.’s mum.'), CHILDREN, others)).toEqual([
+      'riskAssessment.groupAgreement',
+    ]);
+    expect(childrenNamedIn(written('Ask Sam T. to wait outside.'), CHILDREN, others)).toHaveLength(1);
+    expect(childrenNamedIn(written('Riley’s dad is coming.'), CHILDREN, others)).toHaveLength(1);
+    expect(childrenNamedIn(written('yp9 was seen there.'), CHILDREN, others)).toHaveLength(1);
+    // A first name alone counts only for the session's own children, and only with its capital.
+    expect(childrenNamedIn(written('Sam will open the room; we listen.'), CHILDREN, others)).toEqual([]);
+    expect(childrenNamedIn(written('Everyone is welcome to ask riley questions.'), CHILDREN, others)).toEqual([]);
     expect(packLanguageNotes(list)).toEqual([]);
     const blaming = {
       ...list,

@@ -79,14 +79,40 @@ export const packLanguageNotes = (
 
 const escapeForPattern = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** A name or ref as written: not inside a longer word, whatever punctuation ends it ("Sam T."). */
+const asWritten = (word: string, flags: string) =>
+  new RegExp(`(?<![\\p{L}\\p{N}])${escapeForPattern(word.trim())}(?![\\p{L}\\p{N}])`, flags);
+
 /**
- * Where the pack's free text names a young person (by name or ref): the pack holds nothing
- * about any child, so a worker's words that do are changed before it is made.
+ * What is looked for: every young person's ref and name as the map holds it ("Sam T."), without
+ * its closing full stop too; for the session's own children their first name as well, written
+ * with its capital (a first name alone is theirs only in their own session's words).
  */
-export function childrenNamedIn(pack: PackSession, children: ReadonlyMap<string, string>): string[] {
-  const words = [...children.entries()].flat().filter((word) => word.trim() !== '');
+function childPatterns(children: ReadonlyMap<string, string>, ofTheSession: boolean): RegExp[] {
+  return [...children.entries()].flatMap(([ref, name]) => {
+    const whole = name.trim().replace(/\.$/u, '');
+    const first = whole.split(/\s+/u)[0] ?? '';
+    return [
+      asWritten(ref, 'iu'),
+      ...(whole.length > 1 ? [asWritten(whole, 'iu')] : []),
+      ...(ofTheSession && first.length > 1 && first !== whole ? [asWritten(first, 'u')] : []),
+    ];
+  });
+}
+
+/**
+ * Where the pack's free text names a young person (by name or ref): the session's children, and
+ * any other child on the map. The pack holds nothing about any child, so a worker's words that do
+ * are changed before it is made.
+ */
+export function childrenNamedIn(
+  pack: PackSession,
+  children: ReadonlyMap<string, string>,
+  otherChildren: ReadonlyMap<string, string> = new Map(),
+): string[] {
+  const patterns = [...childPatterns(children, true), ...childPatterns(otherChildren, false)];
   return Object.entries(packFreeText(pack))
-    .filter(([, text]) => words.some((word) => new RegExp(`\\b${escapeForPattern(word)}\\b`, 'iu').test(text)))
+    .filter(([, text]) => patterns.some((pattern) => pattern.test(text)))
     .map(([field]) => field);
 }
 
