@@ -1,4 +1,4 @@
-import { FUNCTIONS } from '@peermap/api';
+import { feedbackFormRoutes } from '@peermap/api';
 import { createApiHandler } from '@peermap/http';
 import { awsRuntime } from './composition/aws-runtime';
 
@@ -8,4 +8,4 @@ const { deps, handlerDeps } = awsRuntime(process.env);
  * A parent's feedback form behind a one-time link: the only routes API Gateway serves without
  * its JWT authorizer, each with its own low throttle; the partnership comes from the link's key.
  */
-export const handler = createApiHandler(FUNCTIONS['feedback-form'](deps), handlerDeps);
+export const handler = createApiHandler(feedbackFormRoutes(deps), handlerDeps);

@@ -1,8 +1,8 @@
-import { FUNCTIONS } from '@peermap/api';
+import { parentSessionRoutes } from '@peermap/api';
 import { createApiHandler } from '@peermap/http';
 import { awsRuntime } from './composition/aws-runtime';
 
 const { deps, handlerDeps } = awsRuntime(process.env);
 
 /** Parent sessions: invitation lists, attendance and parents' feedback, behind API Gateway's JWT authorizer. */
-export const handler = createApiHandler(FUNCTIONS['invitation-lists'](deps), handlerDeps);
+export const handler = createApiHandler(parentSessionRoutes(deps), handlerDeps);

@@ -17,6 +17,7 @@ export {
   parseFeedbackKey,
   tokenHashOf,
 } from './feedback';
+export { feedbackFormRoutes } from './feedback-form-routes';
 export { Heartbeat } from './heartbeat';
 export { LARGE_UPLOAD_WINDOW_MS, openLargeUpload, processLargeUpload } from './large-upload';
 // The route tables of the map's resources, one per function: the module exports nothing else.
@@ -30,6 +31,7 @@ export {
 export { type NightLog, sweepPartnershipNight } from './nightly-sweep';
 export { apiDocument, openApiDocument, routesByFunction } from './openapi';
 export { everyItem } from './paging';
+export { parentSessionRoutes } from './parent-session-routes';
 export { createInvitationList } from './planning';
 export { invitationRoutes, planRoutes } from './planning-routes';
 export { reportRoutes } from './report-routes';

@@ -5,7 +5,6 @@ import { consentRoutes } from './consent-routes';
 import type { ApiDeps } from './deps';
 import { exportRoutes } from './export-routes';
 import { feedbackFormRoutes } from './feedback-form-routes';
-import { feedbackRoutes } from './feedback-routes';
 import {
   carersRoutes,
   concernsRoutes,
@@ -14,13 +13,9 @@ import {
   sightingsRoutes,
   youngPeopleRoutes,
 } from './map-routes';
-import { parentGroupRoutes } from './parent-group-routes';
-import { invitationRoutes, planRoutes } from './planning-routes';
+import { parentSessionRoutes } from './parent-session-routes';
+import { planRoutes } from './planning-routes';
 import { reportRoutes } from './report-routes';
-import { sessionFollowUpRoutes } from './session-follow-up-routes';
-import { sessionPlanRoutes } from './session-plan-routes';
-import { sessionRoutes } from './session-routes';
-import { sessionSafetyRoutes } from './session-safety-routes';
 import { settingsRoutes } from './settings-routes';
 import { uploadRoutes } from './upload-routes';
 
@@ -35,15 +30,7 @@ export const FUNCTIONS = {
   audit: auditRoutes,
   uploads: uploadRoutes,
   analyses: analysisRoutes,
-  'invitation-lists': (deps) => [
-    ...invitationRoutes(deps),
-    ...sessionRoutes(deps),
-    ...sessionPlanRoutes(deps),
-    ...sessionSafetyRoutes(deps),
-    ...sessionFollowUpRoutes(deps),
-    ...feedbackRoutes(deps),
-    ...parentGroupRoutes(deps),
-  ],
+  'invitation-lists': parentSessionRoutes,
   'action-plans': planRoutes,
   exports: exportRoutes,
   settings: settingsRoutes,

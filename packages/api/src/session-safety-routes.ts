@@ -4,7 +4,8 @@ import { type AnyRoute, etagOf, expectedVersion, route } from '@peermap/http';
 import { sessionPack } from '@peermap/reports';
 import * as z from 'zod';
 import type { ApiDeps } from './deps';
-import { mayExport, paperFile } from './export-routes';
+import { mayExport } from './export-routes';
+import { paperFileWithoutPictures } from './paper-file';
 import { currentList } from './planning';
 import { listSubjects } from './planning-routes';
 import {
@@ -144,7 +145,7 @@ export function sessionSafetyRoutes(deps: ApiDeps): AnyRoute[] {
         const document = sessionPack(list, marking, partnership?.name);
         return {
           status: 200,
-          file: await paperFile(document, query.format, `session-pack-${list.id}`),
+          file: await paperFileWithoutPictures(document, query.format, `session-pack-${list.id}`),
           subjects: { youngPeople: [], carers: list.invite.map((carer) => carer.carerRef) },
         };
       },

@@ -57,7 +57,7 @@ describe("parents' feedback on a session, in a real browser", () => {
 
   it('the lead records a parent’s feedback and gives another a one-time link; the parent answers once without signing in', async () => {
     const { page, errors } = await signInAs(browser, api.server.url, 'Early help lead', DEMO);
-    await page.goto(`${api.server.url}/#/sessions/${sessionId}`);
+    await page.goto(`${api.server.url}/#/sessions/${sessionId}/list`);
     const section = page.locator('section.feedback');
     await section.getByText('No feedback yet.').waitFor();
 
@@ -104,7 +104,7 @@ describe("parents' feedback on a session, in a real browser", () => {
 
     // The lead's token is in memory only: the page is opened again by its address, not reloaded.
     await page.goto(`${api.server.url}/#/sessions`);
-    await page.goto(`${api.server.url}/#/sessions/${sessionId}`);
+    await page.goto(`${api.server.url}/#/sessions/${sessionId}/list`);
     await section
       .getByRole('table', { name: /2 parents gave feedback/ })
       .getByText('through a one-time link')

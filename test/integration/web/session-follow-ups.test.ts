@@ -44,7 +44,7 @@ describe('what is owed to the carers who could not come, in a real browser', () 
 
   it('records who came, accepts the suggested follow-ups and marks one done', async () => {
     const { page, errors } = await signInAs(browser, api.server.url, 'Early help lead', DEMO);
-    await page.goto(`${api.server.url}/#/sessions/${session.id}`);
+    await page.goto(`${api.server.url}/#/sessions/${session.id}/list`);
     const owed = page.getByRole('region', { name: 'Who could not come and what is owed to them' });
     await owed.getByText(/suggested once the session has been held/).waitFor();
 

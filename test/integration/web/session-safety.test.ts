@@ -45,7 +45,7 @@ describe('a session made safe in a real browser: the lead completes, a chair app
 
   const open = async (role: string) => {
     const signedIn = await signInAs(browser, api.server.url, role, DEMO);
-    await signedIn.page.goto(`${api.server.url}/#/sessions/${id}`);
+    await signedIn.page.goto(`${api.server.url}/#/sessions/${id}/list`);
     await signedIn.page.getByRole('heading', { level: 2, name: 'Making the session safe' }).waitFor();
     return signedIn;
   };
