@@ -215,7 +215,8 @@ export async function sessionViewOf(
   return {
     id: stored.id,
     for: sessionFor(stored, names),
-    session: sessionAsShown(list),
+    // Those who plan sessions see the link they set; everyone else once the session is approved.
+    session: can(role, 'sessions:plan') ? stored.session : sessionAsShown(list),
     status: stageOf(stored, now),
     topics: stored.topics ?? [],
     ...(workings

@@ -143,6 +143,10 @@ describe('a Parent Empowerment Session planned through the API', () => {
     expect(session).not.toHaveProperty('budget');
     expect(session).not.toHaveProperty('notes');
     expect(session).not.toHaveProperty('languageNotes');
+    // The online link the lead set goes out only once the session's risk assessment is approved.
+    expect(session.session.onlineLink).toBeUndefined();
+    const chairRead = await api.as('madp-chair').request('GET', `/v1/sessions/${sessionId}`);
+    expect((chairRead.body as SessionBody).session.onlineLink).toBeUndefined();
     const change = { body: { notes: 'A note.' }, headers: ifMatch(2) };
     expect((await police.request('PATCH', `/v1/sessions/${sessionId}`, change)).status).toBe(403);
     expect((await api.as('madp-chair').request('PATCH', `/v1/sessions/${sessionId}`, change)).status).toBe(403);
