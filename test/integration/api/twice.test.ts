@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { allRoutes } from '@peermap/api';
-import type { FollowUp, Role } from '@peermap/domain';
+import { allRoutes, feedbackKeyOf, tokenHashOf } from '@peermap/api';
+import { examples, type FollowUp, type Role, todayOf } from '@peermap/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiResponse, DEMO, startTestApi } from '../../support/api';
 import * as make from '../../support/records';
@@ -147,6 +147,29 @@ describe('the same write delivered twice, at the same time', () => {
     expect(new Set(ids).size).toBeLessThanOrEqual(1);
   });
 
+  /** A session held a few days ago, whose feedback can be taken. */
+  const recentlyHeldSession = async () =>
+    (
+      await api.table.store.invitationLists.save(
+        make.invitationList(DEMO, {
+          status: 'held',
+          session: { ...examples.invitationList.session, date: todayOf(new Date(Date.now() - 3 * 86_400_000)) },
+        }),
+      )
+    ).id;
+  /** A parent group of the demo partnership, its members the carers named. */
+  const parentGroup = async (carerRefs: string[]) => {
+    const { version: _, ...group } = examples.parentGroup;
+    return (
+      await api.table.store.parentGroups.save({
+        ...group,
+        id: randomUUID(),
+        partnershipId: DEMO,
+        members: carerRefs.map((carerRef) => ({ carerRef, joinedOn: '2026-11-20' })),
+      })
+    ).id;
+  };
+
   describe('with an Idempotency-Key, the writes that make a new record each time', () => {
     const SESSION = {
       date: '2099-12-10',
@@ -155,12 +178,30 @@ describe('the same write delivered twice, at the same time', () => {
       facilitators: [{ name: 'Early Help', from: 'early_help' as const }],
     };
     let clusterId = '';
+    /** A session held a few days ago, and parent groups (one with a member whose child is on the map), for the routes on them. */
+    const fixtures = { held: '', groupWithMember: '', groupForPlan: '' };
     beforeAll(async () => {
       const listed = await api.as('madp-chair').request('GET', '/v1/clusters?week=2026-W48');
       clusterId = (listed.body as { clusters: { clusterId: string }[] }).clusters[0]?.clusterId ?? '';
+      const store = api.table.store;
+      // A place of its own where a young person of its own, with a carer, was seen today.
+      await store.locations.save(make.location(DEMO, 'TWICESL'));
+      await store.youngPeople.save(make.youngPerson(DEMO, 'TWICESY'));
+      await store.carers.save(make.carer(DEMO, 'TWICESC', ['TWICESY']));
+      await store.sightings.save(make.sighting(DEMO, 'TWICESY', 'TWICESL', { seenOn: todayOf(new Date()) }));
+      await store.carers.save(make.carer(DEMO, 'TWICEGS', ['YP00001']));
+      fixtures.held = await recentlyHeldSession();
+      fixtures.groupWithMember = await parentGroup(['TWICEGS']);
+      fixtures.groupForPlan = await parentGroup([]);
     });
 
-    const cases = [
+    const cases: {
+      name: string;
+      path: () => string;
+      body: unknown;
+      count: () => Promise<number>;
+      role?: Role;
+    }[] = [
       {
         name: 'a group’s action plan',
         path: () => `/v1/clusters/${clusterId}/action-plans`,
@@ -197,12 +238,58 @@ describe('the same write delivered twice, at the same time', () => {
         body: { week: '2026-W48', purpose: 'safety_planning' },
         count: async () => (await api.table.store.analyses.list(DEMO, { limit: 500 })).items.length,
       },
+      {
+        name: 'a session for the families of a place',
+        path: () => '/v1/locations/TWICESL/sessions',
+        body: { session: SESSION },
+        role: 'early-help-lead',
+        count: async () => (await api.table.store.invitationLists.ofLocation(DEMO, 'TWICESL')).length,
+      },
+      {
+        name: 'a parent’s feedback on a session',
+        path: () => `/v1/sessions/${fixtures.held}/feedback`,
+        body: { measures: { knowsSigns: { before: 2, after: 4 }, feelsAlone: {}, knowsWhoToContact: {} } },
+        role: 'early-help-lead',
+        count: async () => (await api.table.store.sessionFeedback.ofSession(DEMO, fixtures.held)).length,
+      },
+      {
+        name: 'a one-time feedback link',
+        path: () => `/v1/sessions/${fixtures.held}/feedback-links`,
+        body: {},
+        role: 'early-help-lead',
+        // Links are kept by their token's hash and never listed: count the session's links as the table holds them.
+        count: async () =>
+          (await api.table.scanAll()).filter(
+            (item) => item['entity'] === 'FeedbackLink' && item['sessionId'] === fixtures.held,
+          ).length,
+      },
+      {
+        name: 'a parent group',
+        path: () => '/v1/parent-groups',
+        body: { name: 'Kitchen table talks' },
+        role: 'early-help-lead',
+        count: async () => (await api.table.store.parentGroups.list(DEMO, { limit: 500 })).items.length,
+      },
+      {
+        name: 'a parent group’s next session',
+        path: () => `/v1/parent-groups/${fixtures.groupWithMember}/sessions`,
+        body: { session: SESSION },
+        role: 'early-help-lead',
+        count: async () => (await api.table.store.invitationLists.ofParentGroup(DEMO, fixtures.groupWithMember)).length,
+      },
+      {
+        name: 'a parent group’s own plan',
+        path: () => `/v1/parent-groups/${fixtures.groupForPlan}/plans`,
+        body: { summary: 'What we want for our children, and who helps.', actions: [] },
+        role: 'early-help-lead',
+        count: async () => (await api.table.store.actionPlans.ofParentGroup(DEMO, fixtures.groupForPlan)).length,
+      },
     ];
 
     it.each(cases)('$name: sent twice at once and once more, made once, the same answer replayed', async (c) => {
       const key = `twice-${randomUUID()}`;
-      const chair = api.as('madp-chair');
-      const send = () => chair.request('POST', c.path(), { body: c.body, headers: { 'idempotency-key': key } });
+      const caller = api.as(c.role ?? 'madp-chair');
+      const send = () => caller.request('POST', c.path(), { body: c.body, headers: { 'idempotency-key': key } });
       const before = await c.count();
       const racing = await Promise.all([send(), send()]);
       const made = racing.filter((r) => r.status < 300);
@@ -420,6 +507,7 @@ describe('the same write delivered twice, at the same time', () => {
         expect(statuses(await sameTime(send))).toEqual([200, 412]);
       },
       ...sessionSteps(),
+      ...parentSessionCases(),
       'PATCH /v1/action-plans/{id}': async () => {
         const made = await chair().request('POST', '/v1/locations/LOC0003/action-plans', { body: {} });
         const id = (made.body as { plan: { id: string } }).plan.id;
@@ -488,6 +576,100 @@ describe('the same write delivered twice, at the same time', () => {
       };
     }
 
+    /** Parent Empowerment Sessions: a session's plan, parent groups and the parent's own feedback form. */
+    function parentSessionCases(): Record<string, () => Promise<void>> {
+      const plannedSession = async () =>
+        (
+          await store().invitationLists.save(
+            make.invitationList(DEMO, {
+              session: { date: '2099-12-10', time: '18:30', venue: 'Hall', facilitators: [] },
+              status: 'planned',
+              attendance: {},
+            }),
+          )
+        ).id;
+      const membersOf = async (id: string) =>
+        ((await store().parentGroups.get(DEMO, id))?.members ?? []).map((member) => member.carerRef);
+      /** A request as a parent not signed in: no token at all. */
+      const anyone = async (method: string, path: string, body: unknown): Promise<ApiResponse> => {
+        const response = await fetch(`${api.server.url}${path}`, {
+          method,
+          body: JSON.stringify(body),
+          headers: { 'content-type': 'application/json' },
+        });
+        const text = await response.text();
+        return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined, text };
+      };
+      return {
+        'PATCH /v1/sessions/{id}': async () => {
+          const id = await plannedSession();
+          const body = { notes: 'Ask the school about the hall for the next one.' };
+          expect(await patchTwice(`/v1/sessions/${id}`, body, lead())).toEqual([200, 412]);
+          expect((await store().invitationLists.get(DEMO, id))?.version).toBe(2);
+        },
+        'POST /v1/sessions/{id}/cancel': async () => {
+          const path = `/v1/sessions/${await plannedSession()}`;
+          const etag = await etagOf(path, lead());
+          const body = { reason: 'The hall is closed for repairs that week.' };
+          const send = () => lead().request('POST', `${path}/cancel`, { body, headers: { 'if-match': etag } });
+          expect(statuses(await sameTime(send))).toEqual([200, 412]);
+          const after = await store().invitationLists.get(DEMO, path.split('/').at(-1) ?? '');
+          expect(after).toMatchObject({ status: 'cancelled', version: 2 });
+        },
+        'PATCH /v1/parent-groups/{id}': async () => {
+          const id = await parentGroup([]);
+          expect(await patchTwice(`/v1/parent-groups/${id}`, { meets: 'monthly, first Tuesday' }, lead())).toEqual([
+            200, 412,
+          ]);
+          expect((await store().parentGroups.get(DEMO, id))?.version).toBe(2);
+        },
+        'POST /v1/parent-groups/{id}/members': async () => {
+          // The route takes no If-Match: the one that loses finds the group changed, or the carer already in it.
+          await store().carers.save(make.carer(DEMO, 'TWICEGJ', ['YP00001']));
+          const id = await parentGroup([]);
+          const body = { carerRef: 'TWICEGJ', joinedOn: '2026-12-01' };
+          const results = statuses(
+            await sameTime(() => lead().request('POST', `/v1/parent-groups/${id}/members`, { body })),
+          );
+          expect(results[0]).toBe(200);
+          expect([409, 412]).toContain(results[1]);
+          expect(await membersOf(id)).toEqual(['TWICEGJ']);
+          expect((await store().parentGroups.get(DEMO, id))?.version).toBe(2);
+        },
+        'DELETE /v1/parent-groups/{id}/members/{carerRef}': async () => {
+          // No If-Match either: the one that loses finds the group changed, or the member gone.
+          const id = await parentGroup(['TWICEGL', 'TWICEGK']);
+          const results = statuses(
+            await sameTime(() => lead().request('DELETE', `/v1/parent-groups/${id}/members/TWICEGL`)),
+          );
+          expect(results[0]).toBe(200);
+          expect([404, 412]).toContain(results[1]);
+          expect(await membersOf(id)).toEqual(['TWICEGK']);
+          expect((await store().parentGroups.get(DEMO, id))?.version).toBe(2);
+        },
+        'POST /v1/feedback-form/{key}': async () => {
+          const sessionId = await recentlyHeldSession();
+          const token = 'twice'.padEnd(43, '0');
+          await store().feedbackLinks.save({
+            partnershipId: DEMO,
+            tokenHash: tokenHashOf(token),
+            sessionId,
+            validUntil: new Date(Date.now() + 86_400_000).toISOString(),
+            createdBy: 'lead-1',
+            createdAt: new Date().toISOString(),
+          });
+          const body = {
+            words: 'It helped.',
+            measures: { knowsSigns: {}, feelsAlone: { after: 2 }, knowsWhoToContact: {} },
+          };
+          const path = `/v1/feedback-form/${feedbackKeyOf(DEMO, token)}`;
+          // One answer is kept; the other is told, as for any used link, that the link cannot be used.
+          expect(statuses(await sameTime(() => anyone('POST', path, body)))).toEqual([204, 404]);
+          expect(await store().sessionFeedback.ofSession(DEMO, sessionId)).toHaveLength(1);
+        },
+      };
+    }
+
     it('covers every write route of the API', () => {
       const covered = new Set([
         ...Object.keys(cases),
@@ -500,6 +682,12 @@ describe('the same write delivered twice, at the same time', () => {
         'POST /v1/invitation-lists',
         'POST /v1/young-people/{ref}/reviews',
         'POST /v1/analyses',
+        'POST /v1/locations/{ref}/sessions',
+        'POST /v1/sessions/{id}/feedback',
+        'POST /v1/sessions/{id}/feedback-links',
+        'POST /v1/parent-groups',
+        'POST /v1/parent-groups/{id}/sessions',
+        'POST /v1/parent-groups/{id}/plans',
       ]);
       const writes = allRoutes({ store: api.table.store, now: () => new Date() })
         .filter((r) => r.method !== 'GET')
