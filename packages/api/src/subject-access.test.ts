@@ -22,6 +22,21 @@ async function everythingAboutYP1() {
   await store.analyses.saveClusters([examples.cluster]);
   await store.actionPlans.save(make.actionPlan(p, { clusterId: 'C-1', youngPersonRefs: ['YP1', 'YP2'] }));
   await store.invitationLists.save(make.invitationList(p));
+  // A place's session that names them, with a risk assessment that speaks of other families.
+  await store.invitationLists.save(
+    make.invitationList(p, {
+      id: '0b6f5a1e-3c2d-4e8f-9a7b-1c2d3e4f5a6b',
+      clusterId: undefined,
+      locationRef: 'LOC1',
+      youngPersonRefs: ['YP1'],
+      riskAssessment: {
+        groupDynamics: 'Two families do not get on.',
+        confidentiality: 'What is said stays in the room.',
+        groupAgreement: 'We listen.',
+        keepApart: [{ carerRefs: ['CR7', 'CR8'], reason: 'a safety note' }],
+      },
+    }),
+  );
   const { version: __, ...group } = examples.parentGroup;
   await store.parentGroups.save({
     ...group,
@@ -50,7 +65,8 @@ describe('a subject access request', () => {
         narrative: examples.cluster.narrative,
       },
     ]);
-    expect([access.actionPlans.length, access.invitationLists.length, access.accessLog.length]).toEqual([1, 1, 1]);
+    expect([access.actionPlans.length, access.invitationLists.length, access.accessLog.length]).toEqual([1, 2, 1]);
+    expect(access.invitationLists.some((list) => 'riskAssessment' in list)).toBe(false);
     // Their carer's membership, never the other parents of the group.
     expect(access.parentGroups.map((g) => g.members)).toEqual([[{ carerRef: 'CR1', joinedOn: '2026-11-20' }]]);
     expect(access.review.status?.ref).toBe('YP1');

@@ -108,15 +108,19 @@ async function plansAndListsNaming(
   clusters: readonly ClusterSnapshot[],
 ): Promise<Pick<SubjectAccess, 'actionPlans' | 'invitationLists'>> {
   const clusterIds = [...new Set(clusters.map((c) => c.clusterId))];
+  // Every session's list, not only their groups': a place's, a parent group's or chosen young people's name them too.
   const [plans, lists] = await Promise.all([
     mapWithConcurrency(clusterIds, READ_CONCURRENCY, (id) => store.actionPlans.ofCluster(partnershipId, id)),
-    mapWithConcurrency(clusterIds, READ_CONCURRENCY, (id) => store.invitationLists.ofCluster(partnershipId, id)),
+    everyItem((page) => store.invitationLists.list(partnershipId, page)),
   ]);
   return {
     actionPlans: plans
       .flat()
       .filter((plan) => plan.youngPersonRefs?.includes(ref) || plan.actions.some((a) => a.coversRefs.includes(ref))),
-    invitationLists: lists.flat().filter((list) => list.youngPersonRefs.includes(ref)),
+    // A session's risk assessment speaks of other families (who is kept apart from whom, and why): not disclosed here.
+    invitationLists: lists
+      .filter((list) => list.youngPersonRefs.includes(ref))
+      .map(({ riskAssessment: _assessment, ...list }) => list),
   };
 }
 
