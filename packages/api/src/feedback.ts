@@ -150,7 +150,8 @@ export async function openFeedbackLink(
   const link = await store.feedbackLinks.get(partnershipId, tokenHashOf(token));
   if (!link || link.usedAt || link.validUntil <= now.toISOString()) throw linkCannotBeUsed();
   const session = await store.invitationLists.get(partnershipId, link.sessionId);
-  if (!session) throw linkCannotBeUsed();
+  // A session called off (or otherwise no longer taking feedback) since the link was given closes it.
+  if (!session || !takesFeedback(session, now)) throw linkCannotBeUsed();
   return { link, session };
 }
 
