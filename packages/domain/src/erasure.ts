@@ -177,6 +177,9 @@ const FREE_TEXT_FIELDS = new Set([
   'groupAgreement',
   'words',
   'cancelledReason',
+  'accessibility',
+  'meets',
+  'topicsAsked',
 ]);
 
 /**
