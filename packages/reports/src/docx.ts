@@ -75,7 +75,9 @@ const markingOf = (document: ReportDocument) =>
   });
 
 function footerOf(document: ReportDocument): Paragraph[] {
-  const version = document.footnote ? `${document.footnote}. ` : '';
+  // A footnote written as a sentence keeps its own full stop; one written as a phrase gets one.
+  const footnote = document.footnote?.replace(/[.!?]$/u, '');
+  const version = footnote ? `${footnote}. ` : '';
   return [
     markingOf(document),
     new Paragraph({

@@ -165,6 +165,46 @@ describe('the meeting papers as LibreOffice prints them (demo group, week 4)', (
     const { pages } = await throughLibreOffice('invitation-list', response.bytes ?? new Uint8Array());
     expect(pages).toBeGreaterThanOrEqual(1);
     note('invitation-list', `${pages} page(s), ${response.bytes?.byteLength} bytes of DOCX`);
+
+    // The facilitators' pack of the same session, as LibreOffice prints it: the families' needs, no child.
+    const pack = await lead().request('GET', `/v1/sessions/${id}/pack?format=docx`);
+    expect(pack.status, pack.text).toBe(200);
+    const printed = await throughLibreOffice('session-pack', pack.bytes ?? new Uint8Array());
+    expect(printed.pages).toBeGreaterThanOrEqual(1);
+    const text = (await run('pdftotext', ['-layout', printed.pdf, '-'])).stdout.replace(/\s+/g, ' ');
+    expect(text).toContain('OFFICIAL-SENSITIVE');
+    expect(text).toContain('We listen to each other');
+    const list = (await lead().request('GET', `/v1/invitation-lists/${id}`)).body as {
+      youngPersonRefs: string[];
+      invite: { name: string }[];
+    };
+    const [invited] = list.invite;
+    if (invited) expect(text).toContain(invited.name);
+    const children = (await chair().request('GET', '/v1/young-people?limit=200')).body as {
+      items: { ref: string; displayName: string }[];
+    };
+    for (const child of children.items) {
+      expect(text).not.toContain(child.displayName);
+      expect(text).not.toMatch(new RegExp(`\\b${child.ref}\\b`));
+    }
+    note('session-pack', `${printed.pages} page(s), ${pack.bytes?.byteLength} bytes of DOCX`);
+  });
+
+  it("prints the funder's outcome paper, marked, with its caveat and no one named", async () => {
+    toolsAtHand();
+    const year = new Date().getUTCFullYear();
+    const response = await chair().request(
+      'GET',
+      `/v1/reports/parent-sessions?from=${year - 1}-01-01&to=${year + 1}-12-31&format=docx`,
+    );
+    expect(response.status, response.text).toBe(200);
+    const { pdf, pages } = await throughLibreOffice('parent-session-outcomes', response.bytes ?? new Uint8Array());
+    expect(pages).toBeGreaterThanOrEqual(1);
+    const text = (await run('pdftotext', ['-layout', pdf, '-'])).stdout.replace(/\s+/g, ' ');
+    expect(text).toContain('OFFICIAL-SENSITIVE');
+    expect(text).toContain('not a controlled comparison');
+    expect(text).not.toMatch(/\bYP\d{5}\b|\bCR\d{5}\b/);
+    note('parent-session-outcomes', `${pages} page(s), ${response.bytes?.byteLength} bytes of DOCX`);
   });
 
   it("embeds the group's picture in the cluster report, as a PNG part and as an image LibreOffice prints", async () => {
