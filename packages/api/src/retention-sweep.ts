@@ -26,6 +26,7 @@ import { anonymiseFeedbackPastRetention } from './feedback';
 import { type StoppedWork, settleStoppedWork } from './map-work';
 import { everyItem } from './paging';
 import { retainUntilFor, reviewList } from './reviews';
+import { clearSessionWordsPastRetention } from './session-retention';
 
 export interface SweepResult {
   /** Erasures a crash had left under way, now completed. */
@@ -100,7 +101,29 @@ export async function sweepRetention(store: SweepPorts, partnershipId: string, n
   result.deferred += notMoved.length;
   await sweepRestrictedLeftBehind(store, partnershipId, new Set(map.youngPeople.map((p) => p.ref)), now);
   result.deferred += await sweepFeedback(store, partnershipId, now);
+  result.deferred += await sweepSessionWords(store, partnershipId, now);
   return result;
+}
+
+/** Sessions past their retention keep their counts and costs without the words about families, audited. */
+async function sweepSessionWords(store: SweepPorts, partnershipId: string, now: Date): Promise<number> {
+  const swept = await clearSessionWordsPastRetention(store, partnershipId, now);
+  if (swept.cleared > 0) {
+    await store.audit.record(
+      sweepEvent(
+        partnershipId,
+        now,
+        {
+          action: 'update',
+          subjects: { youngPeople: [], carers: swept.carers },
+          requestId: `retention-sweep-sessions-${now.toISOString()}`,
+          detail: `Retention: ${swept.cleared} sessions past their two years kept without their risk assessment's words and the notes on them; who came, what was done and what it cost stay.`,
+        },
+        'sessions',
+      ),
+    );
+  }
+  return swept.deferred;
 }
 
 /** Feedback past its retention is kept without the carer and the words, audited; answers how many were deferred. */

@@ -37,6 +37,17 @@ async function everythingAboutYP1() {
       },
     }),
   );
+  // Their carer's feedback, another carer's, and an anonymous one.
+  const { version: ___, ...feedback } = examples.sessionFeedback;
+  await store.sessionFeedback.save({ ...feedback, partnershipId: p, carerRef: 'CR1' });
+  await store.sessionFeedback.save({
+    ...feedback,
+    id: '6c2a0e1f-4b3d-4e5f-8a9b-0c1d2e3f4a5b',
+    partnershipId: p,
+    carerRef: 'CR9',
+  });
+  const { carerRef: _anonymous, ...unnamed } = feedback;
+  await store.sessionFeedback.save({ ...unnamed, id: '7d3b1f2a-5c4e-4f6a-9b0c-1d2e3f4a5b6c', partnershipId: p });
   const { version: __, ...group } = examples.parentGroup;
   await store.parentGroups.save({
     ...group,
@@ -67,6 +78,7 @@ describe('a subject access request', () => {
     ]);
     expect([access.actionPlans.length, access.invitationLists.length, access.accessLog.length]).toEqual([1, 2, 1]);
     expect(access.invitationLists.some((list) => 'riskAssessment' in list)).toBe(false);
+    expect(access.sessionFeedback.map((f) => f.carerRef)).toEqual(['CR1']);
     // Their carer's membership, never the other parents of the group.
     expect(access.parentGroups.map((g) => g.members)).toEqual([[{ carerRef: 'CR1', joinedOn: '2026-11-20' }]]);
     expect(access.review.status?.ref).toBe('YP1');
@@ -95,6 +107,7 @@ describe('a subject access request', () => {
       'Peer groups they were found in',
       'Plans and invitation lists that name them',
       'Parent groups their carers belong to',
+      'Feedback their carers gave on sessions',
       'How long their record is kept',
       'Who read or changed their record',
     ]);

@@ -12,6 +12,7 @@ import {
   type Relationship,
   type Review,
   type ReviewStatus,
+  type SessionFeedback,
   type Sighting,
   type SubjectAccessPorts,
   type YoungPerson,
@@ -38,6 +39,8 @@ export interface SubjectAccess {
   invitationLists: InvitationList[];
   /** The parent groups their carers belong to, each with those carers' memberships only (other parents are not theirs to see). */
   parentGroups: ParentGroup[];
+  /** Feedback their carers gave on sessions, in their own words: anonymous feedback names no one. */
+  sessionFeedback: SessionFeedback[];
   /** When their record falls due for review and is removed, and every decision to keep it. */
   review: { status: ReviewStatus | undefined; decisions: Review[] };
   accessLog: AuditEvent[];
@@ -79,6 +82,7 @@ export async function subjectAccess(
     })),
     ...(await plansAndListsNaming(store, partnershipId, ref, clusters)),
     parentGroups: await groupsOfCarers(store, partnershipId, carers),
+    sessionFeedback: await feedbackOfCarers(store, partnershipId, carers),
     review: { status: reviews.statuses.find((status) => status.ref === ref), decisions },
     accessLog,
     reviewBeforeDisclosure: reviewBeforeDisclosure(carers, relationships),
@@ -122,6 +126,18 @@ async function plansAndListsNaming(
       .filter((list) => list.youngPersonRefs.includes(ref))
       .map(({ riskAssessment: _assessment, ...list }) => list),
   };
+}
+
+/** The feedback the young person's carers gave, named: what they said is theirs to see. */
+async function feedbackOfCarers(
+  store: Pick<SubjectAccessPorts, 'sessionFeedback'>,
+  partnershipId: string,
+  carers: readonly Carer[],
+): Promise<SessionFeedback[]> {
+  const refs = new Set(carers.map((carer) => carer.ref));
+  if (refs.size === 0) return [];
+  const all = await everyItem((page) => store.sessionFeedback.list(partnershipId, page));
+  return all.filter((feedback) => feedback.carerRef !== undefined && refs.has(feedback.carerRef));
 }
 
 /** The parent groups the young person's carers belong to, showing only their memberships. */
@@ -270,6 +286,13 @@ function mapSections(access: SubjectAccess): Section[] {
         rows: access.parentGroups.flatMap((group) =>
           group.members.map((member) => [group.name, member.carerRef, member.joinedOn]),
         ),
+      },
+    },
+    {
+      heading: 'Feedback their carers gave on sessions',
+      table: {
+        header: ['Given', 'Carer', 'In their words'],
+        rows: access.sessionFeedback.map((f) => [f.createdAt.slice(0, 10), f.carerRef ?? '', f.words ?? '']),
       },
     },
   ];

@@ -26,6 +26,7 @@ import {
   ReviewStatus,
   Role,
   SessionDetails,
+  SessionFeedback,
   SessionStatus,
   SessionTopics,
   SheetName,
@@ -326,6 +327,8 @@ export const SubjectAccessReport = z.object({
   invitationLists: z.array(InvitationList),
   /** The parent groups their carers belong to, with those carers' memberships only. */
   parentGroups: z.array(ParentGroup),
+  /** Feedback their carers gave on sessions, in their own words (anonymous feedback names no one, so is not theirs). */
+  sessionFeedback: z.array(SessionFeedback),
   review: z.object({ status: ReviewStatus.optional(), decisions: z.array(Review) }),
   accessLog: z.array(AuditEvent),
   reviewBeforeDisclosure: z.array(z.object({ item: z.string(), reason: z.string() })),

@@ -409,6 +409,7 @@ export type SweepPorts = ReviewDecisionPorts &
     | 'restrictedSightings'
     | 'audit'
     | 'sessionFeedback'
+    | 'invitationLists'
   >;
 
 /** A subject access request: every record that names the young person, and who read theirs. */
