@@ -86,6 +86,7 @@ describe('a subject access request', () => {
       'restricted police intelligence',
       'carer CR1',
       'relationship YP1~YP2',
+      `feedback ${examples.sessionFeedback.id}`,
     ]);
     expect(access.producedAt).toBe(now.toISOString());
   });

@@ -67,6 +67,7 @@ export async function subjectAccess(
     store.reviews.ofPerson(partnershipId, ref),
     reviewList(store, partnershipId, now),
   ]);
+  const feedback = await feedbackOfCarers(store, partnershipId, carers);
   return {
     youngPerson,
     relationships,
@@ -82,10 +83,10 @@ export async function subjectAccess(
     })),
     ...(await plansAndListsNaming(store, partnershipId, ref, clusters)),
     parentGroups: await groupsOfCarers(store, partnershipId, carers),
-    sessionFeedback: await feedbackOfCarers(store, partnershipId, carers),
+    sessionFeedback: feedback,
     review: { status: reviews.statuses.find((status) => status.ref === ref), decisions },
     accessLog,
-    reviewBeforeDisclosure: reviewBeforeDisclosure(carers, relationships),
+    reviewBeforeDisclosure: reviewBeforeDisclosure(carers, relationships, feedback),
     producedAt: now.toISOString(),
   };
 }
@@ -158,6 +159,7 @@ async function groupsOfCarers(
 function reviewBeforeDisclosure(
   carers: readonly Carer[],
   relationships: readonly Relationship[],
+  feedback: readonly SessionFeedback[],
 ): SubjectAccess['reviewBeforeDisclosure'] {
   return [
     // Said on every report, so it tells nothing of what police hold about this young person.
@@ -173,6 +175,10 @@ function reviewBeforeDisclosure(
     ...relationships.map((r) => ({
       item: `relationship ${r.personA}~${r.personB}`,
       reason: 'Names another child: redact them before disclosure unless the law allows otherwise.',
+    })),
+    ...feedback.map((f) => ({
+      item: `feedback ${f.id}`,
+      reason: `A parent's own words (carer ${f.carerRef ?? ''}) about a session: theirs, not the young person's; disclose only with their agreement or as the law allows.`,
     })),
   ];
 }
