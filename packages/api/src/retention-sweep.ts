@@ -108,43 +108,48 @@ export async function sweepRetention(store: SweepPorts, partnershipId: string, n
 /** Sessions past their retention keep their counts and costs without the words about families, audited. */
 async function sweepSessionWords(store: SweepPorts, partnershipId: string, now: Date): Promise<number> {
   const swept = await clearSessionWordsPastRetention(store, partnershipId, now);
-  if (swept.cleared > 0) {
-    await store.audit.record(
-      sweepEvent(
-        partnershipId,
-        now,
-        {
-          action: 'update',
-          subjects: { youngPeople: [], carers: swept.carers },
-          requestId: `retention-sweep-sessions-${now.toISOString()}`,
-          detail: `Retention: ${swept.cleared} sessions past their two years kept without their risk assessment's words and the notes on them; who came, what was done and what it cost stay.`,
-        },
-        'sessions',
-      ),
-    );
-  }
+  await auditWordsTaken(store, partnershipId, now, {
+    changed: swept.cleared,
+    carers: swept.carers,
+    resource: 'sessions',
+    detail: `Retention: ${swept.cleared} sessions past their two years kept without their risk assessment's words and the notes on them; who came, what was done and what it cost stay.`,
+  });
   return swept.deferred;
 }
 
 /** Feedback past its retention is kept without the carer and the words, audited; answers how many were deferred. */
 async function sweepFeedback(store: SweepPorts, partnershipId: string, now: Date): Promise<number> {
   const swept = await anonymiseFeedbackPastRetention(store, partnershipId, now);
-  if (swept.anonymised > 0) {
-    await store.audit.record(
-      sweepEvent(
-        partnershipId,
-        now,
-        {
-          action: 'update',
-          subjects: { youngPeople: [], carers: swept.carers },
-          requestId: `retention-sweep-feedback-${now.toISOString()}`,
-          detail: `Retention: ${swept.anonymised} pieces of parents' feedback past their two years kept without the carer and the words; the measures stay.`,
-        },
-        'session-feedback',
-      ),
-    );
-  }
+  await auditWordsTaken(store, partnershipId, now, {
+    changed: swept.anonymised,
+    carers: swept.carers,
+    resource: 'session-feedback',
+    detail: `Retention: ${swept.anonymised} pieces of parents' feedback past their two years kept without the carer and the words; the measures stay.`,
+  });
   return swept.deferred;
+}
+
+/** One audit event for the records whose words the sweep took, naming the carers they named; none when none changed. */
+async function auditWordsTaken(
+  store: SweepPorts,
+  partnershipId: string,
+  now: Date,
+  taken: { changed: number; carers: string[]; resource: string; detail: string },
+): Promise<void> {
+  if (taken.changed === 0) return;
+  await store.audit.record(
+    sweepEvent(
+      partnershipId,
+      now,
+      {
+        action: 'update',
+        subjects: { youngPeople: [], carers: taken.carers },
+        requestId: `retention-sweep-${taken.resource}-${now.toISOString()}`,
+        detail: taken.detail,
+      },
+      taken.resource,
+    ),
+  );
 }
 
 /** What the sweep counts an erasure as. */
