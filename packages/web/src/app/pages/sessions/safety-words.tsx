@@ -33,7 +33,11 @@ export function standingInWords(view: RiskAssessmentView): string {
     case 'approved':
       return `Approved by ${assessment?.approvedBy ?? 'a second person'}${whenInWords(assessment?.approvedAt)}, completed by ${assessment?.completedBy ?? 'the lead'}: invitations can go out.`;
     case 'invitations_sent':
-      return assessment?.approvedBy
+      // A list from before sessions had a risk assessment: none is stored, and none was ever changed.
+      if (!assessment) {
+        return 'Invitations sent before a risk assessment was recorded here. Write one now if the group meets again.';
+      }
+      return assessment.approvedBy
         ? `Invitations sent. The risk assessment was approved by ${assessment.approvedBy}${whenInWords(assessment.approvedAt)}.`
         : 'Invitations sent. The risk assessment has changed since: complete it and have it approved again before anything more goes out.';
     case 'held':
